@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using OutreachBot.Domain.Storage;
+
+namespace OutreachBot.Storage;
+
+/// <summary>
+/// A process-local store with the same semantics as the durable adapters (ETags, conditional writes,
+/// atomic batches, paging). For fast tests and single-process experiments; it keeps nothing on restart.
+/// </summary>
+public sealed class InMemoryEntityStore : IEntityStore
+{
+    private readonly ConcurrentDictionary<string, SortedDictionary<string, StoredEntity>> partitions = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private long version;
+
+    public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        Validate(partitionKey, rowKey);
+        lock (gate)
+        {
+            return Task.FromResult(Partition(table, partitionKey).GetValueOrDefault(rowKey));
+        }
+    }
+
+    public Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SubmitBatchCore(table, partitionKey, [EntityOperation.Insert(rowKey, json)])[0]);
+
+    public Task<StoredEntity> ReplaceAsync(string table, StoredEntity entity, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SubmitBatchCore(table, entity.PartitionKey, [EntityOperation.Replace(entity.RowKey, entity.Json, entity.ETag)])[0]);
+
+    public Task<StoredEntity> UpsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SubmitBatchCore(table, partitionKey, [EntityOperation.Upsert(rowKey, json)])[0]);
+
+    public Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
+    {
+        SubmitBatchCore(table, partitionKey, [EntityOperation.Delete(rowKey, etag)]);
+        return Task.CompletedTask;
+    }
+
+    public Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        lock (gate)
+        {
+            var start = continuationToken ?? range.From;
+            var items = Partition(table, partitionKey).Values
+                .Where(e => (start is null || string.CompareOrdinal(e.RowKey, start) >= 0)
+                    && (range.To is null || string.CompareOrdinal(e.RowKey, range.To) < 0))
+                .Take(pageSize + 1)
+                .ToList();
+            var next = items.Count > pageSize ? items[pageSize].RowKey : null;
+            return Task.FromResult(new EntityPage(items.Take(pageSize).ToList(), next));
+        }
+    }
+
+    public Task<IReadOnlyList<StoredEntity>> SubmitBatchAsync(string table, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SubmitBatchCore(table, partitionKey, operations));
+
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    private IReadOnlyList<StoredEntity> SubmitBatchCore(string table, string partitionKey, IReadOnlyList<EntityOperation> operations)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(operations.Count, 100);
+        lock (gate)
+        {
+            var partition = Partition(table, partitionKey);
+            var staged = new Dictionary<string, StoredEntity?>(StringComparer.Ordinal);
+            var results = new List<StoredEntity>(operations.Count);
+            for (var i = 0; i < operations.Count; i++)
+            {
+                var op = operations[i];
+                Validate(partitionKey, op.RowKey);
+                var current = staged.TryGetValue(op.RowKey, out var s) ? s : partition.GetValueOrDefault(op.RowKey);
+                var fresh = new StoredEntity(partitionKey, op.RowKey, op.Json ?? string.Empty, NextETag());
+                switch (op.Kind)
+                {
+                    case EntityOperationKind.Insert when current is not null:
+                        throw new EntityConflictException(table, partitionKey, op.RowKey, i);
+                    case EntityOperationKind.Replace when current is null:
+                        throw new EntityNotFoundException(table, partitionKey, op.RowKey);
+                    case EntityOperationKind.Replace when op.ETag != "*" && current.ETag != op.ETag:
+                        throw new EntityConflictException(table, partitionKey, op.RowKey, i);
+                    case EntityOperationKind.Delete when op.ETag is not null && current is null:
+                        throw new EntityNotFoundException(table, partitionKey, op.RowKey);
+                    case EntityOperationKind.Delete when op.ETag is not null && op.ETag != "*" && current!.ETag != op.ETag:
+                        throw new EntityConflictException(table, partitionKey, op.RowKey, i);
+                    case EntityOperationKind.Delete:
+                        staged[op.RowKey] = null;
+                        results.Add(current ?? fresh);
+                        break;
+                    default:
+                        staged[op.RowKey] = fresh;
+                        results.Add(fresh);
+                        break;
+                }
+            }
+
+            foreach (var (rowKey, entity) in staged)
+            {
+                if (entity is null)
+                {
+                    partition.Remove(rowKey);
+                }
+                else
+                {
+                    partition[rowKey] = entity;
+                }
+            }
+
+            return results;
+        }
+    }
+
+    private SortedDictionary<string, StoredEntity> Partition(string table, string partitionKey) =>
+        partitions.GetOrAdd(table + "\u0000" + partitionKey, _ => new SortedDictionary<string, StoredEntity>(StringComparer.Ordinal));
+
+    private string NextETag() => "W/\"" + Interlocked.Increment(ref version).ToString(CultureInfo.InvariantCulture) + "\"";
+
+    private static void Validate(string partitionKey, string rowKey)
+    {
+        StorageKey.Validate(partitionKey);
+        StorageKey.Validate(rowKey);
+    }
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("Demo company generator: not written yet.");
