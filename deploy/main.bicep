@@ -233,6 +233,9 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+@description('Name of the web app to publish the bot to.')
+output appName string = app.name
+
 @description('Public URL of the bot\'s web app.')
 output appUrl string = 'https://${app.properties.defaultHostName}'
 

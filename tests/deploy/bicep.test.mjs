@@ -110,6 +110,7 @@ test('Application Insights is workspace-based', () => {
   assert.match(insights.properties.WorkspaceResourceId, /Microsoft\.OperationalInsights\/workspaces/);
 });
 
-test('the deployment outputs the app URL, the bot id and the bot domain', () => {
-  assert.deepEqual(Object.keys(template.outputs).filter((o) => ['appUrl', 'botId', 'botDomain'].includes(o)).sort(), ['appUrl', 'botDomain', 'botId']);
+test('the deployment outputs what publishing and packaging need: app name and URL, bot id and domain', () => {
+  for (const name of ['appName', 'appUrl', 'botId', 'botDomain']) assert.ok(template.outputs[name], name);
+  assert.match(template.outputs.botId.value, /userAssignedIdentities.*clientId/);
 });
