@@ -137,7 +137,7 @@ public sealed class Outreach
     {
         if (actor != OwnerKey)
         {
-            return new OutreachNotFound();
+            return new OutreachForbidden();
         }
 
         var colleagues = sharing.ColleagueKeys.Where(k => !string.IsNullOrWhiteSpace(k) && k != OwnerKey).Distinct(StringComparer.Ordinal).ToList();

@@ -11,6 +11,11 @@ public sealed record OutreachNotFound() : OutreachError(
     "outreach-not-found",
     new("找不到这条拓展记录，或者你没有查看它的权限。", "That outreach does not exist or is not shared with you."));
 
+/// <summary>The requester can see the outreach but the action is its owner's alone (e.g. changing who it is shared with).</summary>
+public sealed record OutreachForbidden() : OutreachError(
+    "outreach-forbidden",
+    new("只有这条拓展的负责人可以这样做。", "Only the owner of this outreach can do that."));
+
 public sealed record IllegalStageTransition(string DepartmentId, LocalizedText DepartmentName, TargetStage From, TargetStage To) : OutreachError(
     "illegal-stage-transition",
     new(
