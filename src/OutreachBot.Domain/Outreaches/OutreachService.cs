@@ -231,6 +231,39 @@ public sealed class OutreachService(
             outreach.ProductIdea, outreach.Prep, target.Department, personName, target.Route ?? LeadRoute.OrgChart, referrer, senderName, senderDepartment));
     }
 
+    /// <summary>My outreaches and those shared with me, overdue first.</summary>
+    public async Task<IReadOnlyList<OutreachStatusView>> StatusAsync(Requester requester, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var owned = await repository.ListOwnedAsync(requester.UserKey, cancellationToken);
+        var shared = await repository.ListSharedWithAsync(requester, cancellationToken);
+        return OutreachStatus.Order(owned.Concat(shared).Select(o => OutreachStatus.View(o, requester.UserKey, now)));
+    }
+
+    public async Task<PipelinePage> PipelineAsync(Requester requester, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default) =>
+        OutreachStatus.Paginate(await StatusAsync(requester, cancellationToken), page, pageSize);
+
+    /// <summary>"status 支付中台": the partner's full picture across my visible outreaches, by fuzzy name in either language.</summary>
+    public async Task<IReadOnlyList<PartnerMatch>> PartnerStatusAsync(Requester requester, string query, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(query) ? [] : OutreachStatus.FindPartner(await StatusAsync(requester, cancellationToken), query);
+
+    /// <summary>
+    /// A lead's view of the team's outreaches. The caller vouches that <paramref name="memberKeys"/> are the lead's
+    /// team (the directory knows who reports to whom; the domain does not).
+    /// </summary>
+    public async Task<PipelinePage> TeamPipelineAsync(
+        Requester lead, IReadOnlyCollection<string> memberKeys, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var views = new List<OutreachStatusView>();
+        foreach (var member in memberKeys.Append(lead.UserKey).Distinct(StringComparer.Ordinal))
+        {
+            views.AddRange((await repository.ListOwnedAsync(member, cancellationToken)).Select(o => OutreachStatus.View(o, lead.UserKey, now)));
+        }
+
+        return OutreachStatus.Paginate(views, page, pageSize);
+    }
+
     private async Task<IReadOnlyList<AlternativeDepartment>> SuggestAlternativesAsync(
         Requester requester, Outreach outreach, string refusingDepartmentId, CancellationToken cancellationToken)
     {
