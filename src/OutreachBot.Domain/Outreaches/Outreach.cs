@@ -1,0 +1,399 @@
+namespace OutreachBot.Domain.Outreaches;
+
+/// <summary>
+/// One PM's attempt to win partner departments for a product idea. Every change goes through a method that
+/// either applies it and appends to the timeline, or returns an <see cref="OutreachError"/> and changes nothing.
+/// </summary>
+public sealed class Outreach
+{
+    private readonly List<OutreachTarget> targets;
+    private readonly List<ContactEntry> contacts;
+    private readonly List<TimelineEvent> timeline;
+
+    private Outreach(OutreachSnapshot snapshot)
+    {
+        Id = snapshot.Id;
+        OwnerKey = snapshot.OwnerKey;
+        CreatedAt = snapshot.CreatedAt;
+        TimeZoneId = snapshot.TimeZoneId;
+        ProductIdea = snapshot.ProductIdea;
+        CapabilityNeeded = snapshot.CapabilityNeeded;
+        Deadline = snapshot.Deadline;
+        Sharing = snapshot.Sharing;
+        Prep = snapshot.Prep;
+        targets = [.. snapshot.Targets];
+        contacts = [.. snapshot.Contacts];
+        timeline = [.. snapshot.Timeline];
+        NextSequence = snapshot.NextSequence;
+        Version = snapshot.Version;
+        ArchivedPages = snapshot.ArchivedPages;
+    }
+
+    public string Id { get; }
+
+    public string OwnerKey { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public string TimeZoneId { get; }
+
+    public string ProductIdea { get; private set; }
+
+    public string? CapabilityNeeded { get; private set; }
+
+    public DateTimeOffset Deadline { get; private set; }
+
+    public OutreachSharing Sharing { get; private set; }
+
+    public StageOnePrep Prep { get; private set; }
+
+    public IReadOnlyList<OutreachTarget> Targets => targets;
+
+    public IReadOnlyList<ContactEntry> Contacts => contacts;
+
+    /// <summary>The timeline events kept on the record itself; older ones live in archived pages (see the repository).</summary>
+    public IReadOnlyList<TimelineEvent> Timeline => timeline;
+
+    public long NextSequence { get; private set; }
+
+    /// <summary>Grows by one with every saved change; indexes use it to ignore stale updates.</summary>
+    public long Version { get; private set; }
+
+    public int ArchivedPages { get; private set; }
+
+    /// <summary>True when a change was applied since this instance was loaded or created.</summary>
+    public bool HasChanges { get; private set; }
+
+    public bool IsOpen => targets.Count == 0 || targets.Any(t => t.IsOpen);
+
+    public static OutreachResult<Outreach> Create(
+        string id, string ownerKey, string productIdea, string? capabilityNeeded, DateTimeOffset createdAt, DateTimeOffset deadline, string timeZoneId)
+    {
+        if (Validation.Required(nameof(ProductIdea), productIdea, OutreachLimits.MaxIdeaLength) is { } ideaError)
+        {
+            return ideaError;
+        }
+
+        if (Validation.Optional(nameof(CapabilityNeeded), capabilityNeeded, OutreachLimits.MaxIdeaLength) is { } capabilityError)
+        {
+            return capabilityError;
+        }
+
+        if (deadline <= createdAt)
+        {
+            return DeadlineInPast();
+        }
+
+        var outreach = new Outreach(new OutreachSnapshot(
+            id, ownerKey, createdAt, timeZoneId, productIdea.Trim(), capabilityNeeded?.Trim(), deadline, OutreachSharing.None, StageOnePrep.Empty,
+            [], [], [], NextSequence: 1, Version: 0, ArchivedPages: 0));
+        outreach.Append(createdAt, ownerKey, TimelineEventKind.Created, null, productIdea.Trim());
+        return outreach;
+    }
+
+    public static Outreach FromSnapshot(OutreachSnapshot snapshot) => new(snapshot);
+
+    public OutreachSnapshot ToSnapshot() => new(
+        Id, OwnerKey, CreatedAt, TimeZoneId, ProductIdea, CapabilityNeeded, Deadline, Sharing, Prep,
+        [.. targets], [.. contacts], [.. timeline], NextSequence, Version, ArchivedPages);
+
+    public bool IsVisibleTo(Requester requester) =>
+        requester.UserKey == OwnerKey
+        || Sharing.ColleagueKeys.Contains(requester.UserKey, StringComparer.Ordinal)
+        || (Sharing.TeamId is { } team && requester.TeamIds.Contains(team, StringComparer.Ordinal))
+        || (Sharing.ChannelId is { } channel && requester.TeamIds.Contains(channel, StringComparer.Ordinal));
+
+    public OutreachTarget? FindTarget(string departmentId) =>
+        targets.FirstOrDefault(t => string.Equals(t.Department.Id, departmentId, StringComparison.OrdinalIgnoreCase));
+
+    public OutreachError? UpdatePrep(string actor, DateTimeOffset at, StageOnePrep prep)
+    {
+        var error = Validation.Optional(nameof(prep.ProductBackground), prep.ProductBackground, OutreachLimits.MaxPrepPointLength)
+            ?? Validation.Optional(nameof(prep.SupportNeeded), prep.SupportNeeded, OutreachLimits.MaxPrepPointLength)
+            ?? Validation.Optional(nameof(prep.WhatsInItForThem), prep.WhatsInItForThem, OutreachLimits.MaxPrepPointLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        Prep = new StageOnePrep(prep.ProductBackground?.Trim(), prep.SupportNeeded?.Trim(), prep.WhatsInItForThem?.Trim());
+        Append(at, actor, TimelineEventKind.PrepUpdated, null, Prep.IsComplete ? "complete" : "partial");
+        return null;
+    }
+
+    public OutreachError? ChangeDeadline(string actor, DateTimeOffset at, DateTimeOffset deadline)
+    {
+        if (deadline <= at)
+        {
+            return DeadlineInPast();
+        }
+
+        Deadline = deadline;
+        Append(at, actor, TimelineEventKind.DeadlineChanged, null, deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    public OutreachError? ShareWith(string actor, DateTimeOffset at, OutreachSharing sharing)
+    {
+        if (actor != OwnerKey)
+        {
+            return new OutreachForbidden();
+        }
+
+        var colleagues = sharing.ColleagueKeys.Where(k => !string.IsNullOrWhiteSpace(k) && k != OwnerKey).Distinct(StringComparer.Ordinal).ToList();
+        if (colleagues.Count > OutreachLimits.MaxColleagues)
+        {
+            return new OutreachLimitReached("colleagues", OutreachLimits.MaxColleagues);
+        }
+
+        Sharing = new OutreachSharing(Blank(sharing.TeamId), Blank(sharing.ChannelId), colleagues);
+        Append(at, actor, TimelineEventKind.SharingChanged, null,
+            $"team={Sharing.TeamId ?? "-"}; channel={Sharing.ChannelId ?? "-"}; colleagues={string.Join(',', colleagues)}");
+        return null;
+
+        static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    }
+
+    public OutreachError? AddTarget(string actor, DateTimeOffset at, DepartmentRef department, LeadRoute? route, IReadOnlyList<ReferralStep>? referralChain)
+    {
+        if (string.IsNullOrWhiteSpace(department.Id))
+        {
+            return new InvalidOutreachInput("DepartmentId", new("请指定目标部门。", "Choose a target department."));
+        }
+
+        if (FindTarget(department.Id) is not null)
+        {
+            return new DuplicateTarget(department.Id);
+        }
+
+        if (targets.Count >= OutreachLimits.MaxTargets)
+        {
+            return new OutreachLimitReached("target departments", OutreachLimits.MaxTargets);
+        }
+
+        var chain = referralChain ?? [];
+        if (chain.Count > OutreachLimits.MaxReferralSteps)
+        {
+            return new OutreachLimitReached("referral steps", OutreachLimits.MaxReferralSteps);
+        }
+
+        targets.Add(new OutreachTarget(department, TargetStage.Identified, at, route, [.. chain]));
+        Append(at, actor, TimelineEventKind.TargetAdded, department.Id,
+            route is null ? department.NameEn : $"{department.NameEn} via {route}" + (chain.Count > 0 ? ": " + string.Join(" → ", chain.Select(s => s.PersonName)) : string.Empty));
+        return null;
+    }
+
+    /// <summary>Logs a contact. The first contact moves the target from Identified to Contacted; later ones are follow-ups.</summary>
+    public OutreachError? RecordContact(string actor, DateTimeOffset at, ContactEntry contact)
+    {
+        if (FindTarget(contact.DepartmentId) is not { } target)
+        {
+            return new UnknownTarget(contact.DepartmentId);
+        }
+
+        if (!target.IsOpen)
+        {
+            return new IllegalStageTransition(target.Department.Id, target.Department.Name, target.Stage, TargetStage.Contacted);
+        }
+
+        var error = Validation.Required("PersonName", contact.PersonName, OutreachLimits.MaxNameLength)
+            ?? Validation.Optional("MessageSent", contact.MessageSent, OutreachLimits.MaxMessageLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (contacts.Count >= OutreachLimits.MaxContacts)
+        {
+            return new OutreachLimitReached("contacts", OutreachLimits.MaxContacts);
+        }
+
+        contacts.Add(contact with { DepartmentId = target.Department.Id, RecordedBy = actor });
+        if (target.Stage == TargetStage.Identified)
+        {
+            Replace(target, target with { Stage = TargetStage.Contacted, StageChangedAt = at, Route = target.Route ?? contact.Route });
+        }
+
+        Append(at, actor, TimelineEventKind.Contacted, target.Department.Id, $"{contact.PersonName} via {contact.Route}");
+        return null;
+    }
+
+    public OutreachError? RecordOutcome(string actor, DateTimeOffset at, string departmentId, ContactOutcome outcome, RefusalReason? reason, string? note)
+    {
+        if (Validation.Optional("Note", note, OutreachLimits.MaxNoteLength) is { } noteError)
+        {
+            return noteError;
+        }
+
+        var to = StageMachine.ToStage(outcome);
+        return Move(actor, at, departmentId, to, TimelineEventKind.OutcomeRecorded, t => t with
+        {
+            RefusalReason = outcome == ContactOutcome.Refused ? reason ?? RefusalReason.Other : null,
+            OutcomeNote = note?.Trim(),
+        }, $"{outcome}" + (outcome == ContactOutcome.Refused ? $" ({reason ?? RefusalReason.Other})" : string.Empty) + (note is null ? string.Empty : ": " + note.Trim()));
+    }
+
+    public OutreachError? ProposeFollowUp(string actor, DateTimeOffset at, string departmentId, DateTimeOffset followUpAt)
+    {
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        Replace(target, target with { FollowUpAt = followUpAt });
+        HasChanges = true;
+        return null;
+    }
+
+    /// <summary>Books (or moves) the next meeting. From Interested or NoCapacity this advances the stage.</summary>
+    public OutreachError? ScheduleMeeting(string actor, DateTimeOffset at, string departmentId, DateTimeOffset meetingAt, bool bothLeadersInvited, string? note)
+    {
+        if (meetingAt <= at)
+        {
+            return new InvalidOutreachInput("MeetingAt", new("会议时间必须在将来。", "The meeting must be in the future."));
+        }
+
+        if (Validation.Optional("Note", note, OutreachLimits.MaxNoteLength) is { } noteError)
+        {
+            return noteError;
+        }
+
+        var meeting = new ScheduledMeeting(meetingAt, bothLeadersInvited, note?.Trim());
+        var details = meetingAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + (bothLeadersInvited ? " (both leaders)" : string.Empty);
+        if (FindTarget(departmentId) is { Stage: TargetStage.MeetingScheduled } scheduled)
+        {
+            Replace(scheduled, scheduled with { Meeting = meeting, FollowUpAt = null });
+            Append(at, actor, TimelineEventKind.MeetingScheduled, scheduled.Department.Id, "rescheduled to " + details);
+            return null;
+        }
+
+        return Move(actor, at, departmentId, TargetStage.MeetingScheduled, TimelineEventKind.MeetingScheduled, t => t with { Meeting = meeting, FollowUpAt = null }, details);
+    }
+
+    public OutreachError? MarkAgreed(string actor, DateTimeOffset at, string departmentId, string? note) =>
+        Validation.Optional("Note", note, OutreachLimits.MaxNoteLength)
+        ?? Move(actor, at, departmentId, TargetStage.Agreed, TimelineEventKind.Agreed, t => t with { OutcomeNote = note?.Trim(), FollowUpAt = null }, note?.Trim() ?? string.Empty);
+
+    public OutreachError? Drop(string actor, DateTimeOffset at, string departmentId, string? note) =>
+        Validation.Optional("Note", note, OutreachLimits.MaxNoteLength)
+        ?? Move(actor, at, departmentId, TargetStage.Dropped, TimelineEventKind.Dropped, t => t with { OutcomeNote = note?.Trim() ?? t.OutcomeNote, FollowUpAt = null }, note?.Trim() ?? string.Empty);
+
+    public OutreachError? RecordInsight(string actor, DateTimeOffset at, string departmentId, string? kpis, string? leaderConcerns, string? notes)
+    {
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        var error = Validation.Optional("Kpis", kpis, OutreachLimits.MaxNoteLength)
+            ?? Validation.Optional("LeaderConcerns", leaderConcerns, OutreachLimits.MaxNoteLength)
+            ?? Validation.Optional("Notes", notes, OutreachLimits.MaxNoteLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var previous = target.Insight;
+        var insight = new PartnerInsight(
+            kpis?.Trim() ?? previous?.Kpis, leaderConcerns?.Trim() ?? previous?.LeaderConcerns, notes?.Trim() ?? previous?.Notes, at, actor);
+        Replace(target, target with { Insight = insight });
+        Append(at, actor, TimelineEventKind.InsightRecorded, target.Department.Id,
+            string.Join("; ", new[] { kpis is null ? null : "KPIs", leaderConcerns is null ? null : "leader concerns", notes is null ? null : "notes" }.OfType<string>()));
+        return null;
+    }
+
+    /// <summary>Takes the oldest inline timeline events out of the record, for the repository to store as an archived page.</summary>
+    internal IReadOnlyList<TimelineEvent> TakeOldestEvents(int count)
+    {
+        var taken = timeline.Take(count).ToList();
+        timeline.RemoveRange(0, taken.Count);
+        ArchivedPages++;
+        return taken;
+    }
+
+    internal void MarkSaved()
+    {
+        Version++;
+        HasChanges = false;
+    }
+
+    private OutreachError? Move(
+        string actor, DateTimeOffset at, string departmentId, TargetStage to, TimelineEventKind kind, Func<OutreachTarget, OutreachTarget> change, string details)
+    {
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        if (!StageMachine.CanMove(target.Stage, to))
+        {
+            return new IllegalStageTransition(target.Department.Id, target.Department.Name, target.Stage, to);
+        }
+
+        Replace(target, change(target) with { Stage = to, StageChangedAt = at });
+        Append(at, actor, kind, target.Department.Id, $"{target.Stage} → {to}" + (details.Length > 0 ? "; " + details : string.Empty));
+        return null;
+    }
+
+    private void Replace(OutreachTarget current, OutreachTarget next) => targets[targets.IndexOf(current)] = next;
+
+    private void Append(DateTimeOffset at, string actor, TimelineEventKind kind, string? departmentId, string details)
+    {
+        timeline.Add(new TimelineEvent(NextSequence++, at, actor, kind, departmentId, details.Length > OutreachLimits.MaxNoteLength ? details[..OutreachLimits.MaxNoteLength] : details));
+        HasChanges = true;
+    }
+
+    private static InvalidOutreachInput DeadlineInPast() =>
+        new("Deadline", new("截止时间必须在将来。", "The deadline must be in the future."));
+
+    private static class Validation
+    {
+        public static OutreachError? Required(string field, string? value, int max) =>
+            string.IsNullOrWhiteSpace(value)
+                ? new InvalidOutreachInput(field, new($"请填写{FieldName(field).ZhCn}。", $"Please fill in the {FieldName(field).EnUs}."))
+                : Optional(field, value, max);
+
+        public static OutreachError? Optional(string field, string? value, int max) =>
+            value is not null && value.Trim().Length > max
+                ? new InvalidOutreachInput(field, new($"{FieldName(field).ZhCn}太长了（最多 {max} 字）。", $"The {FieldName(field).EnUs} is too long (at most {max} characters)."))
+                : null;
+
+        private static LocalizedText FieldName(string field) => field switch
+        {
+            nameof(ProductIdea) => new("产品想法", "product idea"),
+            nameof(CapabilityNeeded) => new("需要的能力", "capability needed"),
+            nameof(StageOnePrep.ProductBackground) => new("产品背景", "product background"),
+            nameof(StageOnePrep.SupportNeeded) => new("需要的支持", "support needed"),
+            nameof(StageOnePrep.WhatsInItForThem) => new("对方的收益", "what's in it for them"),
+            "PersonName" => new("联系人姓名", "contact's name"),
+            "MessageSent" => new("发送的内容", "message sent"),
+            "Kpis" => new("对方考核指标", "partner KPIs"),
+            "LeaderConcerns" => new("对方领导的关注点", "leader's concerns"),
+            _ => new("备注", "note"),
+        };
+    }
+}
+
+/// <summary>The persisted shape of an outreach; the aggregate is rebuilt from it.</summary>
+public sealed record OutreachSnapshot(
+    string Id,
+    string OwnerKey,
+    DateTimeOffset CreatedAt,
+    string TimeZoneId,
+    string ProductIdea,
+    string? CapabilityNeeded,
+    DateTimeOffset Deadline,
+    OutreachSharing Sharing,
+    StageOnePrep Prep,
+    IReadOnlyList<OutreachTarget> Targets,
+    IReadOnlyList<ContactEntry> Contacts,
+    IReadOnlyList<TimelineEvent> Timeline,
+    long NextSequence,
+    long Version,
+    int ArchivedPages);
+
+/// <summary>Who is asking: the user's key and the teams/channels they belong to (for team sharing).</summary>
+public sealed record Requester(string UserKey, IReadOnlyList<string> TeamIds)
+{
+    public static Requester User(string userKey) => new(userKey, []);
+}

@@ -1,0 +1,188 @@
+using System.Text;
+
+namespace OutreachBot.Domain.Outreaches;
+
+public sealed record DeadlineCountdown(int Days, int Hours, bool IsOverdue)
+{
+    public static DeadlineCountdown Between(DateTimeOffset now, DateTimeOffset deadline)
+    {
+        var left = deadline - now;
+        var span = left.Duration();
+        return new DeadlineCountdown((int)span.TotalDays, span.Hours, left < TimeSpan.Zero);
+    }
+
+    public LocalizedText Text => IsOverdue
+        ? new($"已逾期 {Days} 天 {Hours} 小时", $"overdue by {Days}d {Hours}h")
+        : new($"还剩 {Days} 天 {Hours} 小时", $"{Days}d {Hours}h left");
+}
+
+public sealed record TargetStatus(
+    string DepartmentId,
+    LocalizedText DepartmentName,
+    TargetStage Stage,
+    DateTimeOffset StageChangedAt,
+    DateTimeOffset? LastContactAt,
+    string? LastContactPerson,
+    LocalizedText? NextAction,
+    RefusalReason? RefusalReason);
+
+public sealed record OutreachStatusView(
+    string OutreachId,
+    string ProductIdea,
+    string OwnerKey,
+    bool IsOwnedByViewer,
+    DateTimeOffset Deadline,
+    DeadlineCountdown Countdown,
+    bool IsOpen,
+    IReadOnlyList<TargetStatus> Targets,
+    DateTimeOffset LastActivityAt)
+{
+    public bool IsOverdue => IsOpen && Countdown.IsOverdue;
+}
+
+public sealed record PipelineTotals(int Outreaches, int Open, int Overdue, IReadOnlyDictionary<TargetStage, int> TargetsByStage);
+
+/// <summary>One page of a pipeline plus totals over all of it, so a card can show 200 outreaches compactly.</summary>
+public sealed record PipelinePage(IReadOnlyList<OutreachStatusView> Items, int Page, int PageSize, int PageCount, PipelineTotals Totals);
+
+public sealed record PartnerMatch(OutreachStatusView Outreach, TargetStatus Target, double Score);
+
+/// <summary>Turns outreaches into what a status card or export shows: stage per department, last contact, next action, countdown.</summary>
+public static class OutreachStatus
+{
+    public const int MaxPageSize = 50;
+
+    public static OutreachStatusView View(Outreach outreach, string viewerKey, DateTimeOffset now)
+    {
+        var zone = LocalTime.ZoneOrUtc(outreach.TimeZoneId);
+        var targets = outreach.Targets.Select(t =>
+        {
+            var last = outreach.Contacts.LastOrDefault(c => c.DepartmentId == t.Department.Id);
+            return new TargetStatus(t.Department.Id, t.Department.Name, t.Stage, t.StageChangedAt, last?.At, last?.PersonName, NextAction(t, zone), t.RefusalReason);
+        }).ToList();
+        return new OutreachStatusView(
+            outreach.Id, outreach.ProductIdea, outreach.OwnerKey, outreach.OwnerKey == viewerKey, outreach.Deadline,
+            DeadlineCountdown.Between(now, outreach.Deadline), outreach.IsOpen, targets,
+            outreach.Timeline.Count > 0 ? outreach.Timeline[^1].At : outreach.CreatedAt);
+    }
+
+    public static LocalizedText? NextAction(OutreachTarget target, TimeZoneInfo zone) => target.Stage switch
+    {
+        TargetStage.Identified => new("准备三点要素，发出初次联系消息", "Prepare the three points and send the first-contact message"),
+        TargetStage.Contacted => new("跟进对方答复，并记录结果", "Follow up on their answer and record the outcome"),
+        TargetStage.NoCapacity when target.FollowUpAt is { } at => new(
+            $"{LocalTime.Format(at, zone, "zh-CN")} 跟进：强调只需要产品能力，人力我们来协调",
+            $"Follow up {LocalTime.Format(at, zone, "en-US")}: we need only their capability; we coordinate the people"),
+        TargetStage.NoCapacity => new("跟进：强调只需要产品能力，人力我们来协调", "Follow up: we need only their capability; we coordinate the people"),
+        TargetStage.Interested when target.Insight?.Kpis is null || target.Insight.LeaderConcerns is null =>
+            new("约下一次会议并邀请双方领导；了解对方 KPI 和领导关注点", "Book the meeting with both leaders; learn their KPIs and their leader's concerns"),
+        TargetStage.Interested => new("约下一次会议，邀请双方领导参加", "Book the next meeting with both leaders"),
+        TargetStage.MeetingScheduled when target.Meeting is { } meeting => new(
+            $"为 {LocalTime.Format(meeting.At, zone, "zh-CN")} 的会议准备阶段 2 材料",
+            $"Prepare the stage-2 material for the meeting on {LocalTime.Format(meeting.At, zone, "en-US")}"),
+        TargetStage.MeetingScheduled => new("准备阶段 2 材料", "Prepare the stage-2 material"),
+        TargetStage.Refused => new("另找合作部门，或考虑直接采购", "Find another partner department, or consider buying"),
+        _ => null,
+    };
+
+    /// <summary>Overdue first (most overdue on top), then open by nearest deadline, then closed ones, most recent first.</summary>
+    public static IReadOnlyList<OutreachStatusView> Order(IEnumerable<OutreachStatusView> views) =>
+        [.. views
+            .OrderBy(v => v.IsOverdue ? 0 : v.IsOpen ? 1 : 2)
+            .ThenBy(v => v.IsOpen ? v.Deadline : DateTimeOffset.MaxValue)
+            .ThenByDescending(v => v.LastActivityAt)
+            .ThenBy(v => v.OutreachId, StringComparer.Ordinal)];
+
+    public static PipelinePage Paginate(IReadOnlyList<OutreachStatusView> views, int page, int pageSize)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var ordered = Order(views);
+        var pageCount = Math.Max(1, (ordered.Count + size - 1) / size);
+        var current = Math.Clamp(page, 1, pageCount);
+        var byStage = Enum.GetValues<TargetStage>().ToDictionary(s => s, s => views.Sum(v => v.Targets.Count(t => t.Stage == s)));
+        var totals = new PipelineTotals(views.Count, views.Count(v => v.IsOpen), views.Count(v => v.IsOverdue), byStage);
+        return new PipelinePage([.. ordered.Skip((current - 1) * size).Take(size)], current, size, pageCount, totals);
+    }
+
+    /// <summary>Targets whose department name (zh or en) or id matches the query, best first.</summary>
+    public static IReadOnlyList<PartnerMatch> FindPartner(IEnumerable<OutreachStatusView> views, string query, double threshold = 0.5) =>
+        [.. views
+            .SelectMany(v => v.Targets.Select(t => new PartnerMatch(v, t, new[]
+            {
+                DepartmentNameMatcher.Score(query, t.DepartmentName.ZhCn),
+                DepartmentNameMatcher.Score(query, t.DepartmentName.EnUs),
+                string.Equals(query.Trim(), t.DepartmentId, StringComparison.OrdinalIgnoreCase) ? 1.0 : 0.0,
+            }.Max())))
+            .Where(m => m.Score >= threshold)
+            .OrderByDescending(m => m.Score)
+            .ThenByDescending(m => m.Outreach.LastActivityAt)];
+}
+
+/// <summary>Forgiving name matching for "status 支付中台" / "status payments": normalized substring, then edit distance.</summary>
+public static class DepartmentNameMatcher
+{
+    public static double Score(string query, string name)
+    {
+        var q = Normalize(query);
+        var n = Normalize(name);
+        if (q.Length == 0 || n.Length == 0)
+        {
+            return 0;
+        }
+
+        if (q == n)
+        {
+            return 1;
+        }
+
+        if (n.Contains(q, StringComparison.Ordinal) && q.Length >= 2)
+        {
+            return 0.7 + (0.25 * q.Length / n.Length);
+        }
+
+        if (q.Contains(n, StringComparison.Ordinal) && n.Length >= 2)
+        {
+            return 0.7 + (0.2 * n.Length / q.Length);
+        }
+
+        return 1.0 - ((double)Levenshtein(q, n) / Math.Max(q.Length, n.Length));
+    }
+
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

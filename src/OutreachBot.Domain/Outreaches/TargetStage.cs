@@ -1,0 +1,102 @@
+namespace OutreachBot.Domain.Outreaches;
+
+/// <summary>Where one target department stands in the article's stage 1.</summary>
+public enum TargetStage
+{
+    Identified,
+    Contacted,
+    Refused,
+    NoCapacity,
+    Interested,
+    MeetingScheduled,
+    Agreed,
+    Dropped,
+}
+
+/// <summary>The three outcomes of a first contact, as the article names them.</summary>
+public enum ContactOutcome
+{
+    Refused,
+    NoCapacity,
+    Interested,
+}
+
+public enum RefusalReason
+{
+    NotTheirScope,
+    RevenueNotTheirKpi,
+    FocusedOnCore,
+    Other,
+}
+
+/// <summary>How the lead to a department was found (the finder's three routes).</summary>
+public enum LeadRoute
+{
+    OrgChart,
+    KeywordSearch,
+    Referral,
+}
+
+/// <summary>
+/// The legal stage transitions. Open stages can always be dropped. NoCapacity may recover (a follow-up
+/// books a meeting or they turn interested) or end in a refusal; Interested may still turn into a refusal
+/// before the meeting; a scheduled meeting ends in agreement or refusal. Refused, Agreed and Dropped are final.
+/// </summary>
+public static class StageMachine
+{
+    private static readonly Dictionary<TargetStage, TargetStage[]> Legal = new()
+    {
+        [TargetStage.Identified] = [TargetStage.Contacted, TargetStage.Dropped],
+        [TargetStage.Contacted] = [TargetStage.Refused, TargetStage.NoCapacity, TargetStage.Interested, TargetStage.Dropped],
+        [TargetStage.NoCapacity] = [TargetStage.Interested, TargetStage.MeetingScheduled, TargetStage.Refused, TargetStage.Dropped],
+        [TargetStage.Interested] = [TargetStage.MeetingScheduled, TargetStage.Refused, TargetStage.Dropped],
+        [TargetStage.MeetingScheduled] = [TargetStage.Agreed, TargetStage.Refused, TargetStage.Dropped],
+        [TargetStage.Refused] = [],
+        [TargetStage.Agreed] = [],
+        [TargetStage.Dropped] = [],
+    };
+
+    public static bool CanMove(TargetStage from, TargetStage to) => Legal[from].Contains(to);
+
+    public static IReadOnlyList<TargetStage> NextStages(TargetStage from) => Legal[from];
+
+    public static bool IsOpen(TargetStage stage) => Legal[stage].Length > 0;
+
+    public static TargetStage ToStage(ContactOutcome outcome) => outcome switch
+    {
+        ContactOutcome.Refused => TargetStage.Refused,
+        ContactOutcome.NoCapacity => TargetStage.NoCapacity,
+        ContactOutcome.Interested => TargetStage.Interested,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    public static LocalizedText Name(TargetStage stage) => stage switch
+    {
+        TargetStage.Identified => new("已锁定", "Identified"),
+        TargetStage.Contacted => new("已联系", "Contacted"),
+        TargetStage.Refused => new("已拒绝", "Refused"),
+        TargetStage.NoCapacity => new("有意向但缺人力", "No capacity"),
+        TargetStage.Interested => new("有兴趣", "Interested"),
+        TargetStage.MeetingScheduled => new("已约会议", "Meeting scheduled"),
+        TargetStage.Agreed => new("已达成合作", "Agreed"),
+        TargetStage.Dropped => new("已放弃", "Dropped"),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+    };
+
+    public static LocalizedText Name(RefusalReason reason) => reason switch
+    {
+        RefusalReason.NotTheirScope => new("不属于对方业务范围", "Not their business scope"),
+        RefusalReason.RevenueNotTheirKpi => new("收入不是对方的考核指标", "Revenue is not their KPI"),
+        RefusalReason.FocusedOnCore => new("对方聚焦本业，不打算扩展", "Focused on their core business"),
+        RefusalReason.Other => new("其他原因", "Other reason"),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    public static LocalizedText Name(LeadRoute route) => route switch
+    {
+        LeadRoute.OrgChart => new("组织架构", "Org chart"),
+        LeadRoute.KeywordSearch => new("关键词搜索", "Keyword search"),
+        LeadRoute.Referral => new("熟人引荐", "Referral"),
+        _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
+    };
+}
