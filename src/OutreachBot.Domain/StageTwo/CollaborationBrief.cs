@@ -191,7 +191,7 @@ public static class CollaborationBrief
         var ours = work.DivisionOfLabour.Count(w => w.Owner == Responsibility.Ours);
         var theirs = work.DivisionOfLabour.Count(w => w.Owner == Responsibility.Theirs);
         var shared = work.DivisionOfLabour.Count - ours - theirs;
-        return new(BriefSectionKind.WorkSplit, title, [new(BriefLineKind.Text, t.S($"我方 {ours} 项，对方 {theirs} 项，共同 {shared} 项", $"Us: {ours} tasks, partner: {theirs}, shared: {shared}"))], table);
+        return new(BriefSectionKind.WorkSplit, title, [new(BriefLineKind.Text, t.S($"我方 {ours} 项，对方 {theirs} 项，共同 {shared} 项", $"Tasks — us: {ours}, partner: {theirs}, shared: {shared}"))], table);
     }
 
     private static List<BriefLine> Revenue(WorkBoundary? work, Texts t)

@@ -41,7 +41,7 @@ public sealed class CollaborationBriefTests
 
         Assert.Equal("Evidence from winning bids", brief[BriefSectionKind.BidsEvidence].Title);
         Assert.Contains(brief[BriefSectionKind.BidsEvidence].Lines, l => l.Text == "CNY total CNY 1.5M");
-        Assert.Contains(brief[BriefSectionKind.WorkSplit].Lines, l => l.Text == "Us: 1 tasks, partner: 1, shared: 1");
+        Assert.Contains(brief[BriefSectionKind.WorkSplit].Lines, l => l.Text == "Tasks — us: 1, partner: 1, shared: 1");
     }
 
     [Fact]
