@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace OutreachBot.Domain.StageTwo;
+
+/// <summary>A sentence the bot can show in either of its two languages.</summary>
+public sealed record BilingualText(string Zh, string En)
+{
+    public string In(CultureInfo culture) => BriefLanguage.IsChinese(culture) ? Zh : En;
+
+    public override string ToString() => En;
+}
+
+public static class BriefLanguage
+{
+    public static bool IsChinese(CultureInfo culture) =>
+        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A validation failure with a stable code (for tests and logs) and a message for people.</summary>
+public sealed record StageTwoError(string Code, BilingualText Message);
+
+/// <summary>Either a valid value or the reasons it could not be made.</summary>
+public sealed class Validated<T>
+{
+    private readonly T? value;
+
+    private Validated(T? value, IReadOnlyList<StageTwoError> errors)
+    {
+        this.value = value;
+        Errors = errors;
+    }
+
+    public IReadOnlyList<StageTwoError> Errors { get; }
+
+    public bool IsValid => Errors.Count == 0;
+
+    public T Value => IsValid
+        ? value!
+        : throw new InvalidOperationException($"No value: {string.Join("; ", Errors.Select(e => e.Code))}");
+
+    public static Validated<T> Valid(T value) => new(value, []);
+
+    public static Validated<T> Invalid(IReadOnlyList<StageTwoError> errors) =>
+        errors.Count == 0 ? throw new ArgumentException("At least one error is required.", nameof(errors)) : new(default, errors);
+
+    public static Validated<T> Invalid(StageTwoError error) => new(default, [error]);
+}

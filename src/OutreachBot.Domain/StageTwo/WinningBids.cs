@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+
+namespace OutreachBot.Domain.StageTwo;
+
+/// <summary>A competitor's winning bid, as published in a tender result.</summary>
+public sealed record WinningBid(string Competitor, string Project, string Customer, Money Amount, DateOnly AwardDate, string Region);
+
+public enum BidImportErrorCode
+{
+    EmptyFile,
+    MissingColumn,
+    MissingValue,
+    InvalidAmount,
+    NegativeAmount,
+    ZeroAmount,
+    InvalidDate,
+    FutureDate,
+    UnknownCurrency,
+    MalformedCsv,
+}
+
+/// <summary>One reason a bids.csv cannot be imported; <see cref="Line"/> is the 1-based line in the file (the header is line 1).</summary>
+public sealed record BidImportError(int Line, string Column, BidImportErrorCode Code, BilingualText Message);
+
+public sealed record BidImportResult(IReadOnlyList<WinningBid> Bids, IReadOnlyList<BidImportError> Errors)
+{
+    /// <summary>True when the whole file was valid; otherwise <see cref="Bids"/> is empty (nothing is imported).</summary>
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads bids.csv (UTF-8, header row, columns competitor,project,customer,amount,currency,award_date,region in any
+/// order, extra columns ignored). Every row is validated before anything is returned: one bad row means no bids.
+/// </summary>
+public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = null)
+{
+    public static readonly IReadOnlyList<string> Columns = ["competitor", "project", "customer", "amount", "currency", "award_date", "region"];
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public BidImportResult Import(Stream csv)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), timeZone ?? TimeZoneInfo.Utc).DateTime);
+        var errors = new List<BidImportError>();
+        var bids = new List<WinningBid>();
+
+        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var records = new CsvRecordReader(reader);
+        try
+        {
+            if (!records.TryRead(out var header))
+            {
+                return Failed(new BidImportError(1, "", BidImportErrorCode.EmptyFile, new("文件为空，缺少表头行", "The file is empty; a header row is required")));
+            }
+
+            var index = HeaderIndex(header.Fields);
+            var missingColumns = Columns.Where(c => !index.ContainsKey(c)).ToList();
+            if (missingColumns.Count > 0)
+            {
+                return Failed([.. missingColumns.Select(c => new BidImportError(1, c, BidImportErrorCode.MissingColumn, new($"表头缺少列 {c}", $"The header has no '{c}' column")))]);
+            }
+
+            while (records.TryRead(out var record))
+            {
+                if (record.Fields.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                var bid = ParseRow(record.Fields, index, record.Line, today, errors);
+                if (bid is not null && errors.Count == 0)
+                {
+                    bids.Add(bid);
+                }
+            }
+        }
+        catch (MalformedCsvException ex)
+        {
+            errors.Add(new BidImportError(ex.Line, "", BidImportErrorCode.MalformedCsv, new($"CSV 格式错误：{ex.Message}", $"Malformed CSV: {ex.Message}")));
+        }
+
+        return errors.Count == 0 ? new BidImportResult(bids, []) : Failed([.. errors]);
+    }
+
+    private static Dictionary<string, int> HeaderIndex(string[] header)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
+        {
+            index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+        }
+
+        return index;
+    }
+
+    private static WinningBid? ParseRow(string[] row, Dictionary<string, int> index, int line, DateOnly today, List<BidImportError> errors)
+    {
+        var before = errors.Count;
+        string Field(string column)
+        {
+            var value = index[column] < row.Length ? row[index[column]].Trim() : "";
+            if (value.Length == 0)
+            {
+                errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new($"第 {line} 行缺少 {column}", $"Line {line}: {column} is empty")));
+            }
+
+            return value;
+        }
+
+        var competitor = Field("competitor");
+        var project = Field("project");
+        var customer = Field("customer");
+        var amountText = Field("amount");
+        var currencyText = Field("currency");
+        var dateText = Field("award_date");
+        var region = Field("region");
+
+        decimal amount = 0;
+        if (amountText.Length > 0)
+        {
+            if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out amount))
+            {
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new($"第 {line} 行金额「{amountText}」不是有效数字", $"Line {line}: amount '{amountText}' is not a number")));
+            }
+            else if (amount < 0)
+            {
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new($"第 {line} 行金额不能为负数", $"Line {line}: amount cannot be negative")));
+            }
+            else if (amount == 0)
+            {
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.ZeroAmount, new($"第 {line} 行金额为 0，中标金额应大于 0", $"Line {line}: amount is zero; a winning bid must be positive")));
+            }
+        }
+
+        var currency = default(Currency);
+        if (currencyText.Length > 0 && !Currency.TryParse(currencyText, out currency))
+        {
+            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new($"第 {line} 行币种「{currencyText}」不是 ISO 4217 三位代码（如 CNY、USD）", $"Line {line}: currency '{currencyText}' is not an ISO 4217 code (e.g. CNY, USD)")));
+        }
+
+        var date = default(DateOnly);
+        if (dateText.Length > 0)
+        {
+            if (!DateOnly.TryParseExact(dateText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new($"第 {line} 行中标日期「{dateText}」格式应为 yyyy-MM-dd", $"Line {line}: award_date '{dateText}' must be yyyy-MM-dd")));
+            }
+            else if (date > today)
+            {
+                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.FutureDate, new($"第 {line} 行中标日期 {dateText} 晚于今天", $"Line {line}: award_date {dateText} is in the future")));
+            }
+        }
+
+        return errors.Count == before ? new WinningBid(competitor, project, customer, new Money(amount, currency), date, region) : null;
+    }
+
+    private static BidImportResult Failed(params BidImportError[] errors) => new([], errors);
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using OutreachBot.Domain.StageTwo;
+using ScottPlot;
+
+namespace OutreachBot.StageTwo;
+
+/// <summary>A rendered chart; <see cref="CjkFontMissing"/> is true when no installed font could draw Chinese text.</summary>
+public sealed record ChartImage(byte[] Png, int Width, int Height, bool CjkFontMissing);
+
+/// <summary>Draws the winning-bids tally of one currency as a horizontal bar chart, one bar per competitor.</summary>
+public sealed class BidsChartRenderer
+{
+    public const int DefaultWidth = 800;
+    public const int DefaultHeight = 450;
+    private const int MaxBars = 8;
+
+    public ChartImage Render(BidTally tally, Currency currency, CultureInfo culture, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 200);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
+        var chinese = BriefLanguage.IsChinese(culture);
+        var competitors = Bars(tally.In(currency), chinese);
+
+        var font = CjkFontResolver.RegisteredFontName;
+        using var plot = new Plot();
+        if (font is not null)
+        {
+            plot.Font.Set(font);
+        }
+
+        var period = tally.Period.Describe();
+        plot.Title(chinese
+            ? $"竞争对手中标金额（{period.Zh}，{currency}）"
+            : $"Competitors' winning bids ({period.En}, {currency})");
+
+        if (competitors.Count == 0)
+        {
+            plot.Add.Annotation(chinese ? "该区间内没有中标记录" : "No winning bids in this period", Alignment.MiddleCenter);
+            plot.HideGrid();
+            plot.Axes.Frameless();
+        }
+        else
+        {
+            var bars = competitors
+                .Select((c, i) => new Bar
+                {
+                    // Largest at the top: ScottPlot's y axis grows upwards.
+                    Position = competitors.Count - 1 - i,
+                    Value = (double)c.Total.Amount,
+                    Label = MoneyFormatter.Format(c.Total, culture) + (chinese ? $"（{c.Count} 项）" : $" ({c.Count})"),
+                    FillColor = i == 0 ? Color.FromHex("#6264A7") : Color.FromHex("#8B8CC7"),
+                })
+                .ToList();
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.Horizontal = true;
+            barPlot.ValueLabelStyle.FontSize = 12;
+            if (font is not null)
+            {
+                barPlot.ValueLabelStyle.FontName = font;
+            }
+
+            plot.Axes.Left.SetTicks(
+                [.. bars.Select(b => b.Position)],
+                [.. competitors.Select(c => c.Competitor)]);
+            plot.Axes.Left.MajorTickStyle.Length = 0;
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = value => MoneyFormatter.Format(new Money((decimal)value, currency), culture),
+            };
+            plot.Axes.Margins(left: 0, right: 0.25, bottom: 0.05, top: 0.05);
+            plot.HideGrid();
+            plot.Axes.Bottom.MinorTickStyle.Length = 0;
+            // Room for the last money tick label, which ScottPlot centres on the plot's right edge.
+            plot.Axes.Right.MinimumSize = 40;
+        }
+
+        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        return new ChartImage(png, width, height, font is null);
+    }
+
+    private static List<CompetitorTally> Bars(CurrencyTally? tally, bool chinese)
+    {
+        if (tally is null)
+        {
+            return [];
+        }
+
+        var ordered = tally.ByCompetitor.OrderByDescending(c => c.Total.Amount).ToList();
+        if (ordered.Count <= MaxBars)
+        {
+            return ordered;
+        }
+
+        var rest = ordered.Skip(MaxBars - 1).ToList();
+        var others = new CompetitorTally(
+            chinese ? $"其他 {rest.Count} 家" : $"{rest.Count} others",
+            new Money(rest.Sum(c => c.Total.Amount), tally.Currency),
+            rest.Sum(c => c.Count));
+        return [.. ordered.Take(MaxBars - 1), others];
+    }
+}
