@@ -12,8 +12,8 @@ namespace OutreachBot.Testing;
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     public const string EndpointVariable = "AZURITE_TABLE_ENDPOINT";
-    private const string AccountName = "devstoreaccount1";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFTTTTNFsARhDbzEg9Ww==";
+    public const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private Process? azurite;
@@ -21,8 +21,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>e.g. http://127.0.0.1:10002/devstoreaccount1</summary>
     public string TableEndpoint { get; private set; } = string.Empty;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
+    public string ConnectionString => ConnectionStringFor(TableEndpoint);
+
+    /// <summary>The development account's connection string for a table endpoint, e.g. one where nothing listens.</summary>
+    public static string ConnectionStringFor(string tableEndpoint) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={tableEndpoint};";
 
     public async Task InitializeAsync()
     {

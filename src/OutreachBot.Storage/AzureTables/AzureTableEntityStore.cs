@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -9,7 +12,8 @@ namespace OutreachBot.Storage.AzureTables;
 
 /// <summary>
 /// Azure Table Storage adapter. Each entity keeps its JSON in string properties of at most 32,000 characters
-/// (a string property may hold 64 KiB of UTF-16), reassembled on read. Conditional writes use the service's ETags;
+/// (a string property may hold 64 KiB of UTF-16), or gzip-compressed in binary properties when it is large,
+/// reassembled on read. Conditional writes use the service's ETags;
 /// every filter goes through <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.
 /// </summary>
 public sealed class AzureTableEntityStore : IEntityStore
@@ -17,6 +21,14 @@ public sealed class AzureTableEntityStore : IEntityStore
     internal const int ChunkLength = 32_000;
     internal const string ChunkCountProperty = "JsonChunks";
     internal const string ChunkPropertyPrefix = "Json";
+
+    // Documents up to two chunks stay readable text. Larger ones are gzip-compressed into binary chunks: the service
+    // (and Azurite, which measures the escaped request body) would otherwise refuse long Chinese text well before 1 MiB.
+    internal const int MaxTextLength = 2 * ChunkLength;
+    internal const int BinaryChunkLength = 64_000;
+    internal const int MaxCompressedLength = 700_000;
+    internal const string CompressedCountProperty = "GzipChunks";
+    internal const string CompressedPropertyPrefix = "Gzip";
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
     private readonly TableServiceClient service;
@@ -302,27 +314,72 @@ public sealed class AzureTableEntityStore : IEntityStore
     {
         var entity = new TableEntity(partitionKey, rowKey);
         var count = 0;
-        foreach (var chunk in Split(json))
+        if (json.Length <= MaxTextLength)
         {
-            entity[ChunkPropertyPrefix + count.ToString(System.Globalization.CultureInfo.InvariantCulture)] = chunk;
-            count++;
+            foreach (var chunk in Split(json))
+            {
+                entity[ChunkPropertyPrefix + Index(count++)] = chunk;
+            }
+
+            entity[ChunkCountProperty] = count;
+            return entity;
         }
 
-        entity[ChunkCountProperty] = count;
+        var compressed = Compress(json);
+        if (compressed.Length > MaxCompressedLength)
+        {
+            throw new ArgumentException(
+                $"The JSON document of {partitionKey}/{rowKey} compresses to {compressed.Length} bytes; Azure Tables holds at most {MaxCompressedLength}.",
+                nameof(json));
+        }
+
+        for (var offset = 0; offset < compressed.Length; offset += BinaryChunkLength)
+        {
+            entity[CompressedPropertyPrefix + Index(count++)] = compressed.AsSpan(offset, Math.Min(BinaryChunkLength, compressed.Length - offset)).ToArray();
+        }
+
+        entity[CompressedCountProperty] = count;
         return entity;
     }
 
     internal static string ReadJson(TableEntity entity)
     {
+        if (entity.GetInt32(CompressedCountProperty) is int compressedCount)
+        {
+            using var buffer = new MemoryStream();
+            for (var i = 0; i < compressedCount; i++)
+            {
+                buffer.Write(entity.GetBinary(CompressedPropertyPrefix + Index(i)));
+            }
+
+            buffer.Position = 0;
+            using var gzip = new GZipStream(buffer, CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip, Encoding.UTF8);
+            return reader.ReadToEnd();
+        }
+
         var count = entity.GetInt32(ChunkCountProperty)
             ?? throw new InvalidOperationException($"Entity {entity.PartitionKey}/{entity.RowKey} was not written by OutreachBot: it has no {ChunkCountProperty}.");
         return count switch
         {
             0 => string.Empty,
             1 => entity.GetString(ChunkPropertyPrefix + "0"),
-            _ => string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkPropertyPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            _ => string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkPropertyPrefix + Index(i)))),
         };
     }
+
+    private static byte[] Compress(string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 
     private static StoredEntity ToStored(TableEntity entity) =>
         new(entity.PartitionKey, entity.RowKey, ReadJson(entity), entity.ETag.ToString());
@@ -346,7 +403,7 @@ public sealed class AzureTableEntityStore : IEntityStore
             {
                 try
                 {
-                    var existing = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, operation.RowKey, [ChunkCountProperty], cancellationToken).ConfigureAwait(false);
+                    var existing = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, operation.RowKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
                     if (!existing.HasValue)
                     {
                         continue;
