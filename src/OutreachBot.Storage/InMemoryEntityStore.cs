@@ -16,7 +16,8 @@ public sealed class InMemoryEntityStore : IEntityStore
 
     public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        Validate(partitionKey, rowKey);
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
         lock (gate)
         {
             return Task.FromResult(Partition(table, partitionKey).GetValueOrDefault(rowKey));
@@ -27,7 +28,7 @@ public sealed class InMemoryEntityStore : IEntityStore
         Task.FromResult(SubmitBatchCore(table, partitionKey, [EntityOperation.Insert(rowKey, json)])[0]);
 
     public Task<StoredEntity> ReplaceAsync(string table, StoredEntity entity, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SubmitBatchCore(table, entity.PartitionKey, [EntityOperation.Replace(entity.RowKey, entity.Json, entity.ETag)])[0]);
+        Task.FromResult(entity is null ? throw new ArgumentNullException(nameof(entity)) : SubmitBatchCore(table, entity.PartitionKey, [EntityOperation.Replace(entity.RowKey, entity.Json, entity.ETag)])[0]);
 
     public Task<StoredEntity> UpsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default) =>
         Task.FromResult(SubmitBatchCore(table, partitionKey, [EntityOperation.Upsert(rowKey, json)])[0]);
@@ -40,8 +41,10 @@ public sealed class InMemoryEntityStore : IEntityStore
 
     public Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        EntityStoreGuard.ValidateTable(table);
+        StorageKey.Validate(partitionKey);
+        ArgumentNullException.ThrowIfNull(range);
+        EntityStoreGuard.ValidatePageSize(pageSize);
         lock (gate)
         {
             var start = continuationToken ?? range.From;
@@ -62,7 +65,7 @@ public sealed class InMemoryEntityStore : IEntityStore
 
     private IReadOnlyList<StoredEntity> SubmitBatchCore(string table, string partitionKey, IReadOnlyList<EntityOperation> operations)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(operations.Count, 100);
+        EntityStoreGuard.ValidateBatch(table, partitionKey, operations);
         lock (gate)
         {
             var partition = Partition(table, partitionKey);
@@ -71,7 +74,6 @@ public sealed class InMemoryEntityStore : IEntityStore
             for (var i = 0; i < operations.Count; i++)
             {
                 var op = operations[i];
-                Validate(partitionKey, op.RowKey);
                 var current = staged.TryGetValue(op.RowKey, out var s) ? s : partition.GetValueOrDefault(op.RowKey);
                 var fresh = new StoredEntity(partitionKey, op.RowKey, op.Json ?? string.Empty, NextETag());
                 switch (op.Kind)
@@ -117,10 +119,4 @@ public sealed class InMemoryEntityStore : IEntityStore
         partitions.GetOrAdd(table + "\u0000" + partitionKey, _ => new SortedDictionary<string, StoredEntity>(StringComparer.Ordinal));
 
     private string NextETag() => "W/\"" + Interlocked.Increment(ref version).ToString(CultureInfo.InvariantCulture) + "\"";
-
-    private static void Validate(string partitionKey, string rowKey)
-    {
-        StorageKey.Validate(partitionKey);
-        StorageKey.Validate(rowKey);
-    }
 }

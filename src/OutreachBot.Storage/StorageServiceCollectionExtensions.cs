@@ -1,17 +1,36 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the configured <see cref="IEntityStore"/> (section "Storage").</summary>
+    /// <summary>
+    /// Registers the configured <see cref="IEntityStore"/> from section "Storage" (Storage:Provider = Sqlite (default) |
+    /// AzureTables | InMemory), with the settings validated when the host starts.
+    /// </summary>
     public static IServiceCollection AddOutreachStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        // Replaced by the SQLite / Azure Tables selection in the storage work of the foundation issue.
-        services.AddSingleton<IEntityStore, InMemoryEntityStore>();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddSingleton<IEntityStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider switch
+            {
+                StorageProvider.AzureTables => new AzureTableEntityStore(options.AzureTables),
+                StorageProvider.InMemory => new InMemoryEntityStore(),
+                _ => new SqliteEntityStore(options.Sqlite),
+            };
+        });
         return services;
     }
 }

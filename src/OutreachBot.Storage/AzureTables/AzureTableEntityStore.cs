@@ -1,0 +1,470 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using OutreachBot.Domain.Storage;
+
+namespace OutreachBot.Storage.AzureTables;
+
+/// <summary>
+/// Azure Table Storage adapter. Each entity keeps its JSON in string properties of at most 32,000 characters
+/// (a string property may hold 64 KiB of UTF-16), or gzip-compressed in binary properties when it is large,
+/// reassembled on read. Conditional writes use the service's ETags;
+/// every filter goes through <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.
+/// </summary>
+public sealed class AzureTableEntityStore : IEntityStore
+{
+    internal const int ChunkLength = 32_000;
+    internal const string ChunkCountProperty = "JsonChunks";
+    internal const string ChunkPropertyPrefix = "Json";
+
+    // Documents up to two chunks stay readable text. Larger ones are gzip-compressed into binary chunks: the service
+    // (and Azurite, which measures the escaped request body) would otherwise refuse long Chinese text well before 1 MiB.
+    internal const int MaxTextLength = 2 * ChunkLength;
+    internal const int BinaryChunkLength = 64_000;
+    internal const int MaxCompressedLength = 700_000;
+    internal const string CompressedCountProperty = "GzipChunks";
+    internal const string CompressedPropertyPrefix = "Gzip";
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly TableServiceClient service;
+    private readonly string tablePrefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
+
+    public AzureTableEntityStore(AzureTablesStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            service = new TableServiceClient(options.ConnectionString, clientOptions);
+        }
+        else
+        {
+            var endpoint = options.Endpoint ?? throw new ArgumentException("Storage:AzureTables:ConnectionString or Storage:AzureTables:Endpoint is required.", nameof(options));
+            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+            });
+            service = new TableServiceClient(new Uri(endpoint), credential, clientOptions);
+        }
+
+        tablePrefix = options.TablePrefix;
+    }
+
+    public async Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? ToStored(response.Value!) : null;
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
+    {
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
+        EntityStoreGuard.ValidateJson(json);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.AddEntityAsync(ToTableEntity(partitionKey, rowKey, json), cancellationToken).ConfigureAwait(false);
+            return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            throw new EntityConflictException(table, partitionKey, rowKey, inner: exception);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task<StoredEntity> ReplaceAsync(string table, StoredEntity entity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(entity.PartitionKey, entity.RowKey);
+        EntityStoreGuard.ValidateJson(entity.Json);
+        ArgumentException.ThrowIfNullOrEmpty(entity.ETag, nameof(entity));
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.UpdateEntityAsync(ToTableEntity(entity.PartitionKey, entity.RowKey, entity.Json), new ETag(entity.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return entity with { ETag = response.Headers.ETag.GetValueOrDefault().ToString() };
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            throw new EntityNotFoundException(table, entity.PartitionKey, entity.RowKey, exception);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            throw new EntityConflictException(table, entity.PartitionKey, entity.RowKey, inner: exception);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task<StoredEntity> UpsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
+    {
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
+        EntityStoreGuard.ValidateJson(json);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.UpsertEntityAsync(ToTableEntity(partitionKey, rowKey, json), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
+    {
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.DeleteEntityAsync(partitionKey, rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken).ConfigureAwait(false);
+            if (response.Status == 404 && etag is not null)
+            {
+                throw new EntityNotFoundException(table, partitionKey, rowKey);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            if (etag is not null)
+            {
+                throw new EntityNotFoundException(table, partitionKey, rowKey, exception);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            throw new EntityConflictException(table, partitionKey, rowKey, inner: exception);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        EntityStoreGuard.ValidateTable(table);
+        StorageKey.Validate(partitionKey);
+        ArgumentNullException.ThrowIfNull(range);
+        EntityStoreGuard.ValidatePageSize(pageSize);
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        var filter = (range.From, range.To) switch
+        {
+            (null, null) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"),
+            (string from, null) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {from}"),
+            (null, string to) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey lt {to}"),
+            (string from, string to) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {from} and RowKey lt {to}"),
+        };
+        try
+        {
+            await foreach (var page in client.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
+                .AsPages(continuationToken, pageSize)
+                .WithCancellation(cancellationToken)
+                .ConfigureAwait(false))
+            {
+                return new EntityPage(page.Values.Select(ToStored).ToList(), page.ContinuationToken);
+            }
+
+            return new EntityPage([], null);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredEntity>> SubmitBatchAsync(string table, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken = default)
+    {
+        EntityStoreGuard.ValidateBatch(table, partitionKey, operations);
+        if (operations.Count == 0)
+        {
+            return [];
+        }
+
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+
+        // Azure fails a whole batch when it deletes a missing entity; our contract makes an unconditional delete of a
+        // missing entity a no-op, so such deletes are dropped after a read, and the batch retried if one vanishes meanwhile.
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var sent = await PlanBatchAsync(client, partitionKey, operations, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (sent.Count == 0)
+                {
+                    return operations.Select(o => new StoredEntity(partitionKey, o.RowKey, string.Empty, string.Empty)).ToList();
+                }
+
+                var actions = sent.Select(i => ToAction(partitionKey, operations[i])).ToList();
+                var response = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                var etags = new Dictionary<int, string>();
+                for (var j = 0; j < sent.Count; j++)
+                {
+                    etags[sent[j]] = response.Value[j].Headers.ETag.GetValueOrDefault().ToString();
+                }
+
+                return operations.Select((o, i) => new StoredEntity(
+                    partitionKey,
+                    o.RowKey,
+                    o.Kind is EntityOperationKind.Delete ? string.Empty : o.Json!,
+                    o.Kind is EntityOperationKind.Delete ? string.Empty : etags[i])).ToList();
+            }
+            catch (TableTransactionFailedException exception)
+            {
+                var index = exception.FailedTransactionActionIndex is int failed && failed < sent.Count ? sent[failed] : (int?)null;
+                var operation = index is int i ? operations[i] : null;
+                var rowKey = operation?.RowKey ?? operations[0].RowKey;
+                switch (exception.Status)
+                {
+                    case 404 when operation is { Kind: EntityOperationKind.Delete, ETag: null } && attempt < attempts:
+                        continue;
+                    case 404:
+                        throw new EntityNotFoundException(table, partitionKey, rowKey, exception);
+                    case 409 or 412:
+                        throw new EntityConflictException(table, partitionKey, rowKey, index, exception);
+                    default:
+                        if (IsUnavailable(exception, cancellationToken))
+                        {
+                            throw Unavailable(exception);
+                        }
+
+                        throw;
+                }
+            }
+            catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+            {
+                throw Unavailable(exception);
+            }
+        }
+    }
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(HealthTimeout);
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"TableName eq {tablePrefix + "Health"}");
+            await foreach (var _ in service.QueryAsync(filter, maxPerPage: 1, timeout.Token).AsPages(pageSizeHint: 1).WithCancellation(timeout.Token).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken) || exception is RequestFailedException)
+        {
+            return false;
+        }
+    }
+
+    internal static IEnumerable<string> Split(string json)
+    {
+        var start = 0;
+        while (start < json.Length)
+        {
+            var length = Math.Min(ChunkLength, json.Length - start);
+            if (start + length < json.Length && char.IsHighSurrogate(json[start + length - 1]))
+            {
+                length--;
+            }
+
+            yield return json.Substring(start, length);
+            start += length;
+        }
+    }
+
+    internal static TableEntity ToTableEntity(string partitionKey, string rowKey, string json)
+    {
+        var entity = new TableEntity(partitionKey, rowKey);
+        var count = 0;
+        if (json.Length <= MaxTextLength)
+        {
+            foreach (var chunk in Split(json))
+            {
+                entity[ChunkPropertyPrefix + Index(count++)] = chunk;
+            }
+
+            entity[ChunkCountProperty] = count;
+            return entity;
+        }
+
+        var compressed = Compress(json);
+        if (compressed.Length > MaxCompressedLength)
+        {
+            throw new ArgumentException(
+                $"The JSON document of {partitionKey}/{rowKey} compresses to {compressed.Length} bytes; Azure Tables holds at most {MaxCompressedLength}.",
+                nameof(json));
+        }
+
+        for (var offset = 0; offset < compressed.Length; offset += BinaryChunkLength)
+        {
+            entity[CompressedPropertyPrefix + Index(count++)] = compressed.AsSpan(offset, Math.Min(BinaryChunkLength, compressed.Length - offset)).ToArray();
+        }
+
+        entity[CompressedCountProperty] = count;
+        return entity;
+    }
+
+    internal static string ReadJson(TableEntity entity)
+    {
+        if (entity.GetInt32(CompressedCountProperty) is int compressedCount)
+        {
+            using var buffer = new MemoryStream();
+            for (var i = 0; i < compressedCount; i++)
+            {
+                buffer.Write(entity.GetBinary(CompressedPropertyPrefix + Index(i)));
+            }
+
+            buffer.Position = 0;
+            using var gzip = new GZipStream(buffer, CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip, Encoding.UTF8);
+            return reader.ReadToEnd();
+        }
+
+        var count = entity.GetInt32(ChunkCountProperty)
+            ?? throw new InvalidOperationException($"Entity {entity.PartitionKey}/{entity.RowKey} was not written by OutreachBot: it has no {ChunkCountProperty}.");
+        return count switch
+        {
+            0 => string.Empty,
+            1 => entity.GetString(ChunkPropertyPrefix + "0"),
+            _ => string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkPropertyPrefix + Index(i)))),
+        };
+    }
+
+    private static byte[] Compress(string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static StoredEntity ToStored(TableEntity entity) =>
+        new(entity.PartitionKey, entity.RowKey, ReadJson(entity), entity.ETag.ToString());
+
+    private static TableTransactionAction ToAction(string partitionKey, EntityOperation operation) => operation.Kind switch
+    {
+        EntityOperationKind.Insert => new TableTransactionAction(TableTransactionActionType.Add, ToTableEntity(partitionKey, operation.RowKey, operation.Json!)),
+        EntityOperationKind.Replace => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToTableEntity(partitionKey, operation.RowKey, operation.Json!), new ETag(operation.ETag!)),
+        EntityOperationKind.Upsert => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToTableEntity(partitionKey, operation.RowKey, operation.Json!)),
+        _ => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, operation.RowKey), operation.ETag is null ? ETag.All : new ETag(operation.ETag)),
+    };
+
+    /// <summary>The indexes of the operations to send: all but unconditional deletes of rows that do not exist.</summary>
+    private static async Task<List<int>> PlanBatchAsync(TableClient client, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken)
+    {
+        var sent = new List<int>(operations.Count);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var operation = operations[i];
+            if (operation is { Kind: EntityOperationKind.Delete, ETag: null })
+            {
+                try
+                {
+                    var existing = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, operation.RowKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+                    if (!existing.HasValue)
+                    {
+                        continue;
+                    }
+                }
+                catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+                {
+                    throw Unavailable(exception);
+                }
+            }
+
+            sent.Add(i);
+        }
+
+        return sent;
+    }
+
+    private Task<TableClient> TableAsync(string table, CancellationToken cancellationToken)
+    {
+        var name = tablePrefix + table;
+        var lazy = tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateTableAsync(n)));
+        return AwaitTableAsync(name, lazy, cancellationToken);
+    }
+
+    private async Task<TableClient> AwaitTableAsync(string name, Lazy<Task<TableClient>> lazy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException)
+        {
+            tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
+            throw;
+        }
+    }
+
+    private async Task<TableClient> CreateTableAsync(string name)
+    {
+        var client = service.GetTableClient(name);
+        try
+        {
+            await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+            return client;
+        }
+        catch (Exception exception) when (IsUnavailable(exception, CancellationToken.None) || exception is RequestFailedException)
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    private static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        AggregateException aggregate => aggregate.InnerExceptions.All(e => IsUnavailable(e, cancellationToken)),
+        AuthenticationFailedException or CredentialUnavailableException => true,
+        HttpRequestException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static StorageUnavailableException Unavailable(Exception exception) =>
+        new($"Azure Table Storage could not be reached or failed: {exception.Message}", exception);
+}

@@ -1,0 +1,23 @@
+using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.Sqlite;
+
+namespace OutreachBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    AzureTables,
+    InMemory,
+}
+
+/// <summary>Section "Storage": which adapter backs <c>IEntityStore</c> and how to reach it.</summary>
+public sealed record StorageOptions
+{
+    public const string Section = "Storage";
+
+    public StorageProvider Provider { get; init; } = StorageProvider.Sqlite;
+
+    public SqliteStorageOptions Sqlite { get; init; } = new();
+
+    public AzureTablesStorageOptions AzureTables { get; init; } = new();
+}

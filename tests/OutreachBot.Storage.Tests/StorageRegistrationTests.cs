@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OutreachBot.Domain.Storage;
+using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.Sqlite;
+
+namespace OutreachBot.Storage.Tests;
+
+public sealed class StorageRegistrationTests : IDisposable
+{
+    private readonly TemporaryDirectory directory = new();
+
+    [Fact]
+    public void Sqlite_is_the_default_provider_with_the_default_path()
+    {
+        using var services = Resolve([]);
+
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(StorageProvider.Sqlite, options.Provider);
+        Assert.Equal("./data/outreachbot.db", options.Sqlite.Path);
+    }
+
+    [Fact]
+    public async Task Configured_sqlite_path_backs_the_registered_store()
+    {
+        var path = directory.File("configured.db");
+        using var services = Resolve(new() { ["Storage:Sqlite:Path"] = path });
+
+        var store = services.GetRequiredService<IEntityStore>();
+        await store.UpsertAsync("Outreaches", "p", "r", "{}");
+
+        Assert.Equal(path, Assert.IsType<SqliteEntityStore>(store).DatabasePath);
+        Assert.True(File.Exists(path));
+    }
+
+    [Theory]
+    [InlineData("InMemory", typeof(InMemoryEntityStore))]
+    [InlineData("inmemory", typeof(InMemoryEntityStore))]
+    [InlineData("AzureTables", typeof(AzureTableEntityStore))]
+    public void The_provider_setting_selects_the_adapter(string provider, Type expected)
+    {
+        using var services = Resolve(new()
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:AzureTables:ConnectionString"] = "UseDevelopmentStorage=true",
+        });
+
+        var store = services.GetRequiredService<IEntityStore>();
+
+        Assert.IsType(expected, store);
+    }
+
+    [Fact]
+    public void Azure_tables_without_connection_string_or_endpoint_fails_start_up_naming_both_keys()
+    {
+        using var services = Resolve(new() { ["Storage:Provider"] = "AzureTables" });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Storage:AzureTables:ConnectionString or Storage:AzureTables:Endpoint is required when Storage:Provider is AzureTables", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Storage:AzureTables:Endpoint", "not a url", "Storage:AzureTables:Endpoint")]
+    [InlineData("Storage:AzureTables:TablePrefix", "bad-prefix", "Storage:AzureTables:TablePrefix")]
+    public void Invalid_azure_settings_fail_start_up_naming_the_key(string key, string value, string named)
+    {
+        using var services = Resolve(new()
+        {
+            ["Storage:Provider"] = "AzureTables",
+            ["Storage:AzureTables:Endpoint"] = "https://account.table.core.windows.net",
+            [key] = value,
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_sqlite_path_fails_start_up_naming_the_key()
+    {
+        using var services = Resolve(new() { ["Storage:Sqlite:Path"] = " " });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Storage:Sqlite:Path", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endpoint_alone_is_a_valid_managed_identity_configuration()
+    {
+        using var services = Resolve(new()
+        {
+            ["Storage:Provider"] = "AzureTables",
+            ["Storage:AzureTables:Endpoint"] = "https://account.table.core.windows.net",
+            ["Storage:AzureTables:TablePrefix"] = "Bot1",
+        });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<AzureTableEntityStore>(services.GetRequiredService<IEntityStore>());
+    }
+
+    public void Dispose() => directory.Dispose();
+
+    private static ServiceProvider Resolve(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddOutreachStorage(configuration).BuildServiceProvider();
+    }
+}
