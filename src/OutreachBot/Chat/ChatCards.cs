@@ -12,17 +12,19 @@ public static class ChatCards
 {
     public static AdaptiveCard Help(HelpView view, CultureInfo culture)
     {
-        var zh = culture.Name.StartsWith("zh", StringComparison.Ordinal);
-        var facts = view.Commands.Select(c => new Fact(
-            zh ? c.Chinese : c.Name,
-            T(culture, $"Command.{c.Name}") + (view.Available.Contains(c.Name) ? "" : " " + T(culture, "Help.Coming")))).ToList();
+        var lines = view.Commands.Select(c => (CardElement)new TextBlock(
+            "• " + T(culture, $"Command.{c.Name}") + (view.Available.Contains(c.Name) ? "" : " " + T(culture, "Help.Coming")))
+        {
+            Spacing = Spacing.None,
+            IsSubtle = view.Available.Contains(c.Name) ? null : true,
+        });
         return new AdaptiveCard(
             [
                 new TextBlock(T(culture, "Help.Title")) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
                 new TextBlock(T(culture, "Help.Intro")),
-                new FactSet(facts),
+                new Container([.. lines]),
             ],
-            CommonActions(culture)) { Lang = culture.Name };
+            CommonActions(culture)) { Lang = culture.TwoLetterISOLanguageName };
     }
 
     public static AdaptiveCard ShortHelp(CultureInfo culture, CommandDefinition? suggestion, string arguments)
@@ -39,7 +41,7 @@ public static class ChatCards
 
         actions.Add(CardActions.Command(T(culture, "Button.Help"), CommandCatalog.Help.Name));
         actions.Add(CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name));
-        return new AdaptiveCard(body, actions) { Lang = culture.Name };
+        return new AdaptiveCard(body, actions) { Lang = culture.TwoLetterISOLanguageName };
     }
 
     public static AdaptiveCard Welcome(CultureInfo culture) =>
@@ -51,11 +53,11 @@ public static class ChatCards
                 new TextBlock(T(culture, "Welcome.Step2")),
                 new TextBlock(T(culture, "Welcome.Step3")),
             ],
-            CommonActions(culture)) { Lang = culture.Name };
+            CommonActions(culture)) { Lang = culture.TwoLetterISOLanguageName };
 
     /// <summary>The answer to an Action.Execute whose handler replied only with text: the text as the updated card.</summary>
     public static AdaptiveCard Notice(IReadOnlyList<string> lines, CultureInfo culture) =>
-        new(lines.Select(l => (CardElement)new TextBlock(l)).ToList()) { Lang = culture.Name };
+        new(lines.Select(l => (CardElement)new TextBlock(l)).ToList()) { Lang = culture.TwoLetterISOLanguageName };
 
     private static List<CardAction> CommonActions(CultureInfo culture) =>
     [
