@@ -24,7 +24,7 @@ public static class ChatCards
                 new TextBlock(T(culture, "Help.Intro")),
                 new Container([.. lines]),
             ],
-            CommonActions(culture)) { Lang = culture.TwoLetterISOLanguageName };
+            CommonActions(culture));
     }
 
     public static AdaptiveCard ShortHelp(CultureInfo culture, CommandDefinition? suggestion, string arguments)
@@ -41,7 +41,7 @@ public static class ChatCards
 
         actions.Add(CardActions.Command(T(culture, "Button.Help"), CommandCatalog.Help.Name));
         actions.Add(CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name));
-        return new AdaptiveCard(body, actions) { Lang = culture.TwoLetterISOLanguageName };
+        return new AdaptiveCard(body, actions);
     }
 
     public static AdaptiveCard Welcome(CultureInfo culture) =>
@@ -53,11 +53,11 @@ public static class ChatCards
                 new TextBlock(T(culture, "Welcome.Step2")),
                 new TextBlock(T(culture, "Welcome.Step3")),
             ],
-            CommonActions(culture)) { Lang = culture.TwoLetterISOLanguageName };
+            CommonActions(culture));
 
     /// <summary>The answer to an Action.Execute whose handler replied only with text: the text as the updated card.</summary>
-    public static AdaptiveCard Notice(IReadOnlyList<string> lines, CultureInfo culture) =>
-        new(lines.Select(l => (CardElement)new TextBlock(l)).ToList()) { Lang = culture.TwoLetterISOLanguageName };
+    public static AdaptiveCard Notice(IReadOnlyList<string> lines) =>
+        new(lines.Select(l => (CardElement)new TextBlock(l)).ToList());
 
     private static List<CardAction> CommonActions(CultureInfo culture) =>
     [

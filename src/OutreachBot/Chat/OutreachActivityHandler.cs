@@ -87,7 +87,7 @@ public sealed class OutreachActivityHandler(
 
         var outbox = session.Outbox;
         var last = outbox.LastOrDefault(m => m.Card is not null);
-        var updated = last?.Card ?? ChatCards.Notice(outbox.Where(m => m.Text is not null).Select(m => m.Text!).ToList(), session.Culture);
+        var updated = last?.Card ?? ChatCards.Notice(outbox.Where(m => m.Text is not null).Select(m => m.Text!).ToList());
         var rest = last is null ? [] : outbox.Where(m => !ReferenceEquals(m, last)).ToList();
         await ChannelResponder.SendAsync(session, rest, cancellationToken);
         return new InvokeResponse

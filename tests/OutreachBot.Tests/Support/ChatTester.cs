@@ -77,11 +77,22 @@ public sealed class ChatTester
 /// <summary>Reading replies the way a user sees them.</summary>
 public static class Transcript
 {
-    public static IReadOnlyList<JObject> Cards(this IEnumerable<Activity> replies) =>
-        replies.SelectMany(r => r.Attachments ?? [])
+    /// <summary>Cards of messages, then the card of an Action.Execute invoke response, if any.</summary>
+    public static IReadOnlyList<JObject> Cards(this IEnumerable<Activity> replies)
+    {
+        var list = replies.ToList();
+        var messageCards = list.SelectMany(r => r.Attachments ?? [])
             .Where(a => a.ContentType == AdaptiveCard.ContentType)
-            .Select(a => JObject.FromObject(a.Content))
-            .ToList();
+            .Select(a => JObject.FromObject(a.Content));
+        var invokeCards = list.Where(r => r.Type == ActivityTypesEx.InvokeResponse)
+            .Select(r => r.Value)
+            .OfType<InvokeResponse>()
+            .Select(r => r.Body)
+            .OfType<AdaptiveCardInvokeResponse>()
+            .Where(r => r.Type == AdaptiveCard.ContentType)
+            .Select(r => JObject.FromObject(r.Value));
+        return messageCards.Concat(invokeCards).ToList();
+    }
 
     /// <summary>Everything the user can read: message texts and every TextBlock of every card.</summary>
     public static string AllText(this IEnumerable<Activity> replies)

@@ -16,8 +16,6 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
     [JsonPropertyName("$schema")]
     [JsonPropertyOrder(-1)]
     public string Schema => "http://adaptivecards.io/schemas/adaptive-card.json";
-
-    public string? Lang { get; init; }
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

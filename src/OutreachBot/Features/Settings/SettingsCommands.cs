@@ -112,5 +112,5 @@ public static class SettingsCards
             [
                 CardActions.Command("中文", CommandCatalog.Language.Name, "zh"),
                 CardActions.Command("English", CommandCatalog.Language.Name, "en"),
-            ]) { Lang = culture.TwoLetterISOLanguageName };
+            ]);
 }
