@@ -12,10 +12,12 @@ public sealed class ChatTester
     private readonly BotTestHost host;
     private readonly TestAdapter adapter;
     private readonly ChannelAccount user;
+    private readonly string source;
 
     public ChatTester(BotTestHost host, string channel, string locale, string userId, string? aadObjectId, string source)
     {
         this.host = host;
+        this.source = source;
         user = new ChannelAccount(userId, "Li Lei", aadObjectId: aadObjectId);
         adapter = new TestAdapter(new ConversationReference
         {
@@ -57,6 +59,27 @@ public sealed class ChatTester
     {
         var action = Transcript.FindAction(card, buttonTitle);
         return ExecuteAsync(new { action = new { type = "Action.Execute", title = buttonTitle, verb = (string)action["verb"]!, data = action["data"] }, trigger = "manual" });
+    }
+
+    /// <summary>
+    /// Sends an activity exactly as given (TestAdapter.ProcessActivityAsync would overwrite its conversation with the
+    /// adapter's), for tests about conversation references.
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> SendAsIsAsync(Activity activity)
+    {
+        using (var turn = new TurnContext(adapter, activity))
+        {
+            await host.Bot.OnTurnAsync(turn, CancellationToken.None);
+        }
+
+        var replies = new List<Activity>();
+        while (adapter.GetNextReply() is Activity reply)
+        {
+            CardCollector.CollectFrom(source, reply);
+            replies.Add(reply);
+        }
+
+        return replies;
     }
 
     public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)

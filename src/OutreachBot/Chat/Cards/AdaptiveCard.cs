@@ -194,7 +194,7 @@ public sealed record ToggleInput([property: JsonIgnore] string InputId, string T
 public abstract record CardAction(string Title);
 
 /// <summary>Universal Action (Teams answers with an invoke); the Submit fallback serves hosts without it.</summary>
-public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data, SubmitAction Fallback) : CardAction(Title);
+public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data, CardAction Fallback) : CardAction(Title);
 
 public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
 
