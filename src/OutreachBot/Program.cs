@@ -1,5 +1,20 @@
+using OutreachBot.Chat;
+using OutreachBot.Hosting;
+using OutreachBot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOutreachStorage(builder.Configuration);
+builder.Services.AddOutreachHost(builder.Configuration);
+builder.Services.AddOutreachChat();
+builder.Services.AddOutreachFeatures();
+
 var app = builder.Build();
+
+app.LogAuthenticationMode();
+app.MapBotEndpoints();
+app.MapHealthEndpoint();
+
 app.Run();
 
 public partial class Program;

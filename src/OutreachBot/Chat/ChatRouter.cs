@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Flows;
+
+namespace OutreachBot.Chat;
+
+/// <summary>
+/// Decides who handles an input: the active flow, a command handler, a card-action handler, or help.
+/// Text, Action.Submit and Action.Execute all arrive here as <see cref="ChatInput"/>.
+/// </summary>
+public sealed class ChatRouter(
+    IEnumerable<CommandRegistration> commandRegistrations,
+    IEnumerable<CardActionRegistration> actionRegistrations,
+    IServiceProvider services,
+    FlowEngine flows,
+    ILogger<ChatRouter> logger)
+{
+    private readonly Dictionary<string, Type> commands = Index(commandRegistrations, r => r.Command.Name, r => r.HandlerType);
+    private readonly Dictionary<string, Type> actions = Index(actionRegistrations, r => r.Verb, r => r.HandlerType);
+
+    public async Task RouteAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
+    {
+        input = PickNumberedChoice(input, session);
+        if (session.Conversation.Flow is not null)
+        {
+            var next = await flows.ContinueAsync(input, session, cancellationToken);
+            if (next is null)
+            {
+                return;
+            }
+
+            input = next;
+        }
+
+        await DispatchAsync(input, session, cancellationToken);
+    }
+
+    private async Task DispatchAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
+    {
+        switch (input)
+        {
+            case ChatInput.Typed typed:
+                switch (CommandParser.Parse(typed.Text))
+                {
+                    case ParsedText.Command command:
+                        await RunCommandAsync(new CommandRequest(command.Definition, command.Arguments, new Dictionary<string, string>(), InputSource.Text), session, cancellationToken);
+                        break;
+                    case ParsedText.Unknown unknown:
+                        var arguments = unknown.Suggestion is null ? "" : (unknown.Text.Split(' ', 2) is [_, var rest] ? rest : "");
+                        session.Reply(ChatCards.ShortHelp(session.Culture, unknown.Suggestion, arguments));
+                        break;
+                }
+
+                break;
+
+            case ChatInput.CardAction { Verb: FlowCards.AnswerVerb or FlowCards.LeaveVerb }:
+                session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
+                break;
+
+            case ChatInput.CardAction action when CommandCatalog.ByName(action.Verb) is { } definition:
+                var args = action.Data.GetValueOrDefault(Cards.CardActions.ArgumentsKey) ?? "";
+                await RunCommandAsync(new CommandRequest(definition, args.Trim(), action.Data, action.Source), session, cancellationToken);
+                break;
+
+            case ChatInput.CardAction action when actions.TryGetValue(action.Verb, out var handlerType):
+                var handler = (ICardActionHandler)services.GetRequiredService(handlerType);
+                await handler.HandleAsync(new CardActionRequest(action.Verb, action.Data, action.Source), session, cancellationToken);
+                break;
+
+            case ChatInput.CardAction action:
+                throw new MalformedCardActionException($"No handler for the verb '{action.Verb}'.");
+        }
+    }
+
+    private async Task RunCommandAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
+    {
+        if (commands.TryGetValue(request.Command.Name, out var handlerType))
+        {
+            var handler = (ICommandHandler)services.GetRequiredService(handlerType);
+            logger.LogInformation("Command {Command} from {Source}", request.Command.Name, request.Source);
+            await handler.HandleAsync(request, session, cancellationToken);
+            return;
+        }
+
+        logger.LogInformation("Command {Command} is not available yet", request.Command.Name);
+        session.Reply(session.Text<ChatTexts>("NotAvailable", session.IsChinese ? request.Command.Chinese : request.Command.Name));
+    }
+
+    private static ChatInput PickNumberedChoice(ChatInput input, ChatSession session)
+    {
+        var choices = session.Conversation.Choices;
+        session.Conversation.Choices = [];
+        if (input is ChatInput.Typed typed
+            && int.TryParse(CommandParser.Normalize(typed.Text), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && choices.FirstOrDefault(c => c.Number == number) is { } choice)
+        {
+            return new ChatInput.CardAction(choice.Verb, choice.Data, InputSource.Text);
+        }
+
+        return input;
+    }
+
+    private static Dictionary<string, Type> Index<T>(IEnumerable<T> registrations, Func<T, string> key, Func<T, Type> type)
+    {
+        var index = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var registration in registrations)
+        {
+            if (!index.TryAdd(key(registration), type(registration)))
+            {
+                throw new InvalidOperationException($"Two handlers are registered for '{key(registration)}'.");
+            }
+        }
+
+        return index;
+    }
+}

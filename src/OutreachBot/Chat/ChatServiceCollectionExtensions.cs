@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Flows;
+
+namespace OutreachBot.Chat;
+
+/// <summary>
+/// The extension point. A feature adds its handlers with one line each, e.g.
+/// <code>services.AddCommand&lt;StatusCommand&gt;(CommandCatalog.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcomeAction&gt;("recordOutcome");</code>
+/// </summary>
+public static class ChatServiceCollectionExtensions
+{
+    public static IServiceCollection AddOutreachChat(this IServiceCollection services)
+    {
+        services.AddSingleton<FlowEngine>();
+        services.AddSingleton<ChatRouter>();
+        services.AddCommand<HelpCommand>(CommandCatalog.Help);
+        services.AddCommand<CancelCommand>(CommandCatalog.Cancel);
+        return services;
+    }
+
+    /// <summary>Routes <paramref name="command"/> (typed, submitted or executed) to <typeparamref name="THandler"/>, resolved per turn.</summary>
+    public static IServiceCollection AddCommand<THandler>(this IServiceCollection services, CommandDefinition command)
+        where THandler : class, ICommandHandler
+    {
+        services.AddTransient<THandler>();
+        services.AddSingleton(new CommandRegistration(command, typeof(THandler)));
+        return services;
+    }
+
+    /// <summary>Routes card buttons with <paramref name="verb"/> (built by <c>CardActions.Verb</c>) to <typeparamref name="THandler"/>.</summary>
+    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb)
+        where THandler : class, ICardActionHandler
+    {
+        services.AddTransient<THandler>();
+        services.AddSingleton(new CardActionRegistration(verb, typeof(THandler)));
+        return services;
+    }
+
+    public static IServiceCollection AddFlow<TFlow>(this IServiceCollection services)
+        where TFlow : ChatFlow
+    {
+        services.AddSingleton<ChatFlow, TFlow>();
+        return services;
+    }
+}

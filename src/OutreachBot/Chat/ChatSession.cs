@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using OutreachBot.Chat.Cards;
+using OutreachBot.Chat.Flows;
+using OutreachBot.Chat.Identity;
+using OutreachBot.Chat.Localization;
+
+namespace OutreachBot.Chat;
+
+/// <summary>
+/// Everything a command handler or flow needs for one turn: who the user is, their language and time zone,
+/// the conversation's state, and a buffered outbox that is rendered for the channel at the end of the turn.
+/// </summary>
+public sealed class ChatSession(
+    ITurnContext turn,
+    UserKey user,
+    UserProfile profile,
+    ConversationData conversation,
+    TimeProvider clock,
+    UserProfileStore profiles,
+    FlowEngine flows)
+{
+    private readonly List<OutgoingMessage> outbox = [];
+
+    public ITurnContext Turn { get; } = turn;
+
+    public UserKey User { get; } = user;
+
+    public UserProfile Profile { get; private set; } = profile;
+
+    public ConversationData Conversation { get; } = conversation;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public CultureInfo Culture => Profile.Language is { } language ? BotLanguage.FromLocale(language) : BotLanguage.FromLocale(Turn.Activity.Locale);
+
+    public bool IsChinese => Culture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    public TimeZoneInfo TimeZone =>
+        Profile.TimeZoneId is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZone);
+
+    public IReadOnlyList<OutgoingMessage> Outbox => outbox;
+
+    public string Text<TTexts>(string key, params object?[] args) => Texts<TTexts>.Get(Culture, key, args);
+
+    public string FormatDateTime(DateTimeOffset instant) => CultureFormat.DateTime(instant, TimeZone, Culture);
+
+    public void Reply(string text) => outbox.Add(new OutgoingMessage(text, null));
+
+    public void Reply(AdaptiveCard card) => outbox.Add(new OutgoingMessage(null, card));
+
+    public Task StartFlowAsync(string flowName, CancellationToken cancellationToken) => flows.StartAsync(flowName, this, cancellationToken);
+
+    public async Task UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
+        Profile = await profiles.UpdateAsync(User, change, cancellationToken);
+}
+
+public sealed record OutgoingMessage(string? Text, AdaptiveCard? Card);

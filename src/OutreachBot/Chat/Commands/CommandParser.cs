@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace OutreachBot.Chat.Commands;
+
+public abstract record ParsedText
+{
+    private ParsedText()
+    {
+    }
+
+    /// <summary>A known command and the rest of the text (original case, trimmed).</summary>
+    public sealed record Command(CommandDefinition Definition, string Arguments) : ParsedText;
+
+    /// <summary>Not a command; <see cref="Suggestion"/> is set when the first word is a near miss of one.</summary>
+    public sealed record Unknown(string Text, CommandDefinition? Suggestion) : ParsedText;
+}
+
+/// <summary>
+/// Turns what the user typed into a command. Case-, width- (ＨＥＬＰ, ／帮助) and slash-insensitive.
+/// Chinese forms may be glued to their argument (进展支付中台) except in <c>strict</c> mode, used mid-flow where an
+/// answer such as "找不到" must not be read as a command.
+/// </summary>
+public static class CommandParser
+{
+    private static readonly (string Form, CommandDefinition Definition)[] Forms = CommandCatalog.All
+        .SelectMany(c => c.AllForms.Select(f => (Form: f, Definition: c)))
+        .OrderByDescending(f => f.Form.Length)
+        .ToArray();
+
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormKC).Replace('\u00a0', ' ').Trim();
+        normalized = string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return normalized.TrimStart('/').TrimStart();
+    }
+
+    public static ParsedText Parse(string? text, bool strict = false)
+    {
+        var hadSlash = text?.Normalize(NormalizationForm.FormKC).TrimStart().StartsWith('/') ?? false;
+        var normalized = Normalize(text);
+        foreach (var (form, definition) in Forms)
+        {
+            if (!normalized.StartsWith(form, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var rest = normalized[form.Length..];
+            if (rest.Length == 0 || rest[0] == ' ' || (!IsAscii(form) && (!strict || hadSlash)))
+            {
+                return new ParsedText.Command(definition, rest.Trim());
+            }
+        }
+
+        var firstWord = normalized.Split(' ', 2)[0];
+        return new ParsedText.Unknown(normalized, Suggest(firstWord));
+    }
+
+    private static CommandDefinition? Suggest(string word)
+    {
+        if (word.Length < 2 || !IsAscii(word))
+        {
+            return null;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var best = CommandCatalog.All
+            .Select(c => (Definition: c, Distance: Distance(lower, c.Name)))
+            .OrderBy(c => c.Distance)
+            .First();
+        var allowed = best.Definition.Name.Length <= 4 ? 1 : 2;
+        return best.Distance <= allowed ? best.Definition : null;
+    }
+
+    private static bool IsAscii(string text) => text.All(char.IsAscii);
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

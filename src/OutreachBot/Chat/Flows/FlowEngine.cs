@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Logging;
+using OutreachBot.Chat.Commands;
+
+namespace OutreachBot.Chat.Flows;
+
+/// <summary>
+/// Runs <see cref="ChatFlow"/>s: asks the current step, validates the answer (re-asking with the reason), advances,
+/// and handles cancel / help / "leave the current step?" at any step.
+/// </summary>
+public sealed class FlowEngine(IEnumerable<ChatFlow> registered, ILogger<FlowEngine> logger)
+{
+    private readonly Dictionary<string, ChatFlow> flows = registered.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public bool IsRegistered(string name) => flows.ContainsKey(name);
+
+    public async Task StartAsync(string flowName, ChatSession session, CancellationToken cancellationToken)
+    {
+        var flow = flows.GetValueOrDefault(flowName) ?? throw new InvalidOperationException($"No flow named '{flowName}' is registered.");
+        var position = new FlowPosition { FlowName = flowName, Step = -1 };
+        session.Conversation.Flow = position;
+        await AdvanceAsync(flow, position, session, cancellationToken);
+    }
+
+    /// <summary>
+    /// Feeds the input to the active flow. Returns an input to dispatch as a command when the user chose to leave
+    /// the flow for it; otherwise null (the flow consumed the input).
+    /// </summary>
+    public async Task<ChatInput?> ContinueAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
+    {
+        var position = session.Conversation.Flow!;
+        if (!flows.TryGetValue(position.FlowName, out var flow) || position.Step < 0 || position.Step >= flow.Steps.Count)
+        {
+            logger.LogWarning("Dropping the unknown or finished flow {Flow} at step {Step}", position.FlowName, position.Step);
+            session.Conversation.Flow = null;
+            return input;
+        }
+
+        if (position.Interruption is { } pending)
+        {
+            return AnswerLeaveQuestion(input, flow, position, pending, session);
+        }
+
+        switch (input)
+        {
+            case ChatInput.CardAction { Verb: FlowCards.AnswerVerb } action:
+                if (!action.Data.TryGetValue(FlowCards.StepKey, out var token) || token != StepToken(position))
+                {
+                    session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
+                    Ask(flow, position, session);
+                    return null;
+                }
+
+                await AnswerAsync(flow, position, action.Data.GetValueOrDefault(FlowCards.AnswerKey) ?? "", session, cancellationToken);
+                return null;
+
+            case ChatInput.CardAction { Verb: FlowCards.LeaveVerb }:
+                session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
+                Ask(flow, position, session);
+                return null;
+
+            case ChatInput.CardAction action when action.Verb == CommandCatalog.Cancel.Name:
+                Cancel(flow, session);
+                return null;
+
+            case ChatInput.CardAction action when action.Verb == CommandCatalog.Help.Name:
+                Help(flow, position, session);
+                return null;
+
+            case ChatInput.CardAction action:
+                return AskToLeave(flow, position, new PendingInput { Verb = action.Verb, Data = new(action.Data) }, session);
+
+            case ChatInput.Typed typed:
+                switch (CommandParser.Parse(typed.Text, strict: true))
+                {
+                    case ParsedText.Command { Definition: var definition } when definition == CommandCatalog.Cancel:
+                        Cancel(flow, session);
+                        return null;
+                    case ParsedText.Command { Definition: var definition } when definition == CommandCatalog.Help:
+                        Help(flow, position, session);
+                        return null;
+                    case ParsedText.Command:
+                        return AskToLeave(flow, position, new PendingInput { Text = typed.Text }, session);
+                    default:
+                        await AnswerAsync(flow, position, typed.Text, session, cancellationToken);
+                        return null;
+                }
+
+            default:
+                throw new InvalidOperationException($"Unknown input {input.GetType().Name}.");
+        }
+    }
+
+    private ChatInput? AnswerLeaveQuestion(ChatInput input, ChatFlow flow, FlowPosition position, PendingInput pending, ChatSession session)
+    {
+        var answer = input switch
+        {
+            ChatInput.CardAction { Verb: FlowCards.LeaveVerb } action => ConfirmPrompt.Interpret(action.Data.GetValueOrDefault(FlowCards.AnswerKey) ?? ""),
+            ChatInput.Typed typed => ConfirmPrompt.Interpret(typed.Text),
+            _ => null,
+        };
+        if (answer is null && input is ChatInput.Typed text && CommandParser.Parse(text.Text, strict: true) is ParsedText.Command { Definition: var d } && d == CommandCatalog.Cancel)
+        {
+            Cancel(flow, session);
+            return null;
+        }
+
+        switch (answer)
+        {
+            case true:
+                session.Conversation.Flow = null;
+                session.Reply(session.Text<ChatTexts>("Flow.Left", flow.Title(session)));
+                return pending.Text is { } typedText
+                    ? new ChatInput.Typed(typedText)
+                    : new ChatInput.CardAction(pending.Verb!, pending.Data, InputSource.CardSubmit);
+            case false:
+                position.Interruption = null;
+                Ask(flow, position, session);
+                return null;
+            default:
+                AskLeaveQuestion(flow, position, session);
+                return null;
+        }
+    }
+
+    private ChatInput? AskToLeave(ChatFlow flow, FlowPosition position, PendingInput pending, ChatSession session)
+    {
+        position.Interruption = pending;
+        AskLeaveQuestion(flow, position, session);
+        return null;
+    }
+
+    private static void AskLeaveQuestion(ChatFlow flow, FlowPosition position, ChatSession session) =>
+        session.Reply(FlowCards.Question(
+            session.Text<ChatTexts>("Flow.LeaveQuestion", flow.Title(session)),
+            ConfirmPrompt.YesNo(session),
+            StepToken(position),
+            FlowCards.LeaveVerb));
+
+    private static void Cancel(ChatFlow flow, ChatSession session)
+    {
+        session.Conversation.Flow = null;
+        session.Reply(session.Text<ChatTexts>("Flow.Cancelled", flow.Title(session)));
+    }
+
+    private static void Help(ChatFlow flow, FlowPosition position, ChatSession session)
+    {
+        session.Reply(session.Text<ChatTexts>("Flow.Help", flow.Title(session), position.Step + 1, flow.Steps.Count));
+        Ask(flow, position, session);
+    }
+
+    private async Task AnswerAsync(ChatFlow flow, FlowPosition position, string answer, ChatSession session, CancellationToken cancellationToken)
+    {
+        var step = flow.Steps[position.Step];
+        var (json, problem) = step.RecognizeFunc(answer, session);
+        if (json is null)
+        {
+            session.Reply(problem!);
+            Ask(flow, position, session);
+            return;
+        }
+
+        position.Answers[step.Key] = json;
+        await AdvanceAsync(flow, position, session, cancellationToken);
+    }
+
+    private async Task AdvanceAsync(ChatFlow flow, FlowPosition position, ChatSession session, CancellationToken cancellationToken)
+    {
+        var answers = new FlowAnswers(position.Answers);
+        do
+        {
+            position.Step++;
+        }
+        while (position.Step < flow.Steps.Count && flow.Steps[position.Step].When is { } when && !when(answers));
+
+        if (position.Step < flow.Steps.Count)
+        {
+            Ask(flow, position, session);
+            return;
+        }
+
+        session.Conversation.Flow = null;
+        logger.LogInformation("Flow {Flow} completed for {User}", flow.Name, session.User);
+        await flow.CompleteAsync(answers, session, cancellationToken);
+    }
+
+    private static void Ask(ChatFlow flow, FlowPosition position, ChatSession session) =>
+        flow.Steps[position.Step].AskAction(session, StepToken(position));
+
+    private static string StepToken(FlowPosition position) => $"{position.FlowName}:{position.Step}";
+}

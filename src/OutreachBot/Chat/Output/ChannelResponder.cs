@@ -1,0 +1,57 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using OutreachBot.Chat.Cards;
+
+namespace OutreachBot.Chat.Output;
+
+/// <summary>Sends a turn's outbox in the form the channel understands: cards where supported, numbered text elsewhere.</summary>
+public static class ChannelResponder
+{
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "msteams", "webchat", "directline", "test", "emulator",
+    };
+
+    public static bool SupportsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+
+    public static Attachment ToAttachment(AdaptiveCard card) =>
+        new() { ContentType = AdaptiveCard.ContentType, Content = ToJObject(card) };
+
+    public static JObject ToJObject(AdaptiveCard card) => JObject.Parse(CardJson.Serialize(card));
+
+    public static async Task SendAsync(ChatSession session, IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        var cards = SupportsCards(session.Turn.Activity.ChannelId);
+        var choices = new List<NumberedChoice>();
+        var activities = new List<IActivity>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (message.Card is { } card && cards)
+            {
+                activities.Add(MessageFactory.Attachment(ToAttachment(card)));
+            }
+            else if (message.Card is { } textCard)
+            {
+                var before = choices.Count;
+                var text = CardTextRenderer.Render(textCard, choices);
+                if (choices.Count > before)
+                {
+                    text += "\n" + session.Text<ChatTexts>("Text.ReplyWithNumber");
+                }
+
+                activities.Add(MessageFactory.Text(text));
+            }
+            else
+            {
+                activities.Add(MessageFactory.Text(message.Text));
+            }
+        }
+
+        session.Conversation.Choices = choices;
+        if (activities.Count > 0)
+        {
+            await session.Turn.SendActivitiesAsync([.. activities], cancellationToken);
+        }
+    }
+}

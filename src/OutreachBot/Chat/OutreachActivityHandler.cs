@@ -1,0 +1,179 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OutreachBot.Chat.Cards;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Flows;
+using OutreachBot.Chat.Identity;
+using OutreachBot.Chat.Output;
+using OutreachBot.Proactive;
+
+namespace OutreachBot.Chat;
+
+/// <summary>
+/// The bot: turns each activity into a <see cref="ChatInput"/> for the <see cref="ChatRouter"/>, answers card
+/// invokes, welcomes new users and records conversation references. Routing only; no feature logic here.
+/// </summary>
+public sealed class OutreachActivityHandler(
+    ConversationState conversationState,
+    UserProfileStore profiles,
+    ConversationReferenceStore references,
+    ChatRouter router,
+    FlowEngine flows,
+    TimeProvider clock,
+    ILogger<OutreachActivityHandler> logger) : ActivityHandler
+{
+    public const string CultureTurnStateKey = "OutreachBot.Culture";
+    private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+    private const string ErrorContentType = "application/vnd.microsoft.error";
+
+    private readonly IStatePropertyAccessor<ConversationData> conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Add(CultureTurnStateKey, Localization.BotLanguage.FromLocale(turnContext.Activity.Locale));
+        await references.SaveAsync(turnContext.Activity, cancellationToken);
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var session = await OpenSessionAsync(turnContext, cancellationToken);
+        var activity = turnContext.Activity;
+        try
+        {
+            ChatInput input = activity.Value is not null && string.IsNullOrWhiteSpace(activity.Text)
+                ? ReadSubmit(activity.Value)
+                : new ChatInput.Typed(MentionFreeText(activity));
+            await router.RouteAsync(input, session, cancellationToken);
+        }
+        catch (MalformedCardActionException exception)
+        {
+            logger.LogWarning("Malformed card submission: {Reason}", exception.Message);
+            session.Reply(session.Text<ChatTexts>("Action.Malformed"));
+        }
+
+        await ChannelResponder.SendAsync(session, session.Outbox, cancellationToken);
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != AdaptiveCardActionInvoke)
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        var session = await OpenSessionAsync(turnContext, cancellationToken);
+        try
+        {
+            var input = ReadExecute(turnContext.Activity.Value);
+            await router.RouteAsync(input, session, cancellationToken);
+        }
+        catch (MalformedCardActionException exception)
+        {
+            logger.LogWarning("Malformed Action.Execute: {Reason}", exception.Message);
+            var message = session.Text<ChatTexts>("Action.Malformed");
+            await turnContext.SendActivityAsync(MessageFactory.Text(message), cancellationToken);
+            return new InvokeResponse
+            {
+                Status = 400,
+                Body = new AdaptiveCardInvokeResponse { StatusCode = 400, Type = ErrorContentType, Value = new Error("BadRequest", message) },
+            };
+        }
+
+        var outbox = session.Outbox;
+        var last = outbox.LastOrDefault(m => m.Card is not null);
+        var updated = last?.Card ?? ChatCards.Notice(outbox.Where(m => m.Text is not null).Select(m => m.Text!).ToList());
+        var rest = last is null ? [] : outbox.Where(m => !ReferenceEquals(m, last)).ToList();
+        await ChannelResponder.SendAsync(session, rest, cancellationToken);
+        return new InvokeResponse
+        {
+            Status = 200,
+            Body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCard.ContentType, Value = ChannelResponder.ToJObject(updated) },
+        };
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (!membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
+        {
+            return;
+        }
+
+        var session = await OpenSessionAsync(turnContext, cancellationToken);
+        logger.LogInformation("Welcoming {User} in {Conversation}", session.User, turnContext.Activity.Conversation?.Id);
+        session.Reply(ChatCards.Welcome(session.Culture));
+        await ChannelResponder.SendAsync(session, session.Outbox, cancellationToken);
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Installed in {Conversation} (tenant {Tenant})", turnContext.Activity.Conversation?.Id, turnContext.Activity.Conversation?.TenantId);
+        return Task.CompletedTask;
+    }
+
+    private async Task<ChatSession> OpenSessionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var user = UserKey.From(turnContext.Activity);
+        var profile = await profiles.GetAsync(user, cancellationToken);
+        var clientZone = ClientTimeZone(turnContext.Activity);
+        if (clientZone is not null && !profile.TimeZoneChosen && profile.TimeZoneId != clientZone && TimeZoneInfo.TryFindSystemTimeZoneById(clientZone, out _))
+        {
+            profile = await profiles.UpdateAsync(user, p => p.TimeZoneChosen ? p : p with { TimeZoneId = clientZone }, cancellationToken);
+        }
+
+        var data = await conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var session = new ChatSession(turnContext, user, profile, data, clock, profiles, flows);
+        turnContext.TurnState[CultureTurnStateKey] = session.Culture;
+        return session;
+    }
+
+    private static string? ClientTimeZone(IActivity activity) =>
+        activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Properties?["timezone"]?.Value<string>();
+
+    private static string MentionFreeText(IMessageActivity activity)
+    {
+        var text = activity.RemoveRecipientMention() ?? activity.Text ?? "";
+        return System.Text.RegularExpressions.Regex.Replace(text, "<at>.*?</at>", " ").Trim();
+    }
+
+    private static ChatInput.CardAction ReadSubmit(object value)
+    {
+        var data = ReadData(value as JObject ?? throw new MalformedCardActionException("The submitted value is not an object."));
+        var verb = data.GetValueOrDefault(CardActions.VerbKey);
+        return string.IsNullOrWhiteSpace(verb)
+            ? throw new MalformedCardActionException("The submitted value has no verb.")
+            : new ChatInput.CardAction(verb, data, InputSource.CardSubmit);
+    }
+
+    private static ChatInput.CardAction ReadExecute(object? value)
+    {
+        if (value is not JObject invoke || invoke["action"] is not JObject action)
+        {
+            throw new MalformedCardActionException("The invoke value has no action.");
+        }
+
+        if (action["verb"] is not JValue { Type: JTokenType.String } verbToken || string.IsNullOrWhiteSpace(verbToken.Value<string>()))
+        {
+            throw new MalformedCardActionException("The action has no verb.");
+        }
+
+        var data = action["data"] switch
+        {
+            null or { Type: JTokenType.Null } => new Dictionary<string, string>(),
+            JObject inputs => ReadData(inputs),
+            _ => throw new MalformedCardActionException("The action's data is not an object."),
+        };
+        return new ChatInput.CardAction(verbToken.Value<string>()!, data, InputSource.CardExecute);
+    }
+
+    private static Dictionary<string, string> ReadData(JObject data) =>
+        data.Properties().ToDictionary(
+            p => p.Name,
+            p => p.Value is JValue scalar ? Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "" : p.Value.ToString(Formatting.None),
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,11 @@
+using OutreachBot.Features.Settings;
+
+namespace OutreachBot.Hosting;
+
+public static class FeatureServiceCollectionExtensions
+{
+    /// <summary>Every feature of the bot, one line each.</summary>
+    public static IServiceCollection AddOutreachFeatures(this IServiceCollection services) =>
+        services
+            .AddSettingsFeature();
+}

@@ -1,0 +1,152 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using OutreachBot.Domain.Storage;
+
+namespace OutreachBot.Hosting;
+
+public static class BotEndpoints
+{
+    /// <summary>
+    /// POST /api/messages. The body is checked before Bot Builder sees it: too large → 413, not a JSON activity → 400,
+    /// tenant outside the allow-list → 403. Authentication (401) and expectReplies are the adapter's.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleMessagesAsync);
+        return endpoints;
+    }
+
+    public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", async (IEntityStore store, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        {
+            bool healthy;
+            try
+            {
+                healthy = await store.IsHealthyAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                loggers.CreateLogger(typeof(BotEndpoints)).LogWarning(exception, "Storage health check failed");
+                healthy = false;
+            }
+
+            return healthy
+                ? Results.Ok(new { status = "healthy" })
+                : Results.Json(new { status = "unhealthy", reason = "storage" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return endpoints;
+    }
+
+    public static void LogAuthenticationMode(this WebApplication app)
+    {
+        var identity = app.Services.GetRequiredService<IOptions<BotIdentityOptions>>().Value;
+        var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OutreachBot.Startup");
+        if (identity.IsLocalMode)
+        {
+            logger.LogWarning("MicrosoftAppId is not set: running in local/dev mode, requests to /api/messages are NOT authenticated");
+        }
+        else
+        {
+            logger.LogInformation("Bot Framework authentication is on for app {MicrosoftAppId} ({MicrosoftAppType})", identity.MicrosoftAppId, identity.MicrosoftAppType);
+        }
+
+        if (bot.AllowedTenantIds.Length > 0)
+        {
+            logger.LogInformation("Only tenants {AllowedTenantIds} are served", bot.AllowedTenantIds);
+        }
+    }
+
+    private static async Task HandleMessagesAsync(
+        HttpContext http,
+        IBotFrameworkHttpAdapter adapter,
+        IBot bot,
+        IOptions<BotOptions> options,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(BotEndpoints));
+        var limit = options.Value.MaxRequestBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            logger.LogWarning("Refused a {Length}-byte activity (limit {Limit})", http.Request.ContentLength, limit);
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var body = await ReadLimitedAsync(http.Request.Body, limit, http.RequestAborted);
+        if (body is null)
+        {
+            logger.LogWarning("Refused an activity larger than {Limit} bytes", limit);
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var activity = ParseActivity(body, out var problem);
+        if (activity is null)
+        {
+            logger.LogWarning("Refused a malformed activity: {Problem}", problem);
+            await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            return;
+        }
+
+        var allowed = options.Value.AllowedTenantIds;
+        var tenant = TenantOf(activity);
+        if (allowed.Length > 0 && (tenant is null || !allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase)))
+        {
+            logger.LogWarning("Refused an activity from tenant {Tenant}, which is not allowed", tenant ?? "(none)");
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        http.Request.Body = new MemoryStream(body, writable: false);
+        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Activity? ParseActivity(byte[] body, out string problem)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body))) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            var token = JToken.ReadFrom(reader);
+            if (token is not JObject json || json["type"] is not JValue { Type: JTokenType.String } type || string.IsNullOrWhiteSpace(type.Value<string>()))
+            {
+                problem = "The body is not a Bot Framework activity (a JSON object with a \"type\").";
+                return null;
+            }
+
+            problem = "";
+            return json.ToObject<Activity>();
+        }
+        catch (JsonException exception)
+        {
+            problem = "The body is not valid activity JSON: " + exception.Message;
+            return null;
+        }
+    }
+
+    private static string? TenantOf(Activity activity) =>
+        activity.Conversation?.TenantId ?? (activity.ChannelData as JObject)?["tenant"]?["id"]?.Value<string>();
+}

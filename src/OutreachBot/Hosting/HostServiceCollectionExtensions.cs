@@ -1,0 +1,38 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Identity;
+using OutreachBot.Proactive;
+
+namespace OutreachBot.Hosting;
+
+public static class HostServiceCollectionExtensions
+{
+    /// <summary>The Bot Framework host: authentication, adapter, state, the bot, conversation references.</summary>
+    public static IServiceCollection AddOutreachHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section)
+            .Validate(o => o.MaxRequestBytes is >= 1024 and <= 4 * 1024 * 1024, "Bot:MaxRequestBytes must be between 1 KB and 4 MB.")
+            .ValidateOnStart();
+        services.AddOptions<BotIdentityOptions>().Bind(configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton(sp => new OutreachCloudAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<ILogger<OutreachCloudAdapter>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<OutreachCloudAdapter>());
+
+        // TEMPORARY until OutreachBot.State.EntityStoreBotStorage is merged; then:
+        // services.AddSingleton<IStorage>(sp => new OutreachBot.State.EntityStoreBotStorage(sp.GetRequiredService<OutreachBot.Domain.Storage.IEntityStore>()));
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+
+        services.AddSingleton<UserProfileStore>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<IBot, OutreachActivityHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Storage;
+
+namespace OutreachBot.Hosting;
+
+/// <summary>CloudAdapter whose turn-error handler logs, apologises in the user's language and never shows a stack trace.</summary>
+public sealed class OutreachCloudAdapter : CloudAdapter
+{
+    public OutreachCloudAdapter(BotFrameworkAuthentication authentication, ILogger<OutreachCloudAdapter> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Turn failed for activity {ActivityType} in {Conversation}", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
+            var culture = turnContext.TurnState.Get<CultureInfo>(OutreachActivityHandler.CultureTurnStateKey) ?? BotLanguage.FromLocale(turnContext.Activity.Locale);
+            var key = exception is StorageUnavailableException ? "Error.StorageUnavailable" : "Error.Generic";
+            try
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(Texts<HostTexts>.Get(culture, key)));
+            }
+            catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+            {
+                logger.LogWarning(sendFailure, "Could not tell the user about the failed turn");
+            }
+        };
+    }
+}

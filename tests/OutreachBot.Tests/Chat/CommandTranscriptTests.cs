@@ -1,0 +1,148 @@
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Chat;
+
+[Collection(RenderedCardsCollection.Name)]
+public sealed class CommandTranscriptTests : IDisposable
+{
+    private readonly BotTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task Help_in_English_lists_every_command_with_buttons()
+    {
+        var chat = host.Chat(locale: "en-US");
+
+        var replies = await chat.SayAsync("help");
+
+        var card = Assert.Single(replies.Cards());
+        var text = replies.AllText();
+        Assert.Contains("What I can do", text);
+        Assert.Contains("referrals <department>", text);
+        Assert.Contains("timezone <IANA>", text);
+        Assert.Contains("Settings", card.ButtonTitles());
+        Assert.Contains("中文", card.ButtonTitles());
+    }
+
+    [Fact]
+    public async Task Help_in_Chinese_answers_in_Chinese()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("帮助");
+
+        var card = Assert.Single(replies.Cards());
+        var text = replies.AllText();
+        Assert.Contains("我能帮你做什么", text);
+        Assert.Contains("引荐 <部门>", text);
+        Assert.DoesNotContain("What I can do", text);
+        Assert.Contains("设置", card.ButtonTitles());
+        Assert.Contains("English", card.ButtonTitles());
+    }
+
+    [Theory]
+    [InlineData("/help")]
+    [InlineData("HELP")]
+    [InlineData("ＨＥＬＰ")]
+    [InlineData("／帮助")]
+    [InlineData("  帮助  ")]
+    [InlineData("?")]
+    public async Task Help_is_recognised_with_slash_case_and_full_width_variants(string typed)
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync(typed);
+
+        Assert.Contains("What I can do", replies.AllText());
+    }
+
+    [Fact]
+    public async Task Unknown_text_gets_a_short_help_with_buttons_never_silence()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("what's the weather like");
+
+        var card = Assert.Single(replies.Cards());
+        Assert.Contains("I didn't understand that", replies.AllText());
+        Assert.Equal(["Help", "My status"], card.ButtonTitles());
+    }
+
+    [Fact]
+    public async Task A_typo_close_to_a_command_suggests_it_with_a_button_that_keeps_the_arguments()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("stauts payments");
+
+        var card = Assert.Single(replies.Cards());
+        Assert.Contains("Did you mean \"status\"?", replies.AllText());
+        Assert.Equal("status payments", card.ButtonTitles()[0]);
+    }
+
+    [Fact]
+    public async Task A_command_whose_feature_is_not_built_yet_says_so_honestly()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("看板");
+
+        var reply = Assert.Single(replies);
+        Assert.Equal("当前版本还不支持“看板”，这部分功能正在开发中。输入“帮助”可以查看现在能用的功能。", reply.Text);
+    }
+
+    [Fact]
+    public async Task Help_marks_commands_that_are_not_available_yet()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("help");
+
+        var text = replies.AllText();
+        Assert.Contains("pipeline — all outreaches at a glance (coming soon)", text);
+        Assert.DoesNotContain("language zh|en — switch language (coming soon)", text);
+    }
+
+    [Fact]
+    public async Task Language_command_switches_the_language_for_the_next_messages()
+    {
+        var chat = host.Chat(locale: "en-US");
+
+        var switched = await chat.SayAsync("language zh");
+        var help = await chat.SayAsync("help");
+
+        Assert.Equal("好的，以后我用中文和你交流。", Assert.Single(switched).Text);
+        Assert.Contains("我能帮你做什么", help.AllText());
+    }
+
+    [Fact]
+    public async Task Timezone_command_accepts_an_IANA_name_and_shows_local_time()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("时区 Asia/Shanghai");
+
+        Assert.Equal("时区已设为 Asia/Shanghai，现在是 2026年11月24日 星期二 14:20 (Asia/Shanghai)。", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task Timezone_command_refuses_an_unknown_zone()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("timezone Mars/Olympus");
+
+        Assert.Contains("\"Mars/Olympus\" is not a time zone I know", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task Cancel_outside_a_flow_says_there_is_nothing_to_cancel()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("取消");
+
+        Assert.Equal("当前没有需要取消的操作。", Assert.Single(replies).Text);
+    }
+}

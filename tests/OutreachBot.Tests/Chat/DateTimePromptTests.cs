@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Flows;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Chat;
+
+[Collection(RenderedCardsCollection.Name)]
+public sealed class DateTimePromptTests : IDisposable
+{
+    private readonly BotTestHost host = new(services => services
+        .AddFlow<MeetingFlow>()
+        .AddCommand<StartMeetingCommand>(CommandCatalog.Remind));
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("next Tuesday 3pm", "en-US", "Asia/Shanghai", "2026-12-01T07:00:00Z")]
+    [InlineData("next Tuesday 3pm", "en-US", "America/New_York", "2026-12-01T20:00:00Z")]
+    [InlineData("下周二下午三点", "zh-CN", "Asia/Shanghai", "2026-12-01T07:00:00Z")]
+    [InlineData("下周二下午三点", "zh-CN", "America/New_York", "2026-12-01T20:00:00Z")]
+    [InlineData("下周二下午三点", "en-US", "Asia/Shanghai", "2026-12-01T07:00:00Z")]
+    public async Task A_date_prompt_resolves_natural_language_in_the_users_time_zone(string answer, string locale, string zone, string expectedUtc)
+    {
+        var chat = host.Chat(locale: locale);
+        await chat.SayAsync($"timezone {zone}");
+        await chat.SayAsync("remind");
+
+        var replies = await chat.SayAsync(answer);
+
+        Assert.Equal($"meeting at {expectedUtc}", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task A_time_in_the_past_is_refused_and_asked_again()
+    {
+        var chat = host.Chat(locale: "en-US");
+        await chat.SayAsync("timezone Asia/Shanghai");
+        await chat.SayAsync("remind");
+
+        var replies = await chat.SayAsync("yesterday 3pm");
+
+        Assert.Equal("Mon, Nov 23, 2026 3:00 PM (Asia/Shanghai) is already in the past. Please give a future time.", replies[0].Text);
+        Assert.Equal("When?", replies[1].Text);
+    }
+
+    [Fact]
+    public async Task Text_that_is_no_date_is_refused_with_an_example()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+        await chat.SayAsync("remind");
+
+        var replies = await chat.SayAsync("随便");
+
+        Assert.StartsWith("没能识别出日期和时间", replies[0].Text);
+    }
+
+    private sealed class MeetingFlow : ChatFlow
+    {
+        private static readonly AnswerKey<DateTimeOffset> When = new("when");
+
+        public override string Name => "test-meeting";
+
+        public override IReadOnlyList<FlowStep> Steps { get; } = [FlowStep.Ask(When, new DateTimePrompt(_ => "When?"))];
+
+        public override string Title(ChatSession session) => "meeting";
+
+        public override Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
+        {
+            session.Reply($"meeting at {answers.Get(When).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class StartMeetingCommand : ICommandHandler
+    {
+        public Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken) =>
+            session.StartFlowAsync("test-meeting", cancellationToken);
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Chat.Identity;
+using OutreachBot.Proactive;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Chat;
+
+[Collection(RenderedCardsCollection.Name)]
+public sealed class IdentityTranscriptTests : IDisposable
+{
+    private const string AadUser = "6c1f3d2e-0000-4000-8000-000000000001";
+    private readonly BotTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    private Task<UserProfile> ProfileAsync(UserKey user) => host.Services.GetRequiredService<UserProfileStore>().GetAsync(user, CancellationToken.None);
+
+    private static Activity Teams(string file) => TeamsPayloads.Load(file).ToObject<Activity>()!;
+
+    [Fact]
+    public void The_user_key_is_the_AAD_object_id_when_present_else_channel_and_user_id()
+    {
+        var teams = Teams("message-personal.json");
+        var slack = new Activity { ChannelId = "slack", From = new ChannelAccount("U123") };
+
+        Assert.Equal("aad:" + AadUser, UserKey.From(teams).Value);
+        Assert.Equal("slack:U123", UserKey.From(slack).Value);
+    }
+
+    [Fact]
+    public async Task The_Teams_clientInfo_time_zone_is_remembered_until_the_user_chooses_one()
+    {
+        var chat = host.Chat(channel: "msteams", userId: "29:1AbCdEf-userid", aadObjectId: AadUser);
+        var message = Teams("message-personal.json");
+        message.Text = "help";
+
+        await chat.SendAsync(message);
+        var fromTeams = await ProfileAsync(new UserKey("aad:" + AadUser));
+        await chat.SayAsync("timezone Europe/Berlin");
+        await chat.SendAsync(Teams("message-personal.json"));
+        var chosen = await ProfileAsync(new UserKey("aad:" + AadUser));
+
+        Assert.Equal("Asia/Shanghai", fromTeams.TimeZoneId);
+        Assert.Equal("Europe/Berlin", chosen.TimeZoneId);
+    }
+
+    [Fact]
+    public async Task Iam_stores_the_email_and_says_the_directory_is_not_available_yet()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("我是 LiLei@Example.com");
+
+        Assert.Equal("已保存 lilei@example.com。组织通讯录暂未接入，接入后我会用这个邮箱找到你。", Assert.Single(replies).Text);
+        Assert.Equal("lilei@example.com", (await ProfileAsync(new UserKey("test:user-1"))).Email);
+    }
+
+    [Fact]
+    public async Task Iam_links_the_directory_person_when_a_directory_is_registered()
+    {
+        using var withDirectory = new BotTestHost(s => s.AddSingleton<IOrgDirectoryLookup>(new OneEntryDirectory("lilei@example.com", new DirectoryPerson("P-7", "李雷"))));
+        var chat = withDirectory.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("我是 lilei@example.com");
+
+        Assert.Equal("好的，已确认你是组织通讯录中的 李雷（lilei@example.com）。", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task Iam_refuses_text_that_is_not_an_email()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("iam lilei");
+
+        Assert.Equal("\"lilei\" doesn't look like an e-mail address.", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task Install_stores_the_conversation_reference_and_welcomes_the_user()
+    {
+        var chat = host.Chat(channel: "msteams", userId: "29:1AbCdEf-userid", aadObjectId: AadUser);
+        var references = host.Services.GetRequiredService<ConversationReferenceStore>();
+
+        await chat.SendAsIsAsync(Teams("installation-update-add.json"));
+        var welcome = await chat.SendAsIsAsync(Teams("conversation-update-install.json"));
+        var reference = await references.FindForUserAsync(new UserKey("aad:" + AadUser), CancellationToken.None);
+
+        Assert.Contains("Hi, I'm OutreachBot", welcome.AllText());
+        Assert.NotNull(reference);
+        Assert.Equal("a:1XyZ-personal-conversation", reference.Conversation.Id);
+        Assert.Equal("72f988bf-0000-4000-8000-0000000000aa", reference.Conversation.TenantId);
+    }
+
+    [Fact]
+    public async Task A_personal_chat_is_preferred_over_a_channel_for_proactive_messages()
+    {
+        var chat = host.Chat(channel: "msteams", userId: "29:1AbCdEf-userid", aadObjectId: AadUser);
+        var references = host.Services.GetRequiredService<ConversationReferenceStore>();
+        var channelMessage = Teams("message-channel-mention.json");
+        channelMessage.From.AadObjectId = AadUser;
+
+        await chat.SendAsIsAsync(Teams("message-personal.json"));
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await chat.SendAsIsAsync(channelMessage);
+        var all = await references.FindAllAsync(new UserKey("aad:" + AadUser), CancellationToken.None);
+        var chosen = await references.FindForUserAsync(new UserKey("aad:" + AadUser), CancellationToken.None);
+
+        Assert.Equal(2, all.Count);
+        Assert.Equal("channel", all[0].ConversationType);
+        Assert.Equal("a:1XyZ-personal-conversation", chosen!.Conversation.Id);
+    }
+
+    private sealed class OneEntryDirectory(string email, DirectoryPerson person) : IOrgDirectoryLookup
+    {
+        public Task<DirectoryPerson?> FindByEmailAsync(string candidate, CancellationToken cancellationToken) =>
+            Task.FromResult(candidate == email ? person : null);
+    }
+}
