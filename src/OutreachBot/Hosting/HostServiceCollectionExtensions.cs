@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Proactive;
+using OutreachBot.State;
 
 namespace OutreachBot.Hosting;
 
@@ -25,10 +26,7 @@ public static class HostServiceCollectionExtensions
             sp.GetRequiredService<ILogger<OutreachCloudAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<OutreachCloudAdapter>());
 
-        // TEMPORARY until OutreachBot.State.EntityStoreBotStorage is merged; then:
-        // services.AddSingleton<IStorage>(sp => new OutreachBot.State.EntityStoreBotStorage(sp.GetRequiredService<OutreachBot.Domain.Storage.IEntityStore>()));
-        services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddOutreachBotState();
 
         services.AddSingleton<UserProfileStore>();
         services.AddSingleton<ConversationReferenceStore>();
