@@ -31,7 +31,6 @@ public sealed class BotTestHost : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
-    public IStorage BotStorage { get; } = new MemoryStorage();
 
     public InMemoryEntityStore Store { get; } = new();
 
@@ -58,7 +57,6 @@ public sealed class BotTestHost : IDisposable
         services.AddOutreachChat();
         services.AddOutreachFeatures();
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-        services.Replace(ServiceDescriptor.Singleton(BotStorage));
         services.AddSingleton<IEntityStore>(Store);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
