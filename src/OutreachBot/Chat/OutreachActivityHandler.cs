@@ -127,6 +127,9 @@ public sealed class OutreachActivityHandler(
         }
 
         var data = await conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        // State read back from storage arrives as JSON and is converted to a new object: put that object back,
+        // so the changes this turn makes to it are the ones saved.
+        await conversationData.SetAsync(turnContext, data, cancellationToken);
         var session = new ChatSession(turnContext, user, profile, data, clock, profiles, flows);
         turnContext.TurnState[CultureTurnStateKey] = session.Culture;
         return session;

@@ -69,9 +69,19 @@ public sealed class EntityStoreBotStorage(IEntityStore store, string table = Ent
             var written = string.IsNullOrEmpty(etag) || etag == "*"
                 ? await store.UpsertAsync(table, partitionKey, RowKey, json, cancellationToken).ConfigureAwait(false)
                 : await ReplaceAsync(new StoredEntity(partitionKey, RowKey, json, etag), cancellationToken).ConfigureAwait(false);
-            if (value is IStoreItem storeItem)
+            // BotState writes its cached dictionary and may save again in the same turn: hand the new ETag back,
+            // or the second save would be refused as stale.
+            switch (value)
             {
-                storeItem.ETag = written.ETag;
+                case IStoreItem storeItem:
+                    storeItem.ETag = written.ETag;
+                    break;
+                case IDictionary<string, object> dictionary:
+                    dictionary[ETagProperty] = written.ETag;
+                    break;
+                case JObject jObject:
+                    jObject[ETagProperty] = written.ETag;
+                    break;
             }
         }
     }
