@@ -41,7 +41,7 @@ public sealed record DispatchPassResult(
 /// (lease owner and expiry), delivers through <see cref="IReminderDelivery"/>, then marks it Sent and drops its index entry.
 /// A claim whose lease ran out (the claimer crashed) is retried with the same idempotency key. Failures back off
 /// exponentially with jitter, Retry-After is honoured, Blocked stops. Each conversation stays within
-/// <see cref="SlidingWindowRateLimiter.TeamsPerConversation"/> (per instance; the transport's 429 handling covers the rest).
+/// <see cref="SlidingWindowRateLimiter.TeamsPerConversation"/>, with a safety margin (per instance; the transport's 429 handling covers the rest).
 /// Between passes it sleeps until the next fire time, at most <see cref="ReminderDispatcherOptions.IdlePollInterval"/>,
 /// or until <see cref="Wake"/>.
 /// </summary>
@@ -71,7 +71,7 @@ public sealed class ReminderDispatcher
         this.time = time;
         this.options = options ?? new ReminderDispatcherOptions();
         InstanceId = instanceId ?? Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
-        this.rateLimiter = rateLimiter ?? new SlidingWindowRateLimiter(SlidingWindowRateLimiter.TeamsPerConversation, time);
+        this.rateLimiter = rateLimiter ?? new SlidingWindowRateLimiter(SlidingWindowRateLimiter.TeamsPerConversationWithMargin(TimeSpan.FromMilliseconds(250)), time);
         this.jitter = jitter ?? Random.Shared.NextDouble;
     }
 
@@ -134,6 +134,14 @@ public sealed class ReminderDispatcher
 
     private async Task ProcessAsync(DueIndexEntry entry, DateTimeOffset now, PassTally tally, CancellationToken cancellationToken)
     {
+        // A throttled conversation is skipped before any read, so a backlog behind the rate limit costs one index read per pass.
+        if (!rateLimiter.IsAvailable(entry.ConversationKey, out var freeAt))
+        {
+            tally.RevisitAt(freeAt);
+            tally.Add(ref tally.Throttled);
+            return;
+        }
+
         var current = await repository.GetVersionedAsync(entry.OwnerKey, entry.ReminderId, cancellationToken);
         if (current is null || current.Reminder.FireAt != entry.FireAt)
         {

@@ -17,6 +17,13 @@ public sealed class SlidingWindowRateLimiter
         new(1800, TimeSpan.FromHours(1)),
     ];
 
+    /// <summary>
+    /// Teams' limits with every window widened by <paramref name="margin"/>: Teams counts arrivals, and network jitter can
+    /// bunch messages that left evenly spaced. The dispatcher uses a 250 ms margin.
+    /// </summary>
+    public static IReadOnlyList<RateWindow> TeamsPerConversationWithMargin(TimeSpan margin) =>
+        TeamsPerConversation.Select(w => w with { Span = w.Span + margin }).ToList();
+
     private readonly IReadOnlyList<RateWindow> windows;
     private readonly TimeProvider time;
     private readonly TimeSpan longest;
@@ -36,6 +43,17 @@ public sealed class SlidingWindowRateLimiter
         longest = windows.Max(w => w.Span);
     }
 
+    /// <summary>Whether <paramref name="key"/> could send now, without taking a slot; if not, when it can.</summary>
+    public bool IsAvailable(string key, out DateTimeOffset availableAt)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            availableAt = keys.TryGetValue(key, out var state) ? state.AvailableAt(windows, now) : now;
+            return availableAt <= now;
+        }
+    }
+
     /// <summary>Takes a slot for <paramref name="key"/> now if every window allows it; otherwise says when one frees up.</summary>
     public bool TryAcquire(string key, out DateTimeOffset availableAt)
     {
@@ -49,17 +67,7 @@ public sealed class SlidingWindowRateLimiter
             }
 
             state.Forget(now - longest);
-            availableAt = state.BlockedUntil > now ? state.BlockedUntil : now;
-            foreach (var window in windows)
-            {
-                var count = state.Sent.Count;
-                if (count >= window.Limit)
-                {
-                    var freesAt = state.Sent[count - window.Limit] + window.Span;
-                    availableAt = freesAt > availableAt ? freesAt : availableAt;
-                }
-            }
-
+            availableAt = state.AvailableAt(windows, now);
             if (availableAt > now)
             {
                 return false;
@@ -118,6 +126,21 @@ public sealed class SlidingWindowRateLimiter
         public List<DateTimeOffset> Sent { get; } = [];
 
         public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset AvailableAt(IReadOnlyList<RateWindow> windows, DateTimeOffset now)
+        {
+            var availableAt = BlockedUntil > now ? BlockedUntil : now;
+            foreach (var window in windows)
+            {
+                if (Sent.Count >= window.Limit)
+                {
+                    var freesAt = Sent[Sent.Count - window.Limit] + window.Span;
+                    availableAt = freesAt > availableAt ? freesAt : availableAt;
+                }
+            }
+
+            return availableAt;
+        }
 
         public void Forget(DateTimeOffset olderThanOrAt)
         {

@@ -230,13 +230,28 @@ public sealed class ReminderDispatcherTests
         var dispatcher = ADispatcher();
 
         var first = await dispatcher.RunOnceAsync();
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.SetUtcNow(first.NextWakeAt!.Value);
         var second = await dispatcher.RunOnceAsync();
 
         Assert.Equal(7, first.Delivered);
         Assert.Equal(13, first.Throttled);
-        Assert.Equal(Epoch.AddSeconds(1), first.NextWakeAt);
+        Assert.Equal(Epoch.AddSeconds(1.25), first.NextWakeAt);
         Assert.Equal(1, second.Delivered);
+    }
+
+    [Fact]
+    public async Task Due_reminders_are_sent_while_the_clock_moves_during_the_pass()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Scheduled(AReminder().InConversation("conv-" + i).DueAt(Epoch));
+        }
+
+        time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
+
+        var pass = await ADispatcher().RunOnceAsync();
+
+        Assert.Equal(10, pass.Delivered);
     }
 
     [Fact]

@@ -62,6 +62,21 @@ public sealed class SlidingWindowRateLimiterTests
     }
 
     [Fact]
+    public void Asking_whether_a_conversation_is_free_takes_no_slot()
+    {
+        SendMany("conv", 6);
+
+        var free = limiter.IsAvailable("conv", out _);
+        var seventh = limiter.TryAcquire("conv", out _);
+        var full = limiter.IsAvailable("conv", out var availableAt);
+
+        Assert.True(free);
+        Assert.True(seventh);
+        Assert.False(full);
+        Assert.Equal(Start.AddSeconds(1), availableAt);
+    }
+
+    [Fact]
     public void Conversations_are_limited_independently()
     {
         SendMany("busy", 7);
