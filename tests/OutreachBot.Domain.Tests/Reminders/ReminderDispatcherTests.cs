@@ -255,6 +255,31 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
+    public async Task A_snooze_that_lands_during_a_send_wins_and_fires_again_with_a_new_key()
+    {
+        var reminder = await Scheduled(AReminder().DueAt(Epoch));
+        var snoozeOnce = 0;
+        delivery.BeforeAnswer = async (r, _) =>
+        {
+            if (Interlocked.Exchange(ref snoozeOnce, 1) == 0)
+            {
+                await repository.SnoozeAsync(r.OwnerKey, r.Id, Epoch.AddHours(1));
+            }
+        };
+        var dispatcher = ADispatcher();
+
+        await dispatcher.RunOnceAsync();
+        var afterFirstSend = await Stored(reminder);
+        time.Advance(TimeSpan.FromHours(1));
+        await dispatcher.RunOnceAsync();
+
+        Assert.Equal(ReminderState.Scheduled, afterFirstSend.State);
+        Assert.Equal(Epoch.AddHours(1), afterFirstSend.FireAt);
+        Assert.Equal([reminder.IdempotencyKey, reminder.Id + ":1"], delivery.Sends.Select(s => s.IdempotencyKey));
+        Assert.Equal(ReminderState.Sent, (await Stored(reminder)).State);
+    }
+
+    [Fact]
     public async Task A_cancelled_reminder_is_never_sent()
     {
         var reminder = await Scheduled(AReminder().DueAt(Epoch));
