@@ -64,6 +64,32 @@ public sealed class ReminderRepository(IEntityStore store, TimeProvider time, Re
         }
     }
 
+    /// <summary>
+    /// Brings one outreach's automatic reminders in line with <see cref="AutomaticReminderRules.Plan"/>: schedules what is
+    /// planned (idempotent) and cancels scheduled automatic reminders of that outreach that are no longer planned, e.g. the
+    /// no-reply nudge once the department answered. Manual reminders and reminders already due are left alone.
+    /// </summary>
+    public async Task<IReadOnlyList<Reminder>> SyncAutomaticAsync(string ownerKey, string outreachId, IReadOnlyList<Reminder> planned, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        foreach (var reminder in planned)
+        {
+            await ScheduleAsync(reminder, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var plannedIds = planned.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var obsolete = (await ListForOwnerAsync(ownerKey, includeFinished: false, cancellationToken))
+            .Where(r => r.OutreachId == outreachId && r.Kind != ReminderKind.Manual && r.State == ReminderState.Scheduled
+                && r.SnoozeCount == 0 && r.FireAt > now && !plannedIds.Contains(r.Id));
+        foreach (var reminder in obsolete)
+        {
+            await CancelAsync(ownerKey, reminder.Id, cancellationToken);
+        }
+
+        return await ListForOwnerAsync(ownerKey, includeFinished: false, cancellationToken);
+    }
+
     public async Task<Reminder?> GetAsync(string ownerKey, string reminderId, CancellationToken cancellationToken = default) =>
         (await GetVersionedAsync(ownerKey, reminderId, cancellationToken))?.Reminder;
 

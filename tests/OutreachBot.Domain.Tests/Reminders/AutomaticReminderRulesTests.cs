@@ -104,6 +104,20 @@ public sealed class AutomaticReminderRulesTests
         Assert.Equal(first.Count, (await repository.ListForOwnerAsync(facts.OwnerKey)).Count);
     }
 
+    [Fact]
+    public async Task A_reply_cancels_the_pending_no_reply_nudge_but_keeps_the_others()
+    {
+        var repository = new ReminderRepository(new InMemoryEntityStore(), new FakeTimeProvider(Now));
+        var waiting = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now)).Build();
+        var replied = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now, Replied: true)).Build();
+        await repository.SyncAutomaticAsync(waiting.OwnerKey, waiting.OutreachId, rules.Plan(waiting, Now));
+
+        var remaining = await repository.SyncAutomaticAsync(replied.OwnerKey, replied.OutreachId, rules.Plan(replied, Now));
+
+        Assert.DoesNotContain(remaining, r => r.Kind == ReminderKind.NoReply);
+        Assert.Equal(2, remaining.Count(r => r.Kind == ReminderKind.DeadlineApproaching));
+    }
+
     private static OutreachFactsBuilder AnOutreach() => new();
 
     private sealed class OutreachFactsBuilder
