@@ -1,0 +1,180 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using OutreachBot.Domain.Reminders;
+
+namespace OutreachBot.Domain.Tests.Reminders;
+
+public sealed class ReminderTimeParserTests
+{
+    private const string Shanghai = "Asia/Shanghai";
+    private const string NewYork = "America/New_York";
+
+    // Tuesday 24 November 2026, 14:00 in Shanghai.
+    private static readonly ParserAt ShanghaiAfternoon = ParserAt.Local("2026-11-24 14:00", Shanghai);
+
+    [Fact]
+    public void Chinese_reminder_sentence_gives_next_tuesday_afternoon_and_the_task()
+    {
+        var result = ShanghaiAfternoon.Parse("下周二下午三点提醒我联系李雷");
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc("2026-12-01 07:00"), parsed.DueUtc);
+        Assert.Equal("联系李雷", parsed.What);
+        Assert.False(parsed.TimeAssumed);
+    }
+
+    [Fact]
+    public void English_reminder_sentence_gives_next_tuesday_afternoon_and_the_task()
+    {
+        var result = ShanghaiAfternoon.Parse("remind me next Tuesday 3pm to call Li Lei");
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc("2026-12-01 07:00"), parsed.DueUtc);
+        Assert.Equal("call Li Lei", parsed.What);
+    }
+
+    [Theory]
+    [InlineData("in 2 hours", "2026-11-24 08:00")]
+    [InlineData("两小时后", "2026-11-24 08:00")]
+    [InlineData("tomorrow 9am", "2026-11-25 01:00")]
+    [InlineData("next Tuesday 3pm", "2026-12-01 07:00")]
+    [InlineData("下周二下午三点", "2026-12-01 07:00")]
+    [InlineData("明天上午9点", "2026-11-25 01:00")]
+    public void Explicit_times_are_read_in_the_users_time_zone(string text, string expectedUtc)
+    {
+        var result = ShanghaiAfternoon.Parse(text);
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc(expectedUtc), parsed.DueUtc);
+        Assert.False(parsed.TimeAssumed);
+    }
+
+    [Theory]
+    [InlineData("3天后", "2026-11-27 01:00")]
+    [InlineData("in 3 days", "2026-11-27 01:00")]
+    [InlineData("tomorrow", "2026-11-25 01:00")]
+    public void A_day_without_a_time_means_nine_in_the_morning_and_says_so(string text, string expectedUtc)
+    {
+        var result = ShanghaiAfternoon.Parse(text);
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc(expectedUtc), parsed.DueUtc);
+        Assert.True(parsed.TimeAssumed);
+        Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(parsed.DueLocal));
+    }
+
+    [Theory]
+    [InlineData("周五前跟进支付中台", "跟进支付中台")]
+    [InlineData("before Friday follow up with the payments team", "follow up with the payments team")]
+    public void Before_a_day_means_nine_in_the_morning_the_day_before(string text, string expectedWhat)
+    {
+        var result = ShanghaiAfternoon.Parse(text);
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc("2026-11-26 01:00"), parsed.DueUtc);
+        Assert.True(parsed.TimeAssumed);
+        Assert.Equal(expectedWhat, parsed.What);
+    }
+
+    [Theory]
+    [InlineData("明天3点")]
+    [InlineData("tomorrow at 3")]
+    public void A_bare_hour_asks_whether_morning_or_afternoon(string text)
+    {
+        var result = ShanghaiAfternoon.Parse(text);
+
+        var question = Assert.IsType<ReminderTimeQuestion>(result);
+        Assert.Equal(ReminderTimeQuestionKind.AmOrPm, question.Kind);
+        Assert.Equal([Utc("2026-11-24 19:00"), Utc("2026-11-25 07:00")], question.Candidates.Order());
+        Assert.Contains("还是", question.Question.Chinese, StringComparison.Ordinal);
+        Assert.Contains(" or ", question.Question.English, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("昨天下午三点提醒我")]
+    [InlineData("yesterday 3pm")]
+    public void A_time_in_the_past_asks_for_another_time(string text)
+    {
+        var result = ShanghaiAfternoon.Parse(text);
+
+        var question = Assert.IsType<ReminderTimeQuestion>(result);
+        Assert.Equal(ReminderTimeQuestionKind.InThePast, question.Kind);
+        Assert.Contains("已经过去了", question.Question.Chinese, StringComparison.Ordinal);
+        Assert.Contains("11月23日 15:00", question.Question.Chinese, StringComparison.Ordinal);
+        Assert.Contains("already passed", question.Question.English, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("联系李雷")]
+    [InlineData("call Li Lei")]
+    public void Text_without_a_time_asks_when_and_keeps_the_task(string text)
+    {
+        var result = ShanghaiAfternoon.Parse(text);
+
+        var question = Assert.IsType<ReminderTimeQuestion>(result);
+        Assert.Equal(ReminderTimeQuestionKind.NoTimeFound, question.Kind);
+        Assert.Equal(text, question.What);
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_a_question_not_a_crash()
+    {
+        var parser = new ReminderTimeParser(new FakeTimeProvider(Utc("2026-11-24 06:00")));
+
+        var result = parser.Parse("tomorrow 9am", "Mars/Olympus_Mons");
+
+        var question = Assert.IsType<ReminderTimeQuestion>(result);
+        Assert.Equal(ReminderTimeQuestionKind.UnknownTimeZone, question.Kind);
+        Assert.Contains("Mars/Olympus_Mons", question.Question.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tomorrow_morning_across_the_spring_forward_change_in_new_york_uses_daylight_time()
+    {
+        var saturdayNoon = ParserAt.Local("2026-03-07 12:00", NewYork);
+
+        var result = saturdayNoon.Parse("tomorrow 9am");
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc("2026-03-08 13:00"), parsed.DueUtc);
+    }
+
+    [Fact]
+    public void Tomorrow_morning_across_the_fall_back_change_in_new_york_uses_standard_time()
+    {
+        var saturdayNoon = ParserAt.Local("2026-10-31 12:00", NewYork);
+
+        var result = saturdayNoon.Parse("tomorrow 9am");
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc("2026-11-01 14:00"), parsed.DueUtc);
+    }
+
+    [Fact]
+    public void In_two_hours_across_the_spring_forward_gap_is_two_real_hours()
+    {
+        var beforeTheGap = ParserAt.Local("2026-03-08 01:30", NewYork);
+
+        var result = beforeTheGap.Parse("in 2 hours");
+
+        var parsed = Assert.IsType<ReminderTimeParsed>(result);
+        Assert.Equal(Utc("2026-03-08 08:30"), parsed.DueUtc);
+        Assert.Equal(new DateTime(2026, 3, 8, 4, 30, 0), parsed.DueLocal);
+    }
+
+    private static DateTimeOffset Utc(string text) =>
+        new(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.Zero);
+
+    private sealed record ParserAt(ReminderTimeParser Parser, string TimeZoneId)
+    {
+        public static ParserAt Local(string localTime, string timeZoneId)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+            var local = DateTime.ParseExact(localTime, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var utc = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            return new ParserAt(new ReminderTimeParser(new FakeTimeProvider(utc)), timeZoneId);
+        }
+
+        public ReminderTimeParseResult Parse(string text) => Parser.Parse(text, TimeZoneId);
+    }
+}
