@@ -67,7 +67,7 @@ public static class OrgDirectoryValidator
 
         if (errors.Count > 0)
         {
-            return DirectoryImportResult.Failed([.. errors.OrderBy(e => e.File == PeopleFile).ThenBy(e => e.Line).ThenBy(e => e.Code)]);
+            return DirectoryImportResult.Failed([.. errors.OrderBy(e => e.File == PeopleFile).ThenBy(e => e.Line)]);
         }
 
         return new(new OrgDirectory([.. departments.Select(d => d.Value)], [.. people.Select(p => p.Value)]), []);

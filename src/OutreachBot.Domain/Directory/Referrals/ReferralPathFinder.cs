@@ -221,6 +221,7 @@ public sealed class ReferralPathFinder
         }
         else
         {
+            var tried = new HashSet<int>();
             foreach (var (neighbour, _) in Neighbours(person))
             {
                 if (paths.Count >= top)
@@ -228,7 +229,7 @@ public sealed class ReferralPathFinder
                     break;
                 }
 
-                if (distance[neighbour] == distance[person] - 1 && distance[neighbour] != Unseen)
+                if (distance[neighbour] == distance[person] - 1 && distance[neighbour] != Unseen && tried.Add(neighbour))
                 {
                     Unwind(neighbour, source, distance, trail, paths, top);
                 }
