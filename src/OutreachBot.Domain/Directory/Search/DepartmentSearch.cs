@@ -29,6 +29,9 @@ public sealed class DepartmentSearch
     private const int SnippetContext = 36;
 
     private static readonly Analyzer Words = new SmartChineseAnalyzer(Version);
+
+    /// <summary>Term vectors with offsets let a hit be highlighted without analysing its text again.</summary>
+    private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
     private static readonly Analyzer Bigrams = new CJKAnalyzer(Version);
 
     private static readonly (DepartmentField Field, string Name, float Boost)[] Fields =
@@ -65,13 +68,14 @@ public sealed class DepartmentSearch
                 foreach (var (field, name, _) in Fields)
                 {
                     var text = FieldText(directory, department, field);
-                    document.Add(new TextField(name, text, Field.Store.NO));
-                    document.Add(new TextField(name + BigramSuffix, text, Field.Store.NO));
+                    document.Add(new Field(name, text, TextWithOffsets));
+                    document.Add(new Field(name + BigramSuffix, text, TextWithOffsets));
                 }
 
                 writer.AddDocument(document);
             }
 
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
@@ -91,7 +95,7 @@ public sealed class DepartmentSearch
             return [];
         }
 
-        var luceneQuery = BuildQuery(query);
+        var (luceneQuery, terms) = BuildQuery(query, searcher.IndexReader);
         if (luceneQuery.Clauses.Count == 0)
         {
             return Fallback(query, top);
@@ -103,27 +107,38 @@ public sealed class DepartmentSearch
             return Fallback(query, top);
         }
 
-        var terms = new HashSet<Term>();
-        searcher.Rewrite(luceneQuery).ExtractTerms(terms);
         return [.. found.ScoreDocs.Select(hit =>
         {
             var department = directory.GetDepartment(searcher.Doc(hit.Doc).Get(IdField));
-            return ToHit(department, hit.Score, Snippet(department, terms));
+            return ToHit(department, hit.Score, Snippet(hit.Doc, department, terms));
         })];
     }
 
-    private static BooleanQuery BuildQuery(string query)
+    /// <summary>One clause per query term (so documents matching more terms rank higher), each the best of the fields.</summary>
+    /// <remarks>
+    /// Fuzzy matching (one edit; a swap of two letters counts as one) only for English words the index does not know:
+    /// a correctly spelled word needs no expansion, and expanding every word would cost most of the query time.
+    /// </remarks>
+    private static (BooleanQuery Query, QueryTerms Terms) BuildQuery(string query, IndexReader reader)
     {
         var result = new BooleanQuery();
+        var terms = new QueryTerms([], [], []);
         foreach (var term in Analyze(Words, "name_zh", query).Select(t => t.Term).Distinct(StringComparer.Ordinal))
         {
+            terms.Words.Add(term);
+            var maxEdits = IsLatinWord(term) && term.Length >= 4 && Fields.All(f => reader.DocFreq(new Term(f.Name, term)) == 0) ? 1 : 0;
+            if (maxEdits > 0)
+            {
+                terms.Fuzzy.Add((term, maxEdits));
+            }
+
             var perTerm = new DisjunctionMaxQuery(0.1f);
-            foreach (var (_, name, boost) in Fields)
+            foreach (var (field, name, boost) in Fields)
             {
                 perTerm.Add(new TermQuery(new Term(name, term)) { Boost = boost });
-                if (IsLatinWord(term) && term.Length >= 4)
+                if (maxEdits > 0 && field != DepartmentField.Titles)
                 {
-                    perTerm.Add(new FuzzyQuery(new Term(name, term), term.Length >= 8 ? 2 : 1, 1) { Boost = boost * FuzzyWeight });
+                    perTerm.Add(new FuzzyQuery(new Term(name, term), maxEdits, 1) { Boost = boost * FuzzyWeight });
                 }
             }
 
@@ -132,6 +147,7 @@ public sealed class DepartmentSearch
 
         foreach (var term in Analyze(Bigrams, "name_zh" + BigramSuffix, query).Select(t => t.Term).Where(HasCjk).Distinct(StringComparer.Ordinal))
         {
+            terms.Bigrams.Add(term);
             var perTerm = new DisjunctionMaxQuery(0.1f);
             foreach (var (_, name, boost) in Fields)
             {
@@ -141,29 +157,77 @@ public sealed class DepartmentSearch
             result.Add(perTerm, Occur.SHOULD);
         }
 
-        return result;
+        return (result, terms);
+    }
+
+    /// <summary>What the query looks for, to highlight without rewriting (expanding fuzzy terms) a second time.</summary>
+    private sealed record QueryTerms(HashSet<string> Words, HashSet<string> Bigrams, List<(string Term, int MaxEdits)> Fuzzy)
+    {
+        public bool MatchesWord(string token) =>
+            Words.Contains(token)
+            || (IsLatinWord(token) && Fuzzy.Any(f => token[0] == f.Term[0] && Math.Abs(token.Length - f.Term.Length) <= f.MaxEdits && EditDistance(token, f.Term) <= f.MaxEdits));
     }
 
     private DepartmentHit ToHit(Department department, float score, SearchSnippet snippet) =>
         new(department, directory.PathFromRoot(department.Id), directory.Head(department.Id), score, snippet);
 
     /// <summary>The highest-boosted field that holds a matched term, cut around its first match.</summary>
-    private SearchSnippet Snippet(Department department, HashSet<Term> terms)
+    private SearchSnippet Snippet(int doc, Department department, QueryTerms terms)
     {
+        var vectors = searcher.IndexReader.GetTermVectors(doc);
         foreach (var (field, name, _) in Fields)
         {
-            var text = FieldText(directory, department, field);
-            var spans = Analyze(Words, name, text).Where(t => terms.Contains(new Term(name, t.Term)))
-                .Concat(Analyze(Bigrams, name + BigramSuffix, text).Where(t => terms.Contains(new Term(name + BigramSuffix, t.Term))))
-                .Select(t => t.Span);
+            var spans = Offsets(vectors?.GetTerms(name), terms.MatchesWord)
+                .Concat(terms.Bigrams.Count == 0 ? [] : Offsets(vectors?.GetTerms(name + BigramSuffix), terms.Bigrams.Contains));
             var merged = Merge(spans);
             if (merged.Count > 0)
             {
-                return Cut(field, text, merged);
+                return Cut(field, FieldText(directory, department, field), merged);
             }
         }
 
         return new SearchSnippet(DepartmentField.NameZh, department.NameZh, []);
+    }
+
+    private static IEnumerable<TextSpan> Offsets(Terms? fieldTerms, Func<string, bool> matches)
+    {
+        if (fieldTerms is null)
+        {
+            yield break;
+        }
+
+        var termsEnum = fieldTerms.GetEnumerator();
+        while (termsEnum.MoveNext())
+        {
+            if (!matches(termsEnum.Term.Utf8ToString()))
+            {
+                continue;
+            }
+
+            var positions = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                yield return new TextSpan(positions.StartOffset, positions.EndOffset - positions.StartOffset);
+            }
+        }
+    }
+
+    private static FieldType CreateTextWithOffsets()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED)
+        {
+            StoreTermVectors = true,
+            StoreTermVectorPositions = true,
+            StoreTermVectorOffsets = true,
+        };
+        type.Freeze();
+        return type;
     }
 
     private IReadOnlyList<DepartmentHit> Fallback(string query, int top)
