@@ -6,5 +6,11 @@ if (args is ["reminders", .. var rest])
     return await ReminderDispatchScenario.RunAsync(rest);
 }
 
+if (args is ["directory-harness", ..])
+{
+    await OutreachBot.Benchmarks.Directory.DirectoryHarness.RunAsync(args[1..]);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

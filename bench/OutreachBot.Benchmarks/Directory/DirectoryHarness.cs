@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using OutreachBot.DemoData;
+using OutreachBot.Domain.Directory;
+using OutreachBot.Domain.Directory.Import;
+using OutreachBot.Domain.Directory.Referrals;
+using OutreachBot.Domain.Directory.Search;
+using OutreachBot.Domain.Directory.Storage;
+using OutreachBot.Storage;
+
+namespace OutreachBot.Benchmarks.Directory;
+
+/// <summary>
+/// A timed harness (not BenchmarkDotNet: we need per-query percentiles over many different queries, in a few minutes).
+/// Usage: dotnet run -c Release --project bench/OutreachBot.Benchmarks -- directory-harness [departments] [people]
+/// </summary>
+public static class DirectoryHarness
+{
+    private static readonly string[] Queries =
+    [
+        "支付中台", "聚合支付 收单", "反欺诈", "风控模型 评分卡", "跨境收款 外汇", "对账 分账", "授信 额度", "发红包", "先享后付 分期", "反洗钱",
+        "对象存储", "数据仓库建模", "人脸识别", "大模型微调", "智能客服 机器翻译", "电子发票", "短信验证码", "车联网", "供应商准入", "招标比价",
+        "payment gateway", "fraud detection", "credit scoring", "cross-border remittance", "reconciliation", "anti-money laundering",
+        "object storage buckets", "managed kubernetes", "load balancer", "single sign-on", "data governance lineage", "face recognition",
+        "large language model", "sales funnel opportunities", "call center tickets", "支付 risk", "容器 Kubernetes", "paymnet gateway",
+        "recomendation engine", "procurment",
+    ];
+
+    public static async Task RunAsync(string[] args)
+    {
+        var departmentCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+        var peopleCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        Console.WriteLine($"Synthetic directory: {departmentCount:N0} departments, {peopleCount:N0} people ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+
+        var generated = DemoCompanyGenerator.GenerateSynthetic(departmentCount, peopleCount);
+        var departmentsCsv = generated.DepartmentsCsv;
+        var peopleCsv = generated.PeopleCsv;
+        Console.WriteLine($"CSV size: departments {departmentsCsv.Length / 1024.0:N0} KiB, people {peopleCsv.Length / 1024.0 / 1024:N1} MiB (chars)");
+        var time = new FixedTime(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var importer = new OrgDirectoryImporter(time);
+
+        var (directory, importTimes, retainedBytes) = Import(importer, departmentsCsv, peopleCsv);
+        Console.WriteLine($"Directory retained memory: {retainedBytes / 1024.0 / 1024:N1} MiB");
+        Console.WriteLine($"Import (parse + validate + build), 3 runs: {string.Join(" / ", importTimes.Select(Ms))}");
+
+        Collect();
+        var beforeSearch = GC.GetTotalMemory(true);
+        var buildWatch = Stopwatch.StartNew();
+        var search = DepartmentSearch.Build(directory);
+        buildWatch.Stop();
+        Console.WriteLine($"Search index build: {Ms(buildWatch.Elapsed.TotalMilliseconds)}, retained {(GC.GetTotalMemory(true) - beforeSearch) / 1024.0 / 1024:N1} MiB");
+
+        foreach (var query in Queries)
+        {
+            search.Search(query);
+        }
+
+        var queryTimes = new List<double>();
+        for (var round = 0; round < 25; round++)
+        {
+            foreach (var query in Queries)
+            {
+                var watch = Stopwatch.StartNew();
+                search.Search(query, 5);
+                queryTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var slowest = queryTimes.Select((t, i) => (Query: Queries[i % Queries.Length], Time: t))
+            .GroupBy(x => x.Query).Select(g => (g.Key, Median: g.Select(x => x.Time).Order().ElementAt(g.Count() / 2)))
+            .OrderByDescending(x => x.Median).Take(5);
+        Console.WriteLine("Slowest queries (median): " + string.Join(", ", slowest.Select(x => $"\"{x.Key}\" {Ms(x.Median)}")));
+        Console.WriteLine($"Keyword query ({queryTimes.Count} = {Queries.Length} queries x 25, top 5): {Percentiles(queryTimes)}");
+
+        var graphWatch = Stopwatch.StartNew();
+        var finder = new ReferralPathFinder(directory, RandomIntroductions(directory, 20_000));
+        graphWatch.Stop();
+        Console.WriteLine($"Referral graph build (with 20,000 recorded introductions): {Ms(graphWatch.Elapsed.TotalMilliseconds)}");
+
+        var random = new Random(7);
+        var pathTimes = new List<double>();
+        var found = 0;
+        for (var i = 0; i < 2_200; i++)
+        {
+            var person = directory.People[random.Next(directory.People.Count)].Id;
+            var department = directory.Departments[random.Next(directory.Departments.Count)].Id;
+            var watch = Stopwatch.StartNew();
+            var result = finder.FindPaths(person, department, top: 3);
+            watch.Stop();
+            if (i >= 200)
+            {
+                pathTimes.Add(watch.Elapsed.TotalMilliseconds);
+                found += result.Status == ReferralStatus.Found ? 1 : 0;
+            }
+        }
+
+        Console.WriteLine($"Referral paths ({pathTimes.Count} random person → department, top 3; {found} found): {Percentiles(pathTimes)}");
+
+        var veteranTimes = new List<double>();
+        for (var i = 0; i < 300; i++)
+        {
+            var person = directory.People[random.Next(directory.People.Count)].Id;
+            var department = directory.Departments[random.Next(directory.Departments.Count)].Id;
+            var watch = Stopwatch.StartNew();
+            finder.FindVeterans(person, department, new DateOnly(2026, 11, 1));
+            veteranTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"Veterans who can introduce ({veteranTimes.Count} random): {Percentiles(veteranTimes)}");
+
+        var store = new InMemoryEntityStore();
+        var repository = new DirectoryRepository(store, time);
+        var saveWatch = Stopwatch.StartNew();
+        var version = await repository.SaveAsync(directory);
+        saveWatch.Stop();
+        var loadWatch = Stopwatch.StartNew();
+        await repository.LoadAsync();
+        loadWatch.Stop();
+        Console.WriteLine($"Repository (in-memory store): save {Ms(saveWatch.Elapsed.TotalMilliseconds)} in {version.Chunks} chunks, load {Ms(loadWatch.Elapsed.TotalMilliseconds)}");
+    }
+
+    /// <summary>Not async, so no state machine keeps the previous run's directory alive while the next one is measured.</summary>
+    private static (OrgDirectory Directory, List<double> Times, long RetainedBytes) Import(OrgDirectoryImporter importer, string departmentsCsv, string peopleCsv)
+    {
+        var times = new List<double>();
+        for (var run = 0; run < 2; run++)
+        {
+            ImportOnce(importer, departmentsCsv, peopleCsv, times);
+        }
+
+        Collect();
+        var before = GC.GetTotalMemory(true);
+        var directory = ImportOnce(importer, departmentsCsv, peopleCsv, times);
+        Collect();
+        return (directory, times, GC.GetTotalMemory(true) - before);
+    }
+
+    private static OrgDirectory ImportOnce(OrgDirectoryImporter importer, string departmentsCsv, string peopleCsv, List<double> times)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = importer.Import(new StringReader(departmentsCsv), new StringReader(peopleCsv));
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        return result.Directory ?? throw new InvalidOperationException(string.Join("\n", result.Errors.Take(5)));
+    }
+
+    private static List<RecordedIntroduction> RandomIntroductions(OrgDirectory directory, int count)
+    {
+        var random = new Random(11);
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return [.. Enumerable.Range(0, count).Select(_ => new RecordedIntroduction(
+            directory.People[random.Next(directory.People.Count)].Id,
+            directory.People[random.Next(directory.People.Count)].Id,
+            directory.People[random.Next(directory.People.Count)].Id, at))];
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static string Ms(double ms) => ms.ToString("N1", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Percentiles(List<double> times)
+    {
+        var sorted = times.Order().ToArray();
+        double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return $"p50 {At(0.50).ToString("N3", CultureInfo.InvariantCulture)} ms, p99 {At(0.99).ToString("N3", CultureInfo.InvariantCulture)} ms, max {sorted[^1].ToString("N3", CultureInfo.InvariantCulture)} ms";
+    }
+}
+
+/// <summary>The synthetic hire dates end on 2026-11-01; the harness imports "on" that day.</summary>
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

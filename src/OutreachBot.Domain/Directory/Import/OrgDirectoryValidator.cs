@@ -1,0 +1,124 @@
+using System.Globalization;
+
+namespace OutreachBot.Domain.Directory.Import;
+
+/// <summary>A record with where it came from, so errors can point at it. Line 0 means "no line" (e.g. Microsoft Graph).</summary>
+public sealed record SourceLine<T>(T Value, int Line);
+
+/// <summary>
+/// Checks a whole directory before anything is built: references, duplicates, cycles and hire dates.
+/// Every problem is reported; a directory is returned only when there are none.
+/// </summary>
+public static class OrgDirectoryValidator
+{
+    public const string DepartmentsFile = "departments.csv";
+    public const string PeopleFile = "people.csv";
+
+    public static DirectoryImportResult Build(IEnumerable<Department> departments, IEnumerable<Person> people, DateOnly today) =>
+        Build([.. departments.Select(d => new SourceLine<Department>(d, 0))], [.. people.Select(p => new SourceLine<Person>(p, 0))], today);
+
+    public static DirectoryImportResult Build(
+        IReadOnlyList<SourceLine<Department>> departments,
+        IReadOnlyList<SourceLine<Person>> people,
+        DateOnly today,
+        IReadOnlyList<DirectoryImportError>? earlierErrors = null)
+    {
+        var errors = new List<DirectoryImportError>(earlierErrors ?? []);
+        var departmentLines = FirstById(departments, d => d.Id, DepartmentsFile, "id", errors);
+        var personLines = FirstById(people, p => p.Id, PeopleFile, "id", errors);
+        var departmentById = departments.Where(d => departmentLines[d.Value.Id] == d.Line)
+            .GroupBy(d => d.Value.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var personById = people.Where(p => personLines[p.Value.Id] == p.Line)
+            .GroupBy(p => p.Value.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        foreach (var (department, line) in departments)
+        {
+            if (department.ParentId is { } parentId && !departmentById.ContainsKey(parentId))
+            {
+                errors.Add(new(DepartmentsFile, line, "parent_id", DirectoryImportErrorCode.UnknownParent, [parentId]));
+            }
+
+            if (department.HeadId is { } headId && !personById.ContainsKey(headId))
+            {
+                errors.Add(new(DepartmentsFile, line, "head_id", DirectoryImportErrorCode.UnknownHead, [headId]));
+            }
+        }
+
+        foreach (var (person, line) in people)
+        {
+            if (person.DepartmentId.Length > 0 && !departmentById.ContainsKey(person.DepartmentId))
+            {
+                errors.Add(new(PeopleFile, line, "department_id", DirectoryImportErrorCode.UnknownDepartment, [person.DepartmentId]));
+            }
+
+            if (person.ManagerId is { } managerId && !personById.ContainsKey(managerId))
+            {
+                errors.Add(new(PeopleFile, line, "manager_id", DirectoryImportErrorCode.UnknownManager, [managerId]));
+            }
+
+            if (person.HireDate != DateOnly.MinValue && person.HireDate > today)
+            {
+                errors.Add(new(PeopleFile, line, "hire_date", DirectoryImportErrorCode.FutureHireDate, [Iso(person.HireDate), Iso(today)]));
+            }
+        }
+
+        ReportCycles(departmentById, d => d.ParentId, DepartmentsFile, "parent_id", DirectoryImportErrorCode.DepartmentCycle, errors);
+        ReportCycles(personById, p => p.ManagerId, PeopleFile, "manager_id", DirectoryImportErrorCode.ManagerCycle, errors);
+
+        if (errors.Count > 0)
+        {
+            return DirectoryImportResult.Failed([.. errors.OrderBy(e => e.File == PeopleFile).ThenBy(e => e.Line)]);
+        }
+
+        return new(new OrgDirectory([.. departments.Select(d => d.Value)], [.. people.Select(p => p.Value)]), []);
+    }
+
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, int> FirstById<T>(
+        IReadOnlyList<SourceLine<T>> rows, Func<T, string> id, string file, string column, List<DirectoryImportError> errors)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (value, line) in rows)
+        {
+            if (!first.TryAdd(id(value), line))
+            {
+                errors.Add(new(file, line, column, DirectoryImportErrorCode.DuplicateId, [id(value), first[id(value)].ToString(CultureInfo.InvariantCulture)]));
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Follows each parent (or manager) link; a walk that comes back to itself is one cycle, reported once at its first line.</summary>
+    private static void ReportCycles<T>(
+        Dictionary<string, SourceLine<T>> byId, Func<T, string?> next, string file, string column,
+        DirectoryImportErrorCode code, List<DirectoryImportError> errors)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in byId.Keys.Order(StringComparer.Ordinal))
+        {
+            var walk = new List<string>();
+            var onWalk = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? current = start;
+            while (current is not null && !done.Contains(current) && byId.TryGetValue(current, out var row))
+            {
+                if (onWalk.TryGetValue(current, out var loopStart))
+                {
+                    var loop = walk[loopStart..];
+                    var first = loop.MinBy(id => byId[id].Line)!;
+                    var at = loop.IndexOf(first);
+                    var ordered = loop[at..].Concat(loop[..at]).Append(first);
+                    errors.Add(new(file, byId[first].Line, column, code, [string.Join(" → ", ordered)]));
+                    break;
+                }
+
+                onWalk[current] = walk.Count;
+                walk.Add(current);
+                current = next(row.Value);
+            }
+
+            done.UnionWith(walk);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using System.Buffers;
+
+namespace OutreachBot.Domain.Directory.Referrals;
+
+/// <summary>
+/// The referral route of the article: who can introduce you, and the shortest introduction paths from you to
+/// anyone in the target department. People are linked by the same department, manager/report and recorded past
+/// introductions (undirected, see <see cref="RecordedIntroduction"/>). Breadth-first search; ties are broken by
+/// connection kind (manager, report, colleague, past introduction) and then by person id, so answers are stable.
+/// Build one per directory snapshot and introductions list; it is immutable and safe to share between threads.
+/// </summary>
+public sealed class ReferralPathFinder
+{
+    private const int Unseen = -1;
+
+    private readonly OrgDirectory directory;
+    private readonly ReferralOptions options;
+    private readonly Person[] people;
+    private readonly Dictionary<string, int> indexOf;
+    private readonly int[] departmentOf;
+    private readonly Dictionary<string, int> departmentIndex;
+    private readonly int[][] departmentMembers;
+    private readonly int[] managerOf;
+    private readonly int[][] reportsOf;
+    private readonly int[][] introducedTo;
+
+    public ReferralPathFinder(OrgDirectory directory, IEnumerable<RecordedIntroduction> introductions, ReferralOptions? options = null)
+    {
+        this.directory = directory;
+        this.options = options ?? ReferralOptions.Default;
+        people = [.. directory.People];
+        indexOf = new Dictionary<string, int>(people.Length, StringComparer.Ordinal);
+        for (var i = 0; i < people.Length; i++)
+        {
+            indexOf[people[i].Id] = i;
+        }
+
+        departmentIndex = directory.Departments.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        departmentOf = [.. people.Select(p => departmentIndex[p.DepartmentId])];
+        departmentMembers = [.. directory.Departments.Select(d => directory.Members(d.Id).Select(p => indexOf[p.Id]).ToArray())];
+        managerOf = [.. people.Select(p => p.ManagerId is { } m ? indexOf[m] : Unseen)];
+        reportsOf = [.. people.Select(p => directory.DirectReports(p.Id).Select(r => indexOf[r.Id]).ToArray())];
+
+        var known = new SortedSet<int>[people.Length];
+        foreach (var introduction in introductions)
+        {
+            int[] trio = [.. new[] { introduction.IntroducerId, introduction.IntroducedId, introduction.ToPersonId }
+                .Where(indexOf.ContainsKey).Select(id => indexOf[id]).Distinct()];
+            foreach (var a in trio)
+            {
+                foreach (var b in trio.Where(b => b != a))
+                {
+                    (known[a] ??= []).Add(b);
+                }
+            }
+        }
+
+        introducedTo = [.. known.Select(set => set?.ToArray() ?? [])];
+    }
+
+    /// <summary>Up to <paramref name="top"/> shortest paths from the person to any member of the department.</summary>
+    public ReferralPaths FindPaths(string fromPersonId, string targetDepartmentId, int top = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (!indexOf.TryGetValue(fromPersonId, out var source))
+        {
+            return new(ReferralStatus.UnknownPerson, []);
+        }
+
+        if (!departmentIndex.TryGetValue(targetDepartmentId, out var target))
+        {
+            return new(ReferralStatus.UnknownDepartment, []);
+        }
+
+        if (departmentOf[source] == target)
+        {
+            return new(ReferralStatus.AlreadyInDepartment, [new IntroductionPath(people[source], [])]);
+        }
+
+        var distance = ArrayPool<int>.Shared.Rent(people.Length);
+        try
+        {
+            var reached = Search(source, distance, target);
+            if (reached.Count == 0)
+            {
+                return new(ReferralStatus.NoPath, []);
+            }
+
+            var paths = new List<IntroductionPath>();
+            var trail = new List<int>();
+            foreach (var end in reached)
+            {
+                Unwind(end, source, distance, trail, paths, top);
+                if (paths.Count >= top)
+                {
+                    break;
+                }
+            }
+
+            return new(ReferralStatus.Found, paths);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(distance);
+        }
+    }
+
+    /// <summary>
+    /// Colleagues with at least <see cref="ReferralOptions.VeteranYears"/> of service within reach of you, nearest to you
+    /// first, then nearest to the target department, then longest serving.
+    /// </summary>
+    public IReadOnlyList<VeteranIntroducer> FindVeterans(string fromPersonId, string targetDepartmentId, DateOnly at, int top = 5)
+    {
+        if (!indexOf.TryGetValue(fromPersonId, out var source) || !departmentIndex.TryGetValue(targetDepartmentId, out var target))
+        {
+            return [];
+        }
+
+        var fromYou = ArrayPool<int>.Shared.Rent(people.Length);
+        var toTarget = ArrayPool<int>.Shared.Rent(people.Length);
+        try
+        {
+            Search(source, fromYou, targetDepartment: null);
+            Search(departmentMembers[target], toTarget, targetDepartment: null);
+            return [.. Enumerable.Range(0, people.Length)
+                .Where(i => i != source && fromYou[i] != Unseen && people[i].TenureYears(at) >= options.VeteranYears)
+                .OrderBy(i => fromYou[i])
+                .ThenBy(i => toTarget[i] == Unseen ? int.MaxValue : toTarget[i])
+                .ThenBy(i => people[i].HireDate)
+                .ThenBy(i => i)
+                .Take(top)
+                .Select(i => new VeteranIntroducer(people[i], directory.GetDepartment(people[i].DepartmentId), people[i].TenureYears(at),
+                    fromYou[i], toTarget[i] == Unseen ? null : toTarget[i]))];
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(fromYou);
+            ArrayPool<int>.Shared.Return(toTarget);
+        }
+    }
+
+    /// <summary>
+    /// Breadth-first distances from the sources, at most <see cref="ReferralOptions.MaxHops"/>. With a target
+    /// department it stops after the layer that first reaches it and returns the members reached there, by id.
+    /// </summary>
+    private List<int> Search(int source, int[] distance, int? targetDepartment) => Search([source], distance, targetDepartment);
+
+    private List<int> Search(int[] sources, int[] distance, int? targetDepartment)
+    {
+        Array.Fill(distance, Unseen, 0, people.Length);
+        var expanded = new bool[departmentMembers.Length];
+        var queue = new Queue<int>();
+        var reached = new List<int>();
+        foreach (var source in sources)
+        {
+            distance[source] = 0;
+            queue.Enqueue(source);
+        }
+        while (queue.TryDequeue(out var current))
+        {
+            var next = distance[current] + 1;
+            if (next > options.MaxHops || (reached.Count > 0 && next > distance[reached[0]]))
+            {
+                break;
+            }
+
+            if (managerOf[current] != Unseen)
+            {
+                Visit(managerOf[current]);
+            }
+
+            foreach (var report in reportsOf[current])
+            {
+                Visit(report);
+            }
+
+            if (!expanded[departmentOf[current]])
+            {
+                expanded[departmentOf[current]] = true;
+                foreach (var colleague in departmentMembers[departmentOf[current]])
+                {
+                    Visit(colleague);
+                }
+            }
+
+            foreach (var acquaintance in introducedTo[current])
+            {
+                Visit(acquaintance);
+            }
+
+            void Visit(int person)
+            {
+                if (distance[person] != Unseen)
+                {
+                    return;
+                }
+
+                distance[person] = next;
+                if (targetDepartment == departmentOf[person])
+                {
+                    reached.Add(person);
+                }
+                else
+                {
+                    queue.Enqueue(person);
+                }
+            }
+        }
+
+        reached.Sort();
+        return reached;
+    }
+
+    /// <summary>Walks back from <paramref name="person"/> to the source through neighbours one hop closer, collecting whole paths.</summary>
+    private void Unwind(int person, int source, int[] distance, List<int> trail, List<IntroductionPath> paths, int top)
+    {
+        trail.Add(person);
+        if (person == source)
+        {
+            paths.Add(ToPath(trail));
+        }
+        else
+        {
+            var tried = new HashSet<int>();
+            foreach (var (neighbour, _) in Neighbours(person))
+            {
+                if (paths.Count >= top)
+                {
+                    break;
+                }
+
+                if (distance[neighbour] == distance[person] - 1 && distance[neighbour] != Unseen && tried.Add(neighbour))
+                {
+                    Unwind(neighbour, source, distance, trail, paths, top);
+                }
+            }
+        }
+
+        trail.RemoveAt(trail.Count - 1);
+    }
+
+    private IntroductionPath ToPath(List<int> reversed)
+    {
+        var steps = new List<PathStep>(reversed.Count - 1);
+        for (var i = reversed.Count - 1; i > 0; i--)
+        {
+            var from = reversed[i];
+            var to = reversed[i - 1];
+            steps.Add(new PathStep(people[from], people[to], ConnectionBetween(from, to)));
+        }
+
+        return new IntroductionPath(people[reversed[^1]], steps);
+    }
+
+    private Connection ConnectionBetween(int from, int to) =>
+        managerOf[from] == to ? Connection.Manager
+        : managerOf[to] == from ? Connection.DirectReport
+        : departmentOf[from] == departmentOf[to] ? Connection.SameDepartment
+        : Connection.PastIntroduction;
+
+    /// <summary>Everyone the person knows, in tie-break order: manager, reports, colleagues, past introductions; each by id.</summary>
+    private IEnumerable<(int Person, Connection Via)> Neighbours(int person)
+    {
+        if (managerOf[person] != Unseen)
+        {
+            yield return (managerOf[person], Connection.Manager);
+        }
+
+        foreach (var report in reportsOf[person])
+        {
+            yield return (report, Connection.DirectReport);
+        }
+
+        foreach (var colleague in departmentMembers[departmentOf[person]])
+        {
+            if (colleague != person)
+            {
+                yield return (colleague, Connection.SameDepartment);
+            }
+        }
+
+        foreach (var acquaintance in introducedTo[person])
+        {
+            yield return (acquaintance, Connection.PastIntroduction);
+        }
+    }
+}
