@@ -1,3 +1,4 @@
+using OutreachBot.Features.Directory;
 using OutreachBot.Features.Settings;
 
 namespace OutreachBot.Hosting;
@@ -7,5 +8,6 @@ public static class FeatureServiceCollectionExtensions
     /// <summary>Every feature of the bot, one line each.</summary>
     public static IServiceCollection AddOutreachFeatures(this IServiceCollection services) =>
         services
-            .AddSettingsFeature();
+            .AddSettingsFeature()
+            .AddDirectoryFeature();
 }

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Domain.Directory;
+
+namespace OutreachBot.Features.Directory;
+
+/// <summary>
+/// Brings the live directory up at start-up (the stored one, else the configured CSV folder) and then picks up
+/// imports made by other instances.
+/// </summary>
+public sealed class DirectoryLoader(
+    LiveDirectory directory,
+    IOptions<OrgDirectoryOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<DirectoryLoader> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await LoadAsync(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RefreshAsync(stoppingToken);
+        }
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await directory.RefreshAsync(cancellationToken))
+            {
+                logger.LogInformation("Org directory {Version} loaded from storage.", directory.Current.Version);
+                return;
+            }
+
+            if (ResolveFolder(options.Value.Path, environment.ContentRootPath) is not { } folder)
+            {
+                logger.LogWarning("No org directory in storage and no folder at OrgDirectory:Path '{Path}'; the department finder starts empty.", options.Value.Path);
+                return;
+            }
+
+            var result = await directory.ImportFolderAsync(folder, cancellationToken);
+            if (result.Directory is null)
+            {
+                foreach (var error in result.Errors)
+                {
+                    logger.LogError("Org directory import: {File} line {Line} column {Column}: {Message}", error.File, error.Line, error.Column, error.MessageEn);
+                }
+            }
+            else
+            {
+                logger.LogInformation("Org directory imported from {Folder}: {Departments} departments, {People} people.",
+                    folder, result.Directory.Departments.Count, result.Directory.People.Count);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "The org directory could not be loaded; will retry at the next refresh.");
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await directory.RefreshAsync(cancellationToken))
+            {
+                logger.LogInformation("Org directory switched to version {Version}.", directory.Current.Version);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Org directory refresh failed; keeping version {Version}.", directory.Current.Version);
+        }
+    }
+
+    /// <summary>An absolute path as is; a relative one next to the binaries, under the content root, or in a parent folder (the repository when run from source).</summary>
+    public static string? ResolveFolder(string? path, string contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        if (System.IO.Path.IsPathRooted(path))
+        {
+            return System.IO.Directory.Exists(path) ? path : null;
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, contentRoot, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = System.IO.Path.Combine(dir.FullName, path);
+                if (System.IO.Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+namespace OutreachBot.Features.Directory;
+
+/// <summary>Where the org directory comes from (section "OrgDirectory").</summary>
+public sealed record OrgDirectoryOptions
+{
+    public const string Section = "OrgDirectory";
+
+    /// <summary>Folder with departments.csv and people.csv, imported at start-up when storage holds no directory yet.</summary>
+    public string? Path { get; init; } = "demo/company";
+
+    /// <summary>How often an instance checks whether another instance imported a newer directory.</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Tenure in years from which a colleague counts as a veteran who can introduce you.</summary>
+    public int VeteranYears { get; init; } = 5;
+}
