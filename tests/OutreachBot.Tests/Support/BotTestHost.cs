@@ -53,6 +53,12 @@ public sealed class BotTestHost : IDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = "Development",
+            ApplicationName = "OutreachBot",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         services.AddOutreachHost(new ConfigurationBuilder().Build());
         services.AddOutreachChat();
         services.AddOutreachFeatures();
