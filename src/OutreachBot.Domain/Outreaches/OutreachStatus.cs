@@ -1,4 +1,5 @@
 using System.Text;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.Outreaches;
 
@@ -145,7 +146,7 @@ public static class DepartmentNameMatcher
             return 0.7 + (0.2 * n.Length / q.Length);
         }
 
-        return 1.0 - ((double)Levenshtein(q, n) / Math.Max(q.Length, n.Length));
+        return 1.0 - ((double)TextDistance.Levenshtein(q, n) / Math.Max(q.Length, n.Length));
     }
 
     public static string Normalize(string text)
@@ -160,29 +161,5 @@ public static class DepartmentNameMatcher
         }
 
         return builder.ToString();
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -9,6 +9,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.Directory.Search;
 
@@ -165,7 +166,7 @@ public sealed class DepartmentSearch
     {
         public bool MatchesWord(string token) =>
             Words.Contains(token)
-            || (IsLatinWord(token) && Fuzzy.Any(f => token[0] == f.Term[0] && Math.Abs(token.Length - f.Term.Length) <= f.MaxEdits && EditDistance(token, f.Term) <= f.MaxEdits));
+            || (IsLatinWord(token) && Fuzzy.Any(f => token[0] == f.Term[0] && Math.Abs(token.Length - f.Term.Length) <= f.MaxEdits && TextDistance.Levenshtein(token, f.Term) <= f.MaxEdits));
     }
 
     private DepartmentHit ToHit(Department department, float score, SearchSnippet snippet) =>
@@ -264,31 +265,7 @@ public sealed class DepartmentSearch
             return Math.Min(a.Length, b.Length) / (double)Math.Max(a.Length, b.Length) * 0.5 + 0.5;
         }
 
-        return 1 - EditDistance(a, b) / (double)Math.Max(a.Length, b.Length);
-    }
-
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return 1 - TextDistance.Levenshtein(a, b) / (double)Math.Max(a.Length, b.Length);
     }
 
     private static string Normalize(string text) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Chat.Commands;
 
@@ -70,7 +71,7 @@ public static class CommandParser
 
         var lower = word.ToLowerInvariant();
         var best = CommandCatalog.All
-            .Select(c => (Definition: c, Distance: Distance(lower, c.Name)))
+            .Select(c => (Definition: c, Distance: TextDistance.OptimalStringAlignment(lower, c.Name)))
             .OrderBy(c => c.Distance)
             .First();
         var allowed = best.Definition.Name.Length <= 4 ? 1 : 2;
@@ -78,34 +79,4 @@ public static class CommandParser
     }
 
     private static bool IsAscii(string text) => text.All(char.IsAscii);
-
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }
