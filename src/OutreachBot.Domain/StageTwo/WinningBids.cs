@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.StageTwo;
 
@@ -83,10 +84,10 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         return errors.Count == 0 ? new BidImportResult(bids, []) : Failed([.. errors]);
     }
 
-    private static Dictionary<string, int> HeaderIndex(string[] header)
+    private static Dictionary<string, int> HeaderIndex(IReadOnlyList<string> header)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
+        for (var i = 0; i < header.Count; i++)
         {
             index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
         }
@@ -94,12 +95,12 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         return index;
     }
 
-    private static WinningBid? ParseRow(string[] row, Dictionary<string, int> index, int line, DateOnly today, List<BidImportError> errors)
+    private static WinningBid? ParseRow(IReadOnlyList<string> row, Dictionary<string, int> index, int line, DateOnly today, List<BidImportError> errors)
     {
         var before = errors.Count;
         string Field(string column)
         {
-            var value = index[column] < row.Length ? row[index[column]].Trim() : "";
+            var value = index[column] < row.Count ? row[index[column]].Trim() : "";
             if (value.Length == 0)
             {
                 errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new($"第 {line} 行缺少 {column}", $"Line {line}: {column} is empty")));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.Directory.Import;
 
