@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Reminders;
+using OutreachBot.State;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
 
@@ -122,6 +124,25 @@ public sealed class ProactiveReminderTests : IAsyncLifetime
         Assert.Equal(2, connector.Received.Count);
         Assert.Equal(connector.Received[0].IdempotencyKey, connector.Received[1].IdempotencyKey);
         Assert.Equal(ReminderState.Sent, (await bot.Repository.GetAsync(owner, reminder.Id))!.State);
+    }
+
+    [Fact]
+    public async Task On_a_channel_without_cards_the_reminder_is_numbered_text_whose_choices_the_next_reply_can_use()
+    {
+        var slackUser = await ReminderBotHost.UserTalkedToTheBotAsync(store, clock, connector.ServiceUrl, "U123", "slack-chat-1", channel: "slack");
+        await using var bot = await ReminderBotHost.StartAsync(store, clock);
+        await ScheduledAsync(bot, TimeSpan.FromSeconds(5), forOwner: slackUser);
+        await bot.WakeAndSettleAsync();
+
+        await bot.AdvanceAndSettleAsync(clock, TimeSpan.FromSeconds(5));
+
+        var received = Assert.Single(connector.Received);
+        Assert.Null(received.Activity["attachments"]?.FirstOrDefault());
+        var text = (string)received.Activity["text"]!;
+        Assert.Contains("call Li Lei", text);
+        Assert.Contains("1. Done", text);
+        var state = await store.QueryAsync(EntityStoreBotStorage.DefaultTable, EntityStoreBotStorage.PartitionKeyFor("slack/conversations/slack-chat-1"), RowKeyRange.All, 10, null);
+        Assert.Contains(state.Items, e => e.Json.Contains(ReminderVerbs.Done, StringComparison.Ordinal));
     }
 
     [Fact]

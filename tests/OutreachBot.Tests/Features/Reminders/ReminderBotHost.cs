@@ -83,13 +83,13 @@ public sealed class ReminderBotHost : IAsyncDisposable
     }
 
     /// <summary>A user who has talked to the bot in a Teams 1:1 chat served by <paramref name="serviceUrl"/>.</summary>
-    public static async Task<string> UserTalkedToTheBotAsync(IEntityStore store, TimeProvider clock, Uri serviceUrl, string userId, string conversationId)
+    public static async Task<string> UserTalkedToTheBotAsync(IEntityStore store, TimeProvider clock, Uri serviceUrl, string userId, string conversationId, string channel = "msteams")
     {
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
             Id = "incoming-" + userId,
-            ChannelId = "msteams",
+            ChannelId = channel,
             ServiceUrl = serviceUrl.ToString(),
             From = new ChannelAccount(userId, "Li Lei"),
             Recipient = new ChannelAccount("bot", "OutreachBot"),
