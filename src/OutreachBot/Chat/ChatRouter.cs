@@ -14,6 +14,7 @@ public sealed class ChatRouter(
     IEnumerable<CommandRegistration> commandRegistrations,
     IEnumerable<CardActionRegistration> actionRegistrations,
     IServiceProvider services,
+    IEnumerable<IFreeTextHandler> freeTextHandlers,
     FlowEngine flows,
     ILogger<ChatRouter> logger)
 {
@@ -47,6 +48,8 @@ public sealed class ChatRouter(
                     case ParsedText.Command command:
                         await RunCommandAsync(new CommandRequest(command.Definition, command.Arguments, new Dictionary<string, string>(), InputSource.Text), session, cancellationToken);
                         break;
+                    case ParsedText.Unknown unknown when await TryFreeTextAsync(unknown.Text, session, cancellationToken):
+                        break;
                     case ParsedText.Unknown unknown:
                         var arguments = unknown.Suggestion is null ? "" : (unknown.Text.Split(' ', 2) is [_, var rest] ? rest : "");
                         session.Reply(ChatCards.ShortHelp(session.Culture, unknown.Suggestion, arguments));
@@ -72,6 +75,19 @@ public sealed class ChatRouter(
             case ChatInput.CardAction action:
                 throw new MalformedCardActionException($"No handler for the verb '{action.Verb}'.");
         }
+    }
+
+    private async Task<bool> TryFreeTextAsync(string text, ChatSession session, CancellationToken cancellationToken)
+    {
+        foreach (var handler in freeTextHandlers)
+        {
+            if (await handler.TryHandleAsync(text, session, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task RunCommandAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)

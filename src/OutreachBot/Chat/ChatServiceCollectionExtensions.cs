@@ -37,6 +37,14 @@ public static class ChatServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Lets <typeparamref name="THandler"/> claim typed text that is not a command before help answers it.</summary>
+    public static IServiceCollection AddFreeTextHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IFreeTextHandler
+    {
+        services.AddSingleton<IFreeTextHandler, THandler>();
+        return services;
+    }
+
     public static IServiceCollection AddFlow<TFlow>(this IServiceCollection services)
         where TFlow : ChatFlow
     {

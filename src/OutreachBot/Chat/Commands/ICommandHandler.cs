@@ -19,6 +19,16 @@ public interface ICardActionHandler
     Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Looks at typed text that is not a command before the bot answers with help, e.g. a whole sentence such as
+/// "下周二下午三点提醒我联系李雷". Returns false to let the next handler (or help) have it.
+/// Register with <c>services.AddFreeTextHandler&lt;T&gt;()</c>.
+/// </summary>
+public interface IFreeTextHandler
+{
+    Task<bool> TryHandleAsync(string text, ChatSession session, CancellationToken cancellationToken);
+}
+
 public enum InputSource
 {
     Text,

@@ -1,0 +1,169 @@
+using System.Globalization;
+using OutreachBot.Chat.Cards;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Reminders;
+
+namespace OutreachBot.Features.Reminders;
+
+/// <summary>The verbs of the reminder buttons (each handled by a card action of this feature).</summary>
+public static class ReminderVerbs
+{
+    public const string RemindAt = "remindAt";
+    public const string Cancel = "cancelReminder";
+    public const string Done = "reminderDone";
+    public const string Snooze = "snoozeReminder";
+
+    public const string Id = "id";
+    public const string At = "at";
+    public const string What = "what";
+    public const string Until = "until";
+}
+
+/// <summary>A time the user can pick when what they typed was ambiguous or already past.</summary>
+public sealed record CandidateTime(DateTimeOffset At, string Title);
+
+/// <summary>The reminder cards, one pure function each; times are shown in the user's zone.</summary>
+public static class ReminderCards
+{
+    public const int MaxListed = 10;
+
+    public static AdaptiveCard Question(string heading, IReadOnlyList<CandidateTime> candidates, string what, CultureInfo culture)
+    {
+        var body = new List<CardElement> { new TextBlock(heading) { Weight = TextWeight.Bolder } };
+        if (what.Length > 0)
+        {
+            body.Add(new FactSet([new Fact(T(culture, "Field.What"), what)]));
+        }
+
+        body.Add(new TextBlock(T(culture, "Remind.OrTypeAgain")) { IsSubtle = true });
+        var actions = candidates.Select(c => (CardAction)CardActions.Verb(c.Title, ReminderVerbs.RemindAt, new Dictionary<string, string>
+        {
+            [ReminderVerbs.At] = c.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            [ReminderVerbs.What] = what,
+        })).ToList();
+        return new AdaptiveCard(body, actions);
+    }
+
+    public static AdaptiveCard Confirmation(Reminder reminder, bool timeAssumed, TimeZoneInfo zone, CultureInfo culture)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock("✅ " + T(culture, "Set.Title")) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+            new FactSet(
+            [
+                new Fact(T(culture, "Field.What"), reminder.Text),
+                new Fact(T(culture, "Field.When"), CultureFormat.DateTime(reminder.Due, zone, culture)),
+            ]),
+        };
+        if (timeAssumed)
+        {
+            body.Add(new TextBlock(T(culture, "Set.TimeAssumed")) { IsSubtle = true });
+        }
+
+        return new AdaptiveCard(body, [CancelButton(reminder, culture), MyRemindersButton(culture)]);
+    }
+
+    /// <param name="pending">The user's upcoming reminders, soonest first; only the first <see cref="MaxListed"/> are shown.</param>
+    public static AdaptiveCard List(IReadOnlyList<Reminder> pending, TimeZoneInfo zone, CultureInfo culture)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(culture, "List.Title", pending.Count)) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
+        };
+        foreach (var reminder in pending.Take(MaxListed))
+        {
+            body.Add(new Container(
+            [
+                new TextBlock(reminder.Text) { Weight = TextWeight.Bolder },
+                new TextBlock(CultureFormat.DateTime(reminder.Due, zone, culture) + " · " + T(culture, "Title." + reminder.Kind)) { IsSubtle = true, Spacing = Spacing.None },
+                new ActionSet([CancelButton(reminder, culture)]),
+            ])
+            { Separator = true });
+        }
+
+        if (pending.Count > MaxListed)
+        {
+            body.Add(new TextBlock(T(culture, "List.More", pending.Count - MaxListed)) { IsSubtle = true });
+        }
+
+        return new AdaptiveCard(body);
+    }
+
+    /// <summary>The proactive reminder: context, the playbook's next step, Done / Snooze / Open outreach.</summary>
+    public static AdaptiveCard Delivered(Reminder reminder, bool isLate, DateTimeOffset now, TimeZoneInfo zone, CultureInfo culture)
+    {
+        var title = T(culture, "Title." + reminder.Kind);
+        var body = new List<CardElement>
+        {
+            new TextBlock(isLate ? $"⏰ {title} · {T(culture, "Late.Label")}" : $"⏰ {title}")
+            {
+                Size = TextSize.Medium,
+                Weight = TextWeight.Bolder,
+                Color = isLate ? TextColor.Warning : null,
+            },
+            new TextBlock(reminder.Text),
+            new FactSet([new Fact(T(culture, "Field.Due"), CultureFormat.DateTime(reminder.Due, zone, culture))]),
+        };
+        if (isLate)
+        {
+            body.Add(new TextBlock(T(culture, "Late.Note", CultureFormat.DateTime(reminder.Due, zone, culture))) { Color = TextColor.Warning });
+        }
+
+        body.Add(new Container(
+        [
+            new TextBlock(T(culture, "NextStep")) { Weight = TextWeight.Bolder },
+            new TextBlock(T(culture, "Next." + reminder.Kind)) { Spacing = Spacing.None },
+        ])
+        { Style = ContainerStyle.Emphasis });
+
+        var actions = new List<CardAction> { CardActions.Verb(T(culture, "Button.Done"), ReminderVerbs.Done, IdOf(reminder)) };
+        actions.AddRange(ReminderView.SnoozeChoicesAt(now, zone).Select(choice => (CardAction)CardActions.Verb(
+            T(culture, "Snooze." + choice.Code),
+            ReminderVerbs.Snooze,
+            new Dictionary<string, string> { [ReminderVerbs.Id] = reminder.Id, [ReminderVerbs.Until] = choice.Code })));
+        if (reminder.OutreachId is not null)
+        {
+            var open = new Dictionary<string, string> { ["outreachId"] = reminder.OutreachId };
+            if (reminder.DepartmentId is not null)
+            {
+                open[CardActions.ArgumentsKey] = reminder.DepartmentId;
+            }
+
+            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), CommandCatalog.Status.Name, open));
+        }
+
+        return new AdaptiveCard(body, actions);
+    }
+
+    /// <summary>What a reminder card becomes after Done, Snooze or Cancel.</summary>
+    public static AdaptiveCard Outcome(string text, Reminder? reminder, CultureInfo culture)
+    {
+        var actions = new List<CardAction>();
+        if (reminder is { IsFinished: false })
+        {
+            actions.Add(CancelButton(reminder, culture));
+        }
+
+        actions.Add(MyRemindersButton(culture));
+        return new AdaptiveCard([new TextBlock(text)], actions);
+    }
+
+    public static string ButtonTime(DateTimeOffset instant, TimeZoneInfo zone, CultureInfo culture)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return culture.Name.StartsWith("zh", StringComparison.Ordinal)
+            ? local.ToString("M月d日（ddd）HH:mm", culture)
+            : local.ToString("ddd, MMM d, h:mm tt", culture);
+    }
+
+    private static ExecuteAction CancelButton(Reminder reminder, CultureInfo culture) =>
+        CardActions.Verb(T(culture, "Button.Cancel"), ReminderVerbs.Cancel, IdOf(reminder));
+
+    private static ExecuteAction MyRemindersButton(CultureInfo culture) =>
+        CardActions.Command(T(culture, "Button.MyReminders"), CommandCatalog.Reminders.Name);
+
+    private static Dictionary<string, string> IdOf(Reminder reminder) => new() { [ReminderVerbs.Id] = reminder.Id };
+
+    private static string T(CultureInfo culture, string key, params object?[] args) => Texts<ReminderTexts>.Get(culture, key, args);
+}
