@@ -1,5 +1,6 @@
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Settings;
+using OutreachBot.Features.WebChat;
 
 namespace OutreachBot.Hosting;
 
@@ -9,5 +10,6 @@ public static class FeatureServiceCollectionExtensions
     public static IServiceCollection AddOutreachFeatures(this IServiceCollection services) =>
         services
             .AddSettingsFeature()
-            .AddDirectoryFeature();
+            .AddDirectoryFeature()
+            .AddWebChatFeature();
 }
