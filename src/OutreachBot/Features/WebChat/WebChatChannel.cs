@@ -85,7 +85,7 @@ public sealed class WebChatChannel(
         return delivered ? PostResult.Accepted(id) : PostResult.BotFailed(id);
     }
 
-    /// <summary>An activity the bot sent to this channel's service URL: queued for the page.</summary>
+    /// <summary>An activity the bot sent to this channel's service URL: queued for the page, cards in the form Web Chat can run.</summary>
     public string AcceptFromBot(DirectLineConversation conversation, JObject activity, string? replyToId)
     {
         activity.Remove("serviceUrl");
@@ -97,6 +97,7 @@ public sealed class WebChatChannel(
             activity["replyToId"] = replyToId;
         }
 
+        SubmitFallbacks.Apply(activity);
         return conversation.Append(activity, clock.GetUtcNow(), options.Value.MaxActivitiesPerConversation);
     }
 
