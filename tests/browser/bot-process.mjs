@@ -51,11 +51,15 @@ export async function startBot({ timeoutMs = 90_000 } = {}) {
   child.stdout.on('data', (chunk) => { log += chunk; });
   child.stderr.on('data', (chunk) => { log += chunk; });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // If the test process dies first, the bot must not outlive it.
+  const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  process.once('exit', killGroup);
 
   const bot = {
     url,
     get log() { return log; },
     async stop() {
+      process.removeListener('exit', killGroup);
       if (child.exitCode !== null || child.signalCode !== null) return;
       try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
       const stopped = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 10_000))]);
