@@ -1,6 +1,7 @@
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Features.Settings;
+using OutreachBot.Features.WebChat;
 
 namespace OutreachBot.Hosting;
 
@@ -11,5 +12,6 @@ public static class FeatureServiceCollectionExtensions
         services
             .AddSettingsFeature()
             .AddDirectoryFeature()
-            .AddRemindersFeature();
+            .AddRemindersFeature()
+            .AddWebChatFeature();
 }
