@@ -1,4 +1,5 @@
 using OutreachBot.Features.Directory;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Settings;
 
 namespace OutreachBot.Hosting;
@@ -9,5 +10,6 @@ public static class FeatureServiceCollectionExtensions
     public static IServiceCollection AddOutreachFeatures(this IServiceCollection services) =>
         services
             .AddSettingsFeature()
-            .AddDirectoryFeature();
+            .AddDirectoryFeature()
+            .AddOutreachesFeature();
 }
