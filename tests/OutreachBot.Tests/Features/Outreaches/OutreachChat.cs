@@ -37,6 +37,7 @@ public sealed class OutreachChat : IDisposable
         var requester = Requester.User(userKey);
         var directory = Host.Services.GetRequiredService<LiveDirectory>().Current.Directory;
         var outreach = (await Service.CreateAsync(requester, new NewOutreach(idea, capability, "Asia/Shanghai"))).GetValueOrThrow().Outreach;
+        (await Service.UpdatePrepAsync(requester, outreach.Id, Prep)).GetValueOrThrow();
         foreach (var id in departmentIds)
         {
             var department = directory.FindDepartment(id) ?? new Department(id, id, id, null, null, "", []);
@@ -49,6 +50,12 @@ public sealed class OutreachChat : IDisposable
 
         return (await Service.GetAsync(requester, outreach.Id)).GetValueOrThrow();
     }
+
+    /// <summary>Three points good enough for a draft.</summary>
+    public static StageOnePrep Prep { get; } = new(
+        "Merchants keep asking for fraud checks at checkout; three key customers said they would buy it.",
+        "Access to the gateway's transaction events and a sandbox.",
+        "More volume through their gateway: direct revenue for them.");
 
     public static object Invoke(string verb, IReadOnlyDictionary<string, string> data) =>
         new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" };
