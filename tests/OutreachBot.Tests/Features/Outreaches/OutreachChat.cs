@@ -1,5 +1,4 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Directory;
@@ -20,12 +19,7 @@ public sealed class OutreachChat : IDisposable
 
     public static async Task<OutreachChat> StartAsync(Action<IServiceCollection>? configure = null)
     {
-        // Options bound from configuration (the directory's, the outreach feature's) need an IConfiguration, as the real host has.
-        var chat = new OutreachChat(new BotTestHost(services =>
-        {
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-            configure?.Invoke(services);
-        }));
+        var chat = new OutreachChat(new BotTestHost(configure));
         var imported = await chat.Host.Services.GetRequiredService<LiveDirectory>().ImportFolderAsync(Path.Combine(CardValidator.RepositoryRoot(), "demo", "company"));
         Assert.NotNull(imported.Directory);
         return chat;
