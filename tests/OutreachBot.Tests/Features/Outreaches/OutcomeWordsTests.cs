@@ -69,3 +69,24 @@ public sealed class OutcomeWordsTests
         Assert.All(Enum.GetNames<TimelineEventKind>(), kind => Assert.Contains("Event." + kind, english));
     }
 }
+
+[Collection(RenderedCardsCollection.Name)]
+public sealed class OutreachTextChannelTests
+{
+    [Fact]
+    public async Task On_a_channel_without_cards_the_pitch_draft_is_readable_and_I_sent_it_is_a_numbered_choice()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync("slack:user-1", "Checkout risk", ["pay-core"], contacted: false);
+        var chat = bot.Host.Chat(channel: "slack");
+
+        var pitch = await chat.SayAsync("pitch");
+        var sent = await chat.SayAsync("1");
+
+        var text = Assert.Single(pitch).Text;
+        Assert.Contains("Hi Han Yu,", text);
+        Assert.Contains("1. I sent it", text);
+        Assert.Contains("Contact with Payments Platform recorded", Assert.Single(sent).Text);
+        Assert.Equal(TargetStage.Contacted, (await bot.Service.GetAsync(Requester.User("slack:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+    }
+}
