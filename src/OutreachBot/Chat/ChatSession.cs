@@ -51,7 +51,8 @@ public sealed class ChatSession(
 
     public void Reply(AdaptiveCard card) => outbox.Add(new OutgoingMessage(null, card));
 
-    public Task StartFlowAsync(string flowName, CancellationToken cancellationToken) => flows.StartAsync(flowName, this, cancellationToken);
+    public Task StartFlowAsync(string flowName, CancellationToken cancellationToken, params KeyValuePair<string, string>[] given) =>
+        flows.StartAsync(flowName, this, cancellationToken, given);
 
     public async Task UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
         Profile = await profiles.UpdateAsync(User, change, cancellationToken);

@@ -1,4 +1,5 @@
 using OutreachBot.Features.Directory;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Features.Settings;
 using OutreachBot.Features.WebChat;
@@ -12,6 +13,7 @@ public static class FeatureServiceCollectionExtensions
         services
             .AddSettingsFeature()
             .AddDirectoryFeature()
+            .AddOutreachesFeature()
             .AddRemindersFeature()
             .AddWebChatFeature();
 }

@@ -1,3 +1,4 @@
+using OutreachBot.Chat.Commands;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
@@ -84,7 +85,8 @@ public sealed class CommandTranscriptTests : IDisposable
     [Fact]
     public async Task A_command_whose_feature_is_not_built_yet_says_so_honestly()
     {
-        var chat = host.Chat(locale: "zh-CN");
+        using var bare = WithoutPipeline();
+        var chat = bare.Chat(locale: "zh-CN");
 
         var replies = await chat.SayAsync("看板");
 
@@ -95,7 +97,8 @@ public sealed class CommandTranscriptTests : IDisposable
     [Fact]
     public async Task Help_marks_commands_that_are_not_available_yet()
     {
-        var chat = host.Chat();
+        using var bare = WithoutPipeline();
+        var chat = bare.Chat();
 
         var replies = await chat.SayAsync("help");
 
@@ -145,4 +148,13 @@ public sealed class CommandTranscriptTests : IDisposable
 
         Assert.Equal("当前没有需要取消的操作。", Assert.Single(replies).Text);
     }
+
+    /// <summary>The bot as if the pipeline feature were not built yet.</summary>
+    private static BotTestHost WithoutPipeline() => new(services =>
+    {
+        foreach (var pipeline in services.Where(d => d.ImplementationInstance is CommandRegistration { Command.Name: "pipeline" }).ToList())
+        {
+            services.Remove(pipeline);
+        }
+    });
 }

@@ -62,7 +62,7 @@ public sealed class MessagesEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await RepliesAsync(response));
-        Assert.Equal("当前版本还不支持“新建”，这部分功能正在开发中。输入“帮助”可以查看现在能用的功能。", (string?)reply["text"]);
+        Assert.Equal("需要借助对方部门的什么能力？（例如“支付网关”）", (string?)reply.SelectToken("attachments[0].content.body[0].text"));
     }
 
     [Fact]

@@ -65,4 +65,8 @@ public sealed class FlowAnswers(IReadOnlyDictionary<string, string> answers)
             : throw new KeyNotFoundException($"The flow has no answer '{key.Name}'.");
 
     public T? GetOrDefault<T>(AnswerKey<T> key) => Has(key) ? Get(key) : default;
+
+    /// <summary>An answer known before the flow starts, for <see cref="ChatSession.StartFlowAsync"/>.</summary>
+    public static KeyValuePair<string, string> Given<T>(AnswerKey<T> key, T value) =>
+        new(key.Name, JsonSerializer.Serialize(value, JsonSerializerOptions.Web));
 }

@@ -13,10 +13,11 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, ILogger<FlowEng
 
     public bool IsRegistered(string name) => flows.ContainsKey(name);
 
-    public async Task StartAsync(string flowName, ChatSession session, CancellationToken cancellationToken)
+    /// <param name="given">Answers known before the flow starts (e.g. the text after the command); their steps are skipped by their <c>When</c>.</param>
+    public async Task StartAsync(string flowName, ChatSession session, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? given = null)
     {
         var flow = flows.GetValueOrDefault(flowName) ?? throw new InvalidOperationException($"No flow named '{flowName}' is registered.");
-        var position = new FlowPosition { FlowName = flowName, Step = -1 };
+        var position = new FlowPosition { FlowName = flowName, Step = -1, Answers = new(given ?? []) };
         session.Conversation.Flow = position;
         await AdvanceAsync(flow, position, session, cancellationToken);
     }

@@ -89,6 +89,10 @@ public static class CardTextRenderer
             case ChoiceSetInput choiceSet:
                 lines.Add($"{choiceSet.Label}: {string.Join(" / ", choiceSet.Choices.Select(c => c.Title))}");
                 break;
+            case TextInput { Label: { } label, Value: { Length: > 0 } value }:
+                lines.Add(label + ":");
+                lines.Add(value);
+                break;
             case InputElement input when input.Label is { } label:
                 lines.Add(label);
                 break;

@@ -1,0 +1,105 @@
+using System.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Shared;
+
+namespace OutreachBot.Features.Outreaches;
+
+/// <summary>The export files: the pipeline as CSV, every timeline as CSV, and both as one Markdown document.</summary>
+public sealed record OutreachExportFiles(DownloadFile PipelineCsv, DownloadFile TimelinesCsv, DownloadFile Markdown)
+{
+    private static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    public static OutreachExportFiles Build(IReadOnlyList<(OutreachStatusView View, IReadOnlyList<TimelineEvent> Events)> outreaches, string locale, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var zh = LocalizedText.IsChinese(locale);
+        var views = outreaches.Select(o => o.View).ToList();
+        var stamp = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var csv = new StringBuilder();
+        csv.Append(string.Join(',', (zh ? new[] { "产品想法", "序号", "时间", "操作人", "事件", "部门", "详情" } : ["Product idea", "#", "Time", "Who", "Event", "Department", "Details"]).Select(OutreachExport.CsvField))).Append("\r\n");
+        var markdown = new StringBuilder(OutreachExport.PipelineMarkdown(views, locale, zone));
+        foreach (var (view, events) in OutreachStatus.Order(views).Select(v => outreaches.First(o => o.View.OutreachId == v.OutreachId)))
+        {
+            foreach (var e in events.OrderBy(e => e.Sequence))
+            {
+                csv.Append(string.Join(',', new[]
+                {
+                    view.ProductIdea, e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    TimeZoneInfo.ConvertTime(e.At, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    e.Actor, e.Kind.ToString(), e.DepartmentId, e.Details,
+                }.Select(OutreachExport.CsvField))).Append("\r\n");
+            }
+
+            markdown.Append('\n').Append(OutreachExport.TimelineMarkdown(view.ProductIdea, events, locale, zone).Replace("# ", "## ", StringComparison.Ordinal));
+        }
+
+        return new OutreachExportFiles(
+            new DownloadFile($"outreach-pipeline-{stamp}.csv", "text/csv", OutreachExport.PipelineCsv(views, locale, zone)),
+            new DownloadFile($"outreach-timelines-{stamp}.csv", "text/csv", [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())]),
+            new DownloadFile($"outreach-{stamp}.md", "text/markdown", Encoding.UTF8.GetBytes(markdown.ToString())));
+    }
+}
+
+/// <summary>
+/// <c>export</c> / <c>导出</c>: CSV and Markdown of the pipeline and timelines, as expiring download links. Without a
+/// link service the Markdown comes inline and each CSV as an attachment with a data: URI.
+/// </summary>
+public sealed class ExportCommand(OutreachDesk desk, IEnumerable<IDownloadLinks> links) : ICommandHandler
+{
+    /// <summary>Inline Markdown beyond this is cut (Teams refuses messages of about 28 KB); the CSVs always hold everything.</summary>
+    public const int MaxInlineChars = 12_000;
+
+    public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
+    {
+        var requester = OutreachDesk.RequesterOf(session);
+        var views = await desk.Service.StatusAsync(requester, cancellationToken);
+        if (views.Count == 0)
+        {
+            session.Reply(session.Text<OutreachTexts>("Export.Nothing"));
+            return;
+        }
+
+        var outreaches = new List<(OutreachStatusView, IReadOnlyList<TimelineEvent>)>(views.Count);
+        foreach (var view in views)
+        {
+            var timeline = await desk.Service.GetTimelineAsync(requester, view.OutreachId, cancellationToken);
+            outreaches.Add((view, timeline.Value ?? []));
+        }
+
+        var files = OutreachExportFiles.Build(outreaches, session.Culture.Name, session.TimeZone, session.Clock.GetUtcNow());
+        if (links.FirstOrDefault() is { } downloads)
+        {
+            session.Reply(OutreachCards.Export(
+                new ExportLinks(
+                    views.Count,
+                    await downloads.CreateAsync(files.PipelineCsv, session.User, cancellationToken),
+                    await downloads.CreateAsync(files.TimelinesCsv, session.User, cancellationToken),
+                    await downloads.CreateAsync(files.Markdown, session.User, cancellationToken)),
+                session.Culture));
+            return;
+        }
+
+        var markdown = Encoding.UTF8.GetString(files.Markdown.Content);
+        if (markdown.Length > MaxInlineChars)
+        {
+            markdown = markdown[..markdown.LastIndexOf('\n', MaxInlineChars)] + "\n\n" + session.Text<OutreachTexts>("Export.Cut");
+        }
+
+        var inline = MessageFactory.Text(markdown);
+        inline.TextFormat = TextFormatTypes.Markdown;
+        var attachments = MessageFactory.Attachment([Attach(files.PipelineCsv), Attach(files.TimelinesCsv)]);
+        await session.Turn.SendActivitiesAsync([inline, attachments], cancellationToken);
+        session.Reply(session.Text<OutreachTexts>("Export.Inline", views.Count));
+    }
+
+    private static Attachment Attach(DownloadFile file) => new()
+    {
+        ContentType = file.ContentType,
+        Name = file.FileName,
+        ContentUrl = $"data:{file.ContentType};base64,{Convert.ToBase64String(file.Content)}",
+    };
+}

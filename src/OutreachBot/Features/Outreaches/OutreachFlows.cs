@@ -1,0 +1,223 @@
+using OutreachBot.Chat;
+using OutreachBot.Chat.Flows;
+using OutreachBot.Domain.Outreaches;
+using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
+
+namespace OutreachBot.Features.Outreaches;
+
+/// <summary>The three stage-1 points as flow steps, each checked by <see cref="PrepValidator"/> as it is answered.</summary>
+public static class PrepSteps
+{
+    public static readonly AnswerKey<string> Background = new("background");
+    public static readonly AnswerKey<string> Support = new("support");
+    public static readonly AnswerKey<string> Benefit = new("benefit");
+
+    public static IEnumerable<FlowStep> Steps(string stepTextPrefix) =>
+    [
+        FlowStep.Ask(Background, new OptionalTextPrompt(s => s.Text<OutreachTexts>(stepTextPrefix + "AskBackground"), (t, s) => Check(PrepPoint.ProductBackground, t, s), OutreachLimits.MaxPrepPointLength)),
+        FlowStep.Ask(Support, new OptionalTextPrompt(s => s.Text<OutreachTexts>(stepTextPrefix + "AskSupport"), (t, s) => Check(PrepPoint.SupportNeeded, t, s), OutreachLimits.MaxPrepPointLength)),
+        FlowStep.Ask(Benefit, new OptionalTextPrompt(s => s.Text<OutreachTexts>(stepTextPrefix + "AskBenefit"), (t, s) => Check(PrepPoint.WhatsInItForThem, t, s), OutreachLimits.MaxPrepPointLength)),
+    ];
+
+    /// <summary>The prep from the answers; a skipped point keeps what the outreach already had.</summary>
+    public static StageOnePrep Read(FlowAnswers answers, StageOnePrep current) => new(
+        Pick(answers.Get(Background), current.ProductBackground),
+        Pick(answers.Get(Support), current.SupportNeeded),
+        Pick(answers.Get(Benefit), current.WhatsInItForThem));
+
+    /// <summary>Too thin to understand is sent back at once; advice (too long, no buyer named) waits for the summary.</summary>
+    private static string? Check(PrepPoint point, string text, ChatSession session)
+    {
+        var prep = point switch
+        {
+            PrepPoint.ProductBackground => new StageOnePrep(ProductBackground: text),
+            PrepPoint.SupportNeeded => new StageOnePrep(SupportNeeded: text),
+            _ => new StageOnePrep(WhatsInItForThem: text),
+        };
+        var hint = PrepValidator.Validate(prep).FirstOrDefault(h => h.Point == point && h.Severity == HintSeverity.Missing);
+        return hint is null ? null : OutreachDesk.Say(session, hint.Text) + " " + session.Text<OutreachTexts>("Prep.OrSkip");
+    }
+
+    private static string? Pick(string answer, string? current) => answer.Length > 0 ? answer : current;
+}
+
+/// <summary>
+/// <c>new &lt;idea&gt;</c>: asks what is still missing — capability, target department, deadline and the three points —
+/// then creates the outreach and shows its summary with collision warnings before anything is sent.
+/// </summary>
+public sealed class NewOutreachFlow(OutreachDesk desk) : ChatFlow
+{
+    public const string FlowName = "newOutreach";
+
+    public static readonly AnswerKey<string> Idea = new("idea");
+    public static readonly AnswerKey<string> Capability = new("capability");
+    public static readonly AnswerKey<string> Department = new("department");
+    public static readonly AnswerKey<string> Deadline = new("deadline");
+
+    public override string Name => FlowName;
+
+    public override IReadOnlyList<FlowStep> Steps =>
+    [
+        FlowStep.Ask(Idea, new TextPrompt(s => s.Text<OutreachTexts>("New.AskIdea"), maxLength: OutreachLimits.MaxIdeaLength), a => !a.Has(Idea)),
+        FlowStep.Ask(Capability, new OptionalTextPrompt(s => s.Text<OutreachTexts>("New.AskCapability"), maxLength: OutreachLimits.MaxIdeaLength)),
+        FlowStep.Ask(Department, new OptionalTextPrompt(
+            s => s.Text<OutreachTexts>("New.AskDepartment"),
+            (text, s) => desk.FindDepartment(text) is null ? s.Text<OutreachTexts>("New.DepartmentUnknown", text) : null,
+            OutreachLimits.MaxNameLength)),
+        FlowStep.Ask(Deadline, new DeadlinePrompt(s => s.Text<OutreachTexts>("New.AskDeadline", s.FormatDateTime(LocalTime.EndOfLocalDay(s.Clock.GetUtcNow(), 7, s.TimeZone))))),
+        .. PrepSteps.Steps("New."),
+    ];
+
+    public override string Title(ChatSession session) => session.Text<OutreachTexts>("New.Title");
+
+    public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
+    {
+        var requester = OutreachDesk.RequesterOf(session);
+        var capability = answers.Get(Capability);
+        var created = await desk.Service.CreateAsync(
+            requester,
+            new NewOutreach(answers.Get(Idea), capability.Length > 0 ? capability : null, session.TimeZone.Id, DeadlinePrompt.Read(answers.Get(Deadline))),
+            cancellationToken);
+        if (created.Error is { } error)
+        {
+            OutreachDesk.ReplyError(session, error);
+            return;
+        }
+
+        var outreach = created.Value!.Outreach;
+        var prep = PrepSteps.Read(answers, StageOnePrep.Empty);
+        if (prep != StageOnePrep.Empty)
+        {
+            var updated = await desk.Service.UpdatePrepAsync(requester, outreach.Id, prep, cancellationToken);
+            if (updated.Error is { } prepError)
+            {
+                OutreachDesk.ReplyError(session, prepError);
+            }
+            else
+            {
+                outreach = updated.Value!.Outreach;
+            }
+        }
+
+        IReadOnlyList<string> collisions = [];
+        if (desk.FindDepartment(answers.Get(Department)) is { } department)
+        {
+            var added = await desk.Service.AddTargetAsync(requester, outreach.Id, new DepartmentRef(department.Id, department.NameZh, department.NameEn), LeadRoute.OrgChart, cancellationToken: cancellationToken);
+            if (added.Error is { } targetError)
+            {
+                OutreachDesk.ReplyError(session, targetError);
+            }
+            else
+            {
+                outreach = added.Value!.Outreach;
+                collisions = await desk.DescribeAsync(added.Value.Warnings, session, cancellationToken);
+            }
+        }
+
+        await desk.NotifyAsync(outreach, session, cancellationToken);
+        session.Reply(OutreachCards.Summary(OutreachViews.Summary(outreach, collisions, session), session.Culture));
+    }
+}
+
+/// <summary>Fills in (or rewrites) the three points of an existing outreach; skipped points keep their text.</summary>
+public sealed class PrepFlow(OutreachDesk desk) : ChatFlow
+{
+    public const string FlowName = "outreachPrep";
+
+    public static readonly AnswerKey<string> OutreachId = new("outreachId");
+
+    public override string Name => FlowName;
+
+    public override IReadOnlyList<FlowStep> Steps => [.. PrepSteps.Steps("Prep.")];
+
+    public override string Title(ChatSession session) => session.Text<OutreachTexts>("Prep.Title");
+
+    public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
+    {
+        var requester = OutreachDesk.RequesterOf(session);
+        var found = await desk.Service.GetAsync(requester, answers.Get(OutreachId), cancellationToken);
+        if (found.Error is { } error)
+        {
+            OutreachDesk.ReplyError(session, error);
+            return;
+        }
+
+        var updated = await desk.Service.UpdatePrepAsync(requester, found.Value!.Id, PrepSteps.Read(answers, found.Value.Prep), cancellationToken);
+        if (updated.Error is { } updateError)
+        {
+            OutreachDesk.ReplyError(session, updateError);
+            return;
+        }
+
+        await desk.NotifyAsync(updated.Value!.Outreach, session, cancellationToken);
+        session.Reply(OutreachCards.Summary(OutreachViews.Summary(updated.Value.Outreach, [], session), session.Culture));
+    }
+}
+
+/// <summary>
+/// After "interested" (or a follow-up after "no capacity"): book the next meeting, propose that both leaders attend,
+/// and note what was learned — their KPIs and what their leader cares about — for the stage-2 material.
+/// </summary>
+public sealed class MeetingFlow(OutreachDesk desk) : ChatFlow
+{
+    public const string FlowName = "partnerMeeting";
+
+    public static readonly AnswerKey<string> OutreachId = new("outreachId");
+    public static readonly AnswerKey<string> DepartmentId = new("departmentId");
+    public static readonly AnswerKey<DateTimeOffset> At = new("at");
+    public static readonly AnswerKey<bool> BothLeaders = new("bothLeaders");
+    public static readonly AnswerKey<string> Kpis = new("kpis");
+    public static readonly AnswerKey<string> LeaderConcerns = new("leaderConcerns");
+
+    public override string Name => FlowName;
+
+    public override IReadOnlyList<FlowStep> Steps =>
+    [
+        FlowStep.Ask(At, new DateTimePrompt(s => s.Text<OutreachTexts>("Meeting.AskWhen"), requireFuture: true, defaultTime: new TimeOnly(10, 0))),
+        FlowStep.Ask(BothLeaders, new ConfirmPrompt(s => s.Text<OutreachTexts>("Meeting.AskLeaders"))),
+        FlowStep.Ask(Kpis, new OptionalTextPrompt(s => s.Text<OutreachTexts>("Meeting.AskKpis"), maxLength: OutreachLimits.MaxNoteLength)),
+        FlowStep.Ask(LeaderConcerns, new OptionalTextPrompt(s => s.Text<OutreachTexts>("Meeting.AskConcerns"), maxLength: OutreachLimits.MaxNoteLength)),
+    ];
+
+    public override string Title(ChatSession session) => session.Text<OutreachTexts>("Meeting.Title");
+
+    public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
+    {
+        var requester = OutreachDesk.RequesterOf(session);
+        var outreachId = answers.Get(OutreachId);
+        var departmentId = answers.Get(DepartmentId);
+        var booked = await desk.Service.ScheduleMeetingAsync(requester, outreachId, departmentId, answers.Get(At), answers.Get(BothLeaders), cancellationToken: cancellationToken);
+        if (booked.Error is { } error)
+        {
+            OutreachDesk.ReplyError(session, error);
+            return;
+        }
+
+        var outreach = booked.Value!;
+        var kpis = answers.Get(Kpis);
+        var concerns = answers.Get(LeaderConcerns);
+        if (kpis.Length > 0 || concerns.Length > 0)
+        {
+            var insight = await desk.Service.RecordInsightAsync(requester, outreachId, departmentId, kpis.Length > 0 ? kpis : null, concerns.Length > 0 ? concerns : null, cancellationToken: cancellationToken);
+            if (insight.Error is { } insightError)
+            {
+                OutreachDesk.ReplyError(session, insightError);
+            }
+            else
+            {
+                outreach = insight.Value!;
+            }
+        }
+
+        await desk.NotifyAsync(outreach, session, cancellationToken);
+        var target = outreach.FindTarget(departmentId)!;
+        session.Reply(OutreachCards.MeetingBooked(
+            new MeetingView(
+                OutreachDesk.Say(session, target.Department.Name),
+                session.FormatDateTime(answers.Get(At)),
+                answers.Get(BothLeaders),
+                target.Insight?.Kpis,
+                target.Insight?.LeaderConcerns),
+            session.Culture));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage;
+
+namespace OutreachBot.Features.Outreaches;
+
+public static class OutreachesFeature
+{
+    /// <summary>
+    /// The outreach itself: new, pitch, contact, the three outcomes, status, pipeline and export. The domain services
+    /// are added only if no other feature added them first.
+    /// </summary>
+    public static IServiceCollection AddOutreachesFeature(this IServiceCollection services)
+    {
+        services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
+            .Validate(o => o.DefaultDeadlineDays is >= 1 and <= 365, "Outreach:DefaultDeadlineDays must be between 1 and 365.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new OutreachRepository(sp.GetRequiredService<IEntityStore>()));
+        services.TryAddSingleton(_ => new NextActionPlaybook());
+        services.TryAddSingleton(sp => new OutreachService(
+            sp.GetRequiredService<OutreachRepository>(),
+            sp.GetService<IAlternativeDepartments>() ?? NoAlternativeDepartments.Instance,
+            sp.GetRequiredService<NextActionPlaybook>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<OutreachOptions>>().Value));
+        services.TryAddSingleton<LeadLog>();
+        services.AddSingleton<OutreachDesk>();
+        services.AddSingleton<OutcomeRecorder>();
+        return services
+            .AddCommand<NewOutreachCommand>(CommandCatalog.New)
+            .AddCommand<PitchCommand>(CommandCatalog.Pitch)
+            .AddCommand<OutcomeCommand>(CommandCatalog.Outcome)
+            .AddCommand<StatusCommand>(CommandCatalog.Status)
+            .AddCommand<PipelineCommand>(CommandCatalog.Pipeline)
+            .AddCommand<ExportCommand>(CommandCatalog.Export)
+            .AddFlow<NewOutreachFlow>()
+            .AddFlow<PrepFlow>()
+            .AddFlow<MeetingFlow>()
+            .AddCardAction<TargetDepartmentAction>(OutreachVerbs.TargetDepartment)
+            .AddCardAction<RecordContactAction>(OutreachVerbs.RecordContact)
+            .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)
+            .AddCardAction<BookMeetingAction>(OutreachVerbs.BookMeeting)
+            .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep);
+    }
+
+    /// <summary>Until a feature suggests alternative departments, a refusal suggests none (and the cards offer the search).</summary>
+    private sealed class NoAlternativeDepartments : IAlternativeDepartments
+    {
+        public static NoAlternativeDepartments Instance { get; } = new();
+
+        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Xml.Linq;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Outreaches;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Features.Outreaches;
+
+public sealed class OutcomeWordsTests
+{
+    [Theory]
+    [InlineData("支付中台 拒绝 不属于他们的业务", "支付中台", ContactOutcome.Refused, "不属于他们的业务")]
+    [InlineData("支付中台拒绝", "支付中台", ContactOutcome.Refused, null)]
+    [InlineData("支付中台 没人力", "支付中台", ContactOutcome.NoCapacity, null)]
+    [InlineData("支付中台 没有人力 下个季度再说", "支付中台", ContactOutcome.NoCapacity, "下个季度再说")]
+    [InlineData("支付中台 有兴趣", "支付中台", ContactOutcome.Interested, null)]
+    [InlineData("跨境支付组 感兴趣", "跨境支付组", ContactOutcome.Interested, null)]
+    [InlineData("Payments Platform refused revenue is not their KPI", "Payments Platform", ContactOutcome.Refused, "revenue is not their KPI")]
+    [InlineData("Payments Platform no capacity", "Payments Platform", ContactOutcome.NoCapacity, null)]
+    [InlineData("Payments Platform no-capacity", "Payments Platform", ContactOutcome.NoCapacity, null)]
+    [InlineData("payments no", "payments", ContactOutcome.Refused, null)]
+    [InlineData("Risk Management Center INTERESTED", "Risk Management Center", ContactOutcome.Interested, null)]
+    public void The_outcome_command_reads_department_outcome_and_reason_in_both_languages(string text, string department, ContactOutcome outcome, string? reason)
+    {
+        var parsed = OutcomeWords.ParseCommand(text);
+
+        Assert.Equal(new OutcomeCommandText(department, outcome, reason), parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("支付中台")]
+    [InlineData("refused")]
+    [InlineData("Payments Platform maybe")]
+    public void Text_without_a_department_and_an_outcome_is_not_an_outcome_command(string text)
+    {
+        Assert.Null(OutcomeWords.ParseCommand(text));
+    }
+
+    [Theory]
+    [InlineData("不属于他们的业务范围", RefusalReason.NotTheirScope)]
+    [InlineData("收入不是他们的考核指标", RefusalReason.RevenueNotTheirKpi)]
+    [InlineData("revenue is not their KPI", RefusalReason.RevenueNotTheirKpi)]
+    [InlineData("他们聚焦本业", RefusalReason.FocusedOnCore)]
+    [InlineData("focused on core", RefusalReason.FocusedOnCore)]
+    [InlineData("领导换了", RefusalReason.Other)]
+    public void Refusal_reasons_are_recognized_and_the_words_kept_as_the_note(string text, RefusalReason reason)
+    {
+        Assert.Equal((reason, text), OutcomeWords.ParseReason(text));
+    }
+
+    [Fact]
+    public void A_reason_button_value_is_the_reason_alone()
+    {
+        Assert.Equal((RefusalReason.RevenueNotTheirKpi, (string?)null), OutcomeWords.ParseReason("revenue-not-kpi"));
+    }
+
+    [Fact]
+    public void Every_outreach_text_exists_in_both_languages()
+    {
+        var folder = Path.Combine(CardValidator.RepositoryRoot(), "src", "OutreachBot", "Features", "Outreaches");
+        static HashSet<string> Keys(string file) =>
+            [.. XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
+
+        var english = Keys(Path.Combine(folder, "OutreachTexts.resx"));
+        var chinese = Keys(Path.Combine(folder, "OutreachTexts.zh-CN.resx"));
+
+        Assert.Empty(english.Except(chinese));
+        Assert.Empty(chinese.Except(english));
+        Assert.All(Enum.GetNames<TimelineEventKind>(), kind => Assert.Contains("Event." + kind, english));
+    }
+}
+
+[Collection(RenderedCardsCollection.Name)]
+public sealed class OutreachTextChannelTests
+{
+    [Fact]
+    public async Task On_a_channel_without_cards_the_pitch_draft_is_readable_and_I_sent_it_is_a_numbered_choice()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync("slack:user-1", "Checkout risk", ["pay-core"], contacted: false);
+        var chat = bot.Host.Chat(channel: "slack");
+
+        var pitch = await chat.SayAsync("pitch");
+        var sent = await chat.SayAsync("1");
+
+        var text = Assert.Single(pitch).Text;
+        Assert.Contains("Hi Han Yu,", text);
+        Assert.Contains("1. I sent it", text);
+        Assert.Contains("Contact with Payments Platform recorded", Assert.Single(sent).Text);
+        Assert.Equal(TargetStage.Contacted, (await bot.Service.GetAsync(Requester.User("slack:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+    }
+}

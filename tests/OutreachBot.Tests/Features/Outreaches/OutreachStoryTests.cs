@@ -1,0 +1,183 @@
+using System.Text;
+using Microsoft.Bot.Schema;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Outreaches;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Features.Outreaches;
+
+/// <summary>The article's stage 1 end to end, as a PM would chat it, in each language.</summary>
+[Collection(RenderedCardsCollection.Name)]
+public sealed class OutreachStoryTests
+{
+    [Fact]
+    public async Task The_article_story_runs_end_to_end_in_English()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var chat = bot.Host.Chat(locale: "en-US");
+
+        var askCapability = await chat.SayAsync("new Fraud checks built into the merchant checkout");
+        var askDepartment = await chat.SayAsync("payment gateway");
+        var askDeadline = await chat.SayAsync("Payments Platform");
+        var askBackground = await chat.SayAsync("next Friday");
+        await chat.SayAsync("Merchants keep asking for fraud checks at checkout; three key customers said they would buy it.");
+        await chat.SayAsync("Access to the gateway's transaction events and a sandbox.");
+        var summary = await chat.SayAsync("More volume through their gateway: direct revenue for them.");
+
+        Assert.Contains("Which capability do you need", askCapability.Seen());
+        Assert.Contains("Which department do you have in mind?", askDepartment.Seen());
+        Assert.Contains("When do you need an initial agreement?", askDeadline.Seen());
+        Assert.Contains("Point 1 of 3", askBackground.Seen());
+        var summaryCard = Assert.Single(summary.Cards());
+        Assert.Contains("Outreach started: Fraud checks built into the merchant checkout", summary.Seen());
+        Assert.Contains("Payments Platform (Identified)", summary.Seen());
+        Assert.Contains("Fri, Dec 4, 2026 6:00 PM", summary.Seen());
+        Assert.Equal(["Draft the message", "Find departments", "Edit the three points", "Status"], summaryCard.ButtonTitles());
+
+        var pitch = await chat.PressAsync(summaryCard, "Draft the message");
+        var pitchCard = Assert.Single(pitch.Cards());
+        var draft = OutreachChat.InputValue(pitchCard, "message");
+        Assert.StartsWith("Hi Han Yu,", draft);
+        Assert.Contains("Payments Platform", draft);
+        Assert.Equal("Han Yu", OutreachChat.InputValue(pitchCard, "person"));
+
+        var contact = await OutreachChat.PressWithInputsAsync(chat, pitchCard, "I sent it", new Dictionary<string, string>
+        {
+            ["message"] = "Hi Han Yu, could we have a quick chat about fraud checks at checkout?",
+            ["person"] = "Han Yu",
+        });
+        var contactCard = Assert.Single(contact.Cards());
+        Assert.Contains("Contact with Payments Platform recorded", contact.Seen());
+        Assert.Equal(["Refused", "No capacity", "Interested"], contactCard.ButtonTitles());
+
+        var interested = await chat.PressAsync(contactCard, "Interested");
+        var interestedCard = Assert.Single(interested.Cards());
+        Assert.Contains("Payments Platform is interested", interested.Seen());
+        Assert.Contains("both leaders attend", interested.Seen());
+        Assert.Contains("What is their department measured on", interested.Seen());
+        Assert.Contains("Start stage 2", interestedCard.ButtonTitles());
+
+        var askWhen = await chat.PressAsync(interestedCard, "Book the meeting");
+        await chat.SayAsync("next Tuesday 3pm");
+        await chat.SayAsync("yes");
+        await chat.SayAsync("Transaction volume and availability");
+        var booked = await chat.SayAsync("Stability of the gateway during the sales peak");
+        Assert.Contains("When is the next meeting?", askWhen.Seen());
+        Assert.Contains("Meeting with Payments Platform booked", booked.Seen());
+        Assert.Contains("Transaction volume and availability", booked.Seen());
+
+        var outreach = Assert.Single(await bot.Service.StatusAsync(Requester.User("test:user-1")));
+        var target = await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.OutreachId);
+        Assert.Equal(TargetStage.MeetingScheduled, target.Value!.FindTarget("pay-core")!.Stage);
+        Assert.Equal("Stability of the gateway during the sales peak", target.Value.FindTarget("pay-core")!.Insight!.LeaderConcerns);
+        Assert.Equal("Hi Han Yu, could we have a quick chat about fraud checks at checkout?", target.Value.Contacts.Single().MessageSent);
+
+        var added = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["departmentId"] = "risk", ["route"] = "KeywordSearch" }));
+        Assert.Contains("Risk Management Center added to", added.Seen());
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "risk", ["person"] = "Ming Li" }));
+        var refused = await chat.SayAsync("outcome Risk Management Center refused revenue is not their KPI");
+        Assert.Contains("Risk Management Center said no (Revenue is not their KPI)", refused.Seen());
+        Assert.Contains("Consider buying \"payment gateway\" instead", refused.Seen());
+        Assert.Contains("Look for another department with the search", refused.Seen());
+        Assert.Contains("Find departments", Assert.Single(refused.Cards()).ButtonTitles());
+
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross" }));
+        var noCapacity = await chat.SayAsync("outcome Cross-border Payments no capacity");
+        Assert.Contains("Cross-border Payments is keen but short of people", noCapacity.Seen());
+        Assert.Contains("we only need Cross-border Payments's \"payment gateway\", not your people", OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message"));
+        Assert.Contains("proposed slot Fri, Nov 27, 10:00", noCapacity.Seen());
+
+        var status = await chat.SayAsync("status");
+        Assert.Contains("Payments Platform: Meeting scheduled", status.Seen());
+        Assert.Contains("Risk Management Center: Refused", status.Seen());
+        Assert.Contains("Cross-border Payments: No capacity", status.Seen());
+
+        var partner = await chat.SayAsync("status payments platform");
+        Assert.Contains("Meeting scheduled", partner.Seen());
+        Assert.Contains("meeting booked", partner.Seen());
+
+        var pipeline = await chat.SayAsync("pipeline");
+        Assert.Contains("1 outreaches · 1 open · 0 overdue", pipeline.Seen());
+
+        var export = await chat.SayAsync("export");
+        AssertExport(export, "Fraud checks built into the merchant checkout", "Exported 1 outreaches");
+    }
+
+    [Fact]
+    public async Task The_article_story_runs_end_to_end_in_Chinese()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var chat = bot.Host.Chat(locale: "zh-CN");
+
+        await chat.SayAsync("新建 商户收银台内置风控");
+        await chat.SayAsync("支付网关");
+        await chat.SayAsync("支付中台");
+        await chat.SayAsync("下周五");
+        await chat.SayAsync("商户一直希望收银台自带风控，已有三家重点客户表示愿意采购。");
+        await chat.SayAsync("开放支付网关的交易事件接口和测试环境。");
+        var summary = await chat.SayAsync("更多交易走他们的网关，直接增加收入。");
+
+        var summaryCard = Assert.Single(summary.Cards());
+        Assert.Contains("已创建拓展：商户收银台内置风控", summary.Seen());
+        Assert.Contains("支付中台 (已锁定)", summary.Seen());
+        Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
+        Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
+
+        var pitch = await chat.SayAsync("话术");
+        var pitchCard = Assert.Single(pitch.Cards());
+        Assert.StartsWith("余涵老师，您好！", OutreachChat.InputValue(pitchCard, "message"));
+
+        var contact = await chat.PressAsync(pitchCard, "我已发送");
+        var contactCard = Assert.Single(contact.Cards());
+        Assert.Contains("已记录与「支付中台」的联系", contact.Seen());
+
+        var interested = await chat.PressAsync(contactCard, "有兴趣");
+        Assert.Contains("「支付中台」很感兴趣，趁热打铁", interested.Seen());
+        Assert.Contains("建议请双方领导也一起参加", interested.Seen());
+
+        await chat.PressAsync(Assert.Single(interested.Cards()), "约会议");
+        await chat.SayAsync("下周二下午三点");
+        await chat.SayAsync("是");
+        await chat.SayAsync("交易量和可用性");
+        var booked = await chat.SayAsync("跳过");
+        Assert.Contains("已约好与「支付中台」的会议", booked.Seen());
+
+        var outreachId = Assert.Single(await bot.Service.StatusAsync(Requester.User("test:user-1"))).OutreachId;
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk", ["route"] = "KeywordSearch" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk" }));
+        var refused = await chat.SayAsync("结果 风控中心 拒绝 收入不是他们的考核指标");
+        Assert.Contains("「风控中心」拒绝了（收入不是对方的考核指标）", refused.Seen());
+        Assert.Contains("评估直接采购「支付网关」", refused.Seen());
+
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross" }));
+        var noCapacity = await chat.SayAsync("结果 跨境支付组 没有人力");
+        Assert.Contains("「跨境支付组」有意向，但缺人力", noCapacity.Seen());
+        Assert.Contains("不需要占用贵部门的人力", OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message"));
+
+        var status = await chat.SayAsync("进展");
+        Assert.Contains("支付中台: 已约会议", status.Seen());
+        Assert.Contains("风控中心: 已拒绝", status.Seen());
+
+        var partner = await chat.SayAsync("进展 支付中台");
+        Assert.Contains("约定会议", partner.Seen());
+
+        var pipeline = await chat.SayAsync("看板");
+        Assert.Contains("共 1 条 · 进行中 1 · 已逾期 0", pipeline.Seen());
+
+        var export = await chat.SayAsync("导出");
+        AssertExport(export, "商户收银台内置风控", "已导出 1 条拓展");
+    }
+
+    private static void AssertExport(IReadOnlyList<Activity> export, string idea, string confirmation)
+    {
+        var markdown = export.First(a => a.TextFormat == TextFormatTypes.Markdown).Text;
+        Assert.Contains(idea, markdown);
+        var files = export.SelectMany(a => a.Attachments ?? []).Where(a => a.ContentType == "text/csv").ToList();
+        Assert.Equal(2, files.Count);
+        var pipelineCsv = Encoding.UTF8.GetString(Convert.FromBase64String(files[0].ContentUrl["data:text/csv;base64,".Length..]));
+        Assert.Contains(idea, pipelineCsv);
+        Assert.Contains(confirmation, export.Seen());
+    }
+}
