@@ -1,5 +1,7 @@
 using OutreachBot.Features.Directory;
+using OutreachBot.Features.Files;
 using OutreachBot.Features.Settings;
+using OutreachBot.Features.StageTwo;
 
 namespace OutreachBot.Hosting;
 
@@ -9,5 +11,7 @@ public static class FeatureServiceCollectionExtensions
     public static IServiceCollection AddOutreachFeatures(this IServiceCollection services) =>
         services
             .AddSettingsFeature()
-            .AddDirectoryFeature();
+            .AddDirectoryFeature()
+            .AddFilesFeature()
+            .AddStageTwoFeature();
 }
