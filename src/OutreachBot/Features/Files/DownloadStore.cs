@@ -100,14 +100,21 @@ public sealed class DownloadStore(
             foreach (var entry in page.Items)
             {
                 var partition = entry.RowKey[(entry.RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
-                var rows = await store.QueryAsync(Table, partition, RowKeyRange.All, 100, null, cancellationToken);
-                if (rows.Items.Count > 0)
+                try
                 {
-                    await store.SubmitBatchAsync(Table, partition, [.. rows.Items.Select(r => EntityOperation.Delete(r.RowKey))], cancellationToken);
-                    deleted++;
-                }
+                    var rows = await store.QueryAsync(Table, partition, RowKeyRange.All, 100, null, cancellationToken);
+                    if (rows.Items.Count > 0)
+                    {
+                        await store.SubmitBatchAsync(Table, partition, [.. rows.Items.Select(r => EntityOperation.Delete(r.RowKey, r.ETag))], cancellationToken);
+                        deleted++;
+                    }
 
-                await store.DeleteAsync(Table, ExpiryPartition, entry.RowKey, null, cancellationToken);
+                    await store.DeleteAsync(Table, ExpiryPartition, entry.RowKey, null, cancellationToken);
+                }
+                catch (Exception exception) when (exception is EntityConflictException or EntityNotFoundException)
+                {
+                    // Another instance is sweeping the same file; it will finish the job.
+                }
             }
 
             continuation = page.ContinuationToken;

@@ -154,12 +154,15 @@ public static class BriefCards
         body.Add(new TextBlock(downloads.InviteNote) { IsSubtle = true, Separator = true });
         body.Add(new ActionSet(
         [
-            StageTwoCards.Command(session, "Button.AddSegment", Chat.Commands.CommandCatalog.Market, "add"),
-            StageTwoCards.Command(session, "Button.AddOpportunity", Chat.Commands.CommandCatalog.Brief, "opportunity"),
-            StageTwoCards.Command(session, "Button.Panorama", Chat.Commands.CommandCatalog.Brief, "panorama"),
-            StageTwoCards.Command(session, "Button.WorkSplit", Chat.Commands.CommandCatalog.Brief, "work"),
-            StageTwoCards.Command(session, "Button.Ask", Chat.Commands.CommandCatalog.Brief, "ask"),
-            StageTwoCards.Command(session, "Button.Bids", Chat.Commands.CommandCatalog.Bids),
+            StageTwoCards.Command(session, "Button.AddSegment", CommandCatalog.Market, "add"),
+            StageTwoCards.Command(session, "Button.AddOpportunity", CommandCatalog.Brief, "opportunity"),
+            StageTwoCards.Command(session, "Button.Panorama", CommandCatalog.Brief, "panorama"),
+        ]));
+        body.Add(new ActionSet(
+        [
+            StageTwoCards.Command(session, "Button.WorkSplit", CommandCatalog.Brief, "work"),
+            StageTwoCards.Command(session, "Button.Ask", CommandCatalog.Brief, "ask"),
+            StageTwoCards.Command(session, "Button.Bids", CommandCatalog.Bids),
         ]));
 
         return new AdaptiveCard(
