@@ -491,4 +491,46 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Contains("That outreach does not exist or is not shared with you.", replies.AllText());
         Assert.Null(await world.Repository.GetFocusAsync("test:user-1"));
     }
+
+    [Fact]
+    public async Task A_Teams_file_attachment_is_fetched_from_its_download_url()
+    {
+        var id = await world.OutreachAsync();
+        var chat = host.Chat(locale: "en-US");
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) });
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = "bids",
+            Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = "application/vnd.microsoft.teams.file.download.info",
+                    ContentUrl = "https://contoso.sharepoint.com/personal/li/Documents/bids.csv",
+                    Name = "bids.csv",
+                    Content = new JObject { ["downloadUrl"] = server.Url("bids.csv").AbsoluteUri, ["fileType"] = "csv" },
+                },
+            ],
+        };
+
+        var replies = await chat.SendAsync(activity);
+
+        Assert.Contains("Imported 4 winning bids from bids.csv.", replies.AllText());
+        Assert.Equal(4, (await world.MaterialAsync(id)).Bids!.Count);
+    }
+
+    [Fact]
+    public async Task On_a_channel_without_cards_the_brief_reads_as_text_with_its_download_links()
+    {
+        await world.InterestedPartnerAsync(userId: "slack:slack-user");
+        var chat = host.Chat(channel: "slack", locale: "en-US", userId: "slack-user");
+
+        var replies = await chat.SayAsync("brief");
+
+        var text = Assert.Single(replies).Text;
+        Assert.Contains("Collaboration brief: 支付风控 SaaS × Risk Management Center", text);
+        Assert.Contains("☐ To do: Size the market", text);
+        Assert.Contains("Download Markdown: http://localhost:3978/files/", text);
+    }
 }

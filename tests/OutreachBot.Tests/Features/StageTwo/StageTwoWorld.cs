@@ -22,7 +22,8 @@ internal sealed class StageTwoWorld(BotTestHost host)
 
     public StageTwoRepository Repository => host.Services.GetRequiredService<StageTwoRepository>();
 
-    public static Requester Requester(string userId = "user-1") => Domain.Outreaches.Requester.User($"test:{userId}");
+    /// <summary>The requester for a test chat user ("user-1" on the test channel) or a full user key ("slack:u").</summary>
+    public static Requester Requester(string userId = "user-1") => Domain.Outreaches.Requester.User(userId.Contains(':', StringComparison.Ordinal) ? userId : $"test:{userId}");
 
     public async Task<string> OutreachAsync(string idea = "支付风控 SaaS", string userId = "user-1")
     {
