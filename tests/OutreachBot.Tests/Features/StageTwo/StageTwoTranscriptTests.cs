@@ -321,7 +321,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var saved = await chat.SayAsync("1 2 3");
 
         Assert.Contains("Reply with numbers from 1 to 5", bad.AllText());
-        Assert.Contains("Saved Bank of Ningbo: angel-customer likelihood high. 1 opportunities in the list.", saved.AllText());
+        Assert.Contains("Saved Bank of Ningbo: angel-customer likelihood high. Opportunities in the list: 1.", saved.AllText());
         Assert.Contains("Bank of Ningbo: interested, angel-customer likelihood high", saved.AllText());
         Assert.Equal("Bank of Ningbo", Assert.Single((await world.MaterialAsync(id)).OpportunityList).Customer);
     }
