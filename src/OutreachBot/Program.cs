@@ -1,4 +1,5 @@
 using OutreachBot.Chat;
+using OutreachBot.Features.Files;
 using OutreachBot.Features.WebChat;
 using OutreachBot.Hosting;
 using OutreachBot.Storage;
@@ -16,6 +17,7 @@ app.LogAuthenticationMode();
 app.MapBotEndpoints();
 app.MapHealthEndpoint();
 app.MapWebChat();
+app.MapFileEndpoints();
 
 app.Run();
 

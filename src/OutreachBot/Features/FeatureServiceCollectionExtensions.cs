@@ -1,7 +1,9 @@
 using OutreachBot.Features.Directory;
+using OutreachBot.Features.Files;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Features.Settings;
+using OutreachBot.Features.StageTwo;
 using OutreachBot.Features.WebChat;
 
 namespace OutreachBot.Hosting;
@@ -12,8 +14,10 @@ public static class FeatureServiceCollectionExtensions
     public static IServiceCollection AddOutreachFeatures(this IServiceCollection services) =>
         services
             .AddSettingsFeature()
+            .AddFilesFeature()
             .AddDirectoryFeature()
             .AddOutreachesFeature()
             .AddRemindersFeature()
+            .AddStageTwoFeature()
             .AddWebChatFeature();
 }

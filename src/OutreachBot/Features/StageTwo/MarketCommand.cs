@@ -1,0 +1,128 @@
+using System.Globalization;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Cards;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Domain.StageTwo;
+
+namespace OutreachBot.Features.StageTwo;
+
+/// <summary>
+/// <c>market</c> / <c>市场</c>: the estimate card. <c>market add</c> adds or edits a segment (same name = edit),
+/// <c>market remove &lt;segment&gt;</c> removes one, <c>market currency &lt;ISO code&gt;</c> sets the estimate's currency.
+/// </summary>
+public sealed class MarketCommand(StageTwoWorkspace workspace) : ICommandHandler
+{
+    public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
+    {
+        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        {
+            return;
+        }
+
+        var (verb, rest) = Split(request.Arguments);
+        switch (verb)
+        {
+            case "":
+                session.Reply(MarketCards.Estimate(scope, session));
+                break;
+            case "add" or "edit" or "添加" or "编辑" or "修改":
+                await session.StartFlowAsync(MarketSegmentFlow.FlowName, cancellationToken);
+                break;
+            case "remove" or "delete" or "删除":
+                await RemoveAsync(scope, rest, session, cancellationToken);
+                break;
+            case "currency" or "币种":
+                await SetCurrencyAsync(scope, rest, session, cancellationToken);
+                break;
+            default:
+                session.Reply(session.Text<StageTwoTexts>("Market.Usage"));
+                break;
+        }
+    }
+
+    private async Task RemoveAsync(StageTwoScope scope, string name, ChatSession session, CancellationToken cancellationToken)
+    {
+        var model = scope.Material.Market;
+        if (name.Length == 0 || model is null || !model.Segments.Any(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
+        {
+            session.Reply(session.Text<StageTwoTexts>("Market.NoSuchSegment", name, string.Join(session.IsChinese ? "、" : ", ", model?.Segments.Select(s => s.Name) ?? [])));
+            return;
+        }
+
+        if (await workspace.UpdateAsync(session, scope, m => m.WithMarket(m.Market!.WithoutSegment(name)), cancellationToken) is { } saved)
+        {
+            session.Reply(MarketCards.Estimate(scope with { Material = saved }, session));
+        }
+    }
+
+    private async Task SetCurrencyAsync(StageTwoScope scope, string code, ChatSession session, CancellationToken cancellationToken)
+    {
+        if (!Currency.TryParse(code, out var currency))
+        {
+            session.Reply(session.Text<StageTwoTexts>("Market.UnknownCurrency", code));
+            return;
+        }
+
+        if (await workspace.UpdateAsync(session, scope, m => m.WithMarket((m.Market ?? MarketSizingModel.Empty(currency)) with { Currency = currency }), cancellationToken) is { } saved)
+        {
+            session.Reply(MarketCards.Estimate(scope with { Material = saved }, session));
+        }
+    }
+
+    private static (string Verb, string Remainder) Split(string arguments)
+    {
+        var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
+        return (parts[0].ToLowerInvariant(), parts.Length > 1 ? parts[1] : "");
+    }
+}
+
+public static class MarketCards
+{
+    public static AdaptiveCard Estimate(StageTwoScope scope, ChatSession session)
+    {
+        string T(string key, params object?[] args) => session.Text<StageTwoTexts>(key, args);
+        var culture = session.Culture;
+        var body = new List<CardElement>(StageTwoCards.Header(T("Market.Title"), scope, session));
+        var model = scope.Material.Market;
+        if (model is null || model.Segments.Count == 0)
+        {
+            body.Add(new TextBlock(T("Market.Empty")));
+        }
+        else
+        {
+            var estimate = MarketSizeCalculator.Estimate(model);
+            body.Add(new TextBlock(T("Market.Currency", model.Currency.Code)) { IsSubtle = true });
+            body.Add(new Table(
+                [new(3), new(3), new(2), new(2), new(2)],
+                [
+                    StageTwoCards.HeaderRow(T("Market.Col.Segment"), T("Market.Col.Customers"), T("Market.Col.UnitPrice"), T("Market.Col.Penetration"), T("Market.Col.Size")),
+                    .. estimate.Segments.Select(s => StageTwoCards.Row(
+                        s.Segment.Name,
+                        (s.Segment.CustomerCount?.ToString("#,0", CultureInfo.InvariantCulture) ?? "?") + (s.Segment.CountSource is { Length: > 0 } source ? $" ({source})" : ""),
+                        s.Segment.UnitPrice is { } price ? MoneyFormatter.Format(price, culture) : "?",
+                        s.Segment.Penetration is { } rate ? (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "?",
+                        s.ExpectedSize is { } size ? MoneyFormatter.Format(size, culture) : "—")),
+                ]));
+            body.Add(new TextBlock(T("Market.Formula")) { Weight = TextWeight.Bolder });
+            body.AddRange(estimate.Segments.Select(s => (CardElement)new TextBlock(s.Formula.In(culture)) { Spacing = Spacing.None }));
+            body.AddRange(estimate.Segments.SelectMany(s => s.Issues).Select(i => (CardElement)new TextBlock((i.Blocking ? "☐ " : "• ") + i.Message.In(culture))
+            {
+                Color = i.Blocking ? TextColor.Attention : null,
+                IsSubtle = i.Blocking ? null : true,
+                Spacing = Spacing.None,
+            }));
+            body.Add(new TextBlock(T("Market.Total", MoneyFormatter.Format(estimate.TotalExpectedSize, culture), MoneyFormatter.Format(estimate.TotalCapacity, culture))) { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock(estimate.Formula.In(culture)) { IsSubtle = true, Spacing = Spacing.None });
+            body.Add(new TextBlock(T("Market.EditHint")) { IsSubtle = true });
+        }
+
+        return new AdaptiveCard(
+            body,
+            [
+                StageTwoCards.Command(session, "Button.AddSegment", CommandCatalog.Market, "add"),
+                StageTwoCards.Command(session, "Button.Bids", CommandCatalog.Bids),
+                StageTwoCards.Command(session, "Button.Brief", CommandCatalog.Brief),
+                .. StageTwoCards.SwitchAction(scope, session),
+            ]);
+    }
+}

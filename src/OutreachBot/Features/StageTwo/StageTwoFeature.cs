@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.StageTwo.Storage;
+using OutreachBot.Domain.Storage;
+using OutreachBot.StageTwo;
+
+namespace OutreachBot.Features.StageTwo;
+
+public static class StageTwoFeature
+{
+    /// <summary>The stage-2 kit: market, bids, brief and the small flows behind the brief's buttons.</summary>
+    public static IServiceCollection AddStageTwoFeature(this IServiceCollection services)
+    {
+        // The outreach feature owns these registrations; TryAdd keeps stage 2 working on its own (and in tests)
+        // without ever replacing the outreach feature's.
+        services.TryAddSingleton(sp => new OutreachRepository(sp.GetRequiredService<IEntityStore>()));
+        services.TryAddSingleton(sp => new OutreachService(
+            sp.GetRequiredService<OutreachRepository>(),
+            sp.GetService<IAlternativeDepartments>() ?? NoAlternativeDepartments.Instance,
+            new NextActionPlaybook(),
+            sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<StageTwoRepository>();
+        services.AddSingleton<StageTwoWorkspace>();
+        services.AddSingleton<BidsChartRenderer>();
+        services.AddSingleton<BidsFileReader>();
+        services.AddHttpClient(BidsFileReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        return services
+            .AddCommand<MarketCommand>(CommandCatalog.Market)
+            .AddCommand<BidsCommand>(CommandCatalog.Bids)
+            .AddCommand<BriefCommand>(CommandCatalog.Brief)
+            .AddCardAction<SwitchOutreachAction>(StageTwoWorkspace.SwitchVerb)
+            .AddCardAction<FocusOutreachAction>(StageTwoWorkspace.FocusVerb)
+            .AddFlow<MarketSegmentFlow>()
+            .AddFlow<OpportunityFlow>()
+            .AddFlow<PanoramaFlow>()
+            .AddFlow<WorkSplitFlow>()
+            .AddFlow<AskFlow>();
+    }
+
+    /// <summary>
+    /// Used only when no feature provides department suggestions: stage 2 never records outcomes, so it never asks;
+    /// an outcome recorded without a finder simply suggests nothing.
+    /// </summary>
+    private sealed class NoAlternativeDepartments : IAlternativeDepartments
+    {
+        public static NoAlternativeDepartments Instance { get; } = new();
+
+        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
+    }
+}
