@@ -1,4 +1,5 @@
 using OutreachBot.Chat;
+using OutreachBot.Features.Directory;
 using OutreachBot.Hosting;
 using OutreachBot.Storage;
 
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.LogAuthenticationMode();
 app.MapBotEndpoints();
 app.MapHealthEndpoint();
+app.MapDirectoryAdmin();
 
 app.Run();
 
