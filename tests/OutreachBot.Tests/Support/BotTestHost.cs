@@ -59,7 +59,9 @@ public sealed class BotTestHost : IDisposable
             ApplicationName = "OutreachBot",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        services.AddOutreachHost(new ConfigurationBuilder().Build());
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddOutreachHost(configuration);
         services.AddOutreachChat();
         services.AddOutreachFeatures();
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
