@@ -326,4 +326,41 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         Assert.Equal("Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.", Assert.Single(replies).Text);
     }
+
+    [Fact]
+    public async Task Without_an_imported_directory_the_finder_says_so_instead_of_finding_nothing()
+    {
+        using var empty = new BotTestHost();
+        var chat = empty.Chat(locale: "zh-CN");
+
+        var find = await chat.SayAsync("找 支付");
+        var org = await chat.SayAsync("组织");
+
+        Assert.Equal("组织通讯录还没有导入，请联系管理员导入。", Assert.Single(find).Text);
+        Assert.Equal("组织通讯录还没有导入，请联系管理员导入。", Assert.Single(org).Text);
+    }
+
+    [Fact]
+    public async Task On_a_channel_without_cards_the_hits_are_numbered_and_a_number_opens_one()
+    {
+        var chat = host.Chat(channel: "slack");
+        var found = await chat.SayAsync("find payment risk");
+
+        var opened = await chat.SayAsync("1");
+
+        Assert.Contains("1. Risk Management Center", found.AllText());
+        Assert.Contains("1. Org chart", found.AllText());
+        Assert.Contains("Longest-serving members", opened.AllText());
+        Assert.Equal(LeadRoute.KeywordSearch, Assert.Single(await LeadsAsync()).Route);
+    }
+
+    [Fact]
+    public async Task Referrals_without_a_department_explain_what_to_type()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("referrals");
+
+        Assert.Equal("Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.", Assert.Single(replies).Text);
+    }
 }
