@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Chat;
@@ -9,6 +10,7 @@ using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Storage;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Storage.DirectorySources;
 
 namespace OutreachBot.Features.Directory;
 
@@ -32,6 +34,14 @@ public static class DirectoryFeature
             sp.GetRequiredService<OrgDirectoryImporter>(),
             new ReferralOptions(VeteranYears: sp.GetRequiredService<IOptions<OrgDirectoryOptions>>().Value.VeteranYears)));
         services.AddHostedService<DirectoryLoader>();
+        services.AddOptions<GraphDirectoryOptions>().BindConfiguration(GraphDirectoryOptions.Section);
+        services.TryAddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            var http = new HttpClient(new GraphTokenHandler(new DefaultAzureCredential(), graph.Scope, time) { InnerHandler = new SocketsHttpHandler() });
+            return new GraphDirectorySource(http, graph, time);
+        });
         services.TryAddSingleton<LeadLog>();
         services.AddSingleton<IOrgDirectoryLookup, LiveDirectoryLookup>();
         services.AddSingleton<IAlternativeDepartments, SearchAlternativeDepartments>();
