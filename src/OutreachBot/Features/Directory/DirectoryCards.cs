@@ -173,6 +173,11 @@ public static class DirectoryCards
 
         actions.Add(CardActions.Command(T(culture, "Button.Referrals"), CommandCatalog.Referrals.Name, department.Id));
         actions.Add(Target(department, view.FoundBy ?? LeadRoute.OrgChart, view.Need, culture));
+        if (view.FoundBy == LeadRoute.KeywordSearch && !string.IsNullOrWhiteSpace(view.Need))
+        {
+            // In Teams this card replaces the search results; one click brings them back.
+            actions.Add(CardActions.Command(T(culture, "Button.BackToResults"), CommandCatalog.Find.Name, view.Need));
+        }
         return new AdaptiveCard(body, actions);
     }
 

@@ -119,6 +119,7 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         Assert.Equal(200, opened.InvokeResponse().Status);
         Assert.Contains("资深成员（按司龄）", opened.AllText());
+        Assert.Equal("支付风控", (string?)Transcript.FindAction(opened.Cards()[^1], "返回搜索结果")["data"]!["args"]);
         var lead = Assert.Single(await LeadsAsync());
         Assert.Equal(("risk", LeadRoute.KeywordSearch, "支付风控", "test:user-1"), (lead.DepartmentId, lead.Route, lead.Details, lead.FoundBy));
     }
