@@ -9,7 +9,7 @@ namespace OutreachBot.Features.Directory;
 /// <summary><c>find &lt;keywords&gt;</c> / <c>找 &lt;关键词&gt;</c>: the keyword route — ranked departments and why they matched.</summary>
 public sealed class FindCommand(LiveDirectory directory) : ICommandHandler
 {
-    public const int MaxQueryLength = 200;
+    public const int MaxQueryLength = AskPersonAction.MaxNeedLength;
     private const int Hits = 5;
 
     public Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
