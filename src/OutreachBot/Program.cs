@@ -1,4 +1,5 @@
 using OutreachBot.Chat;
+using OutreachBot.Features.Directory;
 using OutreachBot.Features.Files;
 using OutreachBot.Features.WebChat;
 using OutreachBot.Hosting;
@@ -16,8 +17,9 @@ var app = builder.Build();
 app.LogAuthenticationMode();
 app.MapBotEndpoints();
 app.MapHealthEndpoint();
-app.MapWebChat();
 app.MapFileEndpoints();
+app.MapDirectoryAdmin();
+app.MapWebChat();
 
 app.Run();
 

@@ -1,20 +1,32 @@
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
+using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Storage;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Storage.DirectorySources;
 
 namespace OutreachBot.Features.Directory;
 
 public static class DirectoryFeature
 {
-    /// <summary>The live org directory (loaded at start-up, shared by every feature that needs departments or people).</summary>
+    /// <summary>
+    /// The live org directory (loaded at start-up, shared by every feature that needs departments or people) and the
+    /// department finder on top of it: find, org, referrals, ask-this-person, record-referral, iam lookup, alternatives.
+    /// </summary>
     public static IServiceCollection AddDirectoryFeature(this IServiceCollection services)
     {
         services.AddOptions<OrgDirectoryOptions>().BindConfiguration(OrgDirectoryOptions.Section)
             .Validate(o => o.RefreshInterval >= TimeSpan.FromSeconds(1), "OrgDirectory:RefreshInterval must be at least one second.")
             .Validate(o => o.VeteranYears is >= 0 and <= 50, "OrgDirectory:VeteranYears must be between 0 and 50.")
             .ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<OrgDirectoryImporter>();
         services.AddSingleton(sp => new LiveDirectory(
@@ -22,6 +34,22 @@ public static class DirectoryFeature
             sp.GetRequiredService<OrgDirectoryImporter>(),
             new ReferralOptions(VeteranYears: sp.GetRequiredService<IOptions<OrgDirectoryOptions>>().Value.VeteranYears)));
         services.AddHostedService<DirectoryLoader>();
-        return services;
+        services.AddOptions<GraphDirectoryOptions>().BindConfiguration(GraphDirectoryOptions.Section);
+        services.TryAddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphDirectoryOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            var http = new HttpClient(new GraphTokenHandler(new DefaultAzureCredential(), graph.Scope, time) { InnerHandler = new SocketsHttpHandler() });
+            return new GraphDirectorySource(http, graph, time);
+        });
+        services.TryAddSingleton<LeadLog>();
+        services.AddSingleton<IOrgDirectoryLookup, LiveDirectoryLookup>();
+        services.AddSingleton<IAlternativeDepartments, SearchAlternativeDepartments>();
+        return services
+            .AddCommand<FindCommand>(CommandCatalog.Find)
+            .AddCommand<OrgCommand>(CommandCatalog.Org)
+            .AddCommand<ReferralsCommand>(CommandCatalog.Referrals)
+            .AddCardAction<AskPersonAction>(DirectoryVerbs.AskPerson)
+            .AddCardAction<RecordReferralAction>(DirectoryVerbs.RecordReferral);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Directory;
+using OutreachBot.Domain.Directory.Import;
+using OutreachBot.Storage.DirectorySources;
 
 namespace OutreachBot.Features.Directory;
 
@@ -11,6 +13,7 @@ public sealed class DirectoryLoader(
     LiveDirectory directory,
     IOptions<OrgDirectoryOptions> options,
     IHostEnvironment environment,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<DirectoryLoader> logger) : BackgroundService
 {
@@ -34,13 +37,22 @@ public sealed class DirectoryLoader(
                 return;
             }
 
-            if (ResolveFolder(options.Value.Path, environment.ContentRootPath) is not { } folder)
+            DirectoryImportResult result;
+            if (options.Value.Source == DirectorySourceKind.Graph)
+            {
+                // Resolved only when configured: building it creates the Entra ID credential.
+                result = await directory.ImportAsync(await services.GetRequiredService<GraphDirectorySource>().LoadAsync(cancellationToken), cancellationToken);
+            }
+            else if (ResolveFolder(options.Value.Path, environment.ContentRootPath) is { } folder)
+            {
+                result = await directory.ImportFolderAsync(folder, cancellationToken);
+            }
+            else
             {
                 logger.LogWarning("No org directory in storage and no folder at OrgDirectory:Path '{Path}'; the department finder starts empty.", options.Value.Path);
                 return;
             }
 
-            var result = await directory.ImportFolderAsync(folder, cancellationToken);
             if (result.Directory is null)
             {
                 foreach (var error in result.Errors)
@@ -50,8 +62,8 @@ public sealed class DirectoryLoader(
             }
             else
             {
-                logger.LogInformation("Org directory imported from {Folder}: {Departments} departments, {People} people.",
-                    folder, result.Directory.Departments.Count, result.Directory.People.Count);
+                logger.LogInformation("Org directory imported from {Source}: {Departments} departments, {People} people.",
+                    options.Value.Source, result.Directory.Departments.Count, result.Directory.People.Count);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -5,6 +5,9 @@ public sealed record OrgDirectoryOptions
 {
     public const string Section = "OrgDirectory";
 
+    /// <summary>Where a directory comes from when storage holds none yet: the CSV folder at <see cref="Path"/>, or Microsoft Graph.</summary>
+    public DirectorySourceKind Source { get; init; } = DirectorySourceKind.Csv;
+
     /// <summary>Folder with departments.csv and people.csv, imported at start-up when storage holds no directory yet.</summary>
     public string? Path { get; init; } = "demo/company";
 
@@ -13,4 +16,10 @@ public sealed record OrgDirectoryOptions
 
     /// <summary>Tenure in years from which a colleague counts as a veteran who can introduce you.</summary>
     public int VeteranYears { get; init; } = 5;
+}
+
+public enum DirectorySourceKind
+{
+    Csv,
+    Graph,
 }

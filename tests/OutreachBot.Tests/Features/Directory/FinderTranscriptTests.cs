@@ -1,0 +1,367 @@
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Features.Directory;
+
+[Collection(RenderedCardsCollection.Name)]
+public sealed class FinderTranscriptTests : IAsyncLifetime
+{
+    private BotTestHost host = null!;
+
+    public async Task InitializeAsync() => host = await DemoCompany.StartAsync();
+
+    public Task DisposeAsync()
+    {
+        host.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<IReadOnlyList<Lead>> LeadsAsync() => host.Services.GetRequiredService<LeadLog>().ListAsync();
+
+    private static Dictionary<string, string> SubmitData(JObject card, string button) =>
+        Transcript.FindAction(card, button)["fallback"]!["data"]!.ToObject<Dictionary<string, string>>()!;
+
+    [Fact]
+    public async Task A_Chinese_query_ranks_departments_with_why_they_matched_and_their_head()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("找 支付风控");
+
+        var text = replies.AllText();
+        Assert.Contains("与“支付风控”相关的部门", text);
+        Assert.Contains("1. 风控中心\n星海集团 › 金融科技事业群 › 风控中心\n部门名称：**风控**中心\n负责人：蔡海 · 部门总监", text);
+        Assert.Contains("支付中台", text);
+        Assert.Equal(["组织架构", "找人引荐", "定为目标部门"], replies.Cards()[0].ButtonTitles().Take(3));
+    }
+
+    [Fact]
+    public async Task An_English_query_finds_risk_and_payments_first()
+    {
+        var chat = host.Chat();
+
+        var text = (await chat.SayAsync("find payment risk")).AllText();
+
+        Assert.Contains("1. Risk Management Center", text);
+        Assert.Contains("2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director", text);
+    }
+
+    [Fact]
+    public async Task A_mixed_Chinese_and_English_query_matches_both_languages()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var text = (await chat.SayAsync("找 支付 risk")).AllText();
+
+        Assert.Contains("1. 风控中心", text);
+        Assert.Contains("英文名称：**Risk** Management Center", text);
+        Assert.Contains("2. 支付中台", text);
+    }
+
+    [Fact]
+    public async Task A_typo_in_an_English_keyword_still_finds_the_department()
+    {
+        var chat = host.Chat();
+
+        var text = (await chat.SayAsync("find paymnet gateway")).AllText();
+
+        Assert.Contains("1. Payments Platform", text);
+        Assert.Contains("payment **gateway**", text);
+    }
+
+    [Fact]
+    public async Task No_hits_suggest_fewer_words_the_other_language_and_the_org_chart()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("find xyzzy qwvvx");
+
+        Assert.Contains("No department matches \"xyzzy qwvvx\".", replies.AllText());
+        Assert.Contains("a keyword in Chinese (e.g. 支付, 风控)", replies.AllText());
+        Assert.Equal(["find xyzzy", "find qwvvx", "Browse the org chart"], replies.Cards()[0].ButtonTitles());
+    }
+
+    [Fact]
+    public async Task Find_without_keywords_shows_examples_in_both_languages()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("找");
+
+        Assert.Contains("告诉我你需要什么能力", replies.AllText());
+        Assert.Equal(["找 支付风控", "find payment risk"], replies.Cards()[0].ButtonTitles());
+    }
+
+    [Fact]
+    public async Task Target_this_department_carries_the_department_and_the_keyword_route()
+    {
+        var chat = host.Chat();
+        var replies = await chat.SayAsync("find payment risk");
+
+        var action = Transcript.FindAction(replies.Cards()[0], "Target this department");
+
+        Assert.Equal("Action.Execute", (string?)action["type"]);
+        Assert.Equal("targetDepartment", (string?)action["verb"]);
+        Assert.Equal("risk", (string?)action["data"]!["departmentId"]);
+        Assert.Equal("KeywordSearch", (string?)action["data"]!["route"]);
+        Assert.Equal("payment risk", (string?)action["data"]!["query"]);
+    }
+
+    [Fact]
+    public async Task Opening_a_search_hit_shows_its_org_chart_and_records_a_keyword_lead()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+        var found = await chat.SayAsync("找 支付风控");
+
+        var opened = await chat.PressAsync(found.Cards()[0], "组织架构");
+
+        Assert.Equal(200, opened.InvokeResponse().Status);
+        Assert.Contains("资深成员（按司龄）", opened.AllText());
+        Assert.Equal("支付风控", (string?)Transcript.FindAction(opened.Cards()[^1], "返回搜索结果")["data"]!["args"]);
+        var lead = Assert.Single(await LeadsAsync());
+        Assert.Equal(("risk", LeadRoute.KeywordSearch, "支付风控", "test:user-1"), (lead.DepartmentId, lead.Route, lead.Details, lead.FoundBy));
+    }
+
+    [Fact]
+    public async Task Org_without_a_department_shows_the_root_and_its_children_as_buttons()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("组织");
+
+        Assert.Contains("星海集团\n负责人：钟静 · 首席执行官\n下属部门（10）", replies.AllText());
+        Assert.Contains("金融科技事业群", replies.Cards()[0].ButtonTitles());
+        Assert.Equal(10, replies.Cards()[0].ButtonTitles().Count);
+    }
+
+    [Fact]
+    public async Task Org_by_Chinese_name_shows_path_head_senior_members_with_tenure_and_children()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("组织 支付中台");
+
+        var card = replies.Cards()[0];
+        var text = replies.AllText();
+        Assert.Contains("支付中台\nPayments Platform\n星海集团 › 金融科技事业群 › 支付中台", text);
+        Assert.Contains("余涵 · 部门总监", card.ToString());
+        Assert.Contains("魏勇文 · 测试工程师 · 跨境支付组\n司龄 19 年", text);
+        Assert.Equal(5, card.ButtonTitles().Count(t => t == "问问TA"));
+        Assert.Equal(["收单接入组", "跨境支付组", "清结算组", "上级：金融科技事业群", "找人引荐", "定为目标部门"], card.ButtonTitles().Skip(5));
+    }
+
+    [Fact]
+    public async Task An_ambiguous_name_asks_which_department_is_meant()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("组织 风控");
+
+        Assert.Contains("有几个部门都和“风控”接近，你指的是哪一个？", replies.AllText());
+        Assert.Equal(["风控中心", "风控模型组"], replies.Cards()[0].ButtonTitles());
+    }
+
+    [Fact]
+    public async Task An_unknown_department_offers_a_keyword_search_instead()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("org Quantum Teleportation Office");
+
+        Assert.Contains("I couldn't find a department called \"Quantum Teleportation Office\"", replies.AllText());
+        Assert.Equal(["find Quantum Teleportation Office", "Browse the org chart"], replies.Cards()[0].ButtonTitles());
+    }
+
+    [Fact]
+    public async Task A_card_submit_and_the_typed_command_give_the_same_card()
+    {
+        var typing = host.Chat(locale: "zh-CN", userId: "typist");
+        var clicking = host.Chat(locale: "zh-CN", userId: "clicker");
+        var top = await clicking.SayAsync("组织");
+
+        var submitted = await clicking.SubmitAsync(SubmitData(top.Cards()[0], "金融科技事业群"));
+        var typed = await typing.SayAsync("组织 金融科技事业群");
+
+        Assert.Equal(typed.Cards()[0].ToString(), submitted.Cards()[0].ToString());
+    }
+
+    [Fact]
+    public async Task Ask_this_person_drafts_the_short_first_question_and_records_an_org_chart_lead()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+        var org = await chat.SayAsync("组织 支付中台");
+
+        var asked = await chat.PressAsync(org.Cards()[0], "问问TA");
+
+        Assert.Contains("魏勇文您好，我们在筹划一个新产品，需要用到支付方面的能力。想请教一下：支付中台这边哪位同事负责这块比较合适？打扰了，多谢！", asked.AllText());
+        Assert.Contains("直接复制发出即可", asked.AllText());
+        var lead = Assert.Single(await LeadsAsync());
+        Assert.Equal((DemoCompany.Payments, LeadRoute.OrgChart), (lead.DepartmentId, lead.Route));
+    }
+
+    [Fact]
+    public async Task Ask_this_person_introduces_a_linked_user_and_uses_the_search_query_as_the_need()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var found = await chat.SayAsync("find paymnet gateway");
+        var opened = await chat.PressAsync(found.Cards()[0], "Org chart");
+
+        var asked = await chat.PressAsync(opened.Cards()[^1], "Ask this person");
+
+        Assert.Contains("Hi Yongwen Wei, I'm Yuanjia Ren from Risk Modeling. We're exploring a new product that needs paymnet gateway. "
+            + "Could you tell me who in Payments Platform would be the right person to talk to about it? Thanks a lot!", asked.AllText());
+        Assert.Equal([LeadRoute.KeywordSearch], (await LeadsAsync()).Select(l => l.Route));
+    }
+
+    [Fact]
+    public async Task Redrafting_with_a_stated_need_changes_the_question()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+        var org = await chat.SayAsync("组织 支付中台");
+        var data = SubmitData(org.Cards()[0], "问问TA");
+        data.Remove("route");
+        data["need"] = "跨境收款";
+
+        var asked = await chat.SubmitAsync(data);
+
+        Assert.Contains("需要用到跨境收款方面的能力", asked.AllText());
+        Assert.Empty(await LeadsAsync());
+    }
+
+    [Fact]
+    public async Task Referrals_for_a_user_not_in_the_directory_say_so_and_offer_iam()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+
+        var replies = await chat.SayAsync("引荐 支付中台");
+
+        Assert.Contains("要找引荐路径，我得先知道你在组织通讯录里是谁", replies.AllText());
+        Assert.Equal(["关联我的身份"], replies.Cards()[0].ButtonTitles());
+    }
+
+    [Fact]
+    public async Task Linking_with_iam_from_the_hint_card_makes_referrals_work()
+    {
+        var chat = host.Chat(locale: "zh-CN");
+        var hint = await chat.SayAsync("引荐 支付中台");
+        var data = SubmitData(hint.Cards()[0], "关联我的身份");
+        data["args"] = DemoCompany.RiskModelerEmail;
+
+        var linked = await chat.SubmitAsync(data);
+        var referrals = await chat.SayAsync("引荐 支付中台");
+
+        Assert.Contains("任远嘉 / Yuanjia Ren", linked.AllText());
+        var text = referrals.AllText();
+        Assert.Contains("谁能把你引荐到支付中台\n从你出发：风控模型组 · 任远嘉", text);
+        Assert.Contains("路径 1 · 4 步\n→ 欧阳思海 是你的直属上级\n→ 蔡海 是 欧阳思海 的直属上级", text);
+        Assert.Contains("先请欧阳思海把你介绍给蔡海。", text);
+        Assert.Contains("欧阳思海 · 风控模型组 · 组长\n司龄 10 年 · 离你 1 步 · 离目标部门 3 步", text);
+    }
+
+    [Fact]
+    public async Task Referrals_in_English_explain_every_hop_and_rank_veterans_by_closeness()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+
+        var text = (await chat.SayAsync("referrals Payments Platform")).AllText();
+
+        Assert.Contains("Path 1 · 4 step(s)\n→ Sihai Ouyang is your manager\n→ Hai Cai is Sihai Ouyang's manager\n→ Yanyu Cai is Hai Cai's manager\n→ Han Yu reports to Yanyu Cai", text);
+        Assert.Contains("Veterans who could introduce you (5+ years)\nSihai Ouyang · Risk Modeling · Team Lead\n10 years here · 1 step(s) from you · 3 step(s) from the department", text);
+    }
+
+    [Fact]
+    public async Task I_was_introduced_records_the_chain_so_the_next_search_finds_a_direct_path()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+
+        var recorded = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var again = await chat.SayAsync("referrals Payments Platform");
+
+        Assert.Contains("Referral recorded:\n• Sihai Ouyang introduced you to Hai Cai\n• Hai Cai introduced you to Yanyu Cai\n• Yanyu Cai introduced you to Han Yu", recorded.AllText());
+        Assert.Contains("Path 1 · 1 step(s)\n→ you met Han Yu through an earlier introduction\nYou already know Han Yu — ask them directly.", again.AllText());
+        var lead = Assert.Single(await LeadsAsync());
+        Assert.Equal((DemoCompany.Payments, LeadRoute.Referral), (lead.DepartmentId, lead.Route));
+        Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Directory.Storage.DirectoryRepository>().ListIntroductionsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_referral_path_of_another_user_is_not_recorded()
+    {
+        var owner = host.Chat(userId: "owner");
+        await owner.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await owner.SayAsync("referrals Payments Platform");
+        var other = host.Chat(userId: "other");
+        await other.SayAsync("iam jing.zhong@xinghai.example.com");
+
+        var replies = await other.SubmitAsync(SubmitData(referrals.Cards()[0], "I was introduced"));
+
+        Assert.Contains("This path starts from someone else", replies.AllText());
+        Assert.Empty(await host.Services.GetRequiredService<Domain.Directory.Storage.DirectoryRepository>().ListIntroductionsAsync());
+        Assert.Empty(await LeadsAsync());
+    }
+
+    [Fact]
+    public async Task A_forged_referral_path_is_a_bad_request_and_records_nothing()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+
+        var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = "recordReferral", data = new { departmentId = "pay-core", path = "E00180>E00144", via = "Boss" } } });
+
+        Assert.Equal(400, replies.InvokeResponse().Status);
+        Assert.Empty(await LeadsAsync());
+    }
+
+    [Fact]
+    public async Task Iam_finds_a_demo_company_person_whatever_the_case_of_the_email()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("iam Jing.Zhong@Xinghai.Example.com");
+
+        Assert.Equal("Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task Without_an_imported_directory_the_finder_says_so_instead_of_finding_nothing()
+    {
+        using var empty = new BotTestHost();
+        var chat = empty.Chat(locale: "zh-CN");
+
+        var find = await chat.SayAsync("找 支付");
+        var org = await chat.SayAsync("组织");
+
+        Assert.Equal("组织通讯录还没有导入，请联系管理员导入。", Assert.Single(find).Text);
+        Assert.Equal("组织通讯录还没有导入，请联系管理员导入。", Assert.Single(org).Text);
+    }
+
+    [Fact]
+    public async Task On_a_channel_without_cards_the_hits_are_numbered_and_a_number_opens_one()
+    {
+        var chat = host.Chat(channel: "slack");
+        var found = await chat.SayAsync("find payment risk");
+
+        var opened = await chat.SayAsync("1");
+
+        Assert.Contains("1. Risk Management Center", found.AllText());
+        Assert.Contains("1. Org chart", found.AllText());
+        Assert.Contains("Longest-serving members", opened.AllText());
+        Assert.Equal(LeadRoute.KeywordSearch, Assert.Single(await LeadsAsync()).Route);
+    }
+
+    [Fact]
+    public async Task Referrals_without_a_department_explain_what_to_type()
+    {
+        var chat = host.Chat();
+
+        var replies = await chat.SayAsync("referrals");
+
+        Assert.Equal("Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.", Assert.Single(replies).Text);
+    }
+}
