@@ -44,15 +44,9 @@ public sealed record OutreachExportFiles(DownloadFile PipelineCsv, DownloadFile 
     }
 }
 
-/// <summary>
-/// <c>export</c> / <c>导出</c>: CSV and Markdown of the pipeline and timelines, as expiring download links. Without a
-/// link service the Markdown comes inline and each CSV as an attachment with a data: URI.
-/// </summary>
-public sealed class ExportCommand(OutreachDesk desk, IEnumerable<IDownloadLinks> links) : ICommandHandler
+/// <summary><c>export</c> / <c>导出</c>: CSV and Markdown of the pipeline and timelines, as expiring download links.</summary>
+public sealed class ExportCommand(OutreachDesk desk, IDownloadLinks downloads) : ICommandHandler
 {
-    /// <summary>Inline Markdown beyond this is cut (Teams refuses messages of about 28 KB); the CSVs always hold everything.</summary>
-    public const int MaxInlineChars = 12_000;
-
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var requester = OutreachDesk.RequesterOf(session);
@@ -71,35 +65,12 @@ public sealed class ExportCommand(OutreachDesk desk, IEnumerable<IDownloadLinks>
         }
 
         var files = OutreachExportFiles.Build(outreaches, session.Culture.Name, session.TimeZone, session.Clock.GetUtcNow());
-        if (links.FirstOrDefault() is { } downloads)
-        {
-            session.Reply(OutreachCards.Export(
-                new ExportLinks(
-                    views.Count,
-                    await downloads.CreateAsync(files.PipelineCsv, session.User, cancellationToken),
-                    await downloads.CreateAsync(files.TimelinesCsv, session.User, cancellationToken),
-                    await downloads.CreateAsync(files.Markdown, session.User, cancellationToken)),
-                session.Culture));
-            return;
-        }
-
-        var markdown = Encoding.UTF8.GetString(files.Markdown.Content);
-        if (markdown.Length > MaxInlineChars)
-        {
-            markdown = markdown[..markdown.LastIndexOf('\n', MaxInlineChars)] + "\n\n" + session.Text<OutreachTexts>("Export.Cut");
-        }
-
-        var inline = MessageFactory.Text(markdown);
-        inline.TextFormat = TextFormatTypes.Markdown;
-        var attachments = MessageFactory.Attachment([Attach(files.PipelineCsv), Attach(files.TimelinesCsv)]);
-        await session.Turn.SendActivitiesAsync([inline, attachments], cancellationToken);
-        session.Reply(session.Text<OutreachTexts>("Export.Inline", views.Count));
+        session.Reply(OutreachCards.Export(
+            new ExportLinks(
+                views.Count,
+                await downloads.CreateAsync(files.PipelineCsv, session.User, cancellationToken),
+                await downloads.CreateAsync(files.TimelinesCsv, session.User, cancellationToken),
+                await downloads.CreateAsync(files.Markdown, session.User, cancellationToken)),
+            session.Culture));
     }
-
-    private static Attachment Attach(DownloadFile file) => new()
-    {
-        ContentType = file.ContentType,
-        Name = file.FileName,
-        ContentUrl = $"data:{file.ContentType};base64,{Convert.ToBase64String(file.Content)}",
-    };
 }

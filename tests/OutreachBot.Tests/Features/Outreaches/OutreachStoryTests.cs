@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Files;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Tests.Support;
 
@@ -78,7 +80,7 @@ public sealed class OutreachStoryTests
         var refused = await chat.SayAsync("outcome Risk Management Center refused revenue is not their KPI");
         Assert.Contains("Risk Management Center said no (Revenue is not their KPI)", refused.Seen());
         Assert.Contains("Consider buying \"payment gateway\" instead", refused.Seen());
-        Assert.Contains("Look for another department with the search", refused.Seen());
+        Assert.Contains("Next-best departments", refused.Seen());
         Assert.Contains("Find departments", Assert.Single(refused.Cards()).ButtonTitles());
 
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
@@ -101,7 +103,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("1 outreaches · 1 open · 0 overdue", pipeline.Seen());
 
         var export = await chat.SayAsync("export");
-        AssertExport(export, "Fraud checks built into the merchant checkout", "Exported 1 outreaches");
+        await AssertExportAsync(bot, export, "Fraud checks built into the merchant checkout", "Export of 1 outreaches", "Pipeline (CSV)");
     }
 
     [Fact]
@@ -148,6 +150,7 @@ public sealed class OutreachStoryTests
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk" }));
         var refused = await chat.SayAsync("结果 风控中心 拒绝 收入不是他们的考核指标");
         Assert.Contains("「风控中心」拒绝了（收入不是对方的考核指标）", refused.Seen());
+        Assert.Contains("其他候选部门", refused.Seen());
         Assert.Contains("评估直接采购「支付网关」", refused.Seen());
 
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
@@ -167,17 +170,21 @@ public sealed class OutreachStoryTests
         Assert.Contains("共 1 条 · 进行中 1 · 已逾期 0", pipeline.Seen());
 
         var export = await chat.SayAsync("导出");
-        AssertExport(export, "商户收银台内置风控", "已导出 1 条拓展");
+        await AssertExportAsync(bot, export, "商户收银台内置风控", "已导出 1 条拓展", "看板（CSV）");
     }
 
-    private static void AssertExport(IReadOnlyList<Activity> export, string idea, string confirmation)
+    private static async Task AssertExportAsync(OutreachChat bot, IReadOnlyList<Activity> export, string idea, string title, string pipelineButton)
     {
-        var markdown = export.First(a => a.TextFormat == TextFormatTypes.Markdown).Text;
-        Assert.Contains(idea, markdown);
-        var files = export.SelectMany(a => a.Attachments ?? []).Where(a => a.ContentType == "text/csv").ToList();
-        Assert.Equal(2, files.Count);
-        var pipelineCsv = Encoding.UTF8.GetString(Convert.FromBase64String(files[0].ContentUrl["data:text/csv;base64,".Length..]));
-        Assert.Contains(idea, pipelineCsv);
-        Assert.Contains(confirmation, export.Seen());
+        var card = Assert.Single(export.Cards());
+        Assert.Contains(title, export.Seen());
+        var link = new Uri((string)Support.Transcript.FindAction(card, pipelineButton)["url"]!);
+        var segments = link.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("files", segments[0]);
+
+        var file = await bot.Host.Services.GetRequiredService<DownloadStore>().FindAsync(segments[1], Uri.UnescapeDataString(segments[2]), CancellationToken.None);
+
+        Assert.NotNull(file);
+        Assert.Equal("text/csv", file.ContentType);
+        Assert.Contains(idea, Encoding.UTF8.GetString(file.Content));
     }
 }
