@@ -14,6 +14,7 @@ var app = builder.Build();
 app.LogAuthenticationMode();
 app.MapBotEndpoints();
 app.MapHealthEndpoint();
+app.MapStorageDiagnostics();
 
 app.Run();
 
