@@ -137,6 +137,20 @@ public static class BotEndpoints
                 return null;
             }
 
+            // Bot Builder needs both to answer at all; without them it fails with a 500 before our turn starts.
+            if (json["serviceUrl"] is not JValue { Type: JTokenType.String } serviceUrl
+                || !Uri.TryCreate(serviceUrl.Value<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                problem = "The activity has no valid \"serviceUrl\".";
+                return null;
+            }
+
+            if (json["conversation"] is not JObject conversation || conversation["id"] is not JValue { Type: JTokenType.String } id || string.IsNullOrWhiteSpace(id.Value<string>()))
+            {
+                problem = "The activity has no \"conversation.id\".";
+                return null;
+            }
+
             problem = "";
             return json.ToObject<Activity>();
         }
