@@ -6,11 +6,8 @@ using System.Net.Sockets;
 
 namespace OutreachBot.Load.Hosting;
 
-/// <summary>
-/// A private Azurite Table service on a fixed loopback port. With a data directory it keeps its data on disk, so it can
-/// be stopped (an outage) and started again on the same port with everything it had.
-/// </summary>
-public sealed class AzuriteProcess(int port, string? dataDirectory) : IAsyncDisposable
+/// <summary>A private, in-memory Azurite Table service on a loopback port, started and stopped by its owner.</summary>
+public sealed class AzuriteProcess(int port) : IAsyncDisposable
 {
     public const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -26,9 +23,9 @@ public sealed class AzuriteProcess(int port, string? dataDirectory) : IAsyncDisp
     public static string ConnectionStringFor(string tableEndpoint) =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={tableEndpoint};";
 
-    public static async Task<AzuriteProcess> StartNewAsync(string? dataDirectory = null)
+    public static async Task<AzuriteProcess> StartNewAsync()
     {
-        var azurite = new AzuriteProcess(RepositoryPaths.FreeLoopbackPort(), dataDirectory);
+        var azurite = new AzuriteProcess(RepositoryPaths.FreeLoopbackPort());
         await azurite.StartAsync();
         return azurite;
     }
@@ -44,8 +41,7 @@ public sealed class AzuriteProcess(int port, string? dataDirectory) : IAsyncDisp
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        string[] arguments = ["--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--silent", "--loose"];
-        foreach (var argument in arguments.Concat(dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", dataDirectory]))
+        foreach (var argument in new[] { "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--loose" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -82,7 +78,6 @@ public sealed class AzuriteProcess(int port, string? dataDirectory) : IAsyncDisp
         await probe.ConnectAsync(IPAddress.Loopback, port);
     }
 
-    /// <summary>Kills Azurite (SIGKILL): the storage outage.</summary>
     public void Stop()
     {
         if (process is { HasExited: false })

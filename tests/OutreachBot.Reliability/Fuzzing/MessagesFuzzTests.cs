@@ -89,9 +89,9 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
             output.WriteLine(line);
         }
 
-        foreach (var failure in statuses.ServerErrors.DistinctBy(f => (f.Kind, f.Status)))
+        foreach (var failure in statuses.UnexpectedServerErrors.DistinctBy(f => (f.Kind, f.Status, f.InvokeName)))
         {
-            output.WriteLine($"5xx {failure.Status} for {failure.Kind}: {failure.Preview}");
+            output.WriteLine($"unexpected {failure.Status} for {failure.Kind} (invoke name {failure.InvokeName ?? "none"}): {failure.Preview}");
         }
     }
 
