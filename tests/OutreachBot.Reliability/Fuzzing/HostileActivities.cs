@@ -18,7 +18,7 @@ public enum HostileKind
     OddActivityType,
 }
 
-public sealed record HostileActivity(HostileKind Kind, byte[] Body, string? InvokeName = null)
+public sealed record HostileActivity(HostileKind Kind, byte[] Body, string? InvokeName = null, bool ExpectsReplies = false)
 {
     public string Preview => Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 1200));
 }
@@ -44,8 +44,8 @@ public sealed class HostileActivities(int seed)
         }
 
         var activity = Mutate(kind);
-        var invokeName = activity["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)activity["type"] == "invoke" ? (string?)activity["name"] : null;
-        return new HostileActivity(kind, Utf8(activity), invokeName);
+        var invokeName = StringOf(activity["type"]) == "invoke" ? StringOf(activity["name"]) : null;
+        return new HostileActivity(kind, Utf8(activity), invokeName, StringOf(activity["deliveryMode"]) == "expectReplies");
     }
 
     private JsonObject Valid()
@@ -200,6 +200,8 @@ public sealed class HostileActivities(int seed)
         5 => JsonValue.Create(double.MaxValue),
         _ => JsonValue.Create("2026-13-45T99:99:99Z"),
     };
+
+    private static string? StringOf(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private T Pick<T>(T[] options) => options[random.Next(options.Length)];
 

@@ -106,19 +106,20 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
     private sealed class FuzzStatuses
     {
         private readonly ConcurrentDictionary<(HostileKind Kind, int Status), int> counts = new();
-        private readonly ConcurrentQueue<(HostileKind Kind, int Status, string Preview, string? InvokeName)> serverErrors = new();
+        private readonly ConcurrentQueue<(HostileKind Kind, int Status, string Preview, string? InvokeName, bool ExpectsReplies)> serverErrors = new();
         private readonly ConcurrentDictionary<HostileKind, double> milliseconds = new();
 
         public int Total => counts.Values.Sum();
 
-        public IReadOnlyCollection<(HostileKind Kind, int Status, string Preview, string? InvokeName)> ServerErrors => serverErrors;
+        public IReadOnlyCollection<(HostileKind Kind, int Status, string Preview, string? InvokeName, bool ExpectsReplies)> ServerErrors => serverErrors;
 
         /// <summary>
-        /// 5xx other than Bot Builder's 501 for an invoke name the bot does not implement (e.g. a forged
-        /// composeExtension/query; the bot has no message extension), the protocol's own answer (docs/reliability.md).
+        /// 5xx other than Bot Builder's 501 for an invoke it got no answer to (docs/reliability.md): an invoke name the bot
+        /// does not implement (e.g. a forged composeExtension/query), or a malformed card action whose apology could not
+        /// be delivered because the activity's service URL (here 127.0.0.1:9) does not answer.
         /// </summary>
-        public IReadOnlyList<(HostileKind Kind, int Status, string Preview, string? InvokeName)> UnexpectedServerErrors =>
-            serverErrors.Where(e => !(e.Status == 501 && e.InvokeName is not null && e.InvokeName != "adaptiveCard/action")).ToList();
+        public IReadOnlyList<(HostileKind Kind, int Status, string Preview, string? InvokeName, bool ExpectsReplies)> UnexpectedServerErrors =>
+            serverErrors.Where(e => !(e.Status == 501 && e.InvokeName is not null && (e.InvokeName != "adaptiveCard/action" || !e.ExpectsReplies))).ToList();
 
         public void Merge(FuzzStatuses other)
         {
@@ -144,7 +145,7 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
             counts.AddOrUpdate((hostile.Kind, status), 1, (_, n) => n + 1);
             if (status >= 500)
             {
-                serverErrors.Enqueue((hostile.Kind, status, hostile.Preview, hostile.InvokeName));
+                serverErrors.Enqueue((hostile.Kind, status, hostile.Preview, hostile.InvokeName, hostile.ExpectsReplies));
             }
         }
 
