@@ -33,7 +33,18 @@ public sealed class CuttableTcpProxy(int targetPort) : IAsyncDisposable
         listener?.Stop();
         foreach (var connection in connections.Keys)
         {
-            connection.Client.LingerState = new LingerOption(true, 0);
+            // A forwarding task may be closing this connection at the same moment.
+            try
+            {
+                if (connection.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                }
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or SocketException)
+            {
+            }
+
             connection.Dispose();
         }
 
