@@ -20,4 +20,7 @@ public sealed record StorageOptions
     public SqliteStorageOptions Sqlite { get; init; } = new();
 
     public AzureTablesStorageOptions AzureTables { get; init; } = new();
+
+    /// <summary>Wraps the store in <see cref="CountingEntityStore"/> (load measurements; totals at GET /diagnostics/storage in Development).</summary>
+    public bool CountOperations { get; init; }
 }

@@ -24,12 +24,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntityStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return options.Provider switch
+            IEntityStore store = options.Provider switch
             {
                 StorageProvider.AzureTables => new AzureTableEntityStore(options.AzureTables),
                 StorageProvider.InMemory => new InMemoryEntityStore(),
                 _ => new SqliteEntityStore(options.Sqlite),
             };
+            return options.CountOperations ? new CountingEntityStore(store) : store;
         });
         return services;
     }

@@ -20,6 +20,7 @@ app.MapHealthEndpoint();
 app.MapFileEndpoints();
 app.MapDirectoryAdmin();
 app.MapWebChat();
+app.MapStorageDiagnostics();
 
 app.Run();
 

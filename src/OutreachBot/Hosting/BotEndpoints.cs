@@ -67,6 +67,7 @@ public static class BotEndpoints
         IBotFrameworkHttpAdapter adapter,
         IBot bot,
         IOptions<BotOptions> options,
+        IOptions<BotIdentityOptions> identity,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoints));
@@ -100,6 +101,14 @@ public static class BotEndpoints
         {
             logger.LogWarning("Refused an activity from tenant {Tenant}, which is not allowed", tenant ?? "(none)");
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        // Bot Builder answers some malformed tokens with a 500 (or fetches signing keys for them first): refuse them here.
+        if (!identity.Value.IsLocalMode && !IsWellFormedBearerToken(http.Request.Headers.Authorization.ToString()))
+        {
+            logger.LogWarning("Refused an activity without a well-formed Bot Framework bearer token");
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
@@ -137,6 +146,20 @@ public static class BotEndpoints
                 return null;
             }
 
+            // Bot Builder needs both to answer at all; without them it fails with a 500 before our turn starts.
+            if (json["serviceUrl"] is not JValue { Type: JTokenType.String } serviceUrl
+                || !Uri.TryCreate(serviceUrl.Value<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                problem = "The activity has no valid \"serviceUrl\".";
+                return null;
+            }
+
+            if (json["conversation"] is not JObject conversation || conversation["id"] is not JValue { Type: JTokenType.String } id || string.IsNullOrWhiteSpace(id.Value<string>()))
+            {
+                problem = "The activity has no \"conversation.id\".";
+                return null;
+            }
+
             problem = "";
             return json.ToObject<Activity>();
         }
@@ -144,6 +167,34 @@ public static class BotEndpoints
         {
             problem = "The body is not valid activity JSON: " + exception.Message;
             return null;
+        }
+    }
+
+    /// <summary>"Bearer" and a three-part JWT whose header names an asymmetric algorithm, as every Bot Framework token does.</summary>
+    private static bool IsWellFormedBearerToken(string authorization)
+    {
+        const string Scheme = "Bearer ";
+        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var parts = authorization[Scheme.Length..].Trim().Split('.');
+        if (parts.Length != 3 || parts.Any(string.IsNullOrEmpty))
+        {
+            return false;
+        }
+
+        try
+        {
+            var padded = parts[0].Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var header = JObject.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded)));
+            return header["alg"] is JValue { Type: JTokenType.String } alg && alg.Value<string>() is { Length: 5 } name && name[..2] is "RS" or "PS" or "ES";
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            return false;
         }
     }
 

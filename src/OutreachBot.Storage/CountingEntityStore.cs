@@ -1,0 +1,68 @@
+using OutreachBot.Domain.Storage;
+
+namespace OutreachBot.Storage;
+
+/// <summary>
+/// Counts every round trip to the inner store, by operation and by table. Opt-in (Storage:CountOperations=true) for the
+/// load harness, which reads the totals before and after a turn to report storage round trips per command.
+/// </summary>
+public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+
+    public IEntityStore Inner => inner;
+
+    /// <summary>Totals so far: "total", each operation ("get", "insert", …) and each "operation:table".</summary>
+    public IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(counts, StringComparer.Ordinal);
+
+    public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        Count("get", table);
+        return inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+    }
+
+    public Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
+    {
+        Count("insert", table);
+        return inner.InsertAsync(table, partitionKey, rowKey, json, cancellationToken);
+    }
+
+    public Task<StoredEntity> ReplaceAsync(string table, StoredEntity entity, CancellationToken cancellationToken = default)
+    {
+        Count("replace", table);
+        return inner.ReplaceAsync(table, entity, cancellationToken);
+    }
+
+    public Task<StoredEntity> UpsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
+    {
+        Count("upsert", table);
+        return inner.UpsertAsync(table, partitionKey, rowKey, json, cancellationToken);
+    }
+
+    public Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
+    {
+        Count("delete", table);
+        return inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
+    }
+
+    public Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        Count("query", table);
+        return inner.QueryAsync(table, partitionKey, range, pageSize, continuationToken, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredEntity>> SubmitBatchAsync(string table, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken = default)
+    {
+        Count("batch", table);
+        return inner.SubmitBatchAsync(table, partitionKey, operations, cancellationToken);
+    }
+
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => inner.IsHealthyAsync(cancellationToken);
+
+    private void Count(string operation, string table)
+    {
+        counts.AddOrUpdate("total", 1, (_, n) => n + 1);
+        counts.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        counts.AddOrUpdate(operation + ":" + table, 1, (_, n) => n + 1);
+    }
+}

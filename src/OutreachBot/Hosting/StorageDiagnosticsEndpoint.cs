@@ -1,0 +1,21 @@
+using OutreachBot.Domain.Storage;
+using OutreachBot.Storage;
+
+namespace OutreachBot.Hosting;
+
+public static class StorageDiagnosticsEndpoint
+{
+    /// <summary>
+    /// GET /diagnostics/storage: storage round-trip totals, for the load harness. Mapped only in Development and only
+    /// when Storage:CountOperations is on, so production never exposes it.
+    /// </summary>
+    public static WebApplication MapStorageDiagnostics(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IEntityStore>() is CountingEntityStore counting)
+        {
+            app.MapGet("/diagnostics/storage", () => Results.Ok(counting.Snapshot()));
+        }
+
+        return app;
+    }
+}
