@@ -64,7 +64,15 @@ public sealed class OutreachActivityHandler(
     {
         if (turnContext.Activity.Name != AdaptiveCardActionInvoke)
         {
-            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            var handled = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            if (handled.Status != (int)System.Net.HttpStatusCode.NotImplemented)
+            {
+                return handled;
+            }
+
+            // An invoke this bot does not offer (the manifest declares none besides card actions): a client error, not a 5xx.
+            logger.LogWarning("Unsupported invoke {Name}", turnContext.Activity.Name);
+            return new InvokeResponse { Status = 400, Body = new Error("BadRequest", "This bot does not support this invoke.") };
         }
 
         var session = await OpenSessionAsync(turnContext, cancellationToken);
@@ -77,7 +85,16 @@ public sealed class OutreachActivityHandler(
         {
             logger.LogWarning("Malformed Action.Execute: {Reason}", exception.Message);
             var message = session.Text<ChatTexts>("Action.Malformed");
-            await turnContext.SendActivityAsync(MessageFactory.Text(message), cancellationToken);
+            try
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(message), cancellationToken);
+            }
+            catch (Exception sendFailure) when (sendFailure is HttpRequestException or Microsoft.Rest.HttpOperationException or ErrorResponseException)
+            {
+                // The 400 below still tells the client; the chat message is a courtesy that must not turn it into a 5xx.
+                logger.LogWarning(sendFailure, "Could not post the malformed-action notice.");
+            }
+
             return new InvokeResponse
             {
                 Status = 400,
@@ -140,7 +157,20 @@ public sealed class OutreachActivityHandler(
 
     private static string MentionFreeText(IMessageActivity activity)
     {
-        var text = activity.RemoveRecipientMention() ?? activity.Text ?? "";
+        // Bot Builder's RemoveRecipientMention throws on a mention entity without "mentioned"; read the entities ourselves.
+        var text = activity.Text ?? "";
+        var recipientId = activity.Recipient?.Id;
+        foreach (var mention in activity.Entities?.Where(e => e.Type == "mention") ?? [])
+        {
+            if (mention.Properties?["mentioned"]?["id"]?.Type == JTokenType.String
+                && (string?)mention.Properties["mentioned"]!["id"] == recipientId
+                && mention.Properties["text"] is JValue { Type: JTokenType.String } mentionText
+                && !string.IsNullOrEmpty((string?)mentionText))
+            {
+                text = text.Replace((string)mentionText!, " ", StringComparison.Ordinal);
+            }
+        }
+
         return System.Text.RegularExpressions.Regex.Replace(text, "<at>.*?</at>", " ").Trim();
     }
 

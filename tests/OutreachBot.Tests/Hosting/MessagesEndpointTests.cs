@@ -77,6 +77,31 @@ public sealed class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_mention_entity_without_its_mentioned_account_is_ignored_rather_than_failing_the_turn()
+    {
+        var activity = TeamsPayloads.Load("message-channel-mention.json").ExpectingReplies().WithText("<at>OutreachBot</at> help");
+        activity["entities"] = new JArray(new JObject { ["type"] = "mention", ["text"] = "<at>OutreachBot</at>" });
+
+        var response = await PostAsync(factory, activity.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("What I can do", (await RepliesAsync(response)).ToString());
+    }
+
+    [Theory]
+    [InlineData("composeExtension/query")]
+    [InlineData("task/fetch")]
+    public async Task An_invoke_the_bot_does_not_offer_gets_400_not_a_server_error(string name)
+    {
+        var activity = TeamsPayloads.Load("invoke-adaptive-card-action.json");
+        activity["name"] = name;
+
+        var response = await PostAsync(factory, activity.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Install_gets_a_welcome_card_in_the_users_language()
     {
         var activity = TeamsPayloads.Load("conversation-update-install.json").ExpectingReplies();
