@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOutreachStorage(builder.Configuration);
 builder.Services.AddOutreachHost(builder.Configuration);
+builder.Services.AddOutreachTelemetry(builder.Configuration);
 builder.Services.AddOutreachChat();
 builder.Services.AddOutreachFeatures();
 
