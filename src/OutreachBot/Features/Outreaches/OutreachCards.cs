@@ -72,7 +72,9 @@ public sealed record OutreachLine(string OutreachId, string Idea, string Summary
 
 public sealed record StatusView(IReadOnlyList<OutreachLine> Outreaches, int More);
 
-public sealed record PartnerOutreach(string Idea, string Stage, string? LastContact, string? Next, IReadOnlyList<string> Timeline);
+/// <summary>One of my outreaches at the partner; <see cref="AwaitsOutcome"/> when the target was contacted and the answer is not in yet.</summary>
+public sealed record PartnerOutreach(
+    string OutreachId, string DepartmentId, string Idea, string Stage, bool AwaitsOutcome, string? LastContact, string? Next, IReadOnlyList<string> Timeline);
 
 public sealed record PartnerView(string DepartmentName, string? PitchArgument, IReadOnlyList<PartnerOutreach> Outreaches, IReadOnlyList<string> Others);
 
@@ -302,6 +304,11 @@ public static class OutreachCards
             {
                 items.Add(new TextBlock(T(culture, "Partner.Timeline")) { IsSubtle = true, Spacing = Spacing.Small });
                 items.AddRange(outreach.Timeline.Select(e => (CardElement)new TextBlock(e) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small }));
+            }
+
+            if (outreach.AwaitsOutcome)
+            {
+                items.Add(new ActionSet(OutcomeButtons(outreach.OutreachId, outreach.DepartmentId, culture)));
             }
 
             body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });

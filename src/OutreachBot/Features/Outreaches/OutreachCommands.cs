@@ -169,9 +169,12 @@ public sealed class StatusCommand(OutreachDesk desk) : ICommandHandler
             var timeline = await desk.Service.GetTimelineAsync(requester, match.Outreach.OutreachId, cancellationToken);
             var target = match.Target;
             mine.Add(new PartnerOutreach(
+                match.Outreach.OutreachId,
+                target.DepartmentId,
                 match.Outreach.ProductIdea,
                 $"{OutreachDesk.Say(session, StageMachine.Name(target.Stage))} ({OutreachDesk.Date(session, target.StageChangedAt)})"
                     + (target.RefusalReason is { } reason ? " — " + OutreachViews.Reason(reason, session) : string.Empty),
+                target.Stage == TargetStage.Contacted,
                 target.LastContactAt is { } at ? $"{OutreachDesk.Date(session, at)} · {target.LastContactPerson}" : null,
                 target.NextAction is { } next ? OutreachDesk.Say(session, next) : null,
                 [.. (timeline.Value ?? []).Where(e => string.Equals(e.DepartmentId, departmentId, StringComparison.OrdinalIgnoreCase)).TakeLast(TimelineTail).Select(e => OutreachViews.Event(e, session))]));
