@@ -30,6 +30,7 @@ public static class OutreachesFeature
         services.TryAddSingleton<LeadLog>();
         services.AddSingleton<OutreachDesk>();
         services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton<TeamMembers>();
         return services
             .AddCommand<NewOutreachCommand>(CommandCatalog.New)
             .AddCommand<PitchCommand>(CommandCatalog.Pitch)
