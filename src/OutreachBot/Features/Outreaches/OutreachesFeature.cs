@@ -5,6 +5,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
 
@@ -31,6 +32,7 @@ public static class OutreachesFeature
         services.AddSingleton<OutreachDesk>();
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<TeamMembers>();
+        services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
             .AddCommand<NewOutreachCommand>(CommandCatalog.New)
             .AddCommand<PitchCommand>(CommandCatalog.Pitch)
