@@ -278,6 +278,24 @@ public sealed class Outreach
         Validation.Optional("Note", note, OutreachLimits.MaxNoteLength)
         ?? Move(actor, at, departmentId, TargetStage.Dropped, TimelineEventKind.Dropped, t => t with { OutcomeNote = note?.Trim() ?? t.OutcomeNote, FollowUpAt = null }, note?.Trim() ?? string.Empty);
 
+    /// <summary>The introductions that led to an open target: its route becomes a referral and the pitch names the last introducer.</summary>
+    public OutreachError? RecordReferral(string actor, DateTimeOffset at, string departmentId, IReadOnlyList<ReferralStep> chain)
+    {
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        if (chain.Count > OutreachLimits.MaxReferralSteps)
+        {
+            return new OutreachLimitReached("referral steps", OutreachLimits.MaxReferralSteps);
+        }
+
+        Replace(target, target with { Route = LeadRoute.Referral, ReferralChain = [.. chain] });
+        Append(at, actor, TimelineEventKind.ReferralRecorded, target.Department.Id, string.Join(" → ", chain.Select(s => s.PersonName)));
+        return null;
+    }
+
     public OutreachError? RecordInsight(string actor, DateTimeOffset at, string departmentId, string? kpis, string? leaderConcerns, string? notes)
     {
         if (FindTarget(departmentId) is not { } target)

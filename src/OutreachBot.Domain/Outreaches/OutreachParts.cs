@@ -71,6 +71,7 @@ public enum TimelineEventKind
     InsightRecorded,
     SharingChanged,
     DeadlineChanged,
+    ReferralRecorded,
 }
 
 /// <summary>One event of the append-only timeline: who did what, when, with details.</summary>

@@ -205,6 +205,11 @@ public sealed class OutreachService(
     public Task<OutreachResult<Outreach>> DropAsync(Requester requester, string outreachId, string departmentId, string? note = null, CancellationToken cancellationToken = default) =>
         Change(requester, outreachId, (o, now) => o.Drop(requester.UserKey, now, departmentId, note), o => o, cancellationToken);
 
+    /// <summary>Stores the referral chain that led to a target department (who introduced us, in order).</summary>
+    public Task<OutreachResult<Outreach>> RecordReferralAsync(
+        Requester requester, string outreachId, string departmentId, IReadOnlyList<ReferralStep> chain, CancellationToken cancellationToken = default) =>
+        Change(requester, outreachId, (o, now) => o.RecordReferral(requester.UserKey, now, departmentId, chain), o => o, cancellationToken);
+
     /// <summary>Stores what was learned about the partner (KPIs, leader's concerns); stage 2 reads it from the target's insight.</summary>
     public Task<OutreachResult<Outreach>> RecordInsightAsync(
         Requester requester, string outreachId, string departmentId, string? kpis, string? leaderConcerns, string? notes = null, CancellationToken cancellationToken = default) =>

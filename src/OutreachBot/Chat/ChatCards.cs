@@ -44,14 +44,18 @@ public static class ChatCards
         return new AdaptiveCard(body, actions);
     }
 
+    private static readonly int[] WelcomeSteps = [1, 2, 3];
+
+    /// <summary>
+    /// The steps are a FactSet (command → what it does) rather than "1. …" lines: a lone "1." TextBlock is parsed as an
+    /// empty Markdown list in Web Chat, and placeholders avoid angle brackets, which Web Chat strips as HTML.
+    /// </summary>
     public static AdaptiveCard Welcome(CultureInfo culture) =>
         new(
             [
                 new TextBlock(T(culture, "Welcome.Title")) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
                 new TextBlock(T(culture, "Welcome.Intro")),
-                new TextBlock(T(culture, "Welcome.Step1")),
-                new TextBlock(T(culture, "Welcome.Step2")),
-                new TextBlock(T(culture, "Welcome.Step3")),
+                new FactSet([.. WelcomeSteps.Select(i => new Fact(T(culture, $"Welcome.Step{i}.Command"), T(culture, $"Welcome.Step{i}.Does")))]),
             ],
             CommonActions(culture));
 

@@ -48,7 +48,7 @@ public sealed class OutreachActivityHandler(
         {
             ChatInput input = activity.Value is not null && string.IsNullOrWhiteSpace(activity.Text)
                 ? ReadSubmit(activity.Value)
-                : new ChatInput.Typed(MentionFreeText(activity));
+                : new ChatInput.Typed(TypedText(activity));
             await router.RouteAsync(input, session, cancellationToken);
         }
         catch (MalformedCardActionException exception)
@@ -154,6 +154,13 @@ public sealed class OutreachActivityHandler(
 
     private static string? ClientTimeZone(IActivity activity) =>
         activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Properties?["timezone"]?.Value<string>();
+
+    /// <summary>What the user typed; for a message with no text, the command its attachments stand for (a lone .csv → bids).</summary>
+    private static string TypedText(IMessageActivity activity)
+    {
+        var text = MentionFreeText(activity);
+        return text.Length == 0 ? AttachmentCommands.ImpliedCommand(activity) ?? text : text;
+    }
 
     private static string MentionFreeText(IMessageActivity activity)
     {

@@ -57,6 +57,7 @@ public sealed class OutreachServiceTests
             (await service.MarkAgreedAsync(Bob, id, "D042")).Error,
             (await service.DropAsync(Bob, id, "D042")).Error,
             (await service.RecordInsightAsync(Bob, id, "D042", "kpi", null)).Error,
+            (await service.RecordReferralAsync(Bob, id, "D042", [new ReferralStep("E1", "Li Lei")])).Error,
             (await service.DraftPitchAsync(Bob, id, "D042", null, "Bob", null)).Error,
         };
 
@@ -65,6 +66,24 @@ public sealed class OutreachServiceTests
         var untouched = (await service.GetAsync(Alice, id)).Value!;
         Assert.Equal((TargetStage.Contacted, 1, StageOnePrep.Empty), (untouched.FindTarget("D042")!.Stage, untouched.Targets.Count, untouched.Prep));
         Assert.Empty(untouched.Sharing.ColleagueKeys);
+    }
+
+    [Fact]
+    public async Task A_referral_chain_recorded_on_a_target_makes_it_a_referral_lead_and_rejects_unknown_targets_and_long_chains()
+    {
+        var id = await CreateWithTarget(Alice, TargetStage.Identified);
+        ReferralStep[] chain = [new("E1", "Li Lei"), new("E2", "Han Meimei")];
+
+        var recorded = await service.RecordReferralAsync(Alice, id, "D042", chain);
+        var unknown = await service.RecordReferralAsync(Alice, id, "D999", chain);
+        var tooLong = await service.RecordReferralAsync(Alice, id, "D042", [.. Enumerable.Range(0, OutreachLimits.MaxReferralSteps + 1).Select(i => new ReferralStep($"E{i}", "x"))]);
+
+        var target = recorded.Value!.FindTarget("D042")!;
+        Assert.Equal((LeadRoute.Referral, 2), (target.Route, target.ReferralChain.Count));
+        Assert.Equal("Li Lei → Han Meimei", recorded.Value.Timeline[^1].Details);
+        Assert.IsType<UnknownTarget>(unknown.Error);
+        Assert.IsType<OutreachLimitReached>(tooLong.Error);
+        Assert.Equal(2, (await service.GetAsync(Alice, id)).Value!.FindTarget("D042")!.ReferralChain.Count);
     }
 
     [Fact]

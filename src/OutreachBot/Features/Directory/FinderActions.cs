@@ -3,6 +3,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
+using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Directory;
 
@@ -61,7 +62,8 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
 /// "I was introduced": records the introductions of the path the user followed (so later paths can use them) and a
 /// referral lead. The path comes from the button; it must start at the user.
 /// </summary>
-public sealed class RecordReferralAction(LiveDirectory directory, LeadLog leads) : ICardActionHandler
+public sealed class RecordReferralAction(
+    LiveDirectory directory, LeadLog leads, IEnumerable<IReferralListener> listeners, ILogger<RecordReferralAction> logger) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
@@ -99,5 +101,20 @@ public sealed class RecordReferralAction(LiveDirectory directory, LeadLog leads)
                 [.. chain.Introductions.Select(i => (snapshot.Directory.GetPerson(i.IntroducerId), snapshot.Directory.GetPerson(i.ToPersonId)))],
                 session.FormatDateTime(now)),
             session.Culture));
+        var language = DirectoryCards.LanguageOf(session.Culture);
+        var recorded = new RecordedReferral(
+            target.Id,
+            [.. chain.Introductions.Select(i => snapshot.Directory.GetPerson(i.IntroducerId)).Select(p => new Introducer(p.Id, p.Name(language), p.DepartmentId))]);
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnReferralRecordedAsync(recorded, session, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Referral listener {Listener} failed for department {Department}", listener.GetType().Name, target.Id);
+            }
+        }
     }
 }

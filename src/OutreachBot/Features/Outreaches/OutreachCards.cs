@@ -72,11 +72,15 @@ public sealed record OutreachLine(string OutreachId, string Idea, string Summary
 
 public sealed record StatusView(IReadOnlyList<OutreachLine> Outreaches, int More);
 
-public sealed record PartnerOutreach(string Idea, string Stage, string? LastContact, string? Next, IReadOnlyList<string> Timeline);
+/// <summary>One of my outreaches at the partner; <see cref="AwaitsOutcome"/> when the target was contacted and the answer is not in yet.</summary>
+public sealed record PartnerOutreach(
+    string OutreachId, string DepartmentId, string Idea, string Stage, bool AwaitsOutcome, string? LastContact, string? Next, IReadOnlyList<string> Timeline);
 
 public sealed record PartnerView(string DepartmentName, string? PitchArgument, IReadOnlyList<PartnerOutreach> Outreaches, IReadOnlyList<string> Others);
 
-public sealed record PipelineView(string Totals, string Stages, IReadOnlyList<OutreachLine> Items, int Page, int PageCount);
+/// <summary>A page of the pipeline; <see cref="PagePrefix"/> goes before the page number of the paging buttons ("team ").</summary>
+public sealed record PipelineView(
+    string Title, string? Note, string Totals, string Stages, IReadOnlyList<OutreachLine> Items, int Page, int PageCount, string PagePrefix);
 
 public sealed record OutreachChoice(string OutreachId, string Idea);
 
@@ -304,6 +308,11 @@ public static class OutreachCards
                 items.AddRange(outreach.Timeline.Select(e => (CardElement)new TextBlock(e) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small }));
             }
 
+            if (outreach.AwaitsOutcome)
+            {
+                items.Add(new ActionSet(OutcomeButtons(outreach.OutreachId, outreach.DepartmentId, culture)));
+            }
+
             body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });
         }
 
@@ -327,10 +336,15 @@ public static class OutreachCards
     {
         var body = new List<CardElement>
         {
-            Title(T(culture, "Pipeline.Title")),
-            new TextBlock(view.Totals) { Spacing = Spacing.None },
-            new TextBlock(view.Stages) { IsSubtle = true, Spacing = Spacing.None },
+            Title(view.Title),
         };
+        if (view.Note is { } note)
+        {
+            body.Add(new TextBlock(note) { Spacing = Spacing.None });
+        }
+
+        body.Add(new TextBlock(view.Totals) { Spacing = Spacing.None });
+        body.Add(new TextBlock(view.Stages) { IsSubtle = true, Spacing = Spacing.None });
         body.AddRange(view.Items.Select(i => OutreachBlock(i, culture, detailed: false)));
         if (view.PageCount > 1)
         {
@@ -340,17 +354,26 @@ public static class OutreachCards
         var actions = new List<CardAction>();
         if (view.Page > 1)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.PreviousPage"), CommandCatalog.Pipeline.Name, (view.Page - 1).ToString(CultureInfo.InvariantCulture)));
+            actions.Add(CardActions.Command(T(culture, "Button.PreviousPage"), CommandCatalog.Pipeline.Name, view.PagePrefix + (view.Page - 1).ToString(CultureInfo.InvariantCulture)));
         }
 
         if (view.Page < view.PageCount)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.NextPage"), CommandCatalog.Pipeline.Name, (view.Page + 1).ToString(CultureInfo.InvariantCulture)));
+            actions.Add(CardActions.Command(T(culture, "Button.NextPage"), CommandCatalog.Pipeline.Name, view.PagePrefix + (view.Page + 1).ToString(CultureInfo.InvariantCulture)));
         }
 
         actions.Add(CardActions.Command(T(culture, "Button.Export"), CommandCatalog.Export.Name));
         return new AdaptiveCard(body, actions);
     }
+
+    /// <summary>Why there is no team pipeline to show, with the way on: tell me who you are, or see your own pipeline.</summary>
+    public static AdaptiveCard TeamUnknown(string why, CultureInfo culture) =>
+        new(
+            [new TextBlock(why)],
+            [
+                CardActions.Command(T(culture, "Button.Pipeline"), CommandCatalog.Pipeline.Name),
+                CardActions.Command(T(culture, "Button.Help"), CommandCatalog.Help.Name),
+            ]);
 
     public static AdaptiveCard MeetingBooked(MeetingView view, CultureInfo culture)
     {

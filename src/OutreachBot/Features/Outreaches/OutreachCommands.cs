@@ -169,9 +169,12 @@ public sealed class StatusCommand(OutreachDesk desk) : ICommandHandler
             var timeline = await desk.Service.GetTimelineAsync(requester, match.Outreach.OutreachId, cancellationToken);
             var target = match.Target;
             mine.Add(new PartnerOutreach(
+                match.Outreach.OutreachId,
+                target.DepartmentId,
                 match.Outreach.ProductIdea,
                 $"{OutreachDesk.Say(session, StageMachine.Name(target.Stage))} ({OutreachDesk.Date(session, target.StageChangedAt)})"
                     + (target.RefusalReason is { } reason ? " — " + OutreachViews.Reason(reason, session) : string.Empty),
+                target.Stage == TargetStage.Contacted,
                 target.LastContactAt is { } at ? $"{OutreachDesk.Date(session, at)} · {target.LastContactPerson}" : null,
                 target.NextAction is { } next ? OutreachDesk.Say(session, next) : null,
                 [.. (timeline.Value ?? []).Where(e => string.Equals(e.DepartmentId, departmentId, StringComparison.OrdinalIgnoreCase)).TakeLast(TimelineTail).Select(e => OutreachViews.Event(e, session))]));
@@ -183,26 +186,66 @@ public sealed class StatusCommand(OutreachDesk desk) : ICommandHandler
     }
 }
 
-/// <summary><c>pipeline [page]</c> / <c>看板 [页码]</c>: everything at a glance, overdue first, a page at a time.</summary>
-public sealed class PipelineCommand(OutreachDesk desk) : ICommandHandler
+/// <summary>
+/// <c>pipeline [page]</c> / <c>看板 [页码]</c>: everything at a glance, overdue first, a page at a time.
+/// <c>pipeline team [page]</c> / <c>看板 团队 [页码]</c>: the same for a lead's team (everyone below them in the org chart).
+/// </summary>
+public sealed class PipelineCommand(OutreachDesk desk, TeamMembers teams) : ICommandHandler
 {
     public const int PageSize = 20;
+    private static readonly string[] TeamWords = ["team", "团队"];
 
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var page = int.TryParse(request.Arguments, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 1;
-        var result = await desk.Service.PipelineAsync(OutreachDesk.RequesterOf(session), page, PageSize, cancellationToken);
+        var words = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var team = words.Length > 0 && TeamWords.Contains(words[0], StringComparer.OrdinalIgnoreCase);
+        var pageText = team ? words.ElementAtOrDefault(1) : words.ElementAtOrDefault(0);
+        var page = int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 1;
+        var requester = OutreachDesk.RequesterOf(session);
+        if (!team)
+        {
+            Show(session, await desk.Service.PipelineAsync(requester, page, PageSize, cancellationToken), session.Text<OutreachTexts>("Pipeline.Title"), null, "");
+            return;
+        }
+
+        if (session.Profile.PersonId is not { } personId || desk.Directory.Directory.FindPerson(personId) is not { } lead)
+        {
+            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NotLinked"), session.Culture));
+            return;
+        }
+
+        var members = await teams.FindAsync(personId, cancellationToken);
+        if (members.People == 0)
+        {
+            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NoReports", lead.Name(OutreachDesk.Language(session))), session.Culture));
+            return;
+        }
+
+        var result = await desk.Service.TeamPipelineAsync(requester, members.MemberKeys, page, PageSize, cancellationToken);
+        Show(
+            session,
+            result,
+            session.Text<OutreachTexts>("Team.Title"),
+            session.Text<OutreachTexts>("Team.Members", members.People, members.MemberKeys.Count),
+            TeamWords[session.IsChinese ? 1 : 0] + " ");
+    }
+
+    private static void Show(ChatSession session, PipelinePage result, string title, string? note, string pagePrefix)
+    {
         var totals = result.Totals;
         var stages = string.Join(
             " · ",
             totals.TargetsByStage.Where(s => s.Value > 0).Select(s => $"{OutreachDesk.Say(session, StageMachine.Name(s.Key))} {s.Value}"));
         session.Reply(OutreachCards.Pipeline(
             new PipelineView(
+                title,
+                note,
                 session.Text<OutreachTexts>("Pipeline.Totals", totals.Outreaches, totals.Open, totals.Overdue),
                 stages.Length > 0 ? stages : session.Text<OutreachTexts>("Value.NoTargetYet"),
                 [.. result.Items.Select(v => OutreachViews.Line(v, session))],
                 result.Page,
-                result.PageCount),
+                result.PageCount,
+                pagePrefix),
             session.Culture));
     }
 }

@@ -5,6 +5,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
 
@@ -30,6 +31,8 @@ public static class OutreachesFeature
         services.TryAddSingleton<LeadLog>();
         services.AddSingleton<OutreachDesk>();
         services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton<TeamMembers>();
+        services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
             .AddCommand<NewOutreachCommand>(CommandCatalog.New)
             .AddCommand<PitchCommand>(CommandCatalog.Pitch)

@@ -1,0 +1,31 @@
+using Microsoft.Bot.Schema;
+using OutreachBot.Chat.Commands;
+
+namespace OutreachBot.Chat;
+
+/// <summary>
+/// What a file dropped into the chat without any text means: a lone .csv is a bids file for <c>bids</c>. Anything else
+/// keeps its (empty) text and gets the usual help. Cards and Teams' HTML copy of the message body are not files.
+/// </summary>
+public static class AttachmentCommands
+{
+    private const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+
+    /// <summary>The command text the attachments stand for, or null when they stand for none.</summary>
+    public static string? ImpliedCommand(IMessageActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var files = (activity.Attachments ?? []).Where(IsFile).ToList();
+        return files is [var only] && IsCsv(only) ? CommandCatalog.Bids.Name : null;
+    }
+
+    private static bool IsFile(Attachment attachment) =>
+        attachment.ContentType == TeamsFileDownloadInfo
+        || (attachment.ContentUrl is not null
+            && !(attachment.ContentType ?? "").StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(attachment.ContentType, "text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsCsv(Attachment attachment) =>
+        attachment.Name?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true
+        || string.Equals(attachment.ContentType, "text/csv", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,19 @@
+using OutreachBot.Chat;
+
+namespace OutreachBot.Features.Shared;
+
+/// <summary>
+/// Told after a user recorded "I was introduced" to a department, so other features keep the chain without the
+/// department finder knowing them: the outreach feature stores it on the user's open outreach for that department.
+/// Register with <c>services.AddSingleton&lt;IReferralListener, T&gt;()</c>. A listener may reply; its failure is logged
+/// by the caller and does not undo the recorded introductions.
+/// </summary>
+public interface IReferralListener
+{
+    Task OnReferralRecordedAsync(RecordedReferral referral, ChatSession session, CancellationToken cancellationToken);
+}
+
+/// <summary>The introducers in order (who introduced the user onward), names in the user's language.</summary>
+public sealed record RecordedReferral(string DepartmentId, IReadOnlyList<Introducer> Introducers);
+
+public sealed record Introducer(string PersonId, string Name, string DepartmentId);

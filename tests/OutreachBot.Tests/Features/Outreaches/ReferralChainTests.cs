@@ -1,0 +1,60 @@
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Tests.Features.Directory;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Features.Outreaches;
+
+/// <summary>"I was introduced" from the department finder also stores the chain on my open outreach for that department.</summary>
+[Collection(RenderedCardsCollection.Name)]
+public sealed class ReferralChainTests
+{
+    [Fact]
+    public async Task I_was_introduced_stores_the_chain_on_my_outreach_and_the_pitch_names_the_last_introducer()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync("test:user-1", "Checkout risk control", [DemoCompany.Payments], contacted: false);
+        var chat = bot.Host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+
+        var recorded = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var pitch = await chat.SayAsync("pitch Payments Platform");
+
+        var target = (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget(DemoCompany.Payments)!;
+        Assert.Equal(LeadRoute.Referral, target.Route);
+        Assert.Equal(["Sihai Ouyang", "Hai Cai", "Yanyu Cai"], target.ReferralChain.Select(s => s.PersonName));
+        Assert.Contains("Saved on your outreach “Checkout risk control”: Payments Platform was reached through this referral", recorded.Seen());
+        Assert.Contains("Yanyu Cai", OutreachChat.InputValue(pitch.Cards().Single(), "message"));
+    }
+
+    [Fact]
+    public async Task Without_an_outreach_for_the_department_only_the_introductions_are_recorded_in_Chinese()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var other = await bot.OutreachAsync("test:user-1", "收银台风控", ["risk"], contacted: false);
+        var chat = bot.Host.Chat(locale: "zh-CN");
+        await chat.SayAsync("我是 " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("引荐 支付中台");
+
+        var recorded = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
+
+        Assert.DoesNotContain("已记到拓展", recorded.Seen());
+        Assert.Null((await bot.Service.GetAsync(Requester.User("test:user-1"), other.Id)).Value!.FindTarget(DemoCompany.Payments));
+    }
+
+    [Fact]
+    public async Task The_chain_on_the_outreach_appears_on_the_timeline_in_Chinese()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync("test:user-1", "收银台风控", [DemoCompany.Payments], contacted: false);
+        var chat = bot.Host.Chat(locale: "zh-CN");
+        await chat.SayAsync("我是 " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("引荐 支付中台");
+
+        var recorded = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
+
+        Assert.Contains("已记到拓展“收银台风控”上：支付中台是经这条引荐联系上的", recorded.Seen());
+        var timeline = (await bot.Service.GetTimelineAsync(Requester.User("test:user-1"), outreach.Id)).Value!;
+        Assert.Equal(TimelineEventKind.ReferralRecorded, timeline[^1].Kind);
+    }
+}
