@@ -50,7 +50,7 @@ public enum DirectoryLanguage
 }
 
 /// <summary>A text in both product languages; the chat layer picks one by the user's locale.</summary>
-public sealed record BilingualText(string Zh, string En)
+public static class DirectoryLanguageText
 {
-    public string In(DirectoryLanguage language) => language == DirectoryLanguage.Chinese ? Zh : En;
+    public static string In(this BilingualText text, DirectoryLanguage language) => language == DirectoryLanguage.Chinese ? text.Zh : text.En;
 }

@@ -38,14 +38,14 @@ public sealed record PlaybookRule(
     bool ProposesSlot = false,
     bool AsksForInsight = false);
 
-public sealed record NextAction(PlaybookAction Kind, LocalizedText Text);
+public sealed record NextAction(PlaybookAction Kind, BilingualText Text);
 
-public sealed record InsightQuestion(string Key, LocalizedText Question);
+public sealed record InsightQuestion(string Key, BilingualText Question);
 
 /// <summary>A department the directory suggests when one says no.</summary>
-public sealed record AlternativeDepartment(string DepartmentId, string NameZh, string NameEn, LocalizedText? Why = null)
+public sealed record AlternativeDepartment(string DepartmentId, string NameZh, string NameEn, BilingualText? Why = null)
 {
-    public LocalizedText Name => new(NameZh, NameEn);
+    public BilingualText Name => new(NameZh, NameEn);
 }
 
 public sealed record AlternativeDepartmentQuery(
@@ -75,7 +75,7 @@ public sealed record PlaybookResult(
     RefusalReason? Reason,
     IReadOnlyList<NextAction> Actions,
     IReadOnlyList<AlternativeDepartment> Alternatives,
-    LocalizedText? DraftMessage,
+    BilingualText? DraftMessage,
     DateTimeOffset? ProposedSlot,
     IReadOnlyList<InsightQuestion> Checklist,
     IReadOnlyList<ScheduledFollowUp> FollowUps,

@@ -368,15 +368,15 @@ public sealed class Outreach
     {
         public static OutreachError? Required(string field, string? value, int max) =>
             string.IsNullOrWhiteSpace(value)
-                ? new InvalidOutreachInput(field, new($"请填写{FieldName(field).ZhCn}。", $"Please fill in the {FieldName(field).EnUs}."))
+                ? new InvalidOutreachInput(field, new($"请填写{FieldName(field).Zh}。", $"Please fill in the {FieldName(field).En}."))
                 : Optional(field, value, max);
 
         public static OutreachError? Optional(string field, string? value, int max) =>
             value is not null && value.Trim().Length > max
-                ? new InvalidOutreachInput(field, new($"{FieldName(field).ZhCn}太长了（最多 {max} 字）。", $"The {FieldName(field).EnUs} is too long (at most {max} characters)."))
+                ? new InvalidOutreachInput(field, new($"{FieldName(field).Zh}太长了（最多 {max} 字）。", $"The {FieldName(field).En} is too long (at most {max} characters)."))
                 : null;
 
-        private static LocalizedText FieldName(string field) => field switch
+        private static BilingualText FieldName(string field) => field switch
         {
             nameof(ProductIdea) => new("产品想法", "product idea"),
             nameof(CapabilityNeeded) => new("需要的能力", "capability needed"),

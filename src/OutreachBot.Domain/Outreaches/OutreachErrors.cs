@@ -1,7 +1,7 @@
 namespace OutreachBot.Domain.Outreaches;
 
 /// <summary>Why an outreach operation did not happen. Nothing is changed when one of these is returned.</summary>
-public abstract record OutreachError(string Code, LocalizedText Message);
+public abstract record OutreachError(string Code, BilingualText Message);
 
 /// <summary>
 /// The outreach does not exist, or the requester may not see it. Both cases look the same on purpose,
@@ -16,18 +16,18 @@ public sealed record OutreachForbidden() : OutreachError(
     "outreach-forbidden",
     new("只有这条拓展的负责人可以这样做。", "Only the owner of this outreach can do that."));
 
-public sealed record IllegalStageTransition(string DepartmentId, LocalizedText DepartmentName, TargetStage From, TargetStage To) : OutreachError(
+public sealed record IllegalStageTransition(string DepartmentId, BilingualText DepartmentName, TargetStage From, TargetStage To) : OutreachError(
     "illegal-stage-transition",
     new(
-        $"「{DepartmentName.ZhCn}」目前处于「{StageMachine.Name(From).ZhCn}」，不能直接变为「{StageMachine.Name(To).ZhCn}」。{Hint(From).ZhCn}",
-        $"{DepartmentName.EnUs} is at \"{StageMachine.Name(From).EnUs}\" and cannot move to \"{StageMachine.Name(To).EnUs}\". {Hint(From).EnUs}"))
+        $"「{DepartmentName.Zh}」目前处于「{StageMachine.Name(From).Zh}」，不能直接变为「{StageMachine.Name(To).Zh}」。{Hint(From).Zh}",
+        $"{DepartmentName.En} is at \"{StageMachine.Name(From).En}\" and cannot move to \"{StageMachine.Name(To).En}\". {Hint(From).En}"))
 {
-    private static LocalizedText Hint(TargetStage from) => StageMachine.NextStages(from) switch
+    private static BilingualText Hint(TargetStage from) => StageMachine.NextStages(from) switch
     {
         [] => new("这个部门的沟通已经结束。", "The outreach to this department is closed."),
         var next => new(
-            "可以变为：" + string.Join("、", next.Select(s => StageMachine.Name(s).ZhCn)) + "。",
-            "It can move to: " + string.Join(", ", next.Select(s => StageMachine.Name(s).EnUs)) + "."),
+            "可以变为：" + string.Join("、", next.Select(s => StageMachine.Name(s).Zh)) + "。",
+            "It can move to: " + string.Join(", ", next.Select(s => StageMachine.Name(s).En)) + "."),
     };
 }
 
@@ -39,7 +39,7 @@ public sealed record DuplicateTarget(string DepartmentId) : OutreachError(
     "duplicate-target",
     new($"「{DepartmentId}」已经是这条拓展的目标部门了。", $"{DepartmentId} is already a target of this outreach."));
 
-public sealed record InvalidOutreachInput(string Field, LocalizedText Problem) : OutreachError("invalid-input", Problem);
+public sealed record InvalidOutreachInput(string Field, BilingualText Problem) : OutreachError("invalid-input", Problem);
 
 /// <summary>A list on the outreach reached its cap, or the stored record would outgrow its storage budget.</summary>
 public sealed record OutreachLimitReached(string What, int Limit) : OutreachError(
@@ -74,5 +74,5 @@ public sealed class OutreachResult<T>
 
     public static implicit operator OutreachResult<T>(OutreachError error) => Failure(error);
 
-    public T GetValueOrThrow() => IsSuccess ? Value! : throw new InvalidOperationException($"{Error!.Code}: {Error.Message.EnUs}");
+    public T GetValueOrThrow() => IsSuccess ? Value! : throw new InvalidOperationException($"{Error!.Code}: {Error.Message.En}");
 }

@@ -17,7 +17,7 @@ public static class OutreachExport
         Csv(TimelineHeaders(locale), TimelineRows(events, zone));
 
     public static string PipelineMarkdown(IEnumerable<OutreachStatusView> views, string? locale, TimeZoneInfo zone) =>
-        Markdown(LocalizedText.IsChinese(locale) ? "拓展看板" : "Outreach pipeline", PipelineHeaders(locale), PipelineRows(views, locale, zone));
+        Markdown(BilingualText.IsChinese(locale) ? "拓展看板" : "Outreach pipeline", PipelineHeaders(locale), PipelineRows(views, locale, zone));
 
     public static string TimelineMarkdown(string title, IEnumerable<TimelineEvent> events, string? locale, TimeZoneInfo zone) =>
         Markdown(title, TimelineHeaders(locale), TimelineRows(events, zone));
@@ -56,11 +56,11 @@ public static class OutreachExport
         return builder.ToString();
     }
 
-    private static string[] PipelineHeaders(string? locale) => LocalizedText.IsChinese(locale)
+    private static string[] PipelineHeaders(string? locale) => BilingualText.IsChinese(locale)
         ? ["产品想法", "负责人", "部门", "阶段", "最近联系", "联系人", "下一步", "截止时间", "倒计时"]
         : ["Product idea", "Owner", "Department", "Stage", "Last contact", "Contact person", "Next action", "Deadline", "Countdown"];
 
-    private static string[] TimelineHeaders(string? locale) => LocalizedText.IsChinese(locale)
+    private static string[] TimelineHeaders(string? locale) => BilingualText.IsChinese(locale)
         ? ["序号", "时间", "操作人", "事件", "部门", "详情"]
         : ["#", "Time", "Who", "Event", "Department", "Details"];
 

@@ -3,7 +3,7 @@ namespace OutreachBot.Domain.Outreaches;
 /// <summary>A department as the outreach knows it: the directory id and its display names, copied at targeting time.</summary>
 public sealed record DepartmentRef(string Id, string NameZh, string NameEn)
 {
-    public LocalizedText Name => new(NameZh, NameEn);
+    public BilingualText Name => new(NameZh, NameEn);
 }
 
 /// <summary>The article's three points, prepared before contacting anyone.</summary>

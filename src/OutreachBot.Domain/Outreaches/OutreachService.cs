@@ -35,16 +35,16 @@ public enum CollisionKind
 
 /// <summary>Another PM's outreach to the same department: who, at what stage, since when, and why they were refused.</summary>
 public sealed record CollisionWarning(
-    CollisionKind Kind, string DepartmentId, LocalizedText DepartmentName, string OwnerKey, TargetStage Stage, DateTimeOffset Since, RefusalReason? RefusalReason, string? Note)
+    CollisionKind Kind, string DepartmentId, BilingualText DepartmentName, string OwnerKey, TargetStage Stage, DateTimeOffset Since, RefusalReason? RefusalReason, string? Note)
 {
-    public LocalizedText Message => Kind switch
+    public BilingualText Message => Kind switch
     {
         CollisionKind.BeingCourted => new(
-            $"注意：{OwnerKey} 也在对接「{DepartmentName.ZhCn}」（{StageMachine.Name(Stage).ZhCn}，{Since:yyyy-MM-dd} 起），建议先和他沟通，避免重复打扰对方。",
-            $"Heads-up: {OwnerKey} is already talking to {DepartmentName.EnUs} ({StageMachine.Name(Stage).EnUs} since {Since:yyyy-MM-dd}); talk to them first so the department isn't approached twice."),
+            $"注意：{OwnerKey} 也在对接「{DepartmentName.Zh}」（{StageMachine.Name(Stage).Zh}，{Since:yyyy-MM-dd} 起），建议先和他沟通，避免重复打扰对方。",
+            $"Heads-up: {OwnerKey} is already talking to {DepartmentName.En} ({StageMachine.Name(Stage).En} since {Since:yyyy-MM-dd}); talk to them first so the department isn't approached twice."),
         _ => new(
-            $"注意：「{DepartmentName.ZhCn}」在 {Since:yyyy-MM-dd} 拒绝过 {OwnerKey} 的合作，原因：{StageMachine.Name(RefusalReason ?? Outreaches.RefusalReason.Other).ZhCn}" + (Note is null ? "。" : $"（{Note}）。"),
-            $"Heads-up: {DepartmentName.EnUs} turned down {OwnerKey} on {Since:yyyy-MM-dd}: {StageMachine.Name(RefusalReason ?? Outreaches.RefusalReason.Other).EnUs}" + (Note is null ? "." : $" ({Note}).")),
+            $"注意：「{DepartmentName.Zh}」在 {Since:yyyy-MM-dd} 拒绝过 {OwnerKey} 的合作，原因：{StageMachine.Name(RefusalReason ?? Outreaches.RefusalReason.Other).Zh}" + (Note is null ? "。" : $"（{Note}）。"),
+            $"Heads-up: {DepartmentName.En} turned down {OwnerKey} on {Since:yyyy-MM-dd}: {StageMachine.Name(RefusalReason ?? Outreaches.RefusalReason.Other).En}" + (Note is null ? "." : $" ({Note}).")),
     };
 }
 

@@ -12,19 +12,19 @@ public sealed record DeadlineCountdown(int Days, int Hours, bool IsOverdue)
         return new DeadlineCountdown((int)span.TotalDays, span.Hours, left < TimeSpan.Zero);
     }
 
-    public LocalizedText Text => IsOverdue
+    public BilingualText Text => IsOverdue
         ? new($"已逾期 {Days} 天 {Hours} 小时", $"overdue by {Days}d {Hours}h")
         : new($"还剩 {Days} 天 {Hours} 小时", $"{Days}d {Hours}h left");
 }
 
 public sealed record TargetStatus(
     string DepartmentId,
-    LocalizedText DepartmentName,
+    BilingualText DepartmentName,
     TargetStage Stage,
     DateTimeOffset StageChangedAt,
     DateTimeOffset? LastContactAt,
     string? LastContactPerson,
-    LocalizedText? NextAction,
+    BilingualText? NextAction,
     RefusalReason? RefusalReason);
 
 public sealed record OutreachStatusView(
@@ -67,7 +67,7 @@ public static class OutreachStatus
             outreach.Timeline.Count > 0 ? outreach.Timeline[^1].At : outreach.CreatedAt);
     }
 
-    public static LocalizedText? NextAction(OutreachTarget target, TimeZoneInfo zone) => target.Stage switch
+    public static BilingualText? NextAction(OutreachTarget target, TimeZoneInfo zone) => target.Stage switch
     {
         TargetStage.Identified => new("准备三点要素，发出初次联系消息", "Prepare the three points and send the first-contact message"),
         TargetStage.Contacted => new("跟进对方答复，并记录结果", "Follow up on their answer and record the outcome"),
@@ -110,8 +110,8 @@ public static class OutreachStatus
         [.. views
             .SelectMany(v => v.Targets.Select(t => new PartnerMatch(v, t, new[]
             {
-                DepartmentNameMatcher.Score(query, t.DepartmentName.ZhCn),
-                DepartmentNameMatcher.Score(query, t.DepartmentName.EnUs),
+                DepartmentNameMatcher.Score(query, t.DepartmentName.Zh),
+                DepartmentNameMatcher.Score(query, t.DepartmentName.En),
                 string.Equals(query.Trim(), t.DepartmentId, StringComparison.OrdinalIgnoreCase) ? 1.0 : 0.0,
             }.Max())))
             .Where(m => m.Score >= threshold)

@@ -18,7 +18,7 @@ public enum HintSeverity
     Advice,
 }
 
-public sealed record PrepHint(PrepPoint Point, HintSeverity Severity, LocalizedText Text);
+public sealed record PrepHint(PrepPoint Point, HintSeverity Severity, BilingualText Text);
 
 /// <summary>
 /// Checks the three stage-1 points. The article insists they are short: the first contact says briefly what
@@ -48,25 +48,25 @@ public static class PrepValidator
             "说清楚对方能得到什么：是直接增加收入，还是拓展业务范围？", "Say what they gain: direct revenue, or a wider business scope?"));
         return hints;
 
-        void Check(PrepPoint point, string? text, string[]? expectedWords, LocalizedText? expectedHint)
+        void Check(PrepPoint point, string? text, string[]? expectedWords, BilingualText? expectedHint)
         {
             var name = Name(point);
             if (string.IsNullOrWhiteSpace(text))
             {
-                hints.Add(new(point, HintSeverity.Missing, new($"还缺「{name.ZhCn}」，请用一两句话写清楚。", $"The {name.EnUs} is missing; one or two sentences will do.")));
+                hints.Add(new(point, HintSeverity.Missing, new($"还缺「{name.Zh}」，请用一两句话写清楚。", $"The {name.En} is missing; one or two sentences will do.")));
                 return;
             }
 
             var weight = Weight(text);
             if (weight < MinWeight)
             {
-                hints.Add(new(point, HintSeverity.Missing, new($"「{name.ZhCn}」太简略了，对方可能看不懂，请再具体一点。", $"The {name.EnUs} is too thin for them to understand; be a bit more specific.")));
+                hints.Add(new(point, HintSeverity.Missing, new($"「{name.Zh}」太简略了，对方可能看不懂，请再具体一点。", $"The {name.En} is too thin for them to understand; be a bit more specific.")));
             }
             else if (weight > MaxWeight(point))
             {
                 hints.Add(new(point, HintSeverity.Advice, new(
-                    $"「{name.ZhCn}」有点长。初次联系简短扼要就好，细节留到第二次深入沟通再讲。",
-                    $"The {name.EnUs} is long. Keep the first contact brief; save the detail for the second, deeper meeting.")));
+                    $"「{name.Zh}」有点长。初次联系简短扼要就好，细节留到第二次深入沟通再讲。",
+                    $"The {name.En} is long. Keep the first contact brief; save the detail for the second, deeper meeting.")));
             }
 
             if (expectedWords is not null && expectedHint is not null && !expectedWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
@@ -78,7 +78,7 @@ public static class PrepValidator
 
     public static bool IsReady(IReadOnlyList<PrepHint> hints) => hints.All(h => h.Severity != HintSeverity.Missing);
 
-    public static LocalizedText Name(PrepPoint point) => point switch
+    public static BilingualText Name(PrepPoint point) => point switch
     {
         PrepPoint.ProductBackground => new("产品背景", "product background"),
         PrepPoint.SupportNeeded => new("需要对方提供的支持", "support needed"),
@@ -113,7 +113,7 @@ public sealed record PitchRequest(
     string? SenderDepartment);
 
 /// <summary>The drafted message in both languages (null when the prep is not ready), and the hints to improve it.</summary>
-public sealed record PitchDraft(LocalizedText? Text, IReadOnlyList<PrepHint> Hints)
+public sealed record PitchDraft(BilingualText? Text, IReadOnlyList<PrepHint> Hints)
 {
     public bool IsReady => Text is not null;
 }
@@ -174,7 +174,7 @@ public static class PitchDrafter
                 : "Could we have a quick 15-minute chat this week? Thank you!")
             .ToString();
 
-        return new PitchDraft(new LocalizedText(zh, en), hints);
+        return new PitchDraft(new BilingualText(zh, en), hints);
     }
 
     /// <summary>The first sentence when the text is over budget, without its closing punctuation.</summary>

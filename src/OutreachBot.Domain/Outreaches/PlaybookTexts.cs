@@ -15,7 +15,7 @@ internal sealed class PlaybookTexts(PlaybookInput input, DateTimeOffset? slot)
 
     private string DeptEn => input.Department.NameEn;
 
-    public LocalizedText For(PlaybookAction action) => action switch
+    public BilingualText For(PlaybookAction action) => action switch
     {
         PlaybookAction.DropDepartment => new(
             $"不再纠缠「{DeptZh}」：礼貌致谢，把精力放到下一个候选部门上。",
@@ -63,7 +63,7 @@ internal sealed class PlaybookTexts(PlaybookInput input, DateTimeOffset? slot)
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    public LocalizedText? Draft(ContactOutcome outcome) => outcome switch
+    public BilingualText? Draft(ContactOutcome outcome) => outcome switch
     {
         ContactOutcome.NoCapacity => new(
             $"{GreetingZh()}感谢您坦诚告知人力方面的情况。想特别说明一下：这次合作我们只需要借助「{DeptZh}」的{Capability(zh: true)}，"

@@ -70,7 +70,7 @@ public static class StageMachine
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
-    public static LocalizedText Name(TargetStage stage) => stage switch
+    public static BilingualText Name(TargetStage stage) => stage switch
     {
         TargetStage.Identified => new("已锁定", "Identified"),
         TargetStage.Contacted => new("已联系", "Contacted"),
@@ -83,7 +83,7 @@ public static class StageMachine
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
     };
 
-    public static LocalizedText Name(RefusalReason reason) => reason switch
+    public static BilingualText Name(RefusalReason reason) => reason switch
     {
         RefusalReason.NotTheirScope => new("不属于对方业务范围", "Not their business scope"),
         RefusalReason.RevenueNotTheirKpi => new("收入不是对方的考核指标", "Revenue is not their KPI"),
@@ -92,7 +92,7 @@ public static class StageMachine
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
-    public static LocalizedText Name(LeadRoute route) => route switch
+    public static BilingualText Name(LeadRoute route) => route switch
     {
         LeadRoute.OrgChart => new("组织架构", "Org chart"),
         LeadRoute.KeywordSearch => new("关键词搜索", "Keyword search"),

@@ -20,7 +20,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
 {
     public static readonly TimeOnly DefaultTimeOfDay = new(9, 0);
 
-    private static readonly LocalizedText NoTimeQuestion = new(
+    private static readonly BilingualText NoTimeQuestion = new(
         "什么时候提醒你？比如“明天上午9点”“3天后”“下周二下午三点”。",
         "When should I remind you? For example “tomorrow 9am”, “in 3 days” or “next Tuesday 3pm”.");
 
@@ -31,7 +31,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         {
             return new ReminderTimeQuestion(
                 ReminderTimeQuestionKind.UnknownTimeZone,
-                new LocalizedText(
+                new BilingualText(
                     $"我不认识时区“{timeZoneId}”，请用 IANA 名称设置，例如“时区 Asia/Shanghai”。",
                     $"I don't know the time zone “{timeZoneId}”. Set it with an IANA name, e.g. “timezone America/New_York”."),
                 [],
@@ -130,18 +130,18 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    private static LocalizedText AmOrPmQuestion(IReadOnlyList<DateTimeOffset> candidates, TimeZoneInfo zone)
+    private static BilingualText AmOrPmQuestion(IReadOnlyList<DateTimeOffset> candidates, TimeZoneInfo zone)
     {
         var local = candidates.Select(c => TimeZoneInfo.ConvertTime(c, zone)).ToList();
-        return new LocalizedText(
+        return new BilingualText(
             $"你指的是{string.Join("还是", local.Select(FormatChinese))}？",
             $"Did you mean {string.Join(" or ", local.Select(FormatEnglish))}?");
     }
 
-    private static LocalizedText InThePastQuestion(DateTimeOffset due, TimeZoneInfo zone)
+    private static BilingualText InThePastQuestion(DateTimeOffset due, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(due, zone);
-        return new LocalizedText(
+        return new BilingualText(
             $"{FormatChinese(local)}已经过去了，要改到什么时候提醒你？",
             $"{FormatEnglish(local)} has already passed. When should I remind you instead?");
     }

@@ -1,7 +1,7 @@
 namespace OutreachBot.Domain.Reminders;
 
 /// <summary>A Snooze button: <see cref="Code"/> is what the card action carries ("1h", "tomorrow", "next-week").</summary>
-public sealed record SnoozeChoice(string Code, LocalizedText Label, DateTimeOffset Until);
+public sealed record SnoozeChoice(string Code, BilingualText Label, DateTimeOffset Until);
 
 /// <summary>
 /// Everything a reminder card or its text fallback shows, in both languages, with times in the user's zone.
@@ -10,10 +10,10 @@ public sealed record SnoozeChoice(string Code, LocalizedText Label, DateTimeOffs
 public sealed record ReminderView(
     string ReminderId,
     ReminderKind Kind,
-    LocalizedText Title,
+    BilingualText Title,
     string Text,
-    LocalizedText DueText,
-    LocalizedText? LateNote,
+    BilingualText DueText,
+    BilingualText? LateNote,
     string? OutreachId,
     string? DepartmentId,
     IReadOnlyList<SnoozeChoice> SnoozeChoices)
@@ -23,14 +23,14 @@ public sealed record ReminderView(
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var dueLocal = TimeZoneInfo.ConvertTime(reminder.Due, zone);
-        var due = new LocalizedText(ReminderTimeParser.FormatChinese(dueLocal), ReminderTimeParser.FormatEnglish(dueLocal));
+        var due = new BilingualText(ReminderTimeParser.FormatChinese(dueLocal), ReminderTimeParser.FormatEnglish(dueLocal));
         return new ReminderView(
             reminder.Id,
             reminder.Kind,
             TitleOf(reminder.Kind),
             reminder.Text,
             due,
-            isLate ? new LocalizedText($"这条提醒原定于{due.Chinese}，现在补发给你。", $"This reminder was due {due.English}; sending it now.") : null,
+            isLate ? new BilingualText($"这条提醒原定于{due.Zh}，现在补发给你。", $"This reminder was due {due.En}; sending it now.") : null,
             reminder.OutreachId,
             reminder.DepartmentId,
             SnoozeChoicesAt(now, zone));
@@ -44,9 +44,9 @@ public sealed record ReminderView(
         var daysToMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
         return
         [
-            new("1h", new LocalizedText("1 小时后", "In 1 hour"), now.AddHours(1)),
-            new("tomorrow", new LocalizedText("明天上午 9 点", "Tomorrow 9 AM"), MorningOf(today.AddDays(1), zone)),
-            new("next-week", new LocalizedText("下周一上午 9 点", "Next Monday 9 AM"), MorningOf(today.AddDays(daysToMonday == 0 ? 7 : daysToMonday), zone)),
+            new("1h", new BilingualText("1 小时后", "In 1 hour"), now.AddHours(1)),
+            new("tomorrow", new BilingualText("明天上午 9 点", "Tomorrow 9 AM"), MorningOf(today.AddDays(1), zone)),
+            new("next-week", new BilingualText("下周一上午 9 点", "Next Monday 9 AM"), MorningOf(today.AddDays(daysToMonday == 0 ? 7 : daysToMonday), zone)),
         ];
     }
 
@@ -56,7 +56,7 @@ public sealed record ReminderView(
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private static LocalizedText TitleOf(ReminderKind kind) => kind switch
+    private static BilingualText TitleOf(ReminderKind kind) => kind switch
     {
         ReminderKind.DeadlineApproaching => new("截止时间临近", "Deadline approaching"),
         ReminderKind.NoReply => new("对方还没回复", "No reply yet"),

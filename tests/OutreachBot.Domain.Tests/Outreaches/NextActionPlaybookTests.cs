@@ -27,8 +27,8 @@ public sealed class NextActionPlaybookTests
         Assert.True(result.Has(PlaybookAction.ShareRefusal));
         Assert.True(result.Has(PlaybookAction.ConsiderProcurement));
         Assert.Equal(["D077", "D080"], result.Alternatives.Select(a => a.DepartmentId));
-        Assert.Contains("风控中心", result.Actions.Single(a => a.Kind == PlaybookAction.LookForAlternativeDepartments).Text.ZhCn);
-        Assert.Contains("Risk Control Center", result.Actions.Single(a => a.Kind == PlaybookAction.LookForAlternativeDepartments).Text.EnUs);
+        Assert.Contains("风控中心", result.Actions.Single(a => a.Kind == PlaybookAction.LookForAlternativeDepartments).Text.Zh);
+        Assert.Contains("Risk Control Center", result.Actions.Single(a => a.Kind == PlaybookAction.LookForAlternativeDepartments).Text.En);
         if (reasonSpecific is { } specific)
         {
             Assert.True(result.Has(specific));
@@ -54,8 +54,8 @@ public sealed class NextActionPlaybookTests
         var result = playbook.Decide(Input(ContactOutcome.Refused, RefusalReason.NotTheirScope));
 
         var text = result.Actions.Single(a => a.Kind == PlaybookAction.LookForAlternativeDepartments).Text;
-        Assert.Contains("引荐", text.ZhCn);
-        Assert.Contains("referral", text.EnUs);
+        Assert.Contains("引荐", text.Zh);
+        Assert.Contains("referral", text.En);
     }
 
     [Fact]
@@ -65,14 +65,14 @@ public sealed class NextActionPlaybookTests
 
         Assert.True(result.Has(PlaybookAction.SendCapabilityOnlyMessage));
         Assert.True(result.Has(PlaybookAction.ProposeFollowUpSlot));
-        Assert.Contains("不需要占用贵部门的人力", result.DraftMessage!.ZhCn);
-        Assert.Contains("李雷老师", result.DraftMessage.ZhCn);
-        Assert.Contains("实时交易风控", result.DraftMessage.ZhCn);
-        Assert.Contains("not your people", result.DraftMessage.EnUs);
+        Assert.Contains("不需要占用贵部门的人力", result.DraftMessage!.Zh);
+        Assert.Contains("李雷老师", result.DraftMessage.Zh);
+        Assert.Contains("实时交易风控", result.DraftMessage.Zh);
+        Assert.Contains("not your people", result.DraftMessage.En);
         var expectedSlot = new DateTimeOffset(2025, 3, 6, 10, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal(expectedSlot, result.ProposedSlot);
-        Assert.Contains("3月6日（周四）10:00", result.DraftMessage.ZhCn);
-        Assert.Contains("Thu, Mar 6, 10:00", result.DraftMessage.EnUs);
+        Assert.Contains("3月6日（周四）10:00", result.DraftMessage.Zh);
+        Assert.Contains("Thu, Mar 6, 10:00", result.DraftMessage.En);
         var followUp = Assert.Single(result.FollowUps);
         Assert.Equal(new ScheduledFollowUp(expectedSlot, FollowUpKind.NoCapacityFollowUp, "o1", "D042"), followUp);
         Assert.Empty(result.Alternatives);
@@ -109,7 +109,7 @@ public sealed class NextActionPlaybookTests
         Assert.True(result.StartStageTwo);
         Assert.Contains(result.Checklist, q => q.Key == "kpis");
         Assert.Contains(result.Checklist, q => q.Key == "leader-concerns");
-        Assert.Contains("双方领导", result.DraftMessage!.ZhCn);
+        Assert.Contains("双方领导", result.DraftMessage!.Zh);
         var nudge = Assert.Single(result.FollowUps);
         Assert.Equal((FollowUpKind.BookMeetingNudge, new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.FromHours(8))), (nudge.Kind, nudge.DueAt));
         Assert.Null(result.Reason);
@@ -126,7 +126,7 @@ public sealed class NextActionPlaybookTests
             var result = playbook.Decide(Input(outcome, reason));
 
             Assert.NotEmpty(result.Actions);
-            Assert.All(result.Actions, a => Assert.False(string.IsNullOrWhiteSpace(a.Text.ZhCn) || string.IsNullOrWhiteSpace(a.Text.EnUs)));
+            Assert.All(result.Actions, a => Assert.False(string.IsNullOrWhiteSpace(a.Text.Zh) || string.IsNullOrWhiteSpace(a.Text.En)));
         }
     }
 

@@ -92,7 +92,7 @@ internal sealed class OutreachBuilder
     {
         if (error is not null)
         {
-            throw new InvalidOperationException(error.Message.EnUs);
+            throw new InvalidOperationException(error.Message.En);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class OutreachServiceTests
     {
         var created = await service.CreateAsync(Alice, new NewOutreach("支付风控 SaaS", null, "Mars/Olympus"));
 
-        Assert.Contains("Asia/Shanghai", Assert.IsType<InvalidOutreachInput>(created.Error).Message.EnUs);
+        Assert.Contains("Asia/Shanghai", Assert.IsType<InvalidOutreachInput>(created.Error).Message.En);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class OutreachServiceTests
 
         var warning = Assert.Single(added.Value!.Warnings);
         Assert.Equal((CollisionKind.BeingCourted, "bob", TargetStage.Interested), (warning.Kind, warning.OwnerKey, warning.Stage));
-        Assert.Contains("bob 也在对接「支付中台」", warning.Message.ZhCn);
-        Assert.Contains("2025-03-03", warning.Message.EnUs);
+        Assert.Contains("bob 也在对接「支付中台」", warning.Message.Zh);
+        Assert.Contains("2025-03-03", warning.Message.En);
     }
 
     [Fact]
@@ -136,8 +136,8 @@ public sealed class OutreachServiceTests
 
         var warning = Assert.Single(recent);
         Assert.Equal((CollisionKind.RefusedRecently, RefusalReason.RevenueNotTheirKpi), (warning.Kind, warning.RefusalReason));
-        Assert.Contains("收入不是对方的考核指标", warning.Message.ZhCn);
-        Assert.Contains("只考核稳定性", warning.Message.ZhCn);
+        Assert.Contains("收入不是对方的考核指标", warning.Message.Zh);
+        Assert.Contains("只考核稳定性", warning.Message.Zh);
         Assert.Empty(old);
     }
 
@@ -176,7 +176,7 @@ public sealed class OutreachServiceTests
         Assert.NotNull(slot);
         Assert.Equal(slot, recorded.Value.Outreach.FindTarget("D042")!.FollowUpAt);
         Assert.Equal(slot, (await service.GetAsync(Alice, id)).Value!.FindTarget("D042")!.FollowUpAt);
-        Assert.Contains("李雷老师", recorded.Value.Playbook.DraftMessage!.ZhCn);
+        Assert.Contains("李雷老师", recorded.Value.Playbook.DraftMessage!.Zh);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class OutreachServiceTests
 
         var pitch = await service.DraftPitchAsync(Alice, id, "D042", "李雷", "张三", "金融科技产品部");
 
-        Assert.Contains("经王强介绍", pitch.Value!.Text!.ZhCn);
+        Assert.Contains("经王强介绍", pitch.Value!.Text!.Zh);
     }
 
     private async Task<string> CreateWithTarget(Requester owner, TargetStage stage, DepartmentRef? department = null)

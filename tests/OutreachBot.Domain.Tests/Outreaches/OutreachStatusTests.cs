@@ -15,9 +15,9 @@ public sealed class OutreachStatusTests
         var overdue = DeadlineCountdown.Between(Now, Now.AddHours(-27));
 
         Assert.Equal(new DeadlineCountdown(2, 5, false), left);
-        Assert.Equal("还剩 2 天 5 小时", left.Text.ZhCn);
+        Assert.Equal("还剩 2 天 5 小时", left.Text.Zh);
         Assert.Equal(new DeadlineCountdown(1, 3, true), overdue);
-        Assert.Equal("overdue by 1d 3h", overdue.Text.EnUs);
+        Assert.Equal("overdue by 1d 3h", overdue.Text.En);
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public sealed class OutreachStatusTests
         var target = OutreachStatus.View(outreach, "alice", Now).Targets.Single();
 
         Assert.Equal("李雷", target.LastContactPerson);
-        Assert.StartsWith("为 3月4日", target.NextAction!.ZhCn);
-        Assert.Contains("stage-2", target.NextAction.EnUs);
+        Assert.StartsWith("为 3月4日", target.NextAction!.Zh);
+        Assert.Contains("stage-2", target.NextAction.En);
     }
 
     [Fact]

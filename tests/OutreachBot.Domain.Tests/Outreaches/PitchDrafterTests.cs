@@ -15,13 +15,13 @@ public sealed class PitchDrafterTests
         var draft = PitchDrafter.Draft(Request() with { Route = LeadRoute.Referral, ReferrerName = "王强" });
 
         Assert.True(draft.IsReady);
-        Assert.StartsWith("李雷老师，您好！", draft.Text!.ZhCn);
-        Assert.Contains("经王强介绍", draft.Text.ZhCn);
-        Assert.Contains("实时交易风控的接口能力", draft.Text.ZhCn);
-        Assert.Contains("直接带来新的收入", draft.Text.ZhCn);
-        Assert.StartsWith("Hi 李雷,", draft.Text.EnUs);
-        Assert.Contains("王强 suggested I get in touch", draft.Text.EnUs);
-        Assert.Contains("Payments Platform's support", draft.Text.EnUs);
+        Assert.StartsWith("李雷老师，您好！", draft.Text!.Zh);
+        Assert.Contains("经王强介绍", draft.Text.Zh);
+        Assert.Contains("实时交易风控的接口能力", draft.Text.Zh);
+        Assert.Contains("直接带来新的收入", draft.Text.Zh);
+        Assert.StartsWith("Hi 李雷,", draft.Text.En);
+        Assert.Contains("王强 suggested I get in touch", draft.Text.En);
+        Assert.Contains("Payments Platform's support", draft.Text.En);
     }
 
     [Fact]
@@ -29,9 +29,9 @@ public sealed class PitchDrafterTests
     {
         var draft = PitchDrafter.Draft(Request() with { Route = LeadRoute.OrgChart, PersonName = null });
 
-        Assert.StartsWith("您好！", draft.Text!.ZhCn);
-        Assert.Contains("指点一下该找哪位同事", draft.Text.ZhCn);
-        Assert.Contains("point me to the right colleague", draft.Text.EnUs);
+        Assert.StartsWith("您好！", draft.Text!.Zh);
+        Assert.Contains("指点一下该找哪位同事", draft.Text.Zh);
+        Assert.Contains("point me to the right colleague", draft.Text.En);
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class PitchDrafterTests
     {
         var draft = PitchDrafter.Draft(Request());
 
-        Assert.Contains("在内网搜索时看到「支付中台」负责相关业务", draft.Text!.ZhCn);
-        Assert.DoesNotContain("哪位同事", draft.Text.ZhCn);
+        Assert.Contains("在内网搜索时看到「支付中台」负责相关业务", draft.Text!.Zh);
+        Assert.DoesNotContain("哪位同事", draft.Text.Zh);
     }
 
     [Fact]
@@ -50,10 +50,10 @@ public sealed class PitchDrafterTests
 
         var draft = PitchDrafter.Draft(Request() with { Prep = GoodPrep with { ProductBackground = longBackground } });
 
-        Assert.Contains("中小银行客户普遍缺少实时风控能力，采购意愿很强", draft.Text!.ZhCn);
-        Assert.DoesNotContain("市场分析细节", draft.Text.ZhCn);
+        Assert.Contains("中小银行客户普遍缺少实时风控能力，采购意愿很强", draft.Text!.Zh);
+        Assert.DoesNotContain("市场分析细节", draft.Text.Zh);
         Assert.Contains(draft.Hints, h => h is { Point: PrepPoint.ProductBackground, Severity: HintSeverity.Advice });
-        Assert.True(draft.Text.ZhCn.Length < 300);
+        Assert.True(draft.Text.Zh.Length < 300);
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class PitchDrafterTests
         Assert.False(draft.IsReady);
         var hint = Assert.Single(draft.Hints, h => h.Severity == HintSeverity.Missing);
         Assert.Equal(PrepPoint.SupportNeeded, hint.Point);
-        Assert.Contains("需要对方提供的支持", hint.Text.ZhCn);
-        Assert.Contains("support needed", hint.Text.EnUs);
+        Assert.Contains("需要对方提供的支持", hint.Text.Zh);
+        Assert.Contains("support needed", hint.Text.En);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class PitchDrafterTests
 
         var hint = Assert.Single(hints);
         Assert.Equal((PrepPoint.WhatsInItForThem, HintSeverity.Advice), (hint.Point, hint.Severity));
-        Assert.Contains("收入", hint.Text.ZhCn);
+        Assert.Contains("收入", hint.Text.Zh);
     }
 
     [Fact]

@@ -73,10 +73,10 @@ public sealed class StageMachineTests
 
         var illegal = Assert.IsType<IllegalStageTransition>(error);
         Assert.Equal((from, to), (illegal.From, illegal.To));
-        Assert.Contains("支付中台", illegal.Message.ZhCn);
-        Assert.Contains(StageMachine.Name(from).ZhCn, illegal.Message.ZhCn);
-        Assert.Contains("Payments Platform", illegal.Message.EnUs);
-        Assert.Contains(StageMachine.Name(to).EnUs, illegal.Message.EnUs);
+        Assert.Contains("支付中台", illegal.Message.Zh);
+        Assert.Contains(StageMachine.Name(from).Zh, illegal.Message.Zh);
+        Assert.Contains("Payments Platform", illegal.Message.En);
+        Assert.Contains(StageMachine.Name(to).En, illegal.Message.En);
         Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(outreach.ToSnapshot()));
     }
 
@@ -143,7 +143,7 @@ public sealed class StageMachineTests
         var result = Outreach.Create("o1", "alice", "  ", null, OutreachBuilder.Start, OutreachBuilder.Start.AddDays(7), "UTC");
 
         var error = Assert.IsType<InvalidOutreachInput>(result.Error);
-        Assert.Contains("产品想法", error.Message.ZhCn);
+        Assert.Contains("产品想法", error.Message.Zh);
     }
 
     [Fact]

@@ -86,8 +86,8 @@ public sealed class ReminderTimeParserTests
         var question = Assert.IsType<ReminderTimeQuestion>(result);
         Assert.Equal(ReminderTimeQuestionKind.AmOrPm, question.Kind);
         Assert.Equal([Utc("2026-11-24 19:00"), Utc("2026-11-25 07:00")], question.Candidates.Order());
-        Assert.Contains("还是", question.Question.Chinese, StringComparison.Ordinal);
-        Assert.Contains(" or ", question.Question.English, StringComparison.Ordinal);
+        Assert.Contains("还是", question.Question.Zh, StringComparison.Ordinal);
+        Assert.Contains(" or ", question.Question.En, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -99,9 +99,9 @@ public sealed class ReminderTimeParserTests
 
         var question = Assert.IsType<ReminderTimeQuestion>(result);
         Assert.Equal(ReminderTimeQuestionKind.InThePast, question.Kind);
-        Assert.Contains("已经过去了", question.Question.Chinese, StringComparison.Ordinal);
-        Assert.Contains("11月23日 15:00", question.Question.Chinese, StringComparison.Ordinal);
-        Assert.Contains("already passed", question.Question.English, StringComparison.Ordinal);
+        Assert.Contains("已经过去了", question.Question.Zh, StringComparison.Ordinal);
+        Assert.Contains("11月23日 15:00", question.Question.Zh, StringComparison.Ordinal);
+        Assert.Contains("already passed", question.Question.En, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class ReminderTimeParserTests
 
         var question = Assert.IsType<ReminderTimeQuestion>(result);
         Assert.Equal(ReminderTimeQuestionKind.UnknownTimeZone, question.Kind);
-        Assert.Contains("Mars/Olympus_Mons", question.Question.English, StringComparison.Ordinal);
+        Assert.Contains("Mars/Olympus_Mons", question.Question.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,9 +28,9 @@ public sealed class ReminderViewTests
 
         var view = ReminderView.From(reminder, isLate: true, Now, Shanghai);
 
-        Assert.Equal("对方还没回复", view.Title.Chinese);
-        Assert.Equal("这条提醒原定于11月23日 15:00，现在补发给你。", view.LateNote!.Chinese);
-        Assert.Equal("This reminder was due Mon 23 Nov, 3:00 PM; sending it now.", view.LateNote.English);
+        Assert.Equal("对方还没回复", view.Title.Zh);
+        Assert.Equal("这条提醒原定于11月23日 15:00，现在补发给你。", view.LateNote!.Zh);
+        Assert.Equal("This reminder was due Mon 23 Nov, 3:00 PM; sending it now.", view.LateNote.En);
     }
 
     [Fact]

@@ -208,7 +208,7 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         var found = await outreaches.GetAsync(requester, outreachId, cancellationToken);
         return found.Error is { } error ? NotFound(error) : null;
 
-        static IReadOnlyList<StageTwoError> NotFound(OutreachError error) => [new StageTwoError(error.Code, new(error.Message.ZhCn, error.Message.EnUs))];
+        static IReadOnlyList<StageTwoError> NotFound(OutreachError error) => [new StageTwoError(error.Code, new(error.Message.Zh, error.Message.En))];
     }
 
     private async Task DeleteChunksAsync(string outreachId, BidsImport? import, CancellationToken cancellationToken)

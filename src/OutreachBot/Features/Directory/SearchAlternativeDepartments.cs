@@ -31,7 +31,7 @@ public sealed class SearchAlternativeDepartments(LiveDirectory directory) : IAlt
                         hit.Department.Id,
                         hit.Department.NameZh,
                         hit.Department.NameEn,
-                        new LocalizedText(
+                        new BilingualText(
                             Texts<DirectoryTexts>.Get(BotLanguage.Chinese, "Alternative.Why", text!.Trim(), snippet),
                             Texts<DirectoryTexts>.Get(BotLanguage.English, "Alternative.Why", text!.Trim(), snippet))));
                 }

@@ -15,7 +15,7 @@ public sealed record OutreachExportFiles(DownloadFile PipelineCsv, DownloadFile 
 
     public static OutreachExportFiles Build(IReadOnlyList<(OutreachStatusView View, IReadOnlyList<TimelineEvent> Events)> outreaches, string locale, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var zh = LocalizedText.IsChinese(locale);
+        var zh = BilingualText.IsChinese(locale);
         var views = outreaches.Select(o => o.View).ToList();
         var stamp = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -44,7 +44,7 @@ public sealed class OutreachDesk(
         return new Requester(session.User.Value, scopes);
     }
 
-    public static string Say(ChatSession session, LocalizedText text) => text.For(session.Culture.Name);
+    public static string Say(ChatSession session, BilingualText text) => text.For(session.Culture.Name);
 
     public static string Date(ChatSession session, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, session.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

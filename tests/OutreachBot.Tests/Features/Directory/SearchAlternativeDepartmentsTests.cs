@@ -28,8 +28,8 @@ public sealed class SearchAlternativeDepartmentsTests : IAsyncLifetime
         Assert.Equal(3, found.Count);
         Assert.DoesNotContain(found, a => a.DepartmentId is "risk" or "risk-model");
         Assert.Equal("fintech", found[0].DepartmentId);
-        Assert.StartsWith("与“支付风控”相关：", found[0].Why!.ZhCn);
-        Assert.StartsWith("Matches \"支付风控\":", found[0].Why!.EnUs);
+        Assert.StartsWith("与“支付风控”相关：", found[0].Why!.Zh);
+        Assert.StartsWith("Matches \"支付风控\":", found[0].Why!.En);
     }
 
     [Fact]

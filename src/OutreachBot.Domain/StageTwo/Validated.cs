@@ -3,13 +3,6 @@ using System.Globalization;
 namespace OutreachBot.Domain.StageTwo;
 
 /// <summary>A sentence the bot can show in either of its two languages.</summary>
-public sealed record BilingualText(string Zh, string En)
-{
-    public string In(CultureInfo culture) => BriefLanguage.IsChinese(culture) ? Zh : En;
-
-    public override string ToString() => En;
-}
-
 public static class BriefLanguage
 {
     public static bool IsChinese(CultureInfo culture) =>
