@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using OutreachBot.Load;
+
+namespace OutreachBot.Reliability.Support;
+
+public static class ChatUserExtensions
+{
+    /// <summary>An Action.Submit from a card button: a message with no text and the verb with its data as value.</summary>
+    public static Task<Reply> SubmitAsync(this ChatUser user, string verb, IReadOnlyDictionary<string, string> data)
+    {
+        var activity = Activities.Message(user.User, "");
+        activity.Remove("text");
+        var value = new JsonObject { ["verb"] = verb };
+        foreach (var (key, text) in data)
+        {
+            value[key] = text;
+        }
+
+        activity["value"] = value;
+        return user.SendAsync(activity);
+    }
+}
