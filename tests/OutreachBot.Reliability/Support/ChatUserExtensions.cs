@@ -19,4 +19,12 @@ public static class ChatUserExtensions
         activity["value"] = value;
         return user.SendAsync(activity);
     }
+
+    /// <summary>A message whose conversation reference points at <paramref name="serviceUrl"/> (a fake connector) for proactive sends.</summary>
+    public static Task<Reply> SayViaAsync(this ChatUser user, string serviceUrl, string text)
+    {
+        var activity = Activities.Message(user.User, text);
+        activity["serviceUrl"] = serviceUrl;
+        return user.SendAsync(activity);
+    }
 }

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using OutreachBot.Domain.Reminders;
+using OutreachBot.Load;
+using OutreachBot.Load.Hosting;
+using OutreachBot.Reliability.Support;
+using OutreachBot.Storage.Sqlite;
+
+namespace OutreachBot.Reliability.Crashes;
+
+/// <summary>SIGKILL while reminders fall due and a <c>new</c> flow is half answered; restart on the same SQLite file.</summary>
+public sealed class KilledRemindersTests : IDisposable
+{
+    private const int ReminderCount = 8;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10); // the smallest the bot accepts
+    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("outreachbot-kill-reminders-");
+
+    public void Dispose() => scratch.Delete(recursive: true);
+
+    private string Database => Path.Combine(scratch.FullName, "outreachbot.db");
+
+    private Dictionary<string, string> Settings() => new()
+    {
+        ["Storage__Provider"] = "Sqlite",
+        ["Storage__Sqlite__Path"] = Database,
+        ["Reminders__IdlePollInterval"] = "00:00:01",
+        ["Reminders__LeaseDuration"] = Lease.ToString(),
+    };
+
+    [Fact]
+    public async Task Reminders_falling_due_around_a_SIGKILL_are_each_delivered_exactly_once_and_the_new_flow_resumes_after_restart()
+    {
+        using var connector = new FakeBotConnector();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        var port = RepositoryPaths.FreeLoopbackPort();
+        var pm = new ChatUser(http, new Uri($"http://127.0.0.1:{port}/api/messages"), SimulatedUser.Create("kill-remind", 1, "zh-CN"));
+        using var store = new SqliteEntityStore(new SqliteStorageOptions { Path = Database });
+        var repository = new ReminderRepository(store, TimeProvider.System);
+        var probe = new ChatUser(http, new Uri($"http://127.0.0.1:{port}/api/messages"), SimulatedUser.Create("kill-remind-probe", 2, "en-US"));
+        var reminders = new List<Reminder>();
+        string? killedAfter;
+        await using (var bot = await BotProcess.StartAsync(RepositoryPaths.OutreachBotDll, Settings(), port))
+        {
+            Assert.Contains("需要借助对方部门的什么能力", (await pm.SayViaAsync(connector.ServiceUrl, "新建 商户收银台内置反欺诈检查")).Text);
+            Assert.Contains("心里有目标部门吗", (await pm.SayViaAsync(connector.ServiceUrl, "支付网关")).Text);
+
+            // Scheduled the way `remind` does (same owner, same conversation), due one after another from 1 s on.
+        var now = DateTimeOffset.UtcNow;
+            for (var n = 0; n < ReminderCount; n++)
+            {
+                var reminder = Reminder.CreateManual("aad:" + pm.User.AadObjectId, "a:" + pm.User.Id + "-personal", $"跟进风控中心 #{n}", now.AddMilliseconds(1000 + (n * 250)), now);
+                await repository.ScheduleAsync(reminder);
+                reminders.Add(reminder);
+            }
+
+            // Killed as soon as the first reminders went out: the rest are due, being claimed or in flight.
+            await WaitUntilAsync(() => Task.FromResult(Delivered(connector).Count >= 2), TimeSpan.FromSeconds(20));
+            bot.Kill();
+            killedAfter = string.Join(", ", Delivered(connector).Keys);
+        }
+
+        Assert.True(Delivered(connector).Count < ReminderCount, "the kill came too late to interrupt anything: " + killedAfter);
+        await using var restarted = await BotProcess.StartAsync(RepositoryPaths.OutreachBotDll, Settings(), port);
+        var sent = false;
+
+        // Once every reminder is marked Sent nothing can send it again, so the counts below are final.
+        var deadline = await WaitUntilAsync(
+            async () => sent = (await Task.WhenAll(reminders.Select(r => repository.GetAsync(r.OwnerKey, r.Id)))).All(r => r?.State == ReminderState.Sent),
+            Lease + TimeSpan.FromSeconds(20));
+        Assert.True(await WaitUntilAsync(() => DirectoryLoadedAsync(probe), TimeSpan.FromSeconds(20)), "the org directory did not load after the restart");
+        var askDeadline = await pm.SayViaAsync(connector.ServiceUrl, "支付中台");
+
+        var delivered = Delivered(connector);
+        Assert.True(deadline && sent, $"delivered: {string.Join(", ", delivered.Select(d => $"{d.Key}×{d.Value}"))}; killed after {killedAfter}");
+        Assert.All(reminders, r => Assert.Equal(1, delivered.GetValueOrDefault(r.Id)));
+        Assert.Equal(ReminderCount, connector.Posts.Count);
+        Assert.True(askDeadline.Text.Contains("希望什么时候达成初步合作意向", StringComparison.Ordinal), askDeadline.Text);
+    }
+
+    /// <summary>
+    /// /healthz is 200 before the directory loader (a background service) has loaded the org chart; a turn in that window
+    /// sees no departments. Another user's <c>find</c> tells when it is there.
+    /// </summary>
+    private static async Task<bool> DirectoryLoadedAsync(ChatUser probe) =>
+        (await probe.SayAsync("find Payments Platform")).Text.Contains("pay-core", StringComparison.Ordinal);
+
+    private static Dictionary<string, int> Delivered(FakeBotConnector connector) =>
+        connector.Posts
+            .Select(body => System.Text.Json.Nodes.JsonNode.Parse(body)?["channelData"]?["outreachBotDelivery"]?["idempotencyKey"]?.GetValue<string>())
+            .OfType<string>()
+            .GroupBy(key => key[..key.LastIndexOf(':')])
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+}
