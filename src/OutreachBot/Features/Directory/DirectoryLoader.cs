@@ -17,9 +17,15 @@ public sealed class DirectoryLoader(
     TimeProvider time,
     ILogger<DirectoryLoader> logger) : BackgroundService
 {
+    /// <summary>Loads before the host starts serving, so no turn ever sees an empty directory just after a start.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await LoadAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
