@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using OutreachBot.Domain.Storage;
@@ -15,6 +16,8 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
     private const string TokenPrefix = "s1.";
     private readonly string connectionString;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
+    // Pooled connections keep their sqlite3 handle; PRAGMAs stick to it, so they run once per physical connection.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
     private volatile bool schemaReady;
 
     public SqliteEntityStore(SqliteStorageOptions options)
@@ -197,10 +200,16 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragma = connection.CreateCommand())
+            var handle = connection.Handle!;
+            if (!configured.TryGetValue(handle, out _))
             {
-                pragma.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await using (var pragma = connection.CreateCommand())
+                {
+                    pragma.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+                    await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                configured.AddOrUpdate(handle, handle);
             }
 
             if (!schemaReady)

@@ -20,7 +20,7 @@ public static class HostServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+            new ConfigurationBotFrameworkAuthentication(configuration, logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         services.AddSingleton(sp => new OutreachCloudAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<ILogger<OutreachCloudAdapter>>()));

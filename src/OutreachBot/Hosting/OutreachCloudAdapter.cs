@@ -12,7 +12,7 @@ namespace OutreachBot.Hosting;
 public sealed class OutreachCloudAdapter : CloudAdapter
 {
     public OutreachCloudAdapter(BotFrameworkAuthentication authentication, ILogger<OutreachCloudAdapter> logger)
-        : base(authentication, logger)
+        : base(authentication, new TurnDetailLogger(logger))
     {
         OnTurnError = async (turnContext, exception) =>
         {

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using OutreachBot.Chat.Identity;
@@ -7,12 +10,18 @@ namespace OutreachBot.Proactive;
 
 /// <summary>
 /// Conversation references for proactive messages (reminders): partition = user key, row = conversation id.
-/// Written on every incoming activity and on install, so the service URL and tenant stay current.
+/// Written on install and whenever what a proactive message needs (service URL, tenant, conversation, bot, user)
+/// changes; an unchanged reference is rewritten at most every <see cref="RefreshInterval"/> so LastSeen stays close
+/// enough to order a user's conversations, without a storage write on every ordinary chat turn.
 /// </summary>
 public sealed class ConversationReferenceStore(IEntityStore store, TimeProvider clock)
 {
     public const string Table = "ConversationReferences";
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
     private const int PageSize = 100;
+    private const int MaxRemembered = 50_000;
+
+    private readonly ConcurrentDictionary<(string Partition, string Row), Written> written = new();
 
     public async Task SaveAsync(IActivity activity, CancellationToken cancellationToken)
     {
@@ -23,12 +32,25 @@ public sealed class ConversationReferenceStore(IEntityStore store, TimeProvider 
         }
 
         var user = UserKey.From(activity);
-        var record = new StoredConversationReference(
-            user.Value,
-            activity.Conversation.ConversationType ?? "personal",
-            clock.GetUtcNow(),
-            activity.GetConversationReference());
-        await store.UpsertAsync(Table, user.PartitionKey, StorageKey.Encode(activity.Conversation.Id), JsonConvert.SerializeObject(record), cancellationToken);
+        var now = clock.GetUtcNow();
+        var conversationType = activity.Conversation.ConversationType ?? "personal";
+        var reference = activity.GetConversationReference();
+        var slot = (user.PartitionKey, StorageKey.Encode(activity.Conversation.Id));
+        var fingerprint = Fingerprint(user.Value, conversationType, reference);
+        var routine = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke;
+        if (routine && written.TryGetValue(slot, out var last) && last.Fingerprint == fingerprint && now - last.At < RefreshInterval)
+        {
+            return;
+        }
+
+        var record = new StoredConversationReference(user.Value, conversationType, now, reference);
+        await store.UpsertAsync(Table, slot.PartitionKey, slot.Item2, JsonConvert.SerializeObject(record), cancellationToken);
+        if (written.Count >= MaxRemembered)
+        {
+            written.Clear();
+        }
+
+        written[slot] = new Written(fingerprint, now);
     }
 
     /// <summary>Every conversation the user has had with the bot, most recently active first.</summary>
@@ -54,6 +76,24 @@ public sealed class ConversationReferenceStore(IEntityStore store, TimeProvider 
         var chosen = all.FirstOrDefault(r => r.ConversationType == "personal") ?? all.FirstOrDefault();
         return chosen?.Reference;
     }
+
+    // The activity id changes every turn and is not needed to continue a conversation, so it does not count as a change.
+    private static string Fingerprint(string user, string conversationType, ConversationReference reference)
+    {
+        var activityId = reference.ActivityId;
+        reference.ActivityId = null;
+        try
+        {
+            var json = user + "\n" + conversationType + "\n" + JsonConvert.SerializeObject(reference);
+            return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        }
+        finally
+        {
+            reference.ActivityId = activityId;
+        }
+    }
+
+    private sealed record Written(string Fingerprint, DateTimeOffset At);
 }
 
 public sealed record StoredConversationReference(string UserKey, string ConversationType, DateTimeOffset LastSeen, ConversationReference Reference);
