@@ -95,7 +95,7 @@ public sealed class ChatRouter(
         if (commands.TryGetValue(request.Command.Name, out var handlerType))
         {
             var handler = (ICommandHandler)services.GetRequiredService(handlerType);
-            logger.LogInformation("Command {Command} from {Source}", request.Command.Name, request.Source);
+            logger.LogDebug("Command {Command} from {Source}", request.Command.Name, request.Source);
             await handler.HandleAsync(request, session, cancellationToken);
             return;
         }
