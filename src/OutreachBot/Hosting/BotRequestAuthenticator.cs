@@ -30,13 +30,14 @@ public sealed class BotRequestAuthenticator(BotFrameworkAuthentication authentic
 
     public async Task<RequestAuthentication> AuthenticateAsync(Activity activity, string? authorization, CancellationToken cancellationToken)
     {
-        if (!identity.Value.IsLocalMode)
+        if (identity.Value.IsLocalMode)
         {
-            var malformed = CheckShape(authorization);
-            if (malformed is not null)
-            {
-                return RequestAuthentication.Refused(malformed);
-            }
+            // No token can be for a bot without an app id; validating one would only fetch Microsoft's keys for a stranger.
+            authorization = null;
+        }
+        else if (CheckShape(authorization) is { } malformed)
+        {
+            return RequestAuthentication.Refused(malformed);
         }
 
         try
