@@ -75,8 +75,7 @@ public static class BotEndpoints
         BotRequestAuthenticator authenticator,
         IBot bot,
         IOptions<BotOptions> options,
-        RefusedRequestLog refusals,
-        ILoggerFactory loggers)
+        RefusedRequestLog refusals)
     {
         try
         {
@@ -92,7 +91,7 @@ public static class BotEndpoints
                 return;
             }
 
-            loggers.CreateLogger(typeof(BotEndpoints)).LogError(exception, "An authenticated activity failed outside its turn");
+            refusals.Fail(exception, http.Connection.RemoteIpAddress?.ToString());
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }

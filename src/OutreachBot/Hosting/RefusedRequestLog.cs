@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace OutreachBot.Hosting;
 
 /// <summary>
-/// One short line per request refused at the edge, through a token bucket: at most
+/// One short line per request refused at the edge (or failed there with a 500), through a token bucket: at most
 /// <see cref="BotOptions.RefusalLogLinesPerMinute"/> lines a minute (bursts up to that many), the rest counted and
 /// reported once a minute as one "suppressed" line. Anyone can send refused requests, so they must not be able to
 /// fill the log.
@@ -47,6 +47,19 @@ public sealed partial class RefusedRequestLog : IDisposable
         }
     }
 
+    /// <summary>A request that failed outside its turn (a 500): logged with its exception, through the same bucket.</summary>
+    public void Fail(Exception exception, string? remoteAddress)
+    {
+        if (TryTake())
+        {
+            LogFailed(logger, remoteAddress ?? "unknown", exception);
+        }
+        else
+        {
+            Interlocked.Increment(ref suppressed);
+        }
+    }
+
     public void Dispose()
     {
         summary.Dispose();
@@ -81,6 +94,9 @@ public sealed partial class RefusedRequestLog : IDisposable
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Refused a request to /api/messages with {Status}: {Reason} (from {RemoteAddress})")]
     private static partial void LogRefused(ILogger logger, int status, string reason, string remoteAddress);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "A request to /api/messages failed outside its turn and got 500 (from {RemoteAddress})")]
+    private static partial void LogFailed(ILogger logger, string remoteAddress, Exception exception);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Suppressed {Count} more refused-request lines (at most {Limit} are logged per minute)")]
     private static partial void LogSuppressed(ILogger logger, long count, int limit);

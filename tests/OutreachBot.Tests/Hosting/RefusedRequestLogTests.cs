@@ -83,4 +83,19 @@ public sealed class RefusedRequestLogTests
 
         Assert.Equal(["Suppressed 5 more refused-request lines (at most 2 are logged per minute)"], Lines("Suppressed"));
     }
+
+    [Fact]
+    public void Failures_outside_the_turn_are_logged_with_their_exception_within_the_same_limit()
+    {
+        using var log = Log(linesPerMinute: 2);
+        log.Refuse(401, "invalid signature", "192.0.2.7");
+
+        log.Fail(new InvalidOperationException("boom"), "192.0.2.8");
+        log.Fail(new InvalidOperationException("boom again"), "192.0.2.8");
+        log.Dispose();
+
+        var error = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Equal("boom", error.Exception?.Message);
+        Assert.Equal(["Suppressed 1 more refused-request lines (at most 2 are logged per minute)"], Lines("Suppressed"));
+    }
 }
