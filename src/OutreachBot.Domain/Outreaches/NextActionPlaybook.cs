@@ -52,7 +52,6 @@ public interface IAlternativeDepartments
 
 /// <summary>Everything the playbook needs to answer an outcome; all plain values.</summary>
 public sealed record PlaybookInput(
-    string OutreachId,
     DepartmentRef Department,
     ContactOutcome Outcome,
     RefusalReason? Reason,

@@ -226,7 +226,7 @@ public sealed class OutreachService(
 
                 var recorded = o.FindTarget(departmentId)!;
                 var decided = playbook.Decide(new PlaybookInput(
-                    o.Id, recorded.Department, request.Outcome, request.Reason, o.CapabilityNeeded,
+                    recorded.Department, request.Outcome, request.Reason, o.CapabilityNeeded,
                     o.Contacts.LastOrDefault(c => c.DepartmentId == departmentId)?.PersonName,
                     now, o.Deadline, LocalTime.ZoneOrUtc(o.TimeZoneId), suggestions));
                 if (decided.ProposedSlot is { } slot && o.ProposeFollowUp(requester.UserKey, now, departmentId, slot) is { } slotError)
@@ -374,10 +374,6 @@ public sealed class OutreachService(
     /// <summary>My outreaches and those shared with me, overdue first.</summary>
     public async Task<IReadOnlyList<OutreachStatusView>> StatusAsync(Requester requester, CancellationToken cancellationToken = default) =>
         [.. (await VisibleAsync(requester, cancellationToken)).Select(v => v.View)];
-
-    /// <summary>My open outreaches and those shared with me, most recently active first.</summary>
-    public async Task<IReadOnlyList<OutreachStatusView>> OpenOutreachesAsync(Requester requester, CancellationToken cancellationToken = default) =>
-        [.. OpenOf(await VisibleAsync(requester, cancellationToken)).Select(v => v.View)];
 
     public async Task<PipelinePage> PipelineAsync(Requester requester, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default) =>
         OutreachStatus.Paginate(await StatusAsync(requester, cancellationToken), page, pageSize);

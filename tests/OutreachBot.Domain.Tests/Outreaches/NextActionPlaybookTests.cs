@@ -139,5 +139,5 @@ public sealed class NextActionPlaybookTests
     }
 
     private static PlaybookInput Input(ContactOutcome outcome, RefusalReason? reason) => new(
-        "o1", OutreachBuilder.Payments, outcome, reason, "实时交易风控", "李雷", Monday, Monday.AddDays(7), Shanghai, []);
+        OutreachBuilder.Payments, outcome, reason, "实时交易风控", "李雷", Monday, Monday.AddDays(7), Shanghai, []);
 }

@@ -23,7 +23,7 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
     private static readonly string[] Queries =
     [
         nameof(OutreachService.GetAsync), nameof(OutreachService.GetTimelineAsync), nameof(OutreachService.CheckCollisionsAsync),
-        nameof(OutreachService.DraftPitchAsync), nameof(OutreachService.StatusAsync), nameof(OutreachService.OpenOutreachesAsync),
+        nameof(OutreachService.DraftPitchAsync), nameof(OutreachService.StatusAsync),
         nameof(OutreachService.PipelineAsync), nameof(OutreachService.PartnerStatusAsync), nameof(OutreachService.PartnerPictureAsync),
         nameof(OutreachService.HistoryAsync), nameof(OutreachService.TeamPipelineAsync),
     ];
