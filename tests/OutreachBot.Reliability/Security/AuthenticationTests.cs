@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using OutreachBot.Load;
-using OutreachBot.Load.Hosting;
 
 namespace OutreachBot.Reliability.Security;
 

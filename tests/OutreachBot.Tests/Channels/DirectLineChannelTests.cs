@@ -22,16 +22,10 @@ public sealed class WebChatServer : IDisposable
 {
     public WebChatServer()
     {
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IEntityStore>(new InMemoryEntityStore())));
-        });
-        Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
+        Factory = new BotTestHost(BotTestOptions.AsDeployed with { Kestrel = true });
     }
 
-    public WebApplicationFactory<Program> Factory { get; }
+    public BotTestHost Factory { get; }
 
     public HttpClient Client() => Factory.CreateClient();
 

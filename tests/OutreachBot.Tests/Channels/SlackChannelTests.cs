@@ -13,8 +13,7 @@ namespace OutreachBot.Tests.Channels;
 /// <summary>A channel without Adaptive Cards (Slack through Azure Bot Service), end to end through /api/messages.</summary>
 public sealed class SlackChannelTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IEntityStore>(new InMemoryEntityStore()))));
+    private readonly BotTestHost factory = new(BotTestOptions.AsDeployed);
 
     public void Dispose() => factory.Dispose();
 

@@ -9,7 +9,7 @@ public sealed class DirectoryStartupTests
     [Fact]
     public void The_org_directory_is_loaded_before_the_bot_serves_its_first_request()
     {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Storage:Provider", "InMemory"));
+        using var app = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.InMemory() });
 
         using var client = app.CreateClient();
 

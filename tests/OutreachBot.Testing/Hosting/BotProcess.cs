@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace OutreachBot.Load.Hosting;
+namespace OutreachBot.Testing;
 
 /// <summary>
 /// A bot (OutreachBot or the echo baseline) running as a child process on a free loopback port:
