@@ -25,7 +25,7 @@ public sealed class MessagesEndpointTests : IDisposable
     public void Dispose() => factory.Dispose();
 
     private static BotTestHost BotFactory(IEntityStore store, params (string Key, string? Value)[] settings) =>
-        new(BotTestOptions.AsDeployed.With(settings) with { Store = TestStore.Given(store) });
+        new(BotTestOptions.AsDeployed.With(settings) with { Store = TestStore.Given(store), Directory = TestDirectory.Empty });
 
     private static async Task<HttpResponseMessage> PostAsync(BotTestHost app, string body, string contentType = "application/json")
     {
