@@ -57,57 +57,28 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (process is { HasExited: false })
+        if (process is not null)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(TimeSpan.FromSeconds(10));
+            ChildProcess.Kill(process);
+            process.Dispose();
         }
 
-        process?.Dispose();
         process = null;
         return ValueTask.CompletedTask;
     }
 
     private async Task StartAsync(string executable)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in new[] { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--loose" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) =>
+        string[] arguments = ["--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--loose"];
+        process = ChildProcess.Start(executable, arguments, Path.GetTempPath(), new Dictionary<string, string>(), line =>
         {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            output.Enqueue(e.Data);
-            if (e.Data.Contains("successfully started", StringComparison.OrdinalIgnoreCase))
+            output.Enqueue(line);
+            if (line.Contains("successfully started", StringComparison.OrdinalIgnoreCase))
             {
                 started.TrySetResult();
             }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                output.Enqueue(e.Data);
-            }
-        };
-        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException("Azurite exited during start-up: " + string.Join(Environment.NewLine, output)));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        }, () => started.TrySetException(new InvalidOperationException("Azurite exited during start-up: " + string.Join(Environment.NewLine, output))));
         try
         {
             await started.Task.WaitAsync(StartTimeout);

@@ -1,18 +1,12 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Hosting;
 using OutreachBot.Proactive;
-using OutreachBot.Storage;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;

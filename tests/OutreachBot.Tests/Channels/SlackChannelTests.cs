@@ -1,12 +1,6 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Channels;
 

@@ -1,11 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Channels;
 

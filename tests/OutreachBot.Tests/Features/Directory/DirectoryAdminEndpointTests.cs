@@ -3,15 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Domain.Directory;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Directory;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Features.Directory;
 

@@ -37,38 +37,20 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         Assert.Equal(["组织架构", "找人引荐", "定为目标部门"], replies.Cards()[0].ButtonTitles().Take(3));
     }
 
-    [Fact]
-    public async Task An_English_query_finds_risk_and_payments_first()
+    [Theory]
+    [InlineData("an English query finds risk and payments first", "en-US", "find payment risk",
+        new[] { "1. Risk Management Center", "2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director" })]
+    [InlineData("a mixed Chinese and English query matches both languages", "zh-CN", "找 支付 risk",
+        new[] { "1. 风控中心", "英文名称：**Risk** Management Center", "2. 支付中台" })]
+    [InlineData("a typo in an English keyword still finds the department", "en-US", "find paymnet gateway",
+        new[] { "1. Payments Platform", "payment **gateway**" })]
+    public async Task A_query_ranks_the_departments_that_match_it_with_why_they_matched(string situation, string locale, string query, string[] expected)
     {
-        var chat = host.Chat();
+        var chat = host.Chat(locale: locale);
 
-        var text = (await chat.SayAsync("find payment risk")).AllText();
+        var text = (await chat.SayAsync(query)).AllText();
 
-        Assert.Contains("1. Risk Management Center", text);
-        Assert.Contains("2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director", text);
-    }
-
-    [Fact]
-    public async Task A_mixed_Chinese_and_English_query_matches_both_languages()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var text = (await chat.SayAsync("找 支付 risk")).AllText();
-
-        Assert.Contains("1. 风控中心", text);
-        Assert.Contains("英文名称：**Risk** Management Center", text);
-        Assert.Contains("2. 支付中台", text);
-    }
-
-    [Fact]
-    public async Task A_typo_in_an_English_keyword_still_finds_the_department()
-    {
-        var chat = host.Chat();
-
-        var text = (await chat.SayAsync("find paymnet gateway")).AllText();
-
-        Assert.Contains("1. Payments Platform", text);
-        Assert.Contains("payment **gateway**", text);
+        Assert.All(expected, snippet => Assert.True(text.Contains(snippet, StringComparison.Ordinal), $"{situation}: no \"{snippet}\" in\n{text}"));
     }
 
     [Fact]
