@@ -28,7 +28,9 @@ public sealed class KilledRemindersTests : IDisposable
     [Fact]
     public async Task Reminders_falling_due_around_a_SIGKILL_are_each_delivered_exactly_once_and_the_new_flow_resumes_after_restart()
     {
-        await using var connector = await FakeBotConnector.StartAsync();
+        // One request at a time, so the only reminder a SIGKILL can catch between "accepted" and "logged" is the one in
+        // flight; a connector taking eight at once could accept several the dead bot never logged, and restart resends them.
+        await using var connector = await FakeBotConnector.StartAsync(oneRequestAtATime: true);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         var port = RepositoryPaths.FreeLoopbackPort();
         var pm = new ChatUser(http, new Uri($"http://127.0.0.1:{port}/api/messages"), SimulatedUser.Create("kill-remind", 1, "zh-CN"));

@@ -43,10 +43,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedActivity> received = new();
     private readonly Lock gate = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> waiters = [];
+    private readonly SemaphoreSlim? oneAtATime;
     private LoopbackServer? server;
     private int requests;
 
-    private FakeBotConnector(TimeProvider clock) => this.clock = clock;
+    private FakeBotConnector(TimeProvider clock, bool oneRequestAtATime)
+    {
+        this.clock = clock;
+        oneAtATime = oneRequestAtATime ? new SemaphoreSlim(1, 1) : null;
+    }
 
     public Uri ServiceUrl => server?.Address ?? throw new InvalidOperationException("The connector is not started.");
 
@@ -59,9 +64,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public IReadOnlyDictionary<string, int> RemindersDelivered =>
         Received.Select(r => r.ReminderId).OfType<string>().GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
-    public static async Task<FakeBotConnector> StartAsync(TimeProvider? clock = null)
+    /// <param name="clock">The clock arrival times are read from (the system clock by default).</param>
+    /// <param name="oneRequestAtATime">Take the next request only once the last one is answered (the real connector takes many at once).</param>
+    public static async Task<FakeBotConnector> StartAsync(TimeProvider? clock = null, bool oneRequestAtATime = false)
     {
-        var connector = new FakeBotConnector(clock ?? TimeProvider.System);
+        var connector = new FakeBotConnector(clock ?? TimeProvider.System, oneRequestAtATime);
         connector.server = await LoopbackServer.StartAsync(app =>
         {
             app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => connector.ReceiveAsync(http, conversationId, null));
@@ -92,9 +99,30 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             await server.DisposeAsync();
         }
+
+        oneAtATime?.Dispose();
     }
 
     private async Task ReceiveAsync(HttpContext http, string conversationId, string? replyToId)
+    {
+        if (oneAtATime is null)
+        {
+            await AnswerAsync(http, conversationId, replyToId);
+            return;
+        }
+
+        await oneAtATime.WaitAsync(http.RequestAborted);
+        try
+        {
+            await AnswerAsync(http, conversationId, replyToId);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext http, string conversationId, string? replyToId)
     {
         using var reader = new StreamReader(http.Request.Body);
         var activity = JObject.Parse(await reader.ReadToEndAsync());
