@@ -37,61 +37,20 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         Assert.Equal(["组织架构", "找人引荐", "定为目标部门"], replies.Cards()[0].ButtonTitles().Take(3));
     }
 
-    [Fact]
-    public async Task An_English_query_finds_risk_and_payments_first()
+    [Theory]
+    [InlineData("an English query finds risk and payments first", "en-US", "find payment risk",
+        new[] { "1. Risk Management Center", "2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director" })]
+    [InlineData("a mixed Chinese and English query matches both languages", "zh-CN", "找 支付 risk",
+        new[] { "1. 风控中心", "英文名称：**Risk** Management Center", "2. 支付中台" })]
+    [InlineData("a typo in an English keyword still finds the department", "en-US", "find paymnet gateway",
+        new[] { "1. Payments Platform", "payment **gateway**" })]
+    public async Task A_query_ranks_the_departments_that_match_it_with_why_they_matched(string situation, string locale, string query, string[] expected)
     {
-        var chat = host.Chat();
+        var chat = host.Chat(locale: locale);
 
-        var text = (await chat.SayAsync("find payment risk")).AllText();
+        var text = (await chat.SayAsync(query)).AllText();
 
-        Assert.Contains("1. Risk Management Center", text);
-        Assert.Contains("2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director", text);
-    }
-
-    [Fact]
-    public async Task A_mixed_Chinese_and_English_query_matches_both_languages()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var text = (await chat.SayAsync("找 支付 risk")).AllText();
-
-        Assert.Contains("1. 风控中心", text);
-        Assert.Contains("英文名称：**Risk** Management Center", text);
-        Assert.Contains("2. 支付中台", text);
-    }
-
-    [Fact]
-    public async Task A_typo_in_an_English_keyword_still_finds_the_department()
-    {
-        var chat = host.Chat();
-
-        var text = (await chat.SayAsync("find paymnet gateway")).AllText();
-
-        Assert.Contains("1. Payments Platform", text);
-        Assert.Contains("payment **gateway**", text);
-    }
-
-    [Fact]
-    public async Task No_hits_suggest_fewer_words_the_other_language_and_the_org_chart()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("find xyzzy qwvvx");
-
-        Assert.Contains("No department matches \"xyzzy qwvvx\".", replies.AllText());
-        Assert.Contains("a keyword in Chinese (e.g. 支付, 风控)", replies.AllText());
-        Assert.Equal(["find xyzzy", "find qwvvx", "Browse the org chart"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
-    public async Task Find_without_keywords_shows_examples_in_both_languages()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("找");
-
-        Assert.Contains("告诉我你需要什么能力", replies.AllText());
-        Assert.Equal(["找 支付风控", "find payment risk"], replies.Cards()[0].ButtonTitles());
+        Assert.All(expected, snippet => Assert.True(text.Contains(snippet, StringComparison.Ordinal), $"{situation}: no \"{snippet}\" in\n{text}"));
     }
 
     [Fact]
@@ -153,28 +112,6 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_ambiguous_name_asks_which_department_is_meant()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("组织 风控");
-
-        Assert.Contains("有几个部门都和“风控”接近，你指的是哪一个？", replies.AllText());
-        Assert.Equal(["风控中心", "风控模型组"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
-    public async Task An_unknown_department_offers_a_keyword_search_instead()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("org Quantum Teleportation Office");
-
-        Assert.Contains("I couldn't find a department called \"Quantum Teleportation Office\"", replies.AllText());
-        Assert.Equal(["find Quantum Teleportation Office", "Browse the org chart"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
     public async Task A_card_submit_and_the_typed_command_give_the_same_card()
     {
         var typing = host.Chat(locale: "zh-CN", userId: "typist");
@@ -229,17 +166,6 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         Assert.Contains("需要用到跨境收款方面的能力", asked.AllText());
         Assert.Empty(await LeadsAsync());
-    }
-
-    [Fact]
-    public async Task Referrals_for_a_user_not_in_the_directory_say_so_and_offer_iam()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("引荐 支付中台");
-
-        Assert.Contains("要找引荐路径，我得先知道你在组织通讯录里是谁", replies.AllText());
-        Assert.Equal(["关联我的身份"], replies.Cards()[0].ButtonTitles());
     }
 
     [Fact]
@@ -319,16 +245,6 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Iam_finds_a_demo_company_person_whatever_the_case_of_the_email()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("iam Jing.Zhong@Xinghai.Example.com");
-
-        Assert.Equal("Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.", Assert.Single(replies).Text);
-    }
-
-    [Fact]
     public async Task Without_an_imported_directory_the_finder_says_so_instead_of_finding_nothing()
     {
         using var empty = new BotTestHost();
@@ -355,13 +271,39 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         Assert.Equal(LeadRoute.KeywordSearch, Assert.Single(await LeadsAsync()).Route);
     }
 
-    [Fact]
-    public async Task Referrals_without_a_department_explain_what_to_type()
+    [Theory]
+    [InlineData("no hits suggest fewer words, the other language and the org chart", "en-US", "find xyzzy qwvvx",
+        new[] { "No department matches \"xyzzy qwvvx\".", "a keyword in Chinese (e.g. 支付, 风控)" }, new[] { "find xyzzy", "find qwvvx", "Browse the org chart" })]
+    [InlineData("find without keywords shows examples in both languages", "zh-CN", "找",
+        new[] { "告诉我你需要什么能力" }, new[] { "找 支付风控", "find payment risk" })]
+    [InlineData("an ambiguous name asks which department is meant", "zh-CN", "组织 风控",
+        new[] { "有几个部门都和“风控”接近，你指的是哪一个？" }, new[] { "风控中心", "风控模型组" })]
+    [InlineData("an unknown department offers a keyword search instead", "en-US", "org Quantum Teleportation Office",
+        new[] { "I couldn't find a department called \"Quantum Teleportation Office\"" }, new[] { "find Quantum Teleportation Office", "Browse the org chart" })]
+    [InlineData("referrals for a user not in the directory say so and offer iam", "zh-CN", "引荐 支付中台",
+        new[] { "要找引荐路径，我得先知道你在组织通讯录里是谁" }, new[] { "关联我的身份" })]
+    public async Task A_request_the_finder_cannot_answer_as_asked_explains_why_and_offers_the_next_steps_as_buttons(string situation, string locale, string typed, string[] explanations, string[] buttons)
     {
-        var chat = host.Chat();
+        var chat = host.Chat(locale: locale);
 
-        var replies = await chat.SayAsync("referrals");
+        var replies = await chat.SayAsync(typed);
 
-        Assert.Equal("Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.", Assert.Single(replies).Text);
+        Assert.All(explanations, explanation => Assert.Contains(explanation, replies.AllText()));
+        Assert.True(buttons.SequenceEqual(replies.Cards()[0].ButtonTitles()), $"{situation}: buttons {string.Join(", ", replies.Cards()[0].ButtonTitles())}");
+    }
+
+    [Theory]
+    [InlineData("iam finds a demo company person whatever the case of the email", "en-US", "iam Jing.Zhong@Xinghai.Example.com",
+        "Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.")]
+    [InlineData("referrals without a department explain what to type", "en-US", "referrals",
+        "Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.")]
+    public async Task A_one_line_finder_command_gets_exactly_its_one_line_answer(string situation, string locale, string typed, string answer)
+    {
+        var chat = host.Chat(locale: locale);
+
+        var replies = await chat.SayAsync(typed);
+
+        Assert.True(replies.Count == 1, $"{situation}: {replies.Count} replies");
+        Assert.Equal(answer, replies[0].Text);
     }
 }

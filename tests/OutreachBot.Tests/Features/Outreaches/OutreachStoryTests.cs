@@ -177,7 +177,7 @@ public sealed class OutreachStoryTests
     {
         var card = Assert.Single(export.Cards());
         Assert.Contains(title, export.Seen());
-        var link = new Uri((string)Support.Transcript.FindAction(card, pipelineButton)["url"]!);
+        var link = new Uri((string)Testing.Transcript.FindAction(card, pipelineButton)["url"]!);
         var segments = link.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("files", segments[0]);
 

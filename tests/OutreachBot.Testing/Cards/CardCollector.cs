@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 
-namespace OutreachBot.Tests.Support;
+namespace OutreachBot.Testing;
 
 /// <summary>Every Adaptive Card any test makes the bot send, for the official renderer to check at the end of the run.</summary>
 public static class CardCollector

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace OutreachBot.Load.Hosting;
+namespace OutreachBot.Testing;
 
 /// <summary>
 /// A bot (OutreachBot or the echo baseline) running as a child process on a free loopback port:
@@ -11,12 +11,13 @@ namespace OutreachBot.Load.Hosting;
 public sealed class BotProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentQueue<string> output;
     private readonly Process process;
 
-    private BotProcess(Process process, Uri baseAddress)
+    private BotProcess(Process process, Uri baseAddress, ConcurrentQueue<string> output)
     {
         this.process = process;
+        this.output = output;
         BaseAddress = baseAddress;
     }
 
@@ -37,32 +38,20 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, int? port = null, CancellationToken cancellationToken = default)
     {
         var address = new Uri($"http://127.0.0.1:{(port ?? RepositoryPaths.FreeLoopbackPort()).ToString(CultureInfo.InvariantCulture)}");
-        var start = new ProcessStartInfo(DotnetHost())
+        var settings = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_gcServer"] = "0",
+            ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var argument in new[] { dll, "--urls", address.ToString().TrimEnd('/') })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_gcServer"] = "0";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
-        var bot = new BotProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, address);
-        bot.process.OutputDataReceived += (_, e) => bot.Record(e.Data);
-        bot.process.ErrorDataReceived += (_, e) => bot.Record(e.Data);
-        bot.process.Start();
-        bot.process.BeginOutputReadLine();
-        bot.process.BeginErrorReadLine();
+        var output = new ConcurrentQueue<string>();
+        var process = ChildProcess.Start(DotnetHost(), [dll, "--urls", address.ToString().TrimEnd('/')], Path.GetDirectoryName(dll)!, settings, line => Record(output, line));
+        var bot = new BotProcess(process, address, output);
         try
         {
             await bot.WaitHealthyAsync(cancellationToken);
@@ -77,14 +66,7 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — the crash we want to survive.</summary>
-    public void Kill()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(TimeSpan.FromSeconds(10));
-        }
-    }
+    public void Kill() => ChildProcess.Kill(process);
 
     /// <summary>SIGTERM and wait for the graceful shutdown (its loggers flushed, its output read to the end); SIGKILL after the timeout.</summary>
     public async Task StopAsync(TimeSpan timeout)
@@ -149,13 +131,8 @@ public sealed class BotProcess : IAsyncDisposable
         throw new TimeoutException($"The bot did not answer /healthz within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{RecentOutput}");
     }
 
-    private void Record(string? line)
+    private static void Record(ConcurrentQueue<string> output, string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         output.Enqueue(line);
         while (output.Count > 200 && output.TryDequeue(out _))
         {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 
-namespace OutreachBot.Load.Hosting;
+namespace OutreachBot.Testing;
 
 /// <summary>Where the repository and the built bots are, seen from a harness or test assembly built in the same tree.</summary>
 public static class RepositoryPaths

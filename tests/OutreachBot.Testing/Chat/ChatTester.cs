@@ -4,7 +4,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 
-namespace OutreachBot.Tests.Support;
+namespace OutreachBot.Testing;
 
 /// <summary>One user talking to the bot through Bot Builder's TestAdapter; every reply's cards are collected.</summary>
 public sealed class ChatTester

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace OutreachBot.Tests.Support;
+namespace OutreachBot.Testing;
 
 /// <summary>Runs tests/cards/validate.mjs (the official `adaptivecards` renderer) over cards. Never skips: missing node fails.</summary>
 public static class CardValidator
@@ -11,7 +11,7 @@ public static class CardValidator
 
     public static IReadOnlyList<string> Problems(IReadOnlyList<CollectedCard> cards)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var script = Path.Combine(root, "tests", "cards", "validate.mjs");
         if (!Directory.Exists(Path.Combine(root, "node_modules", "adaptivecards")))
         {
@@ -79,16 +79,6 @@ public static class CardValidator
         }
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "tests", "cards", "validate.mjs")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (package.json + tests/cards/validate.mjs) above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The repository root (kept for callers; <see cref="RepositoryPaths.Root"/> is the one place that finds it).</summary>
+    public static string RepositoryRoot() => RepositoryPaths.Root;
 }
