@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OutreachBot.Domain.Storage.Reminders;
 
 namespace OutreachBot.Domain.Reminders;
 

@@ -3,8 +3,9 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
-using OutreachBot.Proactive;
-using OutreachBot.State;
+using OutreachBot.Storage.BotState;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Hosting;
 

@@ -11,8 +11,8 @@ using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Hosting;
-using OutreachBot.Proactive;
 using OutreachBot.Storage;
+using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;

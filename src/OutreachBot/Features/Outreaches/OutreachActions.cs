@@ -3,6 +3,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Leads;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;

@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.StageTwo.Storage;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Outreaches;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;

@@ -3,7 +3,7 @@ using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
-using OutreachBot.Domain.StageTwo.Storage;
+using OutreachBot.Domain.Storage.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
 

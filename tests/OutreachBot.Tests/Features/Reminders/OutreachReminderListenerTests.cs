@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Features.Shared;
 using OutreachBot.Tests.Support;

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Chat;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Hosting;
-using OutreachBot.Proactive;
+using OutreachBot.Storage.ConversationReferences;
 
 namespace OutreachBot.Tests.Features.Reminders;
 
