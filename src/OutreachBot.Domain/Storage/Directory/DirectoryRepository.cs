@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Referrals;
+using static OutreachBot.Domain.Storage.Directory.DirectoryKeys;
 using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Domain.Storage.Directory;
@@ -20,15 +21,12 @@ public sealed record DirectoryVersion(string Id, int Chunks, int Departments, in
 /// </summary>
 public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, int maxChunkBytes = DirectoryRepository.DefaultMaxChunkBytes)
 {
-    public const string Table = "OrgDirectory";
-    public const string IntroductionsTable = "Introductions";
+    public const string Table = DirectoryKeys.Table;
+    public const string IntroductionsTable = DirectoryKeys.IntroductionsTable;
     public const int DefaultMaxChunkBytes = 400_000;
 
-    private const string PointerPartition = "current";
-    private const string PointerRow = "pointer";
-    private const string VersionsPartition = "versions";
-    private const string AllPartition = "all";
-    private const int MaxAttempts = 5;
+    /// <summary>How often a load re-reads when the version it started with was replaced while it read the chunks.</summary>
+    private const int MaxLoadAttempts = 5;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -87,7 +85,7 @@ public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, i
                 return (version, new OrgDirectory(departments, people));
             }
 
-            if (attempt == MaxAttempts)
+            if (attempt == MaxLoadAttempts)
             {
                 throw new StorageUnavailableException($"Directory version {version.Id} has {chunks} of {version.Chunks} chunks.");
             }
@@ -161,28 +159,22 @@ public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, i
     }
 
     /// <summary>Points "current" at the new version; on a conflict another import won the race, so re-read and switch again (last import wins).</summary>
-    private async Task<DirectoryVersion?> SwitchPointerAsync(DirectoryVersion version, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var existing = await store.GetAsync(Table, PointerPartition, PointerRow, cancellationToken).ConfigureAwait(false);
-            var json = JsonSerializer.Serialize(new PointerDocument(version), Json);
-            try
+    private async Task<DirectoryVersion?> SwitchPointerAsync(DirectoryVersion version, CancellationToken cancellationToken) =>
+        await OptimisticConcurrency.RetryAsync(
+            async token =>
             {
+                var existing = await store.GetAsync(Table, PointerPartition, PointerRow, token).ConfigureAwait(false);
+                var json = JsonSerializer.Serialize(new PointerDocument(version), Json);
                 if (existing is null)
                 {
-                    await store.InsertAsync(Table, PointerPartition, PointerRow, json, cancellationToken).ConfigureAwait(false);
+                    await store.InsertAsync(Table, PointerPartition, PointerRow, json, token).ConfigureAwait(false);
                     return null;
                 }
 
-                await store.ReplaceAsync(Table, existing with { Json = json }, cancellationToken).ConfigureAwait(false);
+                await store.ReplaceAsync(Table, existing with { Json = json }, token).ConfigureAwait(false);
                 return JsonSerializer.Deserialize<PointerDocument>(existing.Json, Json)!.Current;
-            }
-            catch (EntityConflictException) when (attempt < MaxAttempts)
-            {
-            }
-        }
-    }
+            },
+            cancellationToken).ConfigureAwait(false);
 
     private async Task DeleteOldVersionsAsync(IReadOnlyList<string> keep, CancellationToken cancellationToken)
     {
@@ -211,41 +203,6 @@ public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, i
         }
     }
 
-    private async IAsyncEnumerable<StoredEntity> ReadPartitionAsync(string table, string partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(table, partition, RowKeyRange.All, 1000, token, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-    }
-
-    private static string ChunkPartition(string versionId) => "v-" + versionId;
-
-    private static string ChunkRow(int index) => "c" + index.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
-
-    private sealed record PointerDocument(DirectoryVersion Current);
-
-    private sealed record ChunkDocument(IReadOnlyList<StoredDepartment> D, IReadOnlyList<StoredPerson> P);
-
-    private sealed record StoredDepartment(string Id, string Zh, string En, string? Parent, string? Head, string Desc, IReadOnlyList<string> Kw)
-    {
-        public static StoredDepartment From(Department d) => new(d.Id, d.NameZh, d.NameEn, d.ParentId, d.HeadId, d.Description, d.Keywords);
-
-        public Department ToDepartment() => new(Id, Zh, En, Parent, Head, Desc, Kw);
-    }
-
-    private sealed record StoredPerson(string Id, string Zh, string En, string Mail, string Dept, string Title, DateOnly Hired, string? Mgr)
-    {
-        public static StoredPerson From(Person p) => new(p.Id, p.NameZh, p.NameEn, p.Email, p.DepartmentId, p.Title, p.HireDate, p.ManagerId);
-
-        public Person ToPerson() => new(Id, Zh, En, Mail, Dept, Title, Hired, Mgr);
-    }
+    private IAsyncEnumerable<StoredEntity> ReadPartitionAsync(string table, string partition, CancellationToken cancellationToken) =>
+        store.ReadAllAsync(table, partition, RowKeyRange.All, cancellationToken: cancellationToken);
 }

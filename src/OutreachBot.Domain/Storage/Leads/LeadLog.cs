@@ -6,6 +6,7 @@ namespace OutreachBot.Domain.Storage.Leads;
 /// <summary>Every lead found, oldest first, in one partition so stats read them all with paged queries.</summary>
 public sealed class LeadLog(IEntityStore store, TimeProvider time)
 {
+    /// <summary>Every lead in partition "all", row = oldest-first time + a random suffix.</summary>
     public const string Table = "Leads";
     private const string Partition = "all";
 
@@ -28,14 +29,11 @@ public sealed class LeadLog(IEntityStore store, TimeProvider time)
     public async Task<IReadOnlyList<Lead>> ListAsync(CancellationToken cancellationToken = default)
     {
         var leads = new List<Lead>();
-        string? token = null;
-        do
+        await foreach (var entity in store.ReadAllAsync(Table, Partition, RowKeyRange.All, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var page = await store.QueryAsync(Table, Partition, RowKeyRange.All, 1000, token, cancellationToken).ConfigureAwait(false);
-            leads.AddRange(page.Items.Select(e => JsonSerializer.Deserialize<Lead>(e.Json, Json)!));
-            token = page.ContinuationToken;
+            leads.Add(JsonSerializer.Deserialize<Lead>(entity.Json, Json)!);
         }
-        while (token is not null);
+
         return leads;
     }
 

@@ -2,22 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Storage;
+using static OutreachBot.Domain.Storage.Outreaches.OutreachKeys;
 
 namespace OutreachBot.Domain.Storage.Outreaches;
-
-/// <summary>What another PM may learn about an outreach to a department: enough for collision warnings and shared refusals.</summary>
-public sealed record DepartmentIndexEntry(
-    string OutreachId,
-    string OwnerKey,
-    string DepartmentId,
-    string NameZh,
-    string NameEn,
-    TargetStage Stage,
-    DateTimeOffset StageChangedAt,
-    RefusalReason? RefusalReason,
-    string? OutcomeNote,
-    long Version);
 
 public sealed record OutreachRepositoryOptions
 {
@@ -31,21 +18,17 @@ public sealed record OutreachRepositoryOptions
     public int MaxInlineEvents { get; init; } = 40;
 
     public int ArchivePageEvents { get; init; } = 25;
-
-    public int MaxWriteAttempts { get; init; } = 60;
 }
 
 /// <summary>
 /// Stores outreaches in one table: the record in its owner's partition (newest first), an id pointer,
 /// a per-department index (collisions and shared refusals without a scan), and a shared-with index.
-/// Every change is a read-modify-write guarded by the ETag and retried on conflict; indexes carry the
+/// Every change is a read-modify-write guarded by the ETag and retried through <see cref="OptimisticConcurrency"/>; indexes carry the
 /// outreach version so a late, stale index write never overwrites a newer one.
 /// </summary>
 public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOptions? options = null)
 {
-    public const string Table = "outreaches";
-
-    private const string PointerRow = "ref";
+    public const string Table = OutreachKeys.Table;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -91,44 +74,22 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     public async Task<OutreachResult<TResult>> UpdateAsync<TResult>(
         string outreachId, Func<Outreach, OutreachResult<TResult>> change, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
+        SavedChange<TResult> saved;
+        try
         {
-            if (await LoadAsync(outreachId, cancellationToken) is not { } loaded)
-            {
-                return new OutreachNotFound();
-            }
-
-            var outreach = loaded.Outreach;
-            var sharingBefore = outreach.Sharing;
-            var result = change(outreach);
-            if (!result.IsSuccess || !outreach.HasChanges)
-            {
-                return result;
-            }
-
-            var operations = Pack(outreach, out var error);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            try
-            {
-                var main = operations[0];
-                await store.SubmitBatchAsync(
-                    Table, loaded.Pointer.Partition, [EntityOperation.Replace(main.RowKey, main.Json!, loaded.ETag), .. operations.Skip(1)], cancellationToken);
-            }
-            catch (EntityConflictException)
-            {
-                await Task.Yield();
-                continue;
-            }
-
-            await WriteIndexesAsync(outreach, sharingBefore, cancellationToken);
-            return result;
+            saved = await OptimisticConcurrency.RetryAsync(token => TryUpdateAsync(outreachId, change, token), cancellationToken);
+        }
+        catch (Exception exception) when (OptimisticConcurrency.IsLostRace(exception))
+        {
+            return new OutreachBusy();
         }
 
-        return new OutreachBusy();
+        if (saved.Saved is { } outreach)
+        {
+            await WriteIndexesAsync(outreach, saved.SharingBefore, cancellationToken);
+        }
+
+        return saved.Result;
     }
 
     /// <summary>Every outreach the user owns, newest first.</summary>
@@ -254,65 +215,64 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
         }
     }
 
-    private async Task WriteVersionedAsync(string partition, string rowKey, string json, long version, CancellationToken cancellationToken)
+    /// <summary>One attempt of <see cref="UpdateAsync"/>: load, change, write under the ETag (a lost race throws).</summary>
+    private async ValueTask<SavedChange<TResult>> TryUpdateAsync<TResult>(string outreachId, Func<Outreach, OutreachResult<TResult>> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
+        if (await LoadAsync(outreachId, cancellationToken) is not { } loaded)
         {
-            try
+            return new SavedChange<TResult>(new OutreachNotFound(), null, OutreachSharing.None);
+        }
+
+        var outreach = loaded.Outreach;
+        var sharingBefore = outreach.Sharing;
+        var result = change(outreach);
+        if (!result.IsSuccess || !outreach.HasChanges)
+        {
+            return new SavedChange<TResult>(result, null, sharingBefore);
+        }
+
+        var operations = Pack(outreach, out var error);
+        if (error is not null)
+        {
+            return new SavedChange<TResult>(error, null, sharingBefore);
+        }
+
+        var main = operations[0];
+        await store.SubmitBatchAsync(
+            Table, loaded.Pointer.Partition, [EntityOperation.Replace(main.RowKey, main.Json!, loaded.ETag), .. operations.Skip(1)], cancellationToken);
+        return new SavedChange<TResult>(result, outreach, sharingBefore);
+    }
+
+    private ValueTask WriteVersionedAsync(string partition, string rowKey, string json, long version, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RetryAsync(
+            async token =>
             {
-                var existing = await store.GetAsync(Table, partition, rowKey, cancellationToken);
+                var existing = await store.GetAsync(Table, partition, rowKey, token);
                 if (existing is null)
                 {
-                    await store.InsertAsync(Table, partition, rowKey, json, cancellationToken);
+                    await store.InsertAsync(Table, partition, rowKey, json, token);
                 }
                 else if (Deserialize<VersionOnly>(existing.Json).Version < version)
                 {
-                    await store.ReplaceAsync(Table, existing with { Json = json }, cancellationToken);
+                    await store.ReplaceAsync(Table, existing with { Json = json }, token);
                 }
+            },
+            cancellationToken);
 
-                return;
-            }
-            catch (Exception ex) when (ex is EntityConflictException or EntityNotFoundException)
+    private ValueTask DeleteVersionedAsync(string partition, string rowKey, long version, CancellationToken cancellationToken) =>
+        OptimisticConcurrency.RetryAsync(
+            async token =>
             {
-                await Task.Yield();
-            }
-        }
-    }
-
-    private async Task DeleteVersionedAsync(string partition, string rowKey, long version, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
-        {
-            try
-            {
-                var existing = await store.GetAsync(Table, partition, rowKey, cancellationToken);
+                var existing = await store.GetAsync(Table, partition, rowKey, token);
                 if (existing is not null && Deserialize<VersionOnly>(existing.Json).Version < version)
                 {
-                    await store.DeleteAsync(Table, partition, rowKey, existing.ETag, cancellationToken);
+                    await store.DeleteAsync(Table, partition, rowKey, existing.ETag, token);
                 }
+            },
+            cancellationToken);
 
-                return;
-            }
-            catch (Exception ex) when (ex is EntityConflictException or EntityNotFoundException)
-            {
-                await Task.Yield();
-            }
-        }
-    }
-
-    private async Task<List<StoredEntity>> QueryAllAsync(string partition, RowKeyRange range, CancellationToken cancellationToken)
-    {
-        var all = new List<StoredEntity>();
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(Table, partition, range, 1000, token, cancellationToken);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return all;
-    }
+    private Task<List<StoredEntity>> QueryAllAsync(string partition, RowKeyRange range, CancellationToken cancellationToken) =>
+        store.ListAllAsync(Table, partition, range, cancellationToken: cancellationToken);
 
     private static HashSet<string> SharingKeys(OutreachSharing sharing) =>
         SharingKeys(null, [.. new[] { sharing.TeamId, sharing.ChannelId }.OfType<string>()], sharing.ColleagueKeys);
@@ -338,31 +298,11 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
         return keys;
     }
 
-    private static string OwnerPartition(string ownerKey) => "owner:" + StorageKey.Encode(ownerKey);
-
-    private static string PointerPartition(string outreachId) => "id:" + outreachId;
-
-    private static string DepartmentPartition(string departmentId) => "dept:" + StorageKey.Encode(departmentId.Trim().ToUpperInvariant());
-
-    private static string SharedPartition(string sharingKey) => "shared:" + StorageKey.Encode(sharingKey);
-
-    private static string MainRow(Outreach outreach) => $"o-{StorageKey.NewestFirst(outreach.CreatedAt)}-{outreach.Id}";
-
-    private static string ArchivePrefix(Outreach outreach) => $"t-{StorageKey.NewestFirst(outreach.CreatedAt)}-{outreach.Id}-";
-
-    private static string ArchiveRow(Outreach outreach, int page) => ArchivePrefix(outreach) + page.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new JsonException($"Stored {typeof(T).Name} is empty.");
 
-    private sealed record OutreachPointer(string Partition, string RowKey);
-
     private sealed record LoadedOutreach(Outreach Outreach, OutreachPointer Pointer, string ETag);
 
-    private sealed record SharedIndexEntry(string OutreachId, long Version);
-
-    private sealed record VersionOnly(long Version);
-
-    private sealed record TimelinePage(IReadOnlyList<TimelineEvent> Events);
+    private sealed record SavedChange<TResult>(OutreachResult<TResult> Result, Outreach? Saved, OutreachSharing SharingBefore);
 }

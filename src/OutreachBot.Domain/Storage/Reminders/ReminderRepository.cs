@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachBot.Domain.Reminders;
+using static OutreachBot.Domain.Storage.Reminders.ReminderKeys;
 using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Domain.Storage.Reminders;
@@ -32,8 +33,7 @@ public sealed record ReminderStoreOptions
 /// </summary>
 public sealed class ReminderRepository(IEntityStore store, TimeProvider time, ReminderStoreOptions? options = null)
 {
-    public const string Table = "Reminders";
-    private const int PageSize = 1000;
+    public const string Table = ReminderKeys.Table;
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -98,14 +98,14 @@ public sealed class ReminderRepository(IEntityStore store, TimeProvider time, Re
     public async Task<IReadOnlyList<Reminder>> ListForOwnerAsync(string ownerKey, bool includeFinished = false, CancellationToken cancellationToken = default)
     {
         var reminders = new List<Reminder>();
-        string? continuation = null;
-        do
+        await foreach (var entity in store.ReadAllAsync(Table, UserPartition(ownerKey), RowKeyRange.All, cancellationToken: cancellationToken))
         {
-            var page = await store.QueryAsync(Table, UserPartition(ownerKey), RowKeyRange.All, PageSize, continuation, cancellationToken);
-            reminders.AddRange(page.Items.Select(e => Deserialize(e.Json)).Where(r => includeFinished || !r.IsFinished));
-            continuation = page.ContinuationToken;
+            var reminder = Deserialize(entity.Json);
+            if (includeFinished || !reminder.IsFinished)
+            {
+                reminders.Add(reminder);
+            }
         }
-        while (continuation is not null);
 
         return reminders.OrderBy(r => r.Due).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
@@ -130,29 +130,28 @@ public sealed class ReminderRepository(IEntityStore store, TimeProvider time, Re
             LastError = null,
         }, cancellationToken);
 
-    private async Task<ReminderChangeResult> ChangeAsync(string ownerKey, string reminderId, Func<Reminder, Reminder?> change, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await GetVersionedAsync(ownerKey, reminderId, cancellationToken);
-            if (current is null)
+    private async Task<ReminderChangeResult> ChangeAsync(string ownerKey, string reminderId, Func<Reminder, Reminder?> change, CancellationToken cancellationToken) =>
+        await OptimisticConcurrency.RetryAsync(
+            async token =>
             {
-                return new ReminderChangeResult(ReminderChangeStatus.NotFound, null);
-            }
+                var current = await GetVersionedAsync(ownerKey, reminderId, token);
+                if (current is null)
+                {
+                    return new ReminderChangeResult(ReminderChangeStatus.NotFound, null);
+                }
 
-            var updated = change(current.Reminder);
-            if (updated is null)
-            {
-                return new ReminderChangeResult(ReminderChangeStatus.AlreadyFinished, current.Reminder);
-            }
+                var updated = change(current.Reminder);
+                if (updated is null)
+                {
+                    return new ReminderChangeResult(ReminderChangeStatus.AlreadyFinished, current.Reminder);
+                }
 
-            var saved = updated.IsFinished ? await TryFinishAsync(current, updated, cancellationToken) : await TryRescheduleAsync(current, updated, cancellationToken);
-            if (saved is not null)
-            {
-                return new ReminderChangeResult(ReminderChangeStatus.Changed, saved.Reminder);
-            }
-        }
-    }
+                var saved = updated.IsFinished ? await TryFinishAsync(current, updated, token) : await TryRescheduleAsync(current, updated, token);
+                return saved is null
+                    ? throw new EntityConflictException(Table, UserPartition(ownerKey), reminderId)
+                    : new ReminderChangeResult(ReminderChangeStatus.Changed, saved.Reminder);
+            },
+            cancellationToken);
 
     internal async Task<VersionedReminder?> GetVersionedAsync(string ownerKey, string reminderId, CancellationToken cancellationToken)
     {
@@ -227,14 +226,10 @@ public sealed class ReminderRepository(IEntityStore store, TimeProvider time, Re
         var due = new List<DueIndexEntry>();
         for (var shard = 0; shard < Options.DueIndexPartitions; shard++)
         {
-            string? continuation = null;
-            do
+            await foreach (var entity in store.ReadAllAsync(Table, DueIndexEntry.Partition(shard), range, cancellationToken: cancellationToken))
             {
-                var page = await store.QueryAsync(Table, DueIndexEntry.Partition(shard), range, PageSize, continuation, cancellationToken);
-                due.AddRange(page.Items.Select(e => JsonSerializer.Deserialize<DueIndexEntry>(e.Json, Json)!));
-                continuation = page.ContinuationToken;
+                due.Add(JsonSerializer.Deserialize<DueIndexEntry>(entity.Json, Json)!);
             }
-            while (continuation is not null);
         }
 
         foreach (var entry in due.OrderBy(e => e.FireAt))
@@ -277,37 +272,7 @@ public sealed class ReminderRepository(IEntityStore store, TimeProvider time, Re
         }
     }
 
-    internal static string UserPartition(string ownerKey) => "user-" + StorageKey.Encode(ownerKey);
-
     private static string Serialize(Reminder reminder) => JsonSerializer.Serialize(reminder, Json);
 
     private static Reminder Deserialize(string json) => JsonSerializer.Deserialize<Reminder>(json, Json)!;
-}
-
-internal sealed record VersionedReminder(Reminder Reminder, string ETag);
-
-/// <summary>One row of the due-time index. Its key is immutable (fire time + id), so it is written once and deleted, never updated.</summary>
-internal sealed record DueIndexEntry(string OwnerKey, string ReminderId, string ConversationKey, DateTimeOffset FireAt, DateTimeOffset CreatedAt, int Shard)
-{
-    [JsonIgnore]
-    public string PartitionKey => Partition(Shard);
-
-    [JsonIgnore]
-    public string RowKey => StorageKey.OldestFirst(FireAt) + "-" + ReminderId;
-
-    public static string Partition(int shard) => "due-" + shard.ToString(CultureInfo.InvariantCulture);
-
-    public static DueIndexEntry For(Reminder reminder, DateTimeOffset now, int shards) =>
-        new(reminder.OwnerKey, reminder.Id, reminder.ConversationKey, reminder.FireAt, now, ShardOf(reminder.Id, shards));
-
-    private static int ShardOf(string id, int shards)
-    {
-        var hash = 2166136261u;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % (uint)shards);
-    }
 }

@@ -86,3 +86,6 @@ internal sealed record BidDocument(
     public WinningBid ToBid() =>
         new(Competitor, Project, Customer, new Money(Amount, Domain.StageTwo.Currency.Parse(Currency)), DateOnly.ParseExact(AwardDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), Region);
 }
+
+/// <summary>The outreach a user last chose to work on in stage 2.</summary>
+internal sealed record FocusDocument(string OutreachId, DateTimeOffset ChosenAt);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
+using static OutreachBot.Domain.Storage.StageTwo.StageTwoKeys;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Domain.Storage.Outreaches;
 
@@ -27,15 +28,15 @@ public sealed record StageTwoResult<T>(T? Value, IReadOnlyList<StageTwoError> Er
 /// </summary>
 public sealed class StageTwoRepository(IEntityStore store, OutreachService outreaches, TimeProvider time)
 {
-    public const string Table = "stagetwo";
+    public const string Table = StageTwoKeys.Table;
     public const int MaxBids = 100_000;
     public const int MaxBidTextLength = 1_000;
-    private const string MaterialRow = "material";
-    private const string FocusRow = "focus";
     private const int MaxChunkChars = 200_000;
     private const int ChunksPerBatch = 4;
+
+    // Bid chunks hold up to MaxChunkChars each: a few per page keeps a read's memory small.
+    private const int ChunkPageSize = 16;
     private const int MaxMaterialChars = 100_000;
-    private const int MaxWriteAttempts = 30;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -123,18 +124,10 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         }
 
         var bids = new List<WinningBid>(import.Count);
-        string? continuation = null;
-        do
+        await foreach (var row in store.ReadAllAsync(Table, outreachId, RowKeyRange.WithPrefix(BidsPrefix(import.ImportId)), ChunkPageSize, cancellationToken))
         {
-            var page = await store.QueryAsync(Table, outreachId, RowKeyRange.WithPrefix(BidsPrefix(import.ImportId)), 100, continuation, cancellationToken);
-            foreach (var row in page.Items)
-            {
-                bids.AddRange(JsonSerializer.Deserialize<List<BidDocument>>(row.Json, Json)!.Select(b => b.ToBid()));
-            }
-
-            continuation = page.ContinuationToken;
+            bids.AddRange(JsonSerializer.Deserialize<List<BidDocument>>(row.Json, Json)!.Select(b => b.ToBid()));
         }
-        while (continuation is not null);
 
         return StageTwoResult<IReadOnlyList<WinningBid>>.Success(bids);
     }
@@ -159,45 +152,43 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
 
     private async Task<StageTwoResult<StageTwoMaterial>> SaveAsync(string outreachId, Func<StageTwoMaterial, Validated<StageTwoMaterial>> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        try
         {
-            var row = await store.GetAsync(Table, outreachId, MaterialRow, cancellationToken);
-            var current = row is null ? StageTwoMaterial.Empty(outreachId) : Read(row, outreachId);
-            var changed = change(current);
-            if (!changed.IsValid)
-            {
-                return StageTwoResult<StageTwoMaterial>.Failure(changed.Errors);
-            }
+            return await OptimisticConcurrency.RetryAsync(token => TrySaveAsync(outreachId, change, token), cancellationToken);
+        }
+        catch (Exception exception) when (OptimisticConcurrency.IsLostRace(exception))
+        {
+            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.busy", new("这份材料正被频繁修改，请稍后再试", "This material is being changed by others right now; please try again"))]);
+        }
+    }
 
-            var json = JsonSerializer.Serialize(MaterialDocument.From(changed.Value with { OutreachId = outreachId }), Json);
-            if (json.Length > MaxMaterialChars)
-            {
-                return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.too_large", new("材料内容太多，存不下了，请精简较长的文字", "The material has grown too large to store; shorten the longer texts"))]);
-            }
-
-            try
-            {
-                if (row is null)
-                {
-                    await store.InsertAsync(Table, outreachId, MaterialRow, json, cancellationToken);
-                }
-                else
-                {
-                    await store.ReplaceAsync(Table, row with { Json = json }, cancellationToken);
-                }
-
-                return StageTwoResult<StageTwoMaterial>.Success(changed.Value with { OutreachId = outreachId });
-            }
-            catch (EntityConflictException)
-            {
-                // Someone saved in between: read again and re-apply the change to their version.
-            }
-            catch (EntityNotFoundException)
-            {
-            }
+    /// <summary>One attempt: read the material, apply the change, write under the ETag (a lost race throws).</summary>
+    private async ValueTask<StageTwoResult<StageTwoMaterial>> TrySaveAsync(string outreachId, Func<StageTwoMaterial, Validated<StageTwoMaterial>> change, CancellationToken cancellationToken)
+    {
+        var row = await store.GetAsync(Table, outreachId, MaterialRow, cancellationToken);
+        var current = row is null ? StageTwoMaterial.Empty(outreachId) : Read(row, outreachId);
+        var changed = change(current);
+        if (!changed.IsValid)
+        {
+            return StageTwoResult<StageTwoMaterial>.Failure(changed.Errors);
         }
 
-        return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.busy", new("这份材料正被频繁修改，请稍后再试", "This material is being changed by others right now; please try again"))]);
+        var json = JsonSerializer.Serialize(MaterialDocument.From(changed.Value with { OutreachId = outreachId }), Json);
+        if (json.Length > MaxMaterialChars)
+        {
+            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.too_large", new("材料内容太多，存不下了，请精简较长的文字", "The material has grown too large to store; shorten the longer texts"))]);
+        }
+
+        if (row is null)
+        {
+            await store.InsertAsync(Table, outreachId, MaterialRow, json, cancellationToken);
+        }
+        else
+        {
+            await store.ReplaceAsync(Table, row with { Json = json }, cancellationToken);
+        }
+
+        return StageTwoResult<StageTwoMaterial>.Success(changed.Value with { OutreachId = outreachId });
     }
 
     private async Task<IReadOnlyList<StageTwoError>?> AccessAsync(Requester requester, string outreachId, CancellationToken cancellationToken)
@@ -251,12 +242,4 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
 
     private static StageTwoMaterial Read(StoredEntity row, string outreachId) =>
         JsonSerializer.Deserialize<MaterialDocument>(row.Json, Json)!.ToMaterial(outreachId);
-
-    private static string BidsPrefix(string importId) => $"bids-{importId}-";
-
-    private static string BidsRow(string importId, int index) => BidsPrefix(importId) + index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string FocusPartition(string userKey) => "focus-" + StorageKey.Encode(userKey);
-
-    private sealed record FocusDocument(string OutreachId, DateTimeOffset ChosenAt);
 }

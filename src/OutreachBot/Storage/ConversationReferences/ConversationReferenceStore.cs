@@ -18,7 +18,6 @@ public sealed class ConversationReferenceStore(IEntityStore store, TimeProvider 
 {
     public const string Table = "ConversationReferences";
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
-    private const int PageSize = 100;
     private const int MaxRemembered = 50_000;
 
     private readonly ConcurrentDictionary<(string Partition, string Row), Written> written = new();
@@ -57,14 +56,10 @@ public sealed class ConversationReferenceStore(IEntityStore store, TimeProvider 
     public async Task<IReadOnlyList<StoredConversationReference>> FindAllAsync(UserKey user, CancellationToken cancellationToken)
     {
         var found = new List<StoredConversationReference>();
-        string? continuation = null;
-        do
+        await foreach (var entity in store.ReadAllAsync(Table, user.PartitionKey, RowKeyRange.All, cancellationToken: cancellationToken))
         {
-            var page = await store.QueryAsync(Table, user.PartitionKey, RowKeyRange.All, PageSize, continuation, cancellationToken);
-            found.AddRange(page.Items.Select(e => JsonConvert.DeserializeObject<StoredConversationReference>(e.Json)!));
-            continuation = page.ContinuationToken;
+            found.Add(JsonConvert.DeserializeObject<StoredConversationReference>(entity.Json)!);
         }
-        while (continuation is not null);
 
         return found.OrderByDescending(r => r.LastSeen).ToList();
     }

@@ -29,7 +29,7 @@ public sealed class DownloadStore(
     IOptions<PublicAddressOptions> address,
     ILogger<DownloadStore> logger) : IDownloadLinks
 {
-    public const string Table = "downloads";
+    public const string Table = "Downloads";
     private const string MetaRow = "meta";
     private const string ChunkPrefix = "c";
     private const string ExpiryPartition = "expiry";
@@ -94,33 +94,25 @@ public sealed class DownloadStore(
     {
         var deleted = 0;
         var range = new RowKeyRange(null, StorageKey.OldestFirst(time.GetUtcNow()));
-        string? continuation = null;
-        do
+        await foreach (var entry in store.ReadAllAsync(Table, ExpiryPartition, range, cancellationToken: cancellationToken))
         {
-            var page = await store.QueryAsync(Table, ExpiryPartition, range, 200, continuation, cancellationToken);
-            foreach (var entry in page.Items)
+            var partition = entry.RowKey[(entry.RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
+            try
             {
-                var partition = entry.RowKey[(entry.RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..];
-                try
+                var rows = await store.QueryAsync(Table, partition, RowKeyRange.All, 100, null, cancellationToken);
+                if (rows.Items.Count > 0)
                 {
-                    var rows = await store.QueryAsync(Table, partition, RowKeyRange.All, 100, null, cancellationToken);
-                    if (rows.Items.Count > 0)
-                    {
-                        await store.SubmitBatchAsync(Table, partition, [.. rows.Items.Select(r => EntityOperation.Delete(r.RowKey, r.ETag))], cancellationToken);
-                        deleted++;
-                    }
+                    await store.SubmitBatchAsync(Table, partition, [.. rows.Items.Select(r => EntityOperation.Delete(r.RowKey, r.ETag))], cancellationToken);
+                    deleted++;
+                }
 
-                    await store.DeleteAsync(Table, ExpiryPartition, entry.RowKey, null, cancellationToken);
-                }
-                catch (Exception exception) when (exception is EntityConflictException or EntityNotFoundException)
-                {
-                    // Another instance is sweeping the same file; it will finish the job.
-                }
+                await store.DeleteAsync(Table, ExpiryPartition, entry.RowKey, null, cancellationToken);
             }
-
-            continuation = page.ContinuationToken;
+            catch (Exception exception) when (OptimisticConcurrency.IsLostRace(exception))
+            {
+                // Another instance is sweeping the same file; it will finish the job.
+            }
         }
-        while (continuation is not null);
 
         return deleted;
     }

@@ -14,9 +14,8 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     public const string Table = "UserProfiles";
     public const string LinkTable = "UserPersonLinks";
     private const string LinkPartition = "links";
-    private const int LinkPageSize = 1000;
     private const string Row = "profile";
-    private const int MaxAttempts = 5;
+    private const int MaxLinkRewrites = 5;
 
     public async Task<UserProfile> GetAsync(UserKey user, CancellationToken cancellationToken)
     {
@@ -27,40 +26,37 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     /// <summary>Applies <paramref name="change"/> to the latest profile, re-reading and retrying when another writer got there first.</summary>
     public async Task<UserProfile> UpdateAsync(UserKey user, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var entity = await store.GetAsync(Table, user.PartitionKey, Row, cancellationToken);
-            var current = entity is null ? new UserProfile() : Deserialize(entity);
-            var updated = change(current);
-            if (updated == current)
+        var (current, updated) = await OptimisticConcurrency.RetryAsync(
+            async token =>
             {
-                return current;
-            }
+                var entity = await store.GetAsync(Table, user.PartitionKey, Row, token);
+                var current = entity is null ? new UserProfile() : Deserialize(entity);
+                var updated = change(current);
+                if (updated == current)
+                {
+                    return (current, current);
+                }
 
-            updated = updated with { UpdatedAt = clock.GetUtcNow() };
-            var json = JsonSerializer.Serialize(updated, JsonSerializerOptions.Web);
-            try
-            {
+                updated = updated with { UpdatedAt = clock.GetUtcNow() };
+                var json = JsonSerializer.Serialize(updated, JsonSerializerOptions.Web);
                 if (entity is null)
                 {
-                    await store.InsertAsync(Table, user.PartitionKey, Row, json, cancellationToken);
+                    await store.InsertAsync(Table, user.PartitionKey, Row, json, token);
                 }
                 else
                 {
-                    await store.ReplaceAsync(Table, entity with { Json = json }, cancellationToken);
+                    await store.ReplaceAsync(Table, entity with { Json = json }, token);
                 }
 
-                if (updated.PersonId != current.PersonId)
-                {
-                    await WriteLinkAsync(user, updated.PersonId, cancellationToken);
-                }
-
-                return updated;
-            }
-            catch (EntityConflictException) when (attempt < MaxAttempts)
-            {
-            }
+                return (current, updated);
+            },
+            cancellationToken);
+        if (updated.PersonId != current.PersonId)
+        {
+            await WriteLinkAsync(user, updated.PersonId, cancellationToken);
         }
+
+        return updated;
     }
 
     /// <summary>
@@ -70,23 +66,15 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     public async Task<IReadOnlyList<LinkedUser>> FindLinkedAsync(IReadOnlySet<string> personIds, CancellationToken cancellationToken)
     {
         var found = new List<LinkedUser>();
-        string? continuation = null;
-        do
+        await foreach (var row in store.ReadAllAsync(LinkTable, LinkPartition, RowKeyRange.All, cancellationToken: cancellationToken))
         {
-            var page = await store.QueryAsync(LinkTable, LinkPartition, RowKeyRange.All, LinkPageSize, continuation, cancellationToken);
-            foreach (var row in page.Items)
+            var link = JsonSerializer.Deserialize<LinkedUser>(row.Json, JsonSerializerOptions.Web);
+            if (link is not null && personIds.Contains(link.PersonId)
+                && (await GetAsync(new UserKey(link.UserKey), cancellationToken)).PersonId == link.PersonId)
             {
-                var link = JsonSerializer.Deserialize<LinkedUser>(row.Json, JsonSerializerOptions.Web);
-                if (link is not null && personIds.Contains(link.PersonId)
-                    && (await GetAsync(new UserKey(link.UserKey), cancellationToken)).PersonId == link.PersonId)
-                {
-                    found.Add(link);
-                }
+                found.Add(link);
             }
-
-            continuation = page.ContinuationToken;
         }
-        while (continuation is not null);
 
         return found;
     }
@@ -97,7 +85,7 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     /// </summary>
     private async Task WriteLinkAsync(UserKey user, string? personId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= MaxLinkRewrites; attempt++)
         {
             if (personId is null)
             {
