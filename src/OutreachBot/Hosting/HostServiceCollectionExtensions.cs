@@ -1,8 +1,10 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
+using OutreachBot.Storage;
 using OutreachBot.Storage.BotState;
 using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Storage.UserProfiles;
@@ -22,9 +24,14 @@ public static class HostServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(configuration, logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
-        services.AddSingleton(sp => new OutreachCloudAdapter(
-            sp.GetRequiredService<BotFrameworkAuthentication>(),
-            sp.GetRequiredService<ILogger<OutreachCloudAdapter>>()));
+        services.AddSingleton(sp =>
+        {
+            var adapter = new OutreachCloudAdapter(
+                sp.GetRequiredService<BotFrameworkAuthentication>(),
+                sp.GetRequiredService<ILogger<OutreachCloudAdapter>>());
+            adapter.Use(new StorageBudgetMiddleware(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Resilience));
+            return adapter;
+        });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<OutreachCloudAdapter>());
 
         services.AddOutreachBotState();
