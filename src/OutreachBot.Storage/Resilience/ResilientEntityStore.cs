@@ -104,7 +104,21 @@ public sealed class ResilientEntityStore : IEntityStore, IDisposable
 
         try
         {
-            return await pipeline.ExecuteAsync(async token => await call(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    try
+                    {
+                        return await call(token).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (token.IsCancellationRequested && !cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+                    {
+                        // Cut off by the time limit, but reported in the SDK's own words (the Azure SDK wraps a cancelled
+                        // retry in an AggregateException): it is a timeout all the same.
+                        throw new OperationCanceledException("The storage call was cut off by its time limit.", exception, token);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException exception)
         {

@@ -12,6 +12,8 @@ public sealed class AzuriteProcess(int port) : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private Process? process;
 
     public int Port => port;
@@ -78,6 +80,12 @@ public sealed class AzuriteProcess(int port) : IAsyncDisposable
         await probe.ConnectAsync(IPAddress.Loopback, port);
     }
 
+    /// <summary>SIGSTOP: the port stays open and connections are accepted, but nothing answers — a hung store.</summary>
+    public void Freeze() => Signal(SigStop);
+
+    /// <summary>SIGCONT: the frozen process carries on where it stopped.</summary>
+    public void Thaw() => Signal(SigCont);
+
     public void Stop()
     {
         if (process is { HasExited: false })
@@ -95,4 +103,16 @@ public sealed class AzuriteProcess(int port) : IAsyncDisposable
         Stop();
         return ValueTask.CompletedTask;
     }
+
+    private void Signal(int signal)
+    {
+        var target = process ?? throw new InvalidOperationException("Azurite is not running.");
+        if (!OperatingSystem.IsLinux() || Kill(target.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Could not send signal {signal} to Azurite (pid {target.Id}).");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

@@ -32,6 +32,17 @@ public sealed class ResilientEntityStoreTests
     }
 
     [Fact]
+    public async Task A_hung_call_whose_sdk_reports_the_cut_in_its_own_exception_is_still_a_timeout()
+    {
+        var store = new ResilientEntityStore(inner.HangingThenWrapping(), Options, time: clock);
+
+        var call = store.UpsertAsync("Profiles", "p", "r", "{}");
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => call);
+    }
+
+    [Fact]
     public async Task In_a_turn_a_hung_call_gets_only_what_is_left_of_the_turn_budget()
     {
         var store = new ResilientEntityStore(inner.Hanging(), Options, time: clock);
@@ -103,6 +114,7 @@ public sealed class ResilientEntityStoreTests
         {
             Answer,
             Hang,
+            HangThenWrap,
             Fail,
             Conflict,
         }
@@ -110,6 +122,8 @@ public sealed class ResilientEntityStoreTests
         public int Calls => calls;
 
         public ScriptedStore Hanging() => With(Mode.Hang);
+
+        public ScriptedStore HangingThenWrapping() => With(Mode.HangThenWrap);
 
         public ScriptedStore Failing() => With(Mode.Fail);
 
@@ -153,6 +167,17 @@ public sealed class ResilientEntityStoreTests
             {
                 case Mode.Hang:
                     await Task.Delay(Timeout.Infinite, cancellationToken);
+                    break;
+                case Mode.HangThenWrap:
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, cancellationToken);
+                    }
+                    catch (OperationCanceledException cancelled)
+                    {
+                        throw new AggregateException("Retry failed after 2 tries.", cancelled);
+                    }
+
                     break;
                 case Mode.Fail:
                     throw new StorageUnavailableException("unreachable (test)");
