@@ -5,7 +5,7 @@ using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;
-using OutreachBot.Domain.Directory.Storage;
+using OutreachBot.Domain.Storage.Directory;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Benchmarks.Directory;

@@ -1,7 +1,7 @@
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;
-using OutreachBot.Domain.Directory.Storage;
+using OutreachBot.Domain.Storage.Directory;
 
 namespace OutreachBot.Domain.Directory;
 

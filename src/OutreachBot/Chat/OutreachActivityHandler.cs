@@ -8,7 +8,8 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Chat.Output;
-using OutreachBot.Proactive;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Chat;
 

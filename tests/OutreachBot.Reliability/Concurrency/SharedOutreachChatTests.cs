@@ -1,5 +1,6 @@
 using System.Net;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Load;
 using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.AzureTables;

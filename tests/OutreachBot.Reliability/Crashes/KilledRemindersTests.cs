@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Load;
 using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.Sqlite;

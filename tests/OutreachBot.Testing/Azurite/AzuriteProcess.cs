@@ -17,6 +17,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Azurite's well-known development key, not a secret.</summary>
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
@@ -55,6 +57,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>SIGSTOP: the port stays open and connections are accepted, but nothing answers — a hung store.</summary>
+    public void Freeze() => Signal(SigStop);
+
+    /// <summary>SIGCONT: the frozen process carries on where it stopped.</summary>
+    public void Thaw() => Signal(SigCont);
+
     public ValueTask DisposeAsync()
     {
         if (process is not null)
@@ -91,4 +99,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
         using var probe = new TcpClient();
         await probe.ConnectAsync(IPAddress.Loopback, Port);
     }
+
+    private void Signal(int signal)
+    {
+        var target = process ?? throw new InvalidOperationException("Azurite is not running.");
+        if (!OperatingSystem.IsLinux() || Kill(target.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Could not send signal {signal} to Azurite (pid {target.Id}).");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Hosting;
-using OutreachBot.Proactive;
+using OutreachBot.Storage;
+using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;

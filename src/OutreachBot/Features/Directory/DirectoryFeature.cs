@@ -8,9 +8,10 @@ using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
-using OutreachBot.Domain.Directory.Storage;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Storage.DirectorySources;
+using OutreachBot.Domain.Storage.Directory;
+using OutreachBot.Domain.Storage.Leads;
+using OutreachBot.Features.Directory.Graph;
 
 namespace OutreachBot.Features.Directory;
 

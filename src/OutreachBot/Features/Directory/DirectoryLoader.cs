@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
-using OutreachBot.Storage.DirectorySources;
+using OutreachBot.Features.Directory.Graph;
 
 namespace OutreachBot.Features.Directory;
 

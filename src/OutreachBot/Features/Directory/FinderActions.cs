@@ -3,6 +3,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
+using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Directory;

@@ -3,6 +3,7 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Storage.Leads;
 
 namespace OutreachBot.Features.Directory;
 

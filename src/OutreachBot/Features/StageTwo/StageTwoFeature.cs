@@ -1,7 +1,10 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
-using OutreachBot.Domain.StageTwo.Storage;
 using OutreachBot.Features.Outreaches;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Outreaches;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;

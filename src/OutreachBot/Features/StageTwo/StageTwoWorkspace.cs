@@ -3,8 +3,8 @@ using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
-using OutreachBot.Domain.StageTwo.Storage;
 using OutreachBot.Features.Shared;
+using OutreachBot.Domain.Storage.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Storage.Directory;
+using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Directory;
@@ -213,7 +215,7 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         Assert.Contains("Path 1 · 1 step(s)\n→ you met Han Yu through an earlier introduction\nYou already know Han Yu — ask them directly.", again.AllText());
         var lead = Assert.Single(await LeadsAsync());
         Assert.Equal((DemoCompany.Payments, LeadRoute.Referral), (lead.DepartmentId, lead.Route));
-        Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Directory.Storage.DirectoryRepository>().ListIntroductionsAsync()).Count);
+        Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync()).Count);
     }
 
     [Fact]
@@ -228,7 +230,7 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         var replies = await other.SubmitAsync(SubmitData(referrals.Cards()[0], "I was introduced"));
 
         Assert.Contains("This path starts from someone else", replies.AllText());
-        Assert.Empty(await host.Services.GetRequiredService<Domain.Directory.Storage.DirectoryRepository>().ListIntroductionsAsync());
+        Assert.Empty(await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync());
         Assert.Empty(await LeadsAsync());
     }
 

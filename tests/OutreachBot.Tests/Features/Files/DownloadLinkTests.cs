@@ -7,6 +7,7 @@ using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Files;
 using OutreachBot.Features.Shared;
 using OutreachBot.Storage;
+using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Tests.Features.Files;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Files;
 using OutreachBot.Features.Outreaches;
+using OutreachBot.Storage.Downloads;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;

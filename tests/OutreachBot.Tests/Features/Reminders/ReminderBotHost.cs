@@ -4,8 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
-using OutreachBot.Proactive;
+using OutreachBot.Hosting;
+using OutreachBot.Storage.ConversationReferences;
 
 namespace OutreachBot.Tests.Features.Reminders;
 

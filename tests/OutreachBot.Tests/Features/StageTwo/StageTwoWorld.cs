@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.StageTwo.Storage;
+using OutreachBot.Domain.StageTwo;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Features.Files;
+using OutreachBot.Storage.Downloads;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.StageTwo;
