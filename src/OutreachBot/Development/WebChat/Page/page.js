@@ -36,8 +36,17 @@
 
   showTexts();
   if (!settings.bundle) {
+    // The build fetches Web Chat on the first run; open it as soon as it is there, no restart of the bot needed.
     notice('Page.MissingBundle');
-    return;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      try {
+        if ((await (await fetch('/webchat/settings')).json()).bundle) {
+          location.reload();
+          return;
+        }
+      } catch { /* the bot is restarting: keep waiting */ }
+    }
   }
 
   await new Promise((resolve, reject) => {
@@ -77,7 +86,12 @@
     store,
     userID: userId,
     locale,
-    styleOptions: { hideUploadButton: true, botAvatarInitials: 'OB', bubbleMaxWidth: 640 },
+    styleOptions: {
+      hideUploadButton: true,
+      botAvatarInitials: 'OB',
+      bubbleMaxWidth: 640,
+      primaryFont: getComputedStyle(document.documentElement).getPropertyValue('--page-font').trim(),
+    },
   }, $('webchat'));
 
   directLine.connectionStatus$.subscribe((status) => {
