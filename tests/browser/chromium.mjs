@@ -56,10 +56,38 @@ export async function launchChromium({ locale = 'en-US', withoutCjkFonts = false
   };
 }
 
+const wideCharacters = /[\p{Script=Han}\p{Extended_Pictographic}]/gu;
+
 /**
- * How `element` draws each character of `text`, compared in a canvas with the element's own font: a character drawn
- * like U+E000 (a private-use code point no font here has) is the .notdef box. Returns the characters that are boxes.
- * `control` is drawn with the system's sans-serif alone, to prove that without the web fonts they would be boxes.
+ * Whether the page draws the Chinese characters and emoji of `locator` as boxes: its screenshot is compared with one
+ * where each of them is replaced by U+E000, a private-use code point that no font here has (so it is drawn as the
+ * .notdef box). Identical pictures mean the originals were boxes too; the text is put back afterwards.
+ */
+export async function drawnAsBoxes(locator) {
+  const element = await locator.elementHandle(); // the locator may select by the very text that is replaced
+  const original = await element.screenshot();
+  const texts = await element.evaluate((element, pattern) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const saved = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      saved.push(node.data);
+      node.data = node.data.replace(new RegExp(pattern, 'gu'), '\uE000');
+    }
+    return saved;
+  }, wideCharacters.source);
+  const boxes = await element.screenshot();
+  await element.evaluate((element, saved) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(), i = 0; node; node = walker.nextNode(), i++) node.data = saved[i];
+  }, texts);
+  await element.dispose();
+  return original.equals(boxes);
+}
+
+/**
+ * How `element`'s font draws each character of `text` in a canvas: a character drawn like U+E000 is the .notdef box,
+ * one that leaves no ink is missing too. `boxedWithoutWebFonts` draws them with the system's sans-serif alone: the
+ * control that proves this browser has no font of its own for them.
  */
 export async function boxedCharacters(element, text) {
   return element.evaluate(async (node, chars) => {
@@ -73,13 +101,14 @@ export async function boxedCharacters(element, text) {
       const context = canvas.getContext('2d');
       context.font = family;
       context.fillText(char, 4, 52);
-      return Array.from(context.getImageData(0, 0, 64, 64).data).join(',');
+      const pixels = context.getImageData(0, 0, 64, 64).data;
+      return pixels.some((value, i) => i % 4 === 3 && value > 0) ? Array.from(pixels).join(',') : 'no ink';
     };
     const box = draw('\uE000', font);
     const controlBox = draw('\uE000', '48px sans-serif');
     return {
-      boxed: [...chars].filter((c) => draw(c, font) === box),
-      boxedWithoutWebFonts: [...chars].filter((c) => draw(c, '48px sans-serif') === controlBox),
+      boxed: [...chars].filter((c) => [box, 'no ink'].includes(draw(c, font))),
+      boxedWithoutWebFonts: [...chars].filter((c) => [controlBox, 'no ink'].includes(draw(c, '48px sans-serif'))),
       font: style.fontFamily,
     };
   }, text);

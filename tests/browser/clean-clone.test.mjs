@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { freePort, repoRoot } from './bot-process.mjs';
-import { boxedCharacters, launchChromium } from './chromium.mjs';
+import { boxedCharacters, drawnAsBoxes, launchChromium } from './chromium.mjs';
 
 const screenshots = join(repoRoot, 'test-results/browser');
 const cleanups = [];
@@ -117,7 +117,11 @@ test('on a fresh clone the README\'s first command serves Web Chat whose Chinese
 
   const glyphs = await boxedCharacters(title, '你好我是👋');
   assert.deepEqual(glyphs.boxedWithoutWebFonts, [...'你好我是👋'], 'this browser has no font of its own for Chinese and emoji (the control)');
-  assert.deepEqual(glyphs.boxed, [], `Chinese and 👋 are drawn with real glyphs, not boxes (font: ${glyphs.font})`);
+  assert.deepEqual(glyphs.boxed, [], `the page's fonts draw Chinese and 👋 (font: ${glyphs.font})`);
+  const button = page.locator('.ac-adaptiveCard button', { hasText: '帮助' }).first();
+  for (const [name, element] of [['the welcome card title', title], ['its 帮助 button', button], ['the page title', page.locator('h1')]]) {
+    assert.equal(await drawnAsBoxes(element), false, `${name} shows Chinese characters, not boxes`);
+  }
   const icon = await page.evaluate(() => fetch(document.querySelector('link[rel=icon]').href).then((r) => `${r.status} ${r.headers.get('content-type')}`));
   assert.equal(icon, '200 image/png');
 

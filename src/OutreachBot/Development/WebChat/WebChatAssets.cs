@@ -19,7 +19,7 @@ public sealed class WebChatAssets(IHostEnvironment environment)
     private static readonly Dictionary<string, string> FontPackages = new(StringComparer.Ordinal)
     {
         ["noto-sans-sc"] = "@fontsource-variable/noto-sans-sc",
-        ["noto-color-emoji"] = "@fontsource/noto-color-emoji",
+        ["noto-emoji"] = "@fontsource/noto-emoji",
     };
 
     private readonly string[] candidates =

@@ -18,8 +18,11 @@
 
   const $ = (id) => document.getElementById(id);
   const settings = await (await fetch('/webchat/settings')).json();
-  const showTexts = () => {
+  const showTexts = async () => {
     const texts = settings.texts[locale];
+    // Load the web font's slices for these texts first: Chromium may keep drawing boxes for text laid out before them.
+    const font = getComputedStyle(document.documentElement).getPropertyValue('--page-font');
+    await document.fonts.load(`bold 18px ${font}`, Object.values(texts).join('')).catch(() => { /* system fonts only */ });
     document.documentElement.lang = locale;
     document.title = texts['Page.Title'];
     $('title').textContent = texts['Page.Title'];
@@ -34,7 +37,7 @@
     $('notice').hidden = false;
   };
 
-  showTexts();
+  await showTexts();
   if (!settings.bundle) {
     // The build fetches Web Chat on the first run; open it as soon as it is there, no restart of the bot needed.
     notice('Page.MissingBundle');
@@ -99,10 +102,10 @@
     if (status === 4 || status === 5) notice('Page.ConnectFailed');
   });
 
-  $('language').addEventListener('click', () => {
+  $('language').addEventListener('click', async () => {
     locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
     try { localStorage.setItem('outreachbot.webchat.locale', locale); } catch { /* private mode: this page only */ }
-    showTexts();
+    await showTexts();
     render();
   });
   render();
