@@ -76,7 +76,9 @@ test('help answers with the help card, rendered as an Adaptive Card with buttons
 
 test('the language toggle switches the page to Chinese, and a Chinese command gets an answer', async () => {
   await page.locator('#language').click();
-  assert.equal(await page.title(), 'OutreachBot 本地网页聊天');
+
+  // The page loads the Chinese texts' font slices before it shows them.
+  await page.waitForFunction(() => document.title === 'OutreachBot 本地网页聊天', null, wait);
   assert.equal(await page.locator('#language').innerText(), 'English');
 
   await say('新建 支付风控');
