@@ -17,25 +17,18 @@ public enum PlaybookAction
     StartStageTwo,
 }
 
-public enum FollowUpKind
-{
-    NoCapacityFollowUp,
-    BookMeetingNudge,
-    DeadlineApproaching,
-}
+/// <summary>When to propose the follow-up: N working days out at a local time (pulled before the deadline when possible).</summary>
+public sealed record FollowUpSlotRule(int AfterWorkingDays, TimeOnly LocalTime);
 
-/// <summary>A reminder the reminders part must schedule; the playbook only says what and when.</summary>
-public sealed record ScheduledFollowUp(DateTimeOffset DueAt, FollowUpKind Kind, string OutreachId, string DepartmentId);
-
-public sealed record FollowUpRule(FollowUpKind Kind, int AfterWorkingDays, TimeOnly LocalTime);
-
-/// <summary>One row of the playbook table: an outcome (and, for refusals, a reason) and what to do next.</summary>
+/// <summary>
+/// One row of the playbook table: an outcome (and, for refusals, a reason) and what to do next. A rule with a
+/// <see cref="FollowUpSlot"/> proposes a follow-up time (the reminders feature plans the nudge from the target).
+/// </summary>
 public sealed record PlaybookRule(
     ContactOutcome Outcome,
     RefusalReason? Reason,
     IReadOnlyList<PlaybookAction> Actions,
-    IReadOnlyList<FollowUpRule> FollowUps,
-    bool ProposesSlot = false,
+    FollowUpSlotRule? FollowUpSlot = null,
     bool AsksForInsight = false);
 
 public sealed record NextAction(PlaybookAction Kind, BilingualText Text);
@@ -59,7 +52,6 @@ public interface IAlternativeDepartments
 
 /// <summary>Everything the playbook needs to answer an outcome; all plain values.</summary>
 public sealed record PlaybookInput(
-    string OutreachId,
     DepartmentRef Department,
     ContactOutcome Outcome,
     RefusalReason? Reason,
@@ -78,7 +70,6 @@ public sealed record PlaybookResult(
     BilingualText? DraftMessage,
     DateTimeOffset? ProposedSlot,
     IReadOnlyList<InsightQuestion> Checklist,
-    IReadOnlyList<ScheduledFollowUp> FollowUps,
     bool StartStageTwo)
 {
     public bool Has(PlaybookAction action) => Actions.Any(a => a.Kind == action);
@@ -109,14 +100,9 @@ public sealed class NextActionPlaybook(IReadOnlyList<PlaybookRule> rules)
     public PlaybookResult Decide(PlaybookInput input)
     {
         var rule = RuleFor(input.Outcome, input.Reason);
-        var slot = rule.ProposesSlot ? ProposeSlot(input, rule) : (DateTimeOffset?)null;
+        var slot = rule.FollowUpSlot is { } slotRule ? ProposeSlot(input, slotRule) : (DateTimeOffset?)null;
         var texts = new PlaybookTexts(input, slot);
         var alternatives = rule.Actions.Contains(PlaybookAction.LookForAlternativeDepartments) ? input.Alternatives : [];
-        var followUps = rule.FollowUps
-            .Select(f => new ScheduledFollowUp(
-                slot is not null && f.Kind == FollowUpKind.NoCapacityFollowUp ? slot.Value : FollowUpTime(input, f),
-                f.Kind, input.OutreachId, input.Department.Id))
-            .ToList();
 
         return new PlaybookResult(
             input.Outcome,
@@ -126,14 +112,12 @@ public sealed class NextActionPlaybook(IReadOnlyList<PlaybookRule> rules)
             texts.Draft(rule.Outcome),
             slot,
             rule.AsksForInsight ? PlaybookTexts.InsightChecklist : [],
-            followUps,
             rule.Actions.Contains(PlaybookAction.StartStageTwo));
     }
 
     /// <summary>The follow-up slot: N working days out, but before the deadline when the calendar allows it.</summary>
-    private static DateTimeOffset ProposeSlot(PlaybookInput input, PlaybookRule rule)
+    private static DateTimeOffset ProposeSlot(PlaybookInput input, FollowUpSlotRule follow)
     {
-        var follow = rule.FollowUps.FirstOrDefault(f => f.Kind == FollowUpKind.NoCapacityFollowUp) ?? new FollowUpRule(FollowUpKind.NoCapacityFollowUp, 3, new TimeOnly(10, 0));
         for (var days = follow.AfterWorkingDays; days >= 1; days--)
         {
             var candidate = LocalTime.WorkingDaysLater(input.Now, days, follow.LocalTime, input.TimeZone);
@@ -145,9 +129,6 @@ public sealed class NextActionPlaybook(IReadOnlyList<PlaybookRule> rules)
 
         return LocalTime.WorkingDaysLater(input.Now, 1, follow.LocalTime, input.TimeZone);
     }
-
-    private static DateTimeOffset FollowUpTime(PlaybookInput input, FollowUpRule rule) =>
-        LocalTime.WorkingDaysLater(input.Now, rule.AfterWorkingDays, rule.LocalTime, input.TimeZone);
 }
 
 /// <summary>The default playbook, straight from the article.</summary>
@@ -163,21 +144,19 @@ public static class PlaybookTable
 
     public static IReadOnlyList<PlaybookRule> Default { get; } =
     [
-        new(ContactOutcome.Refused, RefusalReason.NotTheirScope, RefusedCommon, []),
-        new(ContactOutcome.Refused, RefusalReason.RevenueNotTheirKpi, [.. RefusedCommon, PlaybookAction.LeadWithBusinessScope], []),
-        new(ContactOutcome.Refused, RefusalReason.FocusedOnCore, [.. RefusedCommon, PlaybookAction.RespectTheirFocus], []),
-        new(ContactOutcome.Refused, RefusalReason.Other, [.. RefusedCommon, PlaybookAction.AskWhoOwnsIt], []),
+        new(ContactOutcome.Refused, RefusalReason.NotTheirScope, RefusedCommon),
+        new(ContactOutcome.Refused, RefusalReason.RevenueNotTheirKpi, [.. RefusedCommon, PlaybookAction.LeadWithBusinessScope]),
+        new(ContactOutcome.Refused, RefusalReason.FocusedOnCore, [.. RefusedCommon, PlaybookAction.RespectTheirFocus]),
+        new(ContactOutcome.Refused, RefusalReason.Other, [.. RefusedCommon, PlaybookAction.AskWhoOwnsIt]),
         new(
             ContactOutcome.NoCapacity,
             null,
             [PlaybookAction.SendCapabilityOnlyMessage, PlaybookAction.ProposeFollowUpSlot],
-            [new FollowUpRule(FollowUpKind.NoCapacityFollowUp, 3, new TimeOnly(10, 0))],
-            ProposesSlot: true),
+            FollowUpSlot: new FollowUpSlotRule(3, new TimeOnly(10, 0))),
         new(
             ContactOutcome.Interested,
             null,
             [PlaybookAction.BookMeetingWithBothLeaders, PlaybookAction.LearnPartnerKpis, PlaybookAction.LearnLeaderConcerns, PlaybookAction.StartStageTwo],
-            [new FollowUpRule(FollowUpKind.BookMeetingNudge, 1, new TimeOnly(10, 0))],
             AsksForInsight: true),
     ];
 }

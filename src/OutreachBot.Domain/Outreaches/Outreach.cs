@@ -218,11 +218,28 @@ public sealed class Outreach
         return null;
     }
 
-    public OutreachError? RecordOutcome(string actor, DateTimeOffset at, string departmentId, ContactOutcome outcome, RefusalReason? reason, string? note)
+    /// <summary>Why the outcome cannot be recorded now (note too long, unknown target, illegal move), or null.</summary>
+    public OutreachError? CheckOutcome(string departmentId, ContactOutcome outcome, string? note)
     {
+        var to = StageMachine.ToStage(outcome);
         if (Validation.Optional("Note", note, OutreachLimits.MaxNoteLength) is { } noteError)
         {
             return noteError;
+        }
+
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        return StageMachine.CanMove(target.Stage, to) ? null : new IllegalStageTransition(target.Department.Id, target.Department.Name, target.Stage, to);
+    }
+
+    public OutreachError? RecordOutcome(string actor, DateTimeOffset at, string departmentId, ContactOutcome outcome, RefusalReason? reason, string? note)
+    {
+        if (CheckOutcome(departmentId, outcome, note) is { } error)
+        {
+            return error;
         }
 
         var to = StageMachine.ToStage(outcome);

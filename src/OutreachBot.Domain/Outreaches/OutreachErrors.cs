@@ -17,11 +17,12 @@ public sealed record OutreachForbidden() : OutreachError(
     new("只有这条拓展的负责人可以这样做。", "Only the owner of this outreach can do that."));
 
 public sealed record IllegalStageTransition(string DepartmentId, BilingualText DepartmentName, TargetStage From, TargetStage To) : OutreachError(
-    "illegal-stage-transition",
-    new(
-        $"「{DepartmentName.Zh}」目前处于「{StageMachine.Name(From).Zh}」，不能直接变为「{StageMachine.Name(To).Zh}」。{Hint(From).Zh}",
-        $"{DepartmentName.En} is at \"{StageMachine.Name(From).En}\" and cannot move to \"{StageMachine.Name(To).En}\". {Hint(From).En}"))
+    "illegal-stage-transition", Describe(DepartmentName, From, To))
 {
+    internal static BilingualText Describe(BilingualText departmentName, TargetStage from, TargetStage to) => new(
+        $"「{departmentName.Zh}」目前处于「{StageMachine.Name(from).Zh}」，不能直接变为「{StageMachine.Name(to).Zh}」。{Hint(from).Zh}",
+        $"{departmentName.En} is at \"{StageMachine.Name(from).En}\" and cannot move to \"{StageMachine.Name(to).En}\". {Hint(from).En}");
+
     private static BilingualText Hint(TargetStage from) => StageMachine.NextStages(from) switch
     {
         [] => new("这个部门的沟通已经结束。", "The outreach to this department is closed."),
@@ -30,6 +31,13 @@ public sealed record IllegalStageTransition(string DepartmentId, BilingualText D
             "It can move to: " + string.Join(", ", next.Select(s => StageMachine.Name(s).En)) + "."),
     };
 }
+
+/// <summary>
+/// An outcome for a department nobody has contacted yet: the first contact comes first. The host offers to record it;
+/// the message is the stage machine's explanation, for callers that show text only.
+/// </summary>
+public sealed record OutcomeBeforeContact(string OutreachId, DepartmentRef Department, TargetStage To) : OutreachError(
+    "outcome-before-contact", IllegalStageTransition.Describe(Department.Name, TargetStage.Identified, To));
 
 public sealed record UnknownTarget(string DepartmentId) : OutreachError(
     "unknown-target",

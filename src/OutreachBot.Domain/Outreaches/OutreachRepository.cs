@@ -18,6 +18,9 @@ public sealed record DepartmentIndexEntry(
     string? OutcomeNote,
     long Version);
 
+/// <summary>An outreach as read from storage, with the ETag its next save must match.</summary>
+public sealed record StoredOutreach(Outreach Outreach, string ETag);
+
 public sealed record OutreachRepositoryOptions
 {
     /// <summary>
@@ -83,21 +86,50 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     public async Task<Outreach?> GetAsync(string outreachId, CancellationToken cancellationToken = default) =>
         (await LoadAsync(outreachId, cancellationToken))?.Outreach;
 
+    /// <summary>The outreach with the ETag a later <see cref="UpdateAsync{TResult}(StoredOutreach, Func{Outreach, OutreachResult{TResult}}, CancellationToken)"/> starts from; null when there is none (or the id is malformed).</summary>
+    public async Task<StoredOutreach?> LoadAsync(string outreachId, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(outreachId))
+        {
+            return null;
+        }
+
+        var pointerEntity = await store.GetAsync(Table, PointerPartition(outreachId), PointerRow, cancellationToken);
+        if (pointerEntity is null)
+        {
+            return null;
+        }
+
+        var pointer = Deserialize<OutreachPointer>(pointerEntity.Json);
+        var main = await store.GetAsync(Table, pointer.Partition, pointer.RowKey, cancellationToken);
+        return main is null ? null : new StoredOutreach(Outreach.FromSnapshot(Deserialize<OutreachSnapshot>(main.Json)), main.ETag);
+    }
+
     /// <summary>
     /// Applies <paramref name="change"/> to the latest stored version and saves it, re-reading and re-applying on
     /// every ETag conflict. A failed result, or a change that changed nothing, writes nothing.
     /// </summary>
     public async Task<OutreachResult<TResult>> UpdateAsync<TResult>(
-        string outreachId, Func<Outreach, OutreachResult<TResult>> change, CancellationToken cancellationToken = default)
+        string outreachId, Func<Outreach, OutreachResult<TResult>> change, CancellationToken cancellationToken = default) =>
+        await LoadAsync(outreachId, cancellationToken) is { } loaded ? await UpdateAsync(loaded, change, cancellationToken) : new OutreachNotFound();
+
+    /// <summary>
+    /// The same, starting from a copy the caller has just read (so the change costs no second read); only an ETag
+    /// conflict reads the outreach again. <paramref name="loaded"/> must not be used after this call.
+    /// </summary>
+    public async Task<OutreachResult<TResult>> UpdateAsync<TResult>(
+        StoredOutreach loaded, Func<Outreach, OutreachResult<TResult>> change, CancellationToken cancellationToken = default)
     {
+        var outreachId = loaded.Outreach.Id;
+        StoredOutreach? current = loaded;
         for (var attempt = 0; attempt < options.MaxWriteAttempts; attempt++)
         {
-            if (await LoadAsync(outreachId, cancellationToken) is not { } loaded)
+            if (attempt > 0 && (current = await LoadAsync(outreachId, cancellationToken)) is null)
             {
                 return new OutreachNotFound();
             }
 
-            var outreach = loaded.Outreach;
+            var outreach = current!.Outreach;
             var sharingBefore = outreach.Sharing;
             var result = change(outreach);
             if (!result.IsSuccess || !outreach.HasChanges)
@@ -115,7 +147,7 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
             {
                 var main = operations[0];
                 await store.SubmitBatchAsync(
-                    Table, loaded.Pointer.Partition, [EntityOperation.Replace(main.RowKey, main.Json!, loaded.ETag), .. operations.Skip(1)], cancellationToken);
+                    Table, OwnerPartition(outreach.OwnerKey), [EntityOperation.Replace(main.RowKey, main.Json!, current.ETag), .. operations.Skip(1)], cancellationToken);
             }
             catch (EntityConflictException)
             {
@@ -138,7 +170,17 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     }
 
     /// <summary>Outreaches shared with the requester personally or with one of their teams/channels (not those they own).</summary>
-    public async Task<IReadOnlyList<Outreach>> ListSharedWithAsync(Requester requester, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Outreach>> ListSharedWithAsync(Requester requester, CancellationToken cancellationToken = default) =>
+        [.. (await ListSharedStoredAsync(requester, cancellationToken)).Select(s => s.Outreach)];
+
+    /// <summary>Every outreach the requester may see, with ETags: their own (newest first), then those shared with them.</summary>
+    public async Task<IReadOnlyList<StoredOutreach>> ListVisibleAsync(Requester requester, CancellationToken cancellationToken = default)
+    {
+        var owned = await QueryAllAsync(OwnerPartition(requester.UserKey), RowKeyRange.WithPrefix("o-"), cancellationToken);
+        return [.. owned.Select(e => new StoredOutreach(Outreach.FromSnapshot(Deserialize<OutreachSnapshot>(e.Json)), e.ETag)), .. await ListSharedStoredAsync(requester, cancellationToken)];
+    }
+
+    private async Task<IReadOnlyList<StoredOutreach>> ListSharedStoredAsync(Requester requester, CancellationToken cancellationToken)
     {
         var keys = SharingKeys(requester.UserKey, requester.TeamIds);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -150,16 +192,16 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
             }
         }
 
-        var found = new List<Outreach>();
+        var found = new List<StoredOutreach>();
         foreach (var id in ids)
         {
-            if (await GetAsync(id, cancellationToken) is { } outreach && outreach.OwnerKey != requester.UserKey && outreach.IsVisibleTo(requester))
+            if (await LoadAsync(id, cancellationToken) is { } stored && stored.Outreach.OwnerKey != requester.UserKey && stored.Outreach.IsVisibleTo(requester))
             {
-                found.Add(outreach);
+                found.Add(stored);
             }
         }
 
-        return [.. found.OrderByDescending(o => o.CreatedAt)];
+        return [.. found.OrderByDescending(s => s.Outreach.CreatedAt)];
     }
 
     /// <summary>Every outreach (by anyone) that targets the department: for collision warnings and shared refusals.</summary>
@@ -211,24 +253,6 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
             var events = outreach.TakeOldestEvents(count);
             operations.Add(EntityOperation.Insert(ArchiveRow(outreach, page), Serialize(new TimelinePage(events))));
         }
-    }
-
-    private async Task<LoadedOutreach?> LoadAsync(string outreachId, CancellationToken cancellationToken)
-    {
-        if (!IsWellFormedId(outreachId))
-        {
-            return null;
-        }
-
-        var pointerEntity = await store.GetAsync(Table, PointerPartition(outreachId), PointerRow, cancellationToken);
-        if (pointerEntity is null)
-        {
-            return null;
-        }
-
-        var pointer = Deserialize<OutreachPointer>(pointerEntity.Json);
-        var main = await store.GetAsync(Table, pointer.Partition, pointer.RowKey, cancellationToken);
-        return main is null ? null : new LoadedOutreach(Outreach.FromSnapshot(Deserialize<OutreachSnapshot>(main.Json)), pointer, main.ETag);
     }
 
     private async Task WriteIndexesAsync(Outreach outreach, OutreachSharing sharingBefore, CancellationToken cancellationToken)
@@ -356,8 +380,6 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     private static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new JsonException($"Stored {typeof(T).Name} is empty.");
 
     private sealed record OutreachPointer(string Partition, string RowKey);
-
-    private sealed record LoadedOutreach(Outreach Outreach, OutreachPointer Pointer, string ETag);
 
     private sealed record SharedIndexEntry(string OutreachId, long Version);
 

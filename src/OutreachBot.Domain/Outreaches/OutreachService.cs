@@ -10,47 +10,14 @@ public sealed record OutreachOptions
     public int RefusalMemoryDays { get; init; } = 90;
 
     public int MaxAlternatives { get; init; } = 3;
-
-    /// <summary>How long before the deadline the owner gets a deadline reminder.</summary>
-    public int DeadlineReminderHours { get; init; } = 24;
-}
-
-public sealed record NewOutreach(string ProductIdea, string? CapabilityNeeded, string TimeZoneId, DateTimeOffset? Deadline = null, OutreachSharing? Sharing = null);
-
-public sealed record NewContact(string DepartmentId, string? PersonId, string PersonName, LeadRoute Route, string? MessageSent, DateTimeOffset? At = null);
-
-public sealed record CreatedOutreach(Outreach Outreach, IReadOnlyList<ScheduledFollowUp> FollowUps);
-
-public sealed record TargetAdded(Outreach Outreach, IReadOnlyList<CollisionWarning> Warnings);
-
-public sealed record OutcomeRecorded(Outreach Outreach, PlaybookResult Playbook);
-
-public sealed record PrepUpdated(Outreach Outreach, IReadOnlyList<PrepHint> Hints);
-
-public enum CollisionKind
-{
-    BeingCourted,
-    RefusedRecently,
-}
-
-/// <summary>Another PM's outreach to the same department: who, at what stage, since when, and why they were refused.</summary>
-public sealed record CollisionWarning(
-    CollisionKind Kind, string DepartmentId, BilingualText DepartmentName, string OwnerKey, TargetStage Stage, DateTimeOffset Since, RefusalReason? RefusalReason, string? Note)
-{
-    public BilingualText Message => Kind switch
-    {
-        CollisionKind.BeingCourted => new(
-            $"注意：{OwnerKey} 也在对接「{DepartmentName.Zh}」（{StageMachine.Name(Stage).Zh}，{Since:yyyy-MM-dd} 起），建议先和他沟通，避免重复打扰对方。",
-            $"Heads-up: {OwnerKey} is already talking to {DepartmentName.En} ({StageMachine.Name(Stage).En} since {Since:yyyy-MM-dd}); talk to them first so the department isn't approached twice."),
-        _ => new(
-            $"注意：「{DepartmentName.Zh}」在 {Since:yyyy-MM-dd} 拒绝过 {OwnerKey} 的合作，原因：{StageMachine.Name(RefusalReason ?? Outreaches.RefusalReason.Other).Zh}" + (Note is null ? "。" : $"（{Note}）。"),
-            $"Heads-up: {DepartmentName.En} turned down {OwnerKey} on {Since:yyyy-MM-dd}: {StageMachine.Name(RefusalReason ?? Outreaches.RefusalReason.Other).En}" + (Note is null ? "." : $" ({Note}).")),
-    };
 }
 
 /// <summary>
-/// The outreach use cases, each authorized: a requester sees and changes only outreaches they own or that are
-/// shared with them. Anything else reads as <see cref="OutreachNotFound"/>, the same as an id that never existed.
+/// The outreach use cases. Each takes a whole request, reads the outreach once, refuses what the rules forbid, saves
+/// once (ETag-guarded) and publishes what happened to <see cref="IOutreachEventPublisher"/>, so reminders and other
+/// features follow every change without the chat layer telling them.
+/// Each is authorized: a requester sees and changes only outreaches they own or that are shared with them. Anything
+/// else reads as <see cref="OutreachNotFound"/>, the same as an id that never existed.
 /// </summary>
 public sealed class OutreachService(
     OutreachRepository repository,
@@ -58,11 +25,17 @@ public sealed class OutreachService(
     NextActionPlaybook playbook,
     TimeProvider time,
     OutreachOptions? options = null,
-    Func<string>? newId = null)
+    Func<string>? newId = null,
+    IOutreachEventPublisher? events = null)
 {
+    /// <summary>A typed department name this close to one of my targets means that target (else it names a department to add).</summary>
+    public const double SureMatch = 0.7;
+
     private readonly OutreachOptions options = options ?? new OutreachOptions();
     private readonly Func<string> newId = newId ?? (() => Guid.NewGuid().ToString("N"));
+    private readonly IOutreachEventPublisher events = events ?? NoOutreachEvents.Instance;
 
+    /// <summary>Creates the outreach with its sharing, prep and first target in one write; any invalid part creates nothing.</summary>
     public async Task<OutreachResult<CreatedOutreach>> CreateAsync(Requester requester, NewOutreach request, CancellationToken cancellationToken = default)
     {
         if (!LocalTime.TryFindZone(request.TimeZoneId, out var zone))
@@ -79,9 +52,12 @@ public sealed class OutreachService(
         }
 
         var outreach = created.Value!;
-        if (request.Sharing is { } sharing && outreach.ShareWith(requester.UserKey, now, sharing) is { } sharingError)
+        var partError = (request.Sharing is { } sharing ? outreach.ShareWith(requester.UserKey, now, sharing) : null)
+            ?? (request.Prep is { } prep && prep != StageOnePrep.Empty ? outreach.UpdatePrep(requester.UserKey, now, prep) : null)
+            ?? (request.FirstTarget is { } first ? outreach.AddTarget(requester.UserKey, now, first.Department, first.Route, first.ReferralChain) : null);
+        if (partError is not null)
         {
-            return sharingError;
+            return partError;
         }
 
         var saved = await repository.CreateAsync(outreach, cancellationToken);
@@ -90,9 +66,11 @@ public sealed class OutreachService(
             return saveError;
         }
 
-        var reminderAt = deadline.AddHours(-options.DeadlineReminderHours);
-        IReadOnlyList<ScheduledFollowUp> followUps = reminderAt > now ? [new ScheduledFollowUp(reminderAt, FollowUpKind.DeadlineApproaching, outreach.Id, string.Empty)] : [];
-        return new CreatedOutreach(outreach, followUps);
+        IReadOnlyList<CollisionWarning> warnings = request.FirstTarget is { } target
+            ? await CheckCollisionsAsync(requester, target.Department.Id, outreach.Id, cancellationToken)
+            : [];
+        await events.PublishAsync(new OutreachCreated(outreach, requester.UserKey, now), cancellationToken);
+        return new CreatedOutreach(outreach, warnings);
     }
 
     public async Task<OutreachResult<Outreach>> GetAsync(Requester requester, string outreachId, CancellationToken cancellationToken = default) =>
@@ -106,26 +84,65 @@ public sealed class OutreachService(
         return found.Error is { } error ? error : OutreachResult<IReadOnlyList<TimelineEvent>>.Success(await repository.ReadTimelineAsync(found.Value!, cancellationToken));
     }
 
-    public Task<OutreachResult<PrepUpdated>> UpdatePrepAsync(Requester requester, string outreachId, StageOnePrep prep, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.UpdatePrep(requester.UserKey, now, prep), o => new PrepUpdated(o, PrepValidator.Validate(o.Prep)), cancellationToken);
+    /// <summary>Rewrites the three points; a point left null keeps the text it has.</summary>
+    public Task<OutreachResult<UpdatedPrep>> UpdatePrepAsync(Requester requester, string outreachId, StageOnePrep prep, CancellationToken cancellationToken = default) =>
+        ChangeAsync<UpdatedPrep>(
+            requester,
+            outreachId,
+            (o, now) => o.UpdatePrep(requester.UserKey, now, new StageOnePrep(
+                prep.ProductBackground ?? o.Prep.ProductBackground,
+                prep.SupportNeeded ?? o.Prep.SupportNeeded,
+                prep.WhatsInItForThem ?? o.Prep.WhatsInItForThem)) is { } error ? error : new UpdatedPrep(o, PrepValidator.Validate(o.Prep)),
+            (r, at) => new PrepUpdated(r.Outreach, requester.UserKey, at),
+            cancellationToken);
 
     public Task<OutreachResult<Outreach>> ShareAsync(Requester requester, string outreachId, OutreachSharing sharing, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.ShareWith(requester.UserKey, now, sharing), o => o, cancellationToken);
+        ChangeAsync(
+            requester, outreachId, (o, now) => Then(o.ShareWith(requester.UserKey, now, sharing), o), (o, at) => new SharingChanged(o, requester.UserKey, at), cancellationToken);
 
     public Task<OutreachResult<Outreach>> ChangeDeadlineAsync(Requester requester, string outreachId, DateTimeOffset deadline, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.ChangeDeadline(requester.UserKey, now, deadline), o => o, cancellationToken);
+        ChangeAsync(
+            requester, outreachId, (o, now) => Then(o.ChangeDeadline(requester.UserKey, now, deadline), o), (o, at) => new DeadlineChanged(o, requester.UserKey, at), cancellationToken);
 
     /// <summary>Adds a target department and returns the collision warnings for it (the target is added regardless).</summary>
-    public async Task<OutreachResult<TargetAdded>> AddTargetAsync(
-        Requester requester, string outreachId, DepartmentRef department, LeadRoute? route = null, IReadOnlyList<ReferralStep>? referralChain = null, CancellationToken cancellationToken = default)
+    public Task<OutreachResult<AddedTarget>> AddTargetAsync(
+        Requester requester, string outreachId, DepartmentRef department, LeadRoute? route = null, IReadOnlyList<ReferralStep>? referralChain = null, CancellationToken cancellationToken = default) =>
+        AddTargetAsync(requester, outreachId, new NewTarget(department, route, referralChain), cancellationToken);
+
+    public async Task<OutreachResult<AddedTarget>> AddTargetAsync(Requester requester, string outreachId, NewTarget target, CancellationToken cancellationToken = default) =>
+        await repository.LoadAsync(outreachId, cancellationToken) is { } stored
+            ? await AddTargetAsync(requester, stored, target, cancellationToken)
+            : new OutreachNotFound();
+
+    /// <summary>
+    /// Adds the department to the given outreach or, without one, to the requester's only open outreach; with several
+    /// open the requester chooses, with none there is nothing to add it to.
+    /// </summary>
+    public async Task<OutreachResult<TargetPlacement>> PlaceTargetAsync(Requester requester, string? outreachId, NewTarget target, CancellationToken cancellationToken = default)
     {
-        var added = await Change(requester, outreachId, (o, now) => o.AddTarget(requester.UserKey, now, department, route, referralChain), o => o, cancellationToken);
-        if (added.Error is { } error)
+        StoredOutreach? stored;
+        if (string.IsNullOrWhiteSpace(outreachId))
         {
-            return error;
+            var open = OpenOf(await VisibleAsync(requester, cancellationToken));
+            if (open.Count != 1)
+            {
+                return open.Count == 0 ? new TargetPlacement.NoOpenOutreach() : new TargetPlacement.ChooseOutreach([.. open.Select(v => v.View)]);
+            }
+
+            stored = open[0].Stored;
+        }
+        else
+        {
+            stored = await repository.LoadAsync(outreachId, cancellationToken);
         }
 
-        return new TargetAdded(added.Value!, await CheckCollisionsAsync(requester, department.Id, outreachId, cancellationToken));
+        if (stored is null)
+        {
+            return new OutreachNotFound();
+        }
+
+        var added = await AddTargetAsync(requester, stored, target, cancellationToken);
+        return added.Error is { } error ? error : new TargetPlacement.Added(added.Value!);
     }
 
     /// <summary>Other PMs courting the department (open outreach) or refused by it within the memory window; call before contacting.</summary>
@@ -145,75 +162,158 @@ public sealed class OutreachService(
             .OrderByDescending(w => w.Since)];
     }
 
-    public Task<OutreachResult<Outreach>> RecordContactAsync(Requester requester, string outreachId, NewContact contact, CancellationToken cancellationToken = default) =>
-        Change(
-            requester,
-            outreachId,
-            (o, now) => o.RecordContact(requester.UserKey, now, new ContactEntry(
-                newId(), contact.DepartmentId, contact.PersonId, contact.PersonName, contact.Route, contact.At ?? now, contact.MessageSent?.Trim(), requester.UserKey)),
-            o => o,
-            cancellationToken);
-
-    /// <summary>Records one of the three outcomes and answers with the playbook: next actions, drafts and follow-ups to schedule.</summary>
-    public async Task<OutreachResult<OutcomeRecorded>> RecordOutcomeAsync(
-        Requester requester, string outreachId, string departmentId, ContactOutcome outcome, RefusalReason? reason = null, string? note = null, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<AlternativeDepartment> suggestions = [];
-        if (outcome == ContactOutcome.Refused)
-        {
-            var current = await GetAsync(requester, outreachId, cancellationToken);
-            if (current.Error is { } error)
-            {
-                return error;
-            }
-
-            suggestions = await SuggestAlternativesAsync(requester, current.Value!, departmentId, cancellationToken);
-        }
-
-        PlaybookResult? decided = null;
-        var recorded = await Change(
+    /// <summary>Logs a contact with a target; the first one moves it from Identified to Contacted.</summary>
+    public Task<OutreachResult<RecordedContact>> RecordContactAsync(Requester requester, string outreachId, NewContact contact, CancellationToken cancellationToken = default) =>
+        ChangeAsync<RecordedContact>(
             requester,
             outreachId,
             (o, now) =>
             {
-                var error = o.RecordOutcome(requester.UserKey, now, departmentId, outcome, reason, note);
-                if (error is not null)
+                if (o.FindTarget(contact.DepartmentId) is not { } target)
                 {
-                    return error;
+                    return new UnknownTarget(contact.DepartmentId);
                 }
 
-                var target = o.FindTarget(departmentId)!;
-                decided = playbook.Decide(new PlaybookInput(
-                    o.Id, target.Department, outcome, reason, o.CapabilityNeeded,
-                    o.Contacts.LastOrDefault(c => c.DepartmentId == target.Department.Id)?.PersonName,
-                    now, o.Deadline, LocalTime.ZoneOrUtc(o.TimeZoneId), suggestions));
-                return decided.ProposedSlot is { } slot ? o.ProposeFollowUp(requester.UserKey, now, target.Department.Id, slot) : null;
+                var entry = new ContactEntry(
+                    newId(), target.Department.Id, contact.PersonId, contact.PersonName, contact.Route ?? target.Route ?? LeadRoute.OrgChart,
+                    contact.At ?? now, contact.MessageSent?.Trim(), requester.UserKey);
+                return o.RecordContact(requester.UserKey, now, entry) is { } error ? error : new RecordedContact(o, o.FindTarget(target.Department.Id)!, o.Contacts[^1]);
             },
-            o => o,
+            (r, at) => new ContactRecorded(r.Outreach, requester.UserKey, at, r.Contact),
             cancellationToken);
 
-        return recorded.Error is { } failure ? failure : new OutcomeRecorded(recorded.Value!, decided!);
+    /// <summary>The same for a known outreach and department.</summary>
+    public Task<OutreachResult<RecordedOutcome>> RecordOutcomeAsync(
+        Requester requester, string outreachId, string departmentId, ContactOutcome outcome, RefusalReason? reason = null, string? note = null, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(requester, new NewOutcome(new TargetRef.Known(outreachId, departmentId), outcome, reason, note), cancellationToken);
+
+    /// <summary>
+    /// Records one of the three outcomes and answers with the playbook: next actions, drafts and the follow-up slot.
+    /// An outcome for a department not contacted yet is refused with <see cref="OutcomeBeforeContact"/>.
+    /// </summary>
+    public async Task<OutreachResult<RecordedOutcome>> RecordOutcomeAsync(Requester requester, NewOutcome request, CancellationToken cancellationToken = default)
+    {
+        var found = await FindTargetAsync(requester, request.Target, cancellationToken);
+        if (found.Error is { } error)
+        {
+            return error;
+        }
+
+        var (stored, target) = found.Value!;
+        if (target.Stage == TargetStage.Identified)
+        {
+            return new OutcomeBeforeContact(stored.Outreach.Id, target.Department, StageMachine.ToStage(request.Outcome));
+        }
+
+        if (stored.Outreach.CheckOutcome(target.Department.Id, request.Outcome, request.Note) is { } illegal)
+        {
+            return illegal;
+        }
+
+        IReadOnlyList<AlternativeDepartment> suggestions = request.Outcome == ContactOutcome.Refused
+            ? await SuggestAlternativesAsync(requester, stored.Outreach, target.Department.Id, cancellationToken)
+            : [];
+        var departmentId = target.Department.Id;
+        return await ChangeAsync<RecordedOutcome>(
+            requester,
+            stored,
+            (o, now) =>
+            {
+                if (o.RecordOutcome(requester.UserKey, now, departmentId, request.Outcome, request.Reason, request.Note) is { } recordError)
+                {
+                    return recordError;
+                }
+
+                var recorded = o.FindTarget(departmentId)!;
+                var decided = playbook.Decide(new PlaybookInput(
+                    recorded.Department, request.Outcome, request.Reason, o.CapabilityNeeded,
+                    o.Contacts.LastOrDefault(c => c.DepartmentId == departmentId)?.PersonName,
+                    now, o.Deadline, LocalTime.ZoneOrUtc(o.TimeZoneId), suggestions));
+                if (decided.ProposedSlot is { } slot && o.ProposeFollowUp(requester.UserKey, now, departmentId, slot) is { } slotError)
+                {
+                    return slotError;
+                }
+
+                return new RecordedOutcome(o, o.FindTarget(departmentId)!, decided);
+            },
+            (r, at) => new OutcomeRecorded(r.Outreach, requester.UserKey, at, departmentId, request.Outcome),
+            cancellationToken);
     }
 
-    public Task<OutreachResult<Outreach>> ScheduleMeetingAsync(
-        Requester requester, string outreachId, string departmentId, DateTimeOffset meetingAt, bool bothLeadersInvited = true, string? note = null, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.ScheduleMeeting(requester.UserKey, now, departmentId, meetingAt, bothLeadersInvited, note), o => o, cancellationToken);
+    /// <summary>Books (or moves) the next meeting and keeps what was learned about the partner, in one change.</summary>
+    public Task<OutreachResult<BookedMeeting>> ScheduleMeetingAsync(Requester requester, string outreachId, NewMeeting meeting, CancellationToken cancellationToken = default) =>
+        ChangeAsync<BookedMeeting>(
+            requester,
+            outreachId,
+            (o, now) =>
+            {
+                var error = o.ScheduleMeeting(requester.UserKey, now, meeting.DepartmentId, meeting.At, meeting.BothLeadersInvited, meeting.Note)
+                    ?? (meeting.Kpis is not null || meeting.LeaderConcerns is not null
+                        ? o.RecordInsight(requester.UserKey, now, meeting.DepartmentId, meeting.Kpis, meeting.LeaderConcerns, null)
+                        : null);
+                return error is not null ? error : new BookedMeeting(o, o.FindTarget(meeting.DepartmentId)!);
+            },
+            (r, at) => new MeetingScheduled(r.Outreach, requester.UserKey, at, r.Target.Department.Id, meeting.At),
+            cancellationToken);
 
     public Task<OutreachResult<Outreach>> MarkAgreedAsync(Requester requester, string outreachId, string departmentId, string? note = null, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.MarkAgreed(requester.UserKey, now, departmentId, note), o => o, cancellationToken);
+        ChangeAsync(
+            requester,
+            outreachId,
+            (o, now) => Then(o.MarkAgreed(requester.UserKey, now, departmentId, note), o),
+            (o, at) => new PartnerAgreed(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
+            cancellationToken);
 
     public Task<OutreachResult<Outreach>> DropAsync(Requester requester, string outreachId, string departmentId, string? note = null, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.Drop(requester.UserKey, now, departmentId, note), o => o, cancellationToken);
+        ChangeAsync(
+            requester,
+            outreachId,
+            (o, now) => Then(o.Drop(requester.UserKey, now, departmentId, note), o),
+            (o, at) => new TargetDropped(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
+            cancellationToken);
 
     /// <summary>Stores the referral chain that led to a target department (who introduced us, in order).</summary>
     public Task<OutreachResult<Outreach>> RecordReferralAsync(
         Requester requester, string outreachId, string departmentId, IReadOnlyList<ReferralStep> chain, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.RecordReferral(requester.UserKey, now, departmentId, chain), o => o, cancellationToken);
+        ChangeAsync(
+            requester,
+            outreachId,
+            (o, now) => Then(o.RecordReferral(requester.UserKey, now, departmentId, chain), o),
+            (o, at) => new ReferralRecorded(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
+            cancellationToken);
+
+    /// <summary>
+    /// "I was introduced": stores the chain on my most recently active open outreach whose target for the department is
+    /// still open; when there is none, nothing changes.
+    /// </summary>
+    public async Task<OutreachResult<AttachedReferral>> AttachReferralAsync(
+        Requester requester, string departmentId, IReadOnlyList<ReferralStep> chain, CancellationToken cancellationToken = default)
+    {
+        var outreach = OpenOf(await VisibleAsync(requester, cancellationToken)).FirstOrDefault(v => v.View.Targets.Any(t =>
+            string.Equals(t.DepartmentId, departmentId, StringComparison.OrdinalIgnoreCase) && StageMachine.IsOpen(t.Stage)));
+        if (outreach is null)
+        {
+            return AttachedReferral.Nowhere;
+        }
+
+        var targetId = outreach.Stored.Outreach.FindTarget(departmentId)!.Department.Id;
+        return await ChangeAsync<AttachedReferral>(
+            requester,
+            outreach.Stored,
+            (o, now) => o.RecordReferral(requester.UserKey, now, targetId, chain) is { } error ? error : new AttachedReferral(o, o.FindTarget(targetId)),
+            (r, at) => new ReferralRecorded(r.Outreach!, requester.UserKey, at, targetId),
+            cancellationToken);
+    }
 
     /// <summary>Stores what was learned about the partner (KPIs, leader's concerns); stage 2 reads it from the target's insight.</summary>
     public Task<OutreachResult<Outreach>> RecordInsightAsync(
         Requester requester, string outreachId, string departmentId, string? kpis, string? leaderConcerns, string? notes = null, CancellationToken cancellationToken = default) =>
-        Change(requester, outreachId, (o, now) => o.RecordInsight(requester.UserKey, now, departmentId, kpis, leaderConcerns, notes), o => o, cancellationToken);
+        ChangeAsync(
+            requester,
+            outreachId,
+            (o, now) => Then(o.RecordInsight(requester.UserKey, now, departmentId, kpis, leaderConcerns, notes), o),
+            (o, at) => new InsightRecorded(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
+            cancellationToken);
 
     /// <summary>Drafts the first-contact message for one target of the outreach.</summary>
     public async Task<OutreachResult<PitchDraft>> DraftPitchAsync(
@@ -225,25 +325,55 @@ public sealed class OutreachService(
             return error;
         }
 
-        var outreach = found.Value!;
-        if (outreach.FindTarget(departmentId) is not { } target)
+        return found.Value!.FindTarget(departmentId) is { } target
+            ? PitchDrafter.Draft(found.Value, target, personName, senderName, senderDepartment)
+            : new UnknownTarget(departmentId);
+    }
+
+    /// <summary>
+    /// What "pitch [department]" is about: my target that <paramref name="departmentText"/> surely names; else my most
+    /// recently active open outreach, with its first target not contacted yet (no text) or with
+    /// <paramref name="department"/> (the directory's reading of the text) added as a new target.
+    /// </summary>
+    public async Task<OutreachResult<PitchChoice>> ChoosePitchTargetAsync(
+        Requester requester, string? departmentText, DepartmentRef? department, CancellationToken cancellationToken = default)
+    {
+        var visible = await VisibleAsync(requester, cancellationToken);
+        var named = !string.IsNullOrWhiteSpace(departmentText);
+        if (named && BestMatch(visible, departmentText!) is { Match.Score: >= SureMatch } sure)
         {
-            return new UnknownTarget(departmentId);
+            var target = sure.Outreach.Stored.Outreach.FindTarget(sure.Match.Target.DepartmentId)!;
+            return new PitchChoice.Ready(
+                sure.Outreach.Stored.Outreach, target, await CheckCollisionsAsync(requester, target.Department.Id, sure.Outreach.Stored.Outreach.Id, cancellationToken));
         }
 
-        var referrer = target.Route == LeadRoute.Referral ? target.ReferralChain.LastOrDefault()?.PersonName : null;
-        return PitchDrafter.Draft(new PitchRequest(
-            outreach.ProductIdea, outreach.Prep, target.Department, personName, target.Route ?? LeadRoute.OrgChart, referrer, senderName, senderDepartment));
+        var open = OpenOf(visible);
+        if (open.Count == 0)
+        {
+            return new PitchChoice.NoOpenOutreach();
+        }
+
+        var current = open[0].Stored;
+        if (!named)
+        {
+            var first = current.Outreach.Targets.FirstOrDefault(t => t.Stage == TargetStage.Identified) ?? current.Outreach.Targets.FirstOrDefault(t => t.IsOpen);
+            return first is null
+                ? new PitchChoice.NoTargetYet(current.Outreach.ProductIdea)
+                : new PitchChoice.Ready(current.Outreach, first, await CheckCollisionsAsync(requester, first.Department.Id, current.Outreach.Id, cancellationToken));
+        }
+
+        if (department is null)
+        {
+            return new PitchChoice.UnknownDepartment();
+        }
+
+        var added = await AddTargetAsync(requester, current, new NewTarget(department, LeadRoute.OrgChart), cancellationToken);
+        return added.Error is { } error ? error : new PitchChoice.Ready(added.Value!.Outreach, added.Value.Target, added.Value.Warnings);
     }
 
     /// <summary>My outreaches and those shared with me, overdue first.</summary>
-    public async Task<IReadOnlyList<OutreachStatusView>> StatusAsync(Requester requester, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        var owned = await repository.ListOwnedAsync(requester.UserKey, cancellationToken);
-        var shared = await repository.ListSharedWithAsync(requester, cancellationToken);
-        return OutreachStatus.Order(owned.Concat(shared).Select(o => OutreachStatus.View(o, requester.UserKey, now)));
-    }
+    public async Task<IReadOnlyList<OutreachStatusView>> StatusAsync(Requester requester, CancellationToken cancellationToken = default) =>
+        [.. (await VisibleAsync(requester, cancellationToken)).Select(v => v.View)];
 
     public async Task<PipelinePage> PipelineAsync(Requester requester, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default) =>
         OutreachStatus.Paginate(await StatusAsync(requester, cancellationToken), page, pageSize);
@@ -251,6 +381,48 @@ public sealed class OutreachService(
     /// <summary>"status 支付中台": the partner's full picture across my visible outreaches, by fuzzy name in either language.</summary>
     public async Task<IReadOnlyList<PartnerMatch>> PartnerStatusAsync(Requester requester, string query, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(query) ? [] : OutreachStatus.FindPartner(await StatusAsync(requester, cancellationToken), query);
+
+    /// <summary>
+    /// One partner as I see it: each of my outreaches targeting the department <paramref name="query"/> names (with the
+    /// timeline about it) and other PMs' dealings with it. When none of mine matches, <paramref name="directoryDepartment"/>
+    /// (the directory's reading of the query) stands for it; null when neither knows the department.
+    /// </summary>
+    public async Task<PartnerPicture?> PartnerPictureAsync(
+        Requester requester, string query, DepartmentRef? directoryDepartment, CancellationToken cancellationToken = default)
+    {
+        var visible = await VisibleAsync(requester, cancellationToken);
+        IReadOnlyList<PartnerMatch> matches = string.IsNullOrWhiteSpace(query) ? [] : OutreachStatus.FindPartner(visible.Select(v => v.View), query);
+        var best = matches.FirstOrDefault();
+        if (best is null && directoryDepartment is null)
+        {
+            return null;
+        }
+
+        var departmentId = best?.Target.DepartmentId ?? directoryDepartment!.Id;
+        var byId = visible.ToDictionary(v => v.View.OutreachId, v => v.Stored.Outreach, StringComparer.Ordinal);
+        var mine = new List<PartnerHistory>();
+        foreach (var match in matches.Where(m => string.Equals(m.Target.DepartmentId, departmentId, StringComparison.OrdinalIgnoreCase)))
+        {
+            var timeline = await repository.ReadTimelineAsync(byId[match.Outreach.OutreachId], cancellationToken);
+            mine.Add(new PartnerHistory(match, [.. timeline.Where(e => string.Equals(e.DepartmentId, departmentId, StringComparison.OrdinalIgnoreCase))]));
+        }
+
+        var others = await CheckCollisionsAsync(requester, departmentId, cancellationToken: cancellationToken);
+        var canPitch = mine.Count == 0 || matches.Any(m => m.Target.DepartmentId == departmentId && m.Target.Stage == TargetStage.Identified);
+        return new PartnerPicture(departmentId, best?.Target.DepartmentName, mine, others, canPitch);
+    }
+
+    /// <summary>Every outreach I can see with its whole timeline, in pipeline order (for exports).</summary>
+    public async Task<IReadOnlyList<OutreachHistory>> HistoryAsync(Requester requester, CancellationToken cancellationToken = default)
+    {
+        var histories = new List<OutreachHistory>();
+        foreach (var visible in await VisibleAsync(requester, cancellationToken))
+        {
+            histories.Add(new OutreachHistory(visible.View, await repository.ReadTimelineAsync(visible.Stored.Outreach, cancellationToken)));
+        }
+
+        return histories;
+    }
 
     /// <summary>
     /// A lead's view of the team's outreaches. The caller vouches that <paramref name="memberKeys"/> are the lead's
@@ -267,6 +439,66 @@ public sealed class OutreachService(
         }
 
         return OutreachStatus.Paginate(views, page, pageSize);
+    }
+
+    private async Task<OutreachResult<AddedTarget>> AddTargetAsync(Requester requester, StoredOutreach stored, NewTarget target, CancellationToken cancellationToken)
+    {
+        var added = await ChangeAsync<Outreach>(
+            requester,
+            stored,
+            (o, now) => Then(o.AddTarget(requester.UserKey, now, target.Department, target.Route, target.ReferralChain), o),
+            (o, at) => new TargetAdded(o, requester.UserKey, at, o.FindTarget(target.Department.Id)!, target.FromFinder),
+            cancellationToken);
+        if (added.Error is { } addError)
+        {
+            return addError;
+        }
+
+        var outreach = added.Value!;
+        return new AddedTarget(outreach, outreach.FindTarget(target.Department.Id)!, await CheckCollisionsAsync(requester, target.Department.Id, outreach.Id, cancellationToken));
+    }
+
+    private async Task<OutreachResult<FoundTarget>> FindTargetAsync(Requester requester, TargetRef target, CancellationToken cancellationToken)
+    {
+        switch (target)
+        {
+            case TargetRef.Known known:
+                if (await repository.LoadAsync(known.OutreachId, cancellationToken) is not { } stored || !stored.Outreach.IsVisibleTo(requester))
+                {
+                    return new OutreachNotFound();
+                }
+
+                return stored.Outreach.FindTarget(known.DepartmentId) is { } found ? new FoundTarget(stored, found) : new UnknownTarget(known.DepartmentId);
+            case TargetRef.Named named:
+                return string.IsNullOrWhiteSpace(named.Department) || BestMatch(await VisibleAsync(requester, cancellationToken), named.Department) is not { } best
+                    ? new UnknownTarget(named.Department)
+                    : new FoundTarget(best.Outreach.Stored, best.Outreach.Stored.Outreach.FindTarget(best.Match.Target.DepartmentId)!);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(target), target, null);
+        }
+    }
+
+    /// <summary>The visible outreaches in pipeline order (overdue first), each with its status line.</summary>
+    private async Task<IReadOnlyList<VisibleOutreach>> VisibleAsync(Requester requester, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var stored = (await repository.ListVisibleAsync(requester, cancellationToken)).ToDictionary(s => s.Outreach.Id, StringComparer.Ordinal);
+        var views = OutreachStatus.Order(stored.Values.Select(s => OutreachStatus.View(s.Outreach, requester.UserKey, now)));
+        return [.. views.Select(v => new VisibleOutreach(stored[v.OutreachId], v))];
+    }
+
+    private static IReadOnlyList<VisibleOutreach> OpenOf(IReadOnlyList<VisibleOutreach> visible) =>
+        [.. visible.Where(v => v.View.IsOpen).OrderByDescending(v => v.View.LastActivityAt)];
+
+    /// <summary>The target best named by the text; open targets, then recently active outreaches, win a tie.</summary>
+    private static BestTarget? BestMatch(IReadOnlyList<VisibleOutreach> visible, string query)
+    {
+        var best = OutreachStatus.FindPartner(visible.Select(v => v.View), query)
+            .OrderByDescending(m => Math.Round(m.Score, 3))
+            .ThenByDescending(m => StageMachine.IsOpen(m.Target.Stage))
+            .ThenByDescending(m => m.Outreach.LastActivityAt)
+            .FirstOrDefault();
+        return best is null ? null : new BestTarget(visible.First(v => v.View.OutreachId == best.Outreach.OutreachId), best);
     }
 
     private async Task<IReadOnlyList<AlternativeDepartment>> SuggestAlternativesAsync(
@@ -293,15 +525,31 @@ public sealed class OutreachService(
         return suggestions;
     }
 
-    private Task<OutreachResult<T>> Change<T>(
-        Requester requester, string outreachId, Func<Outreach, DateTimeOffset, OutreachError?> change, Func<Outreach, T> project, CancellationToken cancellationToken) =>
-        repository.UpdateAsync<T>(outreachId, o =>
-        {
-            if (!o.IsVisibleTo(requester))
-            {
-                return new OutreachNotFound();
-            }
+    private async Task<OutreachResult<T>> ChangeAsync<T>(
+        Requester requester, string outreachId, Func<Outreach, DateTimeOffset, OutreachResult<T>> change, Func<T, DateTimeOffset, OutreachEvent> happened, CancellationToken cancellationToken) =>
+        await repository.LoadAsync(outreachId, cancellationToken) is { } stored
+            ? await ChangeAsync(requester, stored, change, happened, cancellationToken)
+            : new OutreachNotFound();
 
-            return change(o, time.GetUtcNow()) is { } error ? error : project(o);
-        }, cancellationToken);
+    /// <summary>Applies the change to the outreach as read (re-read only on an ETag conflict), saves it, and publishes what happened.</summary>
+    private async Task<OutreachResult<T>> ChangeAsync<T>(
+        Requester requester, StoredOutreach stored, Func<Outreach, DateTimeOffset, OutreachResult<T>> change, Func<T, DateTimeOffset, OutreachEvent> happened, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var result = await repository.UpdateAsync(stored, o => o.IsVisibleTo(requester) ? change(o, now) : new OutreachNotFound(), cancellationToken);
+        if (result.IsSuccess)
+        {
+            await events.PublishAsync(happened(result.Value!, now), cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static OutreachResult<Outreach> Then(OutreachError? error, Outreach outreach) => error is null ? outreach : error;
+
+    private sealed record VisibleOutreach(StoredOutreach Stored, OutreachStatusView View);
+
+    private sealed record FoundTarget(StoredOutreach Stored, OutreachTarget Target);
+
+    private sealed record BestTarget(VisibleOutreach Outreach, PartnerMatch Match);
 }

@@ -124,6 +124,14 @@ public sealed record PitchDraft(BilingualText? Text, IReadOnlyList<PrepHint> Hin
 /// </summary>
 public static class PitchDrafter
 {
+    /// <summary>The draft for one target of an outreach; a lead that came by referral names the last introducer.</summary>
+    public static PitchDraft Draft(Outreach outreach, OutreachTarget target, string? personName, string senderName, string? senderDepartment)
+    {
+        var referrer = target.Route == LeadRoute.Referral ? target.ReferralChain.LastOrDefault()?.PersonName : null;
+        return Draft(new PitchRequest(
+            outreach.ProductIdea, outreach.Prep, target.Department, personName, target.Route ?? LeadRoute.OrgChart, referrer, senderName, senderDepartment));
+    }
+
     public static PitchDraft Draft(PitchRequest request)
     {
         var hints = PrepValidator.Validate(request.Prep);

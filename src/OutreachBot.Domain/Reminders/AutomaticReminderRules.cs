@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Domain.Reminders;
 
@@ -13,7 +14,35 @@ public sealed record OutreachReminderFacts(
     DateTimeOffset Deadline,
     string TimeZoneId,
     string Culture,
-    IReadOnlyList<DepartmentContactFacts> Departments);
+    IReadOnlyList<DepartmentContactFacts> Departments)
+{
+    /// <summary>
+    /// The facts of an outreach as it stands: per target, the last contact, whether they answered (any stage past
+    /// Contacted), the follow-up after "no manpower" and a booked meeting. Names are in <paramref name="culture"/>.
+    /// </summary>
+    public static OutreachReminderFacts Of(Outreach outreach, string conversationKey, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(outreach);
+        var chinese = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var departments = outreach.Targets.Select(target =>
+        {
+            var id = target.Department.Id;
+            var lastContact = outreach.Contacts
+                .Where(c => string.Equals(c.DepartmentId, id, StringComparison.OrdinalIgnoreCase))
+                .Select(c => (DateTimeOffset?)c.At)
+                .Max();
+            return new DepartmentContactFacts(
+                id,
+                chinese ? target.Department.NameZh : target.Department.NameEn,
+                lastContact,
+                Replied: target.Stage is not (TargetStage.Identified or TargetStage.Contacted),
+                NoCapacityFollowUpAt: target.Stage == TargetStage.NoCapacity ? target.FollowUpAt : null,
+                MeetingAt: target.Stage == TargetStage.MeetingScheduled ? target.Meeting?.At : null);
+        }).ToList();
+        return new OutreachReminderFacts(
+            outreach.Id, outreach.OwnerKey, conversationKey, outreach.ProductIdea, outreach.Deadline, outreach.TimeZoneId, culture, departments);
+    }
+}
 
 /// <param name="LastContactAt">When the PM last contacted the department; null when not yet contacted.</param>
 /// <param name="Replied">Whether the department answered that contact.</param>

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -12,7 +13,8 @@ public static class BotEndpoints
 {
     /// <summary>
     /// POST /api/messages. The body is checked before Bot Builder sees it: too large → 413, not a JSON activity → 400,
-    /// tenant outside the allow-list → 403. Authentication (401) and expectReplies are the adapter's.
+    /// any token that does not validate → 401, then (only for authenticated callers) a tenant outside the allow-list →
+    /// 403. Each refusal is one rate-limited log line; no answer ever carries a stack trace.
     /// </summary>
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -49,11 +51,16 @@ public static class BotEndpoints
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OutreachBot.Startup");
         if (identity.IsLocalMode)
         {
-            logger.LogWarning("MicrosoftAppId is not set: running in local/dev mode, requests to /api/messages are NOT authenticated");
+            logger.LogWarning("MicrosoftAppId is not set: running in local mode, requests to /api/messages are NOT authenticated");
         }
         else
         {
-            logger.LogInformation("Bot Framework authentication is on for app {MicrosoftAppId} ({MicrosoftAppType})", identity.MicrosoftAppId, identity.MicrosoftAppType);
+            logger.LogInformation("Bot Framework authentication is on for app {MicrosoftAppId} ({MicrosoftAppType}), endpoints from {Endpoints}",
+                identity.MicrosoftAppId, identity.MicrosoftAppType, identity.HasCustomEndpoints ? "settings" : "the public cloud");
+            if (bot.LocalMode)
+            {
+                logger.LogWarning("Bot:LocalMode is ignored because MicrosoftAppId is set: every request is authenticated");
+            }
         }
 
         if (bot.AllowedTenantIds.Length > 0)
@@ -64,25 +71,41 @@ public static class BotEndpoints
 
     private static async Task HandleMessagesAsync(
         HttpContext http,
-        IBotFrameworkHttpAdapter adapter,
+        OutreachCloudAdapter adapter,
+        BotRequestAuthenticator authenticator,
         IBot bot,
         IOptions<BotOptions> options,
-        IOptions<BotIdentityOptions> identity,
-        ILoggerFactory loggers)
+        RefusedRequestLog refusals)
     {
-        var logger = loggers.CreateLogger(typeof(BotEndpoints));
-        var limit = options.Value.MaxRequestBytes;
-        if (http.Request.ContentLength > limit)
+        try
         {
-            logger.LogWarning("Refused a {Length}-byte activity (limit {Limit})", http.Request.ContentLength, limit);
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
+            await ServeMessageAsync(http, adapter, authenticator, bot, options.Value, refusals);
         }
+        catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
+        {
+            // Whatever escapes the turn's own error handler is answered without a stack trace, also in Development.
+            if (exception is BadHttpRequestException badRequest)
+            {
+                refusals.Refuse(badRequest.StatusCode, "unreadable request body", http.Connection.RemoteIpAddress?.ToString());
+                http.Response.StatusCode = badRequest.StatusCode;
+                return;
+            }
 
-        var body = await ReadLimitedAsync(http.Request.Body, limit, http.RequestAborted);
+            refusals.Fail(exception, http.Connection.RemoteIpAddress?.ToString());
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    /// <summary>Size, shape, identity, tenant — in that order, so nobody learns the allow-list without a valid token.</summary>
+    private static async Task ServeMessageAsync(HttpContext http, OutreachCloudAdapter adapter, BotRequestAuthenticator authenticator, IBot bot, BotOptions options, RefusedRequestLog refusals)
+    {
+        var caller = http.Connection.RemoteIpAddress?.ToString();
+        var limit = options.MaxRequestBytes;
+        var body = http.Request.ContentLength > limit ? null : await ReadLimitedAsync(http.Request.Body, limit, http.RequestAborted);
         if (body is null)
         {
-            logger.LogWarning("Refused an activity larger than {Limit} bytes", limit);
+            refusals.Refuse(StatusCodes.Status413PayloadTooLarge, $"body over {limit} bytes", caller);
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -90,30 +113,30 @@ public static class BotEndpoints
         var activity = ParseActivity(body, out var problem);
         if (activity is null)
         {
-            logger.LogWarning("Refused a malformed activity: {Problem}", problem);
+            refusals.Refuse(StatusCodes.Status400BadRequest, "not a Bot Framework activity", caller);
             await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
             return;
         }
 
-        var allowed = options.Value.AllowedTenantIds;
-        var tenant = TenantOf(activity);
-        if (allowed.Length > 0 && (tenant is null || !allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase)))
+        var authentication = await authenticator.AuthenticateAsync(activity, http.Request.Headers.Authorization.ToString(), http.RequestAborted);
+        if (!authentication.IsAuthenticated)
         {
-            logger.LogWarning("Refused an activity from tenant {Tenant}, which is not allowed", tenant ?? "(none)");
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
-        // Bot Builder answers some malformed tokens with a 500 (or fetches signing keys for them first): refuse them here.
-        if (!identity.Value.IsLocalMode && !IsWellFormedBearerToken(http.Request.Headers.Authorization.ToString()))
-        {
-            logger.LogWarning("Refused an activity without a well-formed Bot Framework bearer token");
+            refusals.Refuse(StatusCodes.Status401Unauthorized, authentication.Refusal, caller);
+            http.Response.Headers.WWWAuthenticate = "Bearer";
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
-        http.Request.Body = new MemoryStream(body, writable: false);
-        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        var allowed = options.AllowedTenantIds;
+        var tenant = TenantOf(activity);
+        if (allowed.Length > 0 && (tenant is null || !allowed.Contains(tenant, StringComparer.OrdinalIgnoreCase)))
+        {
+            refusals.Refuse(StatusCodes.Status403Forbidden, tenant is null ? "no tenant" : "tenant not allowed", caller);
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        await adapter.ProcessAuthenticatedAsync(authentication.Result!, activity, bot, http.Response, http.RequestAborted);
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
@@ -161,40 +184,13 @@ public static class BotEndpoints
             }
 
             problem = "";
-            return json.ToObject<Activity>();
+            using var activityReader = new JsonTextReader(new StreamReader(new MemoryStream(body), Encoding.UTF8)) { MaxDepth = null };
+            return HttpHelper.BotMessageSerializer.Deserialize<Activity>(activityReader);
         }
         catch (JsonException exception)
         {
             problem = "The body is not valid activity JSON: " + exception.Message;
             return null;
-        }
-    }
-
-    /// <summary>"Bearer" and a three-part JWT whose header names an asymmetric algorithm, as every Bot Framework token does.</summary>
-    private static bool IsWellFormedBearerToken(string authorization)
-    {
-        const string Scheme = "Bearer ";
-        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var parts = authorization[Scheme.Length..].Trim().Split('.');
-        if (parts.Length != 3 || parts.Any(string.IsNullOrEmpty))
-        {
-            return false;
-        }
-
-        try
-        {
-            var padded = parts[0].Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var header = JObject.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded)));
-            return header["alg"] is JValue { Type: JTokenType.String } alg && alg.Value<string>() is { Length: 5 } name && name[..2] is "RS" or "PS" or "ES";
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException)
-        {
-            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Proactive;
@@ -10,13 +11,15 @@ namespace OutreachBot.Hosting;
 
 public static class HostServiceCollectionExtensions
 {
-    /// <summary>The Bot Framework host: authentication, adapter, state, the bot, conversation references.</summary>
+    /// <summary>The Bot Framework host: identity (fail closed), authentication, the edge's refusal log, adapter, state, the bot, conversation references.</summary>
     public static IServiceCollection AddOutreachHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section)
             .Validate(o => o.MaxRequestBytes is >= 1024 and <= 4 * 1024 * 1024, "Bot:MaxRequestBytes must be between 1 KB and 4 MB.")
+            .Validate(o => o.RefusalLogLinesPerMinute is >= 1 and <= 10_000, "Bot:RefusalLogLinesPerMinute must be between 1 and 10000.")
             .ValidateOnStart();
-        services.AddOptions<BotIdentityOptions>().Bind(configuration);
+        services.AddOptions<BotIdentityOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotIdentityOptions>, BotIdentityValidation>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
@@ -25,6 +28,8 @@ public static class HostServiceCollectionExtensions
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<ILogger<OutreachCloudAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<OutreachCloudAdapter>());
+        services.AddSingleton<BotRequestAuthenticator>();
+        services.AddSingleton<RefusedRequestLog>();
 
         services.AddOutreachBotState();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Storage;
@@ -28,5 +29,15 @@ public sealed class OutreachCloudAdapter : CloudAdapter
                 logger.LogWarning(sendFailure, "Could not tell the user about the failed turn");
             }
         };
+    }
+
+    /// <summary>
+    /// Runs the turn for an activity the edge has already authenticated (so it is validated once) and writes the HTTP
+    /// answer as <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> would.
+    /// </summary>
+    public async Task ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, IBot bot, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var invokeResponse = await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
+        await HttpHelper.WriteResponseAsync(response, invokeResponse);
     }
 }

@@ -34,7 +34,7 @@ public sealed class NextActionPlaybookTests
             Assert.True(result.Has(specific));
         }
 
-        Assert.Empty(result.FollowUps);
+        Assert.Null(result.ProposedSlot);
         Assert.Null(result.DraftMessage);
         Assert.False(result.StartStageTwo);
     }
@@ -59,7 +59,7 @@ public sealed class NextActionPlaybookTests
     }
 
     [Fact]
-    public void No_capacity_drafts_the_capability_only_message_and_schedules_a_follow_up()
+    public void No_capacity_drafts_the_capability_only_message_and_proposes_a_follow_up_slot()
     {
         var result = playbook.Decide(Input(ContactOutcome.NoCapacity, null));
 
@@ -73,8 +73,6 @@ public sealed class NextActionPlaybookTests
         Assert.Equal(expectedSlot, result.ProposedSlot);
         Assert.Contains("3月6日（周四）10:00", result.DraftMessage.Zh);
         Assert.Contains("Thu, Mar 6, 10:00", result.DraftMessage.En);
-        var followUp = Assert.Single(result.FollowUps);
-        Assert.Equal(new ScheduledFollowUp(expectedSlot, FollowUpKind.NoCapacityFollowUp, "o1", "D042"), followUp);
         Assert.Empty(result.Alternatives);
     }
 
@@ -110,8 +108,7 @@ public sealed class NextActionPlaybookTests
         Assert.Contains(result.Checklist, q => q.Key == "kpis");
         Assert.Contains(result.Checklist, q => q.Key == "leader-concerns");
         Assert.Contains("双方领导", result.DraftMessage!.Zh);
-        var nudge = Assert.Single(result.FollowUps);
-        Assert.Equal((FollowUpKind.BookMeetingNudge, new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.FromHours(8))), (nudge.Kind, nudge.DueAt));
+        Assert.Null(result.ProposedSlot);
         Assert.Null(result.Reason);
     }
 
@@ -133,14 +130,14 @@ public sealed class NextActionPlaybookTests
     [Fact]
     public void A_custom_table_changes_the_answer_without_code_changes()
     {
-        var custom = new NextActionPlaybook([new PlaybookRule(ContactOutcome.Interested, null, [PlaybookAction.StartStageTwo], [])]);
+        var custom = new NextActionPlaybook([new PlaybookRule(ContactOutcome.Interested, null, [PlaybookAction.StartStageTwo])]);
 
         var result = custom.Decide(Input(ContactOutcome.Interested, null));
 
         Assert.Equal([PlaybookAction.StartStageTwo], result.Actions.Select(a => a.Kind));
-        Assert.Empty(result.FollowUps);
+        Assert.Null(result.ProposedSlot);
     }
 
     private static PlaybookInput Input(ContactOutcome outcome, RefusalReason? reason) => new(
-        "o1", OutreachBuilder.Payments, outcome, reason, "实时交易风控", "李雷", Monday, Monday.AddDays(7), Shanghai, []);
+        OutreachBuilder.Payments, outcome, reason, "实时交易风控", "李雷", Monday, Monday.AddDays(7), Shanghai, []);
 }

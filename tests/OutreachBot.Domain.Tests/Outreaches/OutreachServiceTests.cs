@@ -26,8 +26,6 @@ public sealed class OutreachServiceTests
 
         var deadline = created.Value!.Outreach.Deadline;
         Assert.Equal(new DateTimeOffset(2025, 3, 12, 0, 0, 0, TimeSpan.FromHours(8)), deadline.AddTicks(1));
-        var reminder = Assert.Single(created.Value.FollowUps);
-        Assert.Equal((FollowUpKind.DeadlineApproaching, deadline.AddHours(-24)), (reminder.Kind, reminder.DueAt));
     }
 
     [Fact]
@@ -49,11 +47,14 @@ public sealed class OutreachServiceTests
             (await service.GetTimelineAsync(Bob, id)).Error,
             (await service.UpdatePrepAsync(Bob, id, new StageOnePrep("x"))).Error,
             (await service.ShareAsync(Bob, id, new OutreachSharing(null, null, ["bob"]))).Error,
+            (await service.ChangeDeadlineAsync(Bob, id, time.GetUtcNow().AddDays(30))).Error,
             (await service.AddTargetAsync(Bob, id, OutreachBuilder.Risk)).Error,
+            (await service.PlaceTargetAsync(Bob, id, new NewTarget(OutreachBuilder.Risk))).Error,
             (await service.RecordContactAsync(Bob, id, new NewContact("D042", null, "李雷", LeadRoute.OrgChart, null))).Error,
             (await service.RecordOutcomeAsync(Bob, id, "D042", ContactOutcome.Refused, RefusalReason.Other)).Error,
             (await service.RecordOutcomeAsync(Bob, id, "D042", ContactOutcome.Interested)).Error,
-            (await service.ScheduleMeetingAsync(Bob, id, "D042", time.GetUtcNow().AddDays(1))).Error,
+            (await service.RecordOutcomeAsync(Bob, new NewOutcome(new TargetRef.Known(id, "D042"), ContactOutcome.Interested))).Error,
+            (await service.ScheduleMeetingAsync(Bob, id, new NewMeeting("D042", time.GetUtcNow().AddDays(1)))).Error,
             (await service.MarkAgreedAsync(Bob, id, "D042")).Error,
             (await service.DropAsync(Bob, id, "D042")).Error,
             (await service.RecordInsightAsync(Bob, id, "D042", "kpi", null)).Error,
@@ -65,6 +66,7 @@ public sealed class OutreachServiceTests
         Assert.Equal(new OutreachNotFound(), (await service.GetAsync(Bob, "outreach-9999")).Error);
         var untouched = (await service.GetAsync(Alice, id)).Value!;
         Assert.Equal((TargetStage.Contacted, 1, StageOnePrep.Empty), (untouched.FindTarget("D042")!.Stage, untouched.Targets.Count, untouched.Prep));
+        Assert.True(untouched.Deadline < time.GetUtcNow().AddDays(30));
         Assert.Empty(untouched.Sharing.ColleagueKeys);
     }
 
@@ -96,7 +98,7 @@ public sealed class OutreachServiceTests
         var reshare = await service.ShareAsync(Bob, id, new OutreachSharing(null, null, ["bob", "mallory"]));
 
         Assert.True(contact.IsSuccess);
-        Assert.Equal("bob", contact.Value!.Timeline[^1].Actor);
+        Assert.Equal("bob", contact.Value!.Outreach.Timeline[^1].Actor);
         Assert.IsType<OutreachForbidden>(reshare.Error);
     }
 
@@ -119,8 +121,8 @@ public sealed class OutreachServiceTests
 
         var warning = Assert.Single(added.Value!.Warnings);
         Assert.Equal((CollisionKind.BeingCourted, "bob", TargetStage.Interested), (warning.Kind, warning.OwnerKey, warning.Stage));
-        Assert.Contains("bob 也在对接「支付中台」", warning.Message.Zh);
-        Assert.Contains("2025-03-03", warning.Message.En);
+        Assert.Equal(("D042", "支付中台", "Payments Platform"), (warning.DepartmentId, warning.DepartmentName.Zh, warning.DepartmentName.En));
+        Assert.Equal(time.GetUtcNow(), warning.Since);
     }
 
     [Fact]
@@ -136,8 +138,8 @@ public sealed class OutreachServiceTests
 
         var warning = Assert.Single(recent);
         Assert.Equal((CollisionKind.RefusedRecently, RefusalReason.RevenueNotTheirKpi), (warning.Kind, warning.RefusalReason));
-        Assert.Contains("收入不是对方的考核指标", warning.Message.Zh);
-        Assert.Contains("只考核稳定性", warning.Message.Zh);
+        Assert.Equal(("bob", "只考核稳定性"), (warning.OwnerKey, warning.Note));
+        Assert.Equal(time.GetUtcNow().AddDays(-91), warning.Since);
         Assert.Empty(old);
     }
 
@@ -182,11 +184,27 @@ public sealed class OutreachServiceTests
     [Fact]
     public async Task An_illegal_outcome_returns_the_transition_error_and_no_playbook()
     {
-        var id = await CreateWithTarget(Alice, TargetStage.Identified);
+        var id = await CreateWithTarget(Alice, TargetStage.Contacted);
+        await service.RecordOutcomeAsync(Alice, id, "D042", ContactOutcome.Refused);
 
         var recorded = await service.RecordOutcomeAsync(Alice, id, "D042", ContactOutcome.Interested);
 
-        Assert.IsType<IllegalStageTransition>(recorded.Error);
+        var illegal = Assert.IsType<IllegalStageTransition>(recorded.Error);
+        Assert.Equal((TargetStage.Refused, TargetStage.Interested), (illegal.From, illegal.To));
+    }
+
+    [Fact]
+    public async Task An_outcome_before_any_contact_is_refused_with_the_outreach_and_department_and_changes_nothing()
+    {
+        var id = await CreateWithTarget(Alice, TargetStage.Identified);
+        var before = (await service.GetAsync(Alice, id)).Value!.Version;
+
+        var recorded = await service.RecordOutcomeAsync(Alice, id, "d042", ContactOutcome.Interested);
+
+        var early = Assert.IsType<OutcomeBeforeContact>(recorded.Error);
+        Assert.Equal((id, "D042", TargetStage.Interested), (early.OutreachId, early.Department.Id, early.To));
+        Assert.Contains("支付中台", early.Message.Zh);
+        Assert.Equal(before, (await service.GetAsync(Alice, id)).Value!.Version);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>The last lines the bot wrote, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, output.TakeLast(40));
 
+    /// <summary>The lines the bot wrote, as far as they are kept (the last 200).</summary>
+    public IReadOnlyList<string> Output => [.. output];
+
     public static async Task<BotProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, int? port = null, CancellationToken cancellationToken = default)
     {
         var address = new Uri($"http://127.0.0.1:{(port ?? RepositoryPaths.FreeLoopbackPort()).ToString(CultureInfo.InvariantCulture)}");
@@ -80,6 +83,30 @@ public sealed class BotProcess : IAsyncDisposable
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>SIGTERM and wait for the graceful shutdown (its loggers flushed, its output read to the end); SIGKILL after the timeout.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class WebChatEnablementTests
     [Fact]
     public async Task Outside_Development_Web_Chat_is_off_and_its_paths_are_404()
     {
-        var (page, token) = await ProbeAsync("Production");
+        var (page, token) = await ProbeAsync("Production", ("Bot:LocalMode", "true"));
 
         Assert.Equal(HttpStatusCode.NotFound, page);
         Assert.Equal(HttpStatusCode.NotFound, token);
@@ -41,7 +41,7 @@ public sealed class WebChatEnablementTests
     [Fact]
     public async Task WebChat_Enabled_turns_it_on_in_any_environment()
     {
-        var (page, token) = await ProbeAsync("Production", ("WebChat:Enabled", "true"));
+        var (page, token) = await ProbeAsync("Production", ("WebChat:Enabled", "true"), ("Bot:LocalMode", "true"));
 
         Assert.Equal(HttpStatusCode.OK, page);
         Assert.Equal(HttpStatusCode.OK, token);

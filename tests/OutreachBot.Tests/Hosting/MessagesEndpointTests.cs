@@ -172,6 +172,19 @@ public sealed class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task In_local_mode_a_stray_bearer_token_is_ignored_rather_than_validated_against_Microsofts_keys()
+    {
+        var activity = TeamsPayloads.Load("message-personal.json").ExpectingReplies();
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6Ing_In0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.c2ln");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task When_storage_is_down_the_user_is_asked_to_try_again_without_a_stack_trace()
     {
         using var app = BotFactory(new UnavailableStore());

@@ -40,7 +40,7 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
         var draft = FirstQuestionDraft.Create(person, target, need, asker, askerDepartment).In(language);
         if (Enum.TryParse<LeadRoute>(request.Data.GetValueOrDefault(DirectoryVerbs.Route), out var route) && route == LeadRoute.OrgChart)
         {
-            await leads.RecordAsync(target.Id, LeadRoute.OrgChart, session.User.Value, $"ask {person.Id}", cancellationToken: cancellationToken);
+            await leads.RecordAsync(target.Id, LeadRoute.OrgChart, RequesterResolver.Resolve(session).UserKey, $"ask {person.Id}", cancellationToken: cancellationToken);
         }
 
         var personDepartment = snapshot.Directory.GetDepartment(person.DepartmentId);
@@ -94,7 +94,7 @@ public sealed class RecordReferralAction(
         var now = session.Clock.GetUtcNow();
         var chain = ReferralChain.FromPath(new IntroductionPath(people[0]!, steps), now);
         await directory.RecordReferralAsync(chain, cancellationToken);
-        await leads.RecordAsync(target.Id, LeadRoute.Referral, session.User.Value, string.Join(DirectoryVerbs.PathSeparator, ids), cancellationToken: cancellationToken);
+        await leads.RecordAsync(target.Id, LeadRoute.Referral, RequesterResolver.Resolve(session).UserKey, string.Join(DirectoryVerbs.PathSeparator, ids), cancellationToken: cancellationToken);
         session.Reply(DirectoryCards.ReferralRecorded(
             new RecordedReferralView(
                 target,

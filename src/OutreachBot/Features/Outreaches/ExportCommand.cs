@@ -13,7 +13,7 @@ public sealed record OutreachExportFiles(DownloadFile PipelineCsv, DownloadFile 
 {
     private static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
-    public static OutreachExportFiles Build(IReadOnlyList<(OutreachStatusView View, IReadOnlyList<TimelineEvent> Events)> outreaches, string locale, TimeZoneInfo zone, DateTimeOffset now)
+    public static OutreachExportFiles Build(IReadOnlyList<OutreachHistory> outreaches, string locale, TimeZoneInfo zone, DateTimeOffset now)
     {
         var zh = BilingualText.IsChinese(locale);
         var views = outreaches.Select(o => o.View).ToList();
@@ -45,29 +45,22 @@ public sealed record OutreachExportFiles(DownloadFile PipelineCsv, DownloadFile 
 }
 
 /// <summary><c>export</c> / <c>导出</c>: CSV and Markdown of the pipeline and timelines, as expiring download links.</summary>
-public sealed class ExportCommand(OutreachDesk desk, IDownloadLinks downloads) : ICommandHandler
+public sealed class ExportCommand(OutreachService outreaches, IDownloadLinks downloads) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var requester = OutreachDesk.RequesterOf(session);
-        var views = await desk.Service.StatusAsync(requester, cancellationToken);
-        if (views.Count == 0)
+        var histories = await outreaches.HistoryAsync(RequesterResolver.Resolve(session), cancellationToken);
+
+        if (histories.Count == 0)
         {
             session.Reply(session.Text<OutreachTexts>("Export.Nothing"));
             return;
         }
 
-        var outreaches = new List<(OutreachStatusView, IReadOnlyList<TimelineEvent>)>(views.Count);
-        foreach (var view in views)
-        {
-            var timeline = await desk.Service.GetTimelineAsync(requester, view.OutreachId, cancellationToken);
-            outreaches.Add((view, timeline.Value ?? []));
-        }
-
-        var files = OutreachExportFiles.Build(outreaches, session.Culture.Name, session.TimeZone, session.Clock.GetUtcNow());
+        var files = OutreachExportFiles.Build(histories, session.Culture.Name, session.TimeZone, session.Clock.GetUtcNow());
         session.Reply(OutreachCards.Export(
             new ExportLinks(
-                views.Count,
+                histories.Count,
                 await downloads.CreateAsync(files.PipelineCsv, session.User, cancellationToken),
                 await downloads.CreateAsync(files.TimelinesCsv, session.User, cancellationToken),
                 await downloads.CreateAsync(files.Markdown, session.User, cancellationToken)),

@@ -1,67 +1,49 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;
 
-/// <summary>Records one of the three outcomes (typed or pressed) and answers with the playbook's next actions.</summary>
-public sealed class OutcomeRecorder(OutreachDesk desk)
+/// <summary>The playbook's answer to a recorded outcome, as the outcome card (shared by the command and the buttons).</summary>
+public static class OutcomeReply
 {
-    public async Task RecordAsync(
-        ChatSession session, string outreachId, string departmentId, ContactOutcome outcome, RefusalReason? reason, string? note, CancellationToken cancellationToken)
+    public static void Show(ChatSession session, OutreachRenderer renderer, OutreachResult<RecordedOutcome> recorded)
     {
-        var requester = OutreachDesk.RequesterOf(session);
-        var found = await desk.Service.GetAsync(requester, outreachId, cancellationToken);
-        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
+        if (recorded.Error is { } error)
         {
-            OutreachDesk.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
+            renderer.ReplyError(session, error);
             return;
         }
 
-        if (target.Stage == TargetStage.Identified)
-        {
-            session.Reply(OutreachCards.NotContactedYet(
-                new NotContactedView(outreachId, target.Department.Id, OutreachDesk.Say(session, target.Department.Name), desk.HeadName(target.Department.Id, session)),
-                session.Culture));
-            return;
-        }
-
-        var recorded = await desk.Service.RecordOutcomeAsync(requester, outreachId, target.Department.Id, outcome, reason, note, cancellationToken);
-        if (recorded.Error is { } recordError)
-        {
-            OutreachDesk.ReplyError(session, recordError);
-            return;
-        }
-
-        var (outreach, playbook) = (recorded.Value!.Outreach, recorded.Value.Playbook);
-        await desk.NotifyAsync(outreach, session, cancellationToken);
+        var (outreach, target, playbook) = (recorded.Value!.Outreach, recorded.Value.Target, recorded.Value.Playbook);
         var zone = LocalTime.ZoneOrUtc(outreach.TimeZoneId);
         session.Reply(OutreachCards.Outcome(
             new OutcomeView(
                 outreach.Id,
                 target.Department.Id,
-                OutreachDesk.Say(session, target.Department.Name),
-                OutcomeWords.Code(outcome),
+                OutreachRenderer.Say(session, target.Department.Name),
+                OutcomeWords.Code(playbook.Outcome),
                 playbook.Reason is { } refusal ? OutreachViews.Reason(refusal, session) : null,
                 [.. playbook.Actions
-                    .Where(a => desk.SuggestsAlternatives || a.Kind != PlaybookAction.LookForAlternativeDepartments)
-                    .Select(a => OutreachDesk.Say(session, a.Text))],
-                desk.SuggestsAlternatives
-                    ? [.. playbook.Alternatives.Select(a => new AlternativeView(a.DepartmentId, OutreachDesk.Say(session, a.Name), a.Why is { } why ? OutreachDesk.Say(session, why) : null))]
+                    .Where(a => renderer.SuggestsAlternatives || a.Kind != PlaybookAction.LookForAlternativeDepartments)
+                    .Select(a => OutreachRenderer.Say(session, a.Text))],
+                renderer.SuggestsAlternatives
+                    ? [.. playbook.Alternatives.Select(a => new AlternativeView(a.DepartmentId, OutreachRenderer.Say(session, a.Name), a.Why is { } why ? OutreachRenderer.Say(session, why) : null))]
                     : null,
-                playbook.DraftMessage is { } draft ? OutreachDesk.Say(session, draft) : null,
+                playbook.DraftMessage is { } draft ? OutreachRenderer.Say(session, draft) : null,
                 playbook.ProposedSlot is { } slot ? LocalTime.Format(slot, zone, session.Culture.Name) : null,
-                [.. playbook.Checklist.Select(q => OutreachDesk.Say(session, q.Question))],
+                [.. playbook.Checklist.Select(q => OutreachRenderer.Say(session, q.Question))],
                 OutreachViews.FindQuery(outreach)),
             session.Culture));
     }
 }
 
 /// <summary>The outcome buttons: <c>recordOutcome</c> with outreachId, departmentId, outcome (and, for a refusal, an optional reason).</summary>
-public sealed class RecordOutcomeAction(OutcomeRecorder recorder) : ICardActionHandler
+public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
@@ -76,46 +58,42 @@ public sealed class RecordOutcomeAction(OutcomeRecorder recorder) : ICardActionH
 
         var note = request.Data.GetValueOrDefault(OutreachVerbs.Note) is { Length: > 0 } given ? given.Trim() : null;
         var (reason, reasonNote) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(request.Data.GetValueOrDefault(OutreachVerbs.Reason)) : (null, null);
-        await recorder.RecordAsync(session, outreachId, departmentId, outcome, reason, note ?? reasonNote, cancellationToken);
+
+        var recorded = await outreaches.RecordOutcomeAsync(
+            RequesterResolver.Resolve(session), new NewOutcome(new TargetRef.Known(outreachId, departmentId), outcome, reason, note ?? reasonNote), cancellationToken);
+
+        OutcomeReply.Show(session, renderer, recorded);
     }
 }
 
 /// <summary>"I sent it": records the contact (route, person, the message as sent) and shows the three outcome buttons.</summary>
-public sealed class RecordContactAction(OutreachDesk desk) : ICardActionHandler
+public sealed class RecordContactAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var outreachId = request.Required(OutreachVerbs.OutreachId);
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
         var route = Routes.Parse(request.Data.GetValueOrDefault(OutreachVerbs.Route));
-        var requester = OutreachDesk.RequesterOf(session);
-        var found = await desk.Service.GetAsync(requester, outreachId, cancellationToken);
-        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
-        {
-            OutreachDesk.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
-            return;
-        }
-
         var person = Given(request, OutreachVerbs.Person) ?? Given(request, OutreachVerbs.DefaultPerson)
-            ?? desk.HeadName(target.Department.Id, session) ?? session.Text<OutreachTexts>("Contact.UnknownPerson");
-        var usedRoute = route ?? target.Route ?? LeadRoute.OrgChart;
-        var recorded = await desk.Service.RecordContactAsync(
-            requester, outreachId, new NewContact(target.Department.Id, null, person, usedRoute, Given(request, OutreachVerbs.Message)), cancellationToken);
-        if (recorded.Error is { } recordError)
+            ?? renderer.HeadName(departmentId, session) ?? session.Text<OutreachTexts>("Contact.UnknownPerson");
+
+        var recorded = await outreaches.RecordContactAsync(
+            RequesterResolver.Resolve(session), outreachId, new NewContact(departmentId, null, person, route, Given(request, OutreachVerbs.Message)), cancellationToken);
+
+        if (recorded.Error is { } error)
         {
-            OutreachDesk.ReplyError(session, recordError);
+            renderer.ReplyError(session, error);
             return;
         }
 
-        await desk.NotifyAsync(recorded.Value!, session, cancellationToken);
-        var contact = recorded.Value!.Contacts[^1];
+        var (target, contact) = (recorded.Value!.Target, recorded.Value.Contact);
         session.Reply(OutreachCards.Contact(
             new ContactView(
-                outreachId,
+                recorded.Value.Outreach.Id,
                 target.Department.Id,
-                OutreachDesk.Say(session, target.Department.Name),
+                OutreachRenderer.Say(session, target.Department.Name),
                 contact.PersonName,
-                OutreachDesk.Say(session, StageMachine.Name(contact.Route)),
+                OutreachRenderer.Say(session, StageMachine.Name(contact.Route)),
                 session.FormatDateTime(contact.At),
                 contact.MessageSent),
             session.Culture));
@@ -129,72 +107,64 @@ public sealed class RecordContactAction(OutreachDesk desk) : ICardActionHandler
 /// <c>targetDepartment</c> (departmentId, route, optional outreachId), sent by the finder's result cards: adds the
 /// department to the outreach, records the lead route, and warns when another PM is courting it or was refused by it.
 /// </summary>
-public sealed class TargetDepartmentAction(OutreachDesk desk, LeadLog leads) : ICardActionHandler
+public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachRenderer renderer, LiveDirectory directory) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
         var route = Routes.Parse(request.Data.GetValueOrDefault(OutreachVerbs.Route));
-        if (desk.Directory.Directory.FindDepartment(departmentId) is not { } department)
+        if (directory.Current.Directory.FindDepartment(departmentId) is not { } department)
         {
             session.Reply(session.Text<OutreachTexts>("Target.UnknownDepartment"));
             return;
         }
 
-        var outreachId = request.Data.GetValueOrDefault(OutreachVerbs.OutreachId);
-        if (string.IsNullOrWhiteSpace(outreachId))
+        var placed = await outreaches.PlaceTargetAsync(
+            RequesterResolver.Resolve(session),
+            request.Data.GetValueOrDefault(OutreachVerbs.OutreachId),
+            new NewTarget(OutreachRenderer.Ref(department), route, FromFinder: route is not null),
+            cancellationToken);
+
+        if (placed.Error is { } error)
         {
-            var open = await desk.OpenOutreachesAsync(session, cancellationToken);
-            if (open.Count != 1)
-            {
-                if (open.Count == 0)
-                {
-                    session.Reply(session.Text<OutreachTexts>("Target.NoOutreach"));
-                    return;
-                }
-
-                session.Reply(OutreachCards.ChooseOutreach(department.Id, (route ?? LeadRoute.OrgChart).ToString(), [.. open.Select(o => new OutreachChoice(o.OutreachId, o.ProductIdea))], session.Culture));
-                return;
-            }
-
-            outreachId = open[0].OutreachId;
-        }
-
-        var requester = OutreachDesk.RequesterOf(session);
-        var added = await desk.Service.AddTargetAsync(requester, outreachId, new DepartmentRef(department.Id, department.NameZh, department.NameEn), route, cancellationToken: cancellationToken);
-        if (added.Error is { } error)
-        {
-            OutreachDesk.ReplyError(session, error);
+            renderer.ReplyError(session, error);
             return;
         }
 
-        var outreach = added.Value!.Outreach;
-        if (route is { } found)
+        switch (placed.Value)
         {
-            await leads.RecordAsync(department.Id, Routes.ToLead(found), session.User.Value, department.NameEn, outreach.Id, cancellationToken);
+            case TargetPlacement.NoOpenOutreach:
+                session.Reply(session.Text<OutreachTexts>("Target.NoOutreach"));
+                break;
+            case TargetPlacement.ChooseOutreach choose:
+                session.Reply(OutreachCards.ChooseOutreach(
+                    department.Id, (route ?? LeadRoute.OrgChart).ToString(), [.. choose.Open.Select(o => new OutreachChoice(o.OutreachId, o.ProductIdea))], session.Culture));
+                break;
+            case TargetPlacement.Added { Result: var added }:
+                session.Reply(OutreachCards.TargetAdded(
+                    added.Outreach.ProductIdea,
+                    department.Name(OutreachRenderer.Language(session)),
+                    route is { } shown ? OutreachRenderer.Say(session, StageMachine.Name(shown)) : session.Text<OutreachTexts>("Value.NotGiven"),
+                    await renderer.DescribeAsync(added.Warnings, session, cancellationToken),
+                    session.Culture));
+                break;
         }
-
-        await desk.NotifyAsync(outreach, session, cancellationToken);
-        session.Reply(OutreachCards.TargetAdded(
-            outreach.ProductIdea,
-            department.Name(OutreachDesk.Language(session)),
-            route is { } shown ? OutreachDesk.Say(session, StageMachine.Name(shown)) : session.Text<OutreachTexts>("Value.NotGiven"),
-            await desk.DescribeAsync(added.Value.Warnings, session, cancellationToken),
-            session.Culture));
     }
 }
 
 /// <summary>"Book the meeting": checks the ids, then asks when, whether both leaders come, and what was learned.</summary>
-public sealed class BookMeetingAction(OutreachDesk desk) : ICardActionHandler
+public sealed class BookMeetingAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var outreachId = request.Required(OutreachVerbs.OutreachId);
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
-        var found = await desk.Service.GetAsync(OutreachDesk.RequesterOf(session), outreachId, cancellationToken);
+
+        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), outreachId, cancellationToken);
+
         if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
         {
-            OutreachDesk.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
+            renderer.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
             return;
         }
 
@@ -207,14 +177,15 @@ public sealed class BookMeetingAction(OutreachDesk desk) : ICardActionHandler
 }
 
 /// <summary>"Edit the three points": checks the id, then asks for each point again.</summary>
-public sealed class EditPrepAction(OutreachDesk desk) : ICardActionHandler
+public sealed class EditPrepAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var found = await desk.Service.GetAsync(OutreachDesk.RequesterOf(session), request.Required(OutreachVerbs.OutreachId), cancellationToken);
+        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(OutreachVerbs.OutreachId), cancellationToken);
+
         if (found.Error is { } error)
         {
-            OutreachDesk.ReplyError(session, error);
+            renderer.ReplyError(session, error);
             return;
         }
 

@@ -1,6 +1,7 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;
@@ -35,7 +36,7 @@ public static class PrepSteps
             _ => new StageOnePrep(WhatsInItForThem: text),
         };
         var hint = PrepValidator.Validate(prep).FirstOrDefault(h => h.Point == point && h.Severity == HintSeverity.Missing);
-        return hint is null ? null : OutreachDesk.Say(session, hint.Text) + " " + session.Text<OutreachTexts>("Prep.OrSkip");
+        return hint is null ? null : OutreachRenderer.Say(session, hint.Text) + " " + session.Text<OutreachTexts>("Prep.OrSkip");
     }
 
     private static string? Pick(string answer, string? current) => answer.Length > 0 ? answer : current;
@@ -43,9 +44,9 @@ public static class PrepSteps
 
 /// <summary>
 /// <c>new &lt;idea&gt;</c>: asks what is still missing — capability, target department, deadline and the three points —
-/// then creates the outreach and shows its summary with collision warnings before anything is sent.
+/// then creates the outreach, all of it in one go, and shows its summary with collision warnings before anything is sent.
 /// </summary>
-public sealed class NewOutreachFlow(OutreachDesk desk) : ChatFlow
+public sealed class NewOutreachFlow(OutreachService outreaches, OutreachRenderer renderer) : ChatFlow
 {
     public const string FlowName = "newOutreach";
 
@@ -62,7 +63,7 @@ public sealed class NewOutreachFlow(OutreachDesk desk) : ChatFlow
         FlowStep.Ask(Capability, new OptionalTextPrompt(s => s.Text<OutreachTexts>("New.AskCapability"), maxLength: OutreachLimits.MaxIdeaLength)),
         FlowStep.Ask(Department, new OptionalTextPrompt(
             s => s.Text<OutreachTexts>("New.AskDepartment"),
-            (text, s) => desk.FindDepartment(text) is null ? s.Text<OutreachTexts>("New.DepartmentUnknown", text) : null,
+            (text, s) => renderer.FindDepartment(text) is null ? s.Text<OutreachTexts>("New.DepartmentUnknown", text) : null,
             OutreachLimits.MaxNameLength)),
         FlowStep.Ask(Deadline, new DeadlinePrompt(s => s.Text<OutreachTexts>("New.AskDeadline", s.FormatDateTime(LocalTime.EndOfLocalDay(s.Clock.GetUtcNow(), 7, s.TimeZone))))),
         .. PrepSteps.Steps("New."),
@@ -72,55 +73,31 @@ public sealed class NewOutreachFlow(OutreachDesk desk) : ChatFlow
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        var requester = OutreachDesk.RequesterOf(session);
         var capability = answers.Get(Capability);
-        var created = await desk.Service.CreateAsync(
-            requester,
-            new NewOutreach(answers.Get(Idea), capability.Length > 0 ? capability : null, session.TimeZone.Id, DeadlinePrompt.Read(answers.Get(Deadline))),
-            cancellationToken);
+        var department = renderer.FindDepartment(answers.Get(Department));
+        var request = new NewOutreach(
+            answers.Get(Idea),
+            capability.Length > 0 ? capability : null,
+            session.TimeZone.Id,
+            DeadlinePrompt.Read(answers.Get(Deadline)),
+            Prep: PrepSteps.Read(answers, StageOnePrep.Empty),
+            FirstTarget: department is null ? null : new NewTarget(OutreachRenderer.Ref(department), LeadRoute.OrgChart));
+
+        var created = await outreaches.CreateAsync(RequesterResolver.Resolve(session), request, cancellationToken);
+
         if (created.Error is { } error)
         {
-            OutreachDesk.ReplyError(session, error);
+            renderer.ReplyError(session, error);
             return;
         }
 
-        var outreach = created.Value!.Outreach;
-        var prep = PrepSteps.Read(answers, StageOnePrep.Empty);
-        if (prep != StageOnePrep.Empty)
-        {
-            var updated = await desk.Service.UpdatePrepAsync(requester, outreach.Id, prep, cancellationToken);
-            if (updated.Error is { } prepError)
-            {
-                OutreachDesk.ReplyError(session, prepError);
-            }
-            else
-            {
-                outreach = updated.Value!.Outreach;
-            }
-        }
-
-        IReadOnlyList<string> collisions = [];
-        if (desk.FindDepartment(answers.Get(Department)) is { } department)
-        {
-            var added = await desk.Service.AddTargetAsync(requester, outreach.Id, new DepartmentRef(department.Id, department.NameZh, department.NameEn), LeadRoute.OrgChart, cancellationToken: cancellationToken);
-            if (added.Error is { } targetError)
-            {
-                OutreachDesk.ReplyError(session, targetError);
-            }
-            else
-            {
-                outreach = added.Value!.Outreach;
-                collisions = await desk.DescribeAsync(added.Value.Warnings, session, cancellationToken);
-            }
-        }
-
-        await desk.NotifyAsync(outreach, session, cancellationToken);
-        session.Reply(OutreachCards.Summary(OutreachViews.Summary(outreach, collisions, session), session.Culture));
+        var collisions = await renderer.DescribeAsync(created.Value!.Warnings, session, cancellationToken);
+        session.Reply(OutreachCards.Summary(OutreachViews.Summary(created.Value.Outreach, collisions, session), session.Culture));
     }
 }
 
 /// <summary>Fills in (or rewrites) the three points of an existing outreach; skipped points keep their text.</summary>
-public sealed class PrepFlow(OutreachDesk desk) : ChatFlow
+public sealed class PrepFlow(OutreachService outreaches, OutreachRenderer renderer) : ChatFlow
 {
     public const string FlowName = "outreachPrep";
 
@@ -134,23 +111,15 @@ public sealed class PrepFlow(OutreachDesk desk) : ChatFlow
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        var requester = OutreachDesk.RequesterOf(session);
-        var found = await desk.Service.GetAsync(requester, answers.Get(OutreachId), cancellationToken);
-        if (found.Error is { } error)
+        var updated = await outreaches.UpdatePrepAsync(RequesterResolver.Resolve(session), answers.Get(OutreachId), PrepSteps.Read(answers, StageOnePrep.Empty), cancellationToken);
+
+        if (updated.Error is { } error)
         {
-            OutreachDesk.ReplyError(session, error);
+            renderer.ReplyError(session, error);
             return;
         }
 
-        var updated = await desk.Service.UpdatePrepAsync(requester, found.Value!.Id, PrepSteps.Read(answers, found.Value.Prep), cancellationToken);
-        if (updated.Error is { } updateError)
-        {
-            OutreachDesk.ReplyError(session, updateError);
-            return;
-        }
-
-        await desk.NotifyAsync(updated.Value!.Outreach, session, cancellationToken);
-        session.Reply(OutreachCards.Summary(OutreachViews.Summary(updated.Value.Outreach, [], session), session.Culture));
+        session.Reply(OutreachCards.Summary(OutreachViews.Summary(updated.Value!.Outreach, [], session), session.Culture));
     }
 }
 
@@ -158,7 +127,7 @@ public sealed class PrepFlow(OutreachDesk desk) : ChatFlow
 /// After "interested" (or a follow-up after "no capacity"): book the next meeting, propose that both leaders attend,
 /// and note what was learned — their KPIs and what their leader cares about — for the stage-2 material.
 /// </summary>
-public sealed class MeetingFlow(OutreachDesk desk) : ChatFlow
+public sealed class MeetingFlow(OutreachService outreaches, OutreachRenderer renderer) : ChatFlow
 {
     public const string FlowName = "partnerMeeting";
 
@@ -183,39 +152,24 @@ public sealed class MeetingFlow(OutreachDesk desk) : ChatFlow
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        var requester = OutreachDesk.RequesterOf(session);
-        var outreachId = answers.Get(OutreachId);
-        var departmentId = answers.Get(DepartmentId);
-        var booked = await desk.Service.ScheduleMeetingAsync(requester, outreachId, departmentId, answers.Get(At), answers.Get(BothLeaders), cancellationToken: cancellationToken);
+        var (kpis, concerns) = (answers.Get(Kpis), answers.Get(LeaderConcerns));
+        var meeting = new NewMeeting(
+            answers.Get(DepartmentId), answers.Get(At), answers.Get(BothLeaders), Kpis: kpis.Length > 0 ? kpis : null, LeaderConcerns: concerns.Length > 0 ? concerns : null);
+
+        var booked = await outreaches.ScheduleMeetingAsync(RequesterResolver.Resolve(session), answers.Get(OutreachId), meeting, cancellationToken);
+
         if (booked.Error is { } error)
         {
-            OutreachDesk.ReplyError(session, error);
+            renderer.ReplyError(session, error);
             return;
         }
 
-        var outreach = booked.Value!;
-        var kpis = answers.Get(Kpis);
-        var concerns = answers.Get(LeaderConcerns);
-        if (kpis.Length > 0 || concerns.Length > 0)
-        {
-            var insight = await desk.Service.RecordInsightAsync(requester, outreachId, departmentId, kpis.Length > 0 ? kpis : null, concerns.Length > 0 ? concerns : null, cancellationToken: cancellationToken);
-            if (insight.Error is { } insightError)
-            {
-                OutreachDesk.ReplyError(session, insightError);
-            }
-            else
-            {
-                outreach = insight.Value!;
-            }
-        }
-
-        await desk.NotifyAsync(outreach, session, cancellationToken);
-        var target = outreach.FindTarget(departmentId)!;
+        var target = booked.Value!.Target;
         session.Reply(OutreachCards.MeetingBooked(
             new MeetingView(
-                OutreachDesk.Say(session, target.Department.Name),
-                session.FormatDateTime(answers.Get(At)),
-                answers.Get(BothLeaders),
+                OutreachRenderer.Say(session, target.Department.Name),
+                session.FormatDateTime(meeting.At),
+                meeting.BothLeadersInvited,
                 target.Insight?.Kpis,
                 target.Insight?.LeaderConcerns),
             session.Culture));

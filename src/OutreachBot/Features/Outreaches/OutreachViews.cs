@@ -15,14 +15,14 @@ public static class OutreachViews
             outreach.ProductIdea,
             outreach.CapabilityNeeded,
             session.FormatDateTime(outreach.Deadline),
-            OutreachDesk.Say(session, DeadlineCountdown.Between(now, outreach.Deadline).Text),
-            [.. outreach.Targets.Select(t => $"{OutreachDesk.Say(session, t.Department.Name)} ({OutreachDesk.Say(session, StageMachine.Name(t.Stage))})")],
+            OutreachRenderer.Say(session, DeadlineCountdown.Between(now, outreach.Deadline).Text),
+            [.. outreach.Targets.Select(t => $"{OutreachRenderer.Say(session, t.Department.Name)} ({OutreachRenderer.Say(session, StageMachine.Name(t.Stage))})")],
             [
-                (OutreachDesk.Say(session, PrepValidator.Name(PrepPoint.ProductBackground)), prep.ProductBackground),
-                (OutreachDesk.Say(session, PrepValidator.Name(PrepPoint.SupportNeeded)), prep.SupportNeeded),
-                (OutreachDesk.Say(session, PrepValidator.Name(PrepPoint.WhatsInItForThem)), prep.WhatsInItForThem),
+                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.ProductBackground)), prep.ProductBackground),
+                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.SupportNeeded)), prep.SupportNeeded),
+                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.WhatsInItForThem)), prep.WhatsInItForThem),
             ],
-            [.. PrepValidator.Validate(prep).Select(h => OutreachDesk.Say(session, h.Text))],
+            [.. PrepValidator.Validate(prep).Select(h => OutreachRenderer.Say(session, h.Text))],
             collisions,
             FindQuery(outreach));
     }
@@ -33,8 +33,8 @@ public static class OutreachViews
     {
         var summary = session.Text<OutreachTexts>(
             view.IsOpen ? "Line.Open" : "Line.Closed",
-            OutreachDesk.Say(session, view.Countdown.Text),
-            OutreachDesk.Date(session, view.Deadline));
+            OutreachRenderer.Say(session, view.Countdown.Text),
+            OutreachRenderer.Date(session, view.Deadline));
         if (!view.IsOwnedByViewer)
         {
             summary += session.Text<OutreachTexts>("Line.Shared");
@@ -45,19 +45,19 @@ public static class OutreachViews
             view.ProductIdea,
             summary,
             view.IsOverdue,
-            [.. view.Targets.Select(t => new TargetLine(TargetText(t, session), t.NextAction is { } next ? OutreachDesk.Say(session, next) : null))]);
+            [.. view.Targets.Select(t => new TargetLine(TargetText(t, session), t.NextAction is { } next ? OutreachRenderer.Say(session, next) : null))]);
     }
 
     public static string TargetText(TargetStatus target, ChatSession session)
     {
-        var text = $"{OutreachDesk.Say(session, target.DepartmentName)}: {OutreachDesk.Say(session, StageMachine.Name(target.Stage))}";
+        var text = $"{OutreachRenderer.Say(session, target.DepartmentName)}: {OutreachRenderer.Say(session, StageMachine.Name(target.Stage))}";
         return target.LastContactAt is { } at
-            ? text + session.Text<OutreachTexts>("Line.LastContact", OutreachDesk.Date(session, at), target.LastContactPerson)
+            ? text + session.Text<OutreachTexts>("Line.LastContact", OutreachRenderer.Date(session, at), target.LastContactPerson)
             : text;
     }
 
     public static string Event(TimelineEvent e, ChatSession session) =>
-        $"{OutreachDesk.Date(session, e.At)} · {session.Text<OutreachTexts>("Event." + e.Kind)} · {e.Details}";
+        $"{OutreachRenderer.Date(session, e.At)} · {session.Text<OutreachTexts>("Event." + e.Kind)} · {e.Details}";
 
-    public static string Reason(RefusalReason reason, ChatSession session) => OutreachDesk.Say(session, StageMachine.Name(reason));
+    public static string Reason(RefusalReason reason, ChatSession session) => OutreachRenderer.Say(session, StageMachine.Name(reason));
 }

@@ -20,18 +20,11 @@ public static class OutreachesFeature
         services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
             .Validate(o => o.DefaultDeadlineDays is >= 1 and <= 365, "Outreach:DefaultDeadlineDays must be between 1 and 365.")
             .ValidateOnStart();
-        services.TryAddSingleton(sp => new OutreachRepository(sp.GetRequiredService<IEntityStore>()));
-        services.TryAddSingleton(_ => new NextActionPlaybook());
-        services.TryAddSingleton(sp => new OutreachService(
-            sp.GetRequiredService<OutreachRepository>(),
-            sp.GetService<IAlternativeDepartments>() ?? NoAlternativeDepartments.Instance,
-            sp.GetRequiredService<NextActionPlaybook>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<OutreachOptions>>().Value));
+        services.TryAddOutreachUseCases();
         services.TryAddSingleton<LeadLog>();
-        services.AddSingleton<OutreachDesk>();
-        services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton<OutreachRenderer>();
         services.AddSingleton<TeamMembers>();
+        services.AddSingleton<IOutreachEventSubscriber, FinderLeadRecorder>();
         services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
             .AddCommand<NewOutreachCommand>(OutreachCommandSet.New)
@@ -48,6 +41,25 @@ public static class OutreachesFeature
             .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)
             .AddCardAction<BookMeetingAction>(OutreachVerbs.BookMeeting)
             .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep);
+    }
+
+    /// <summary>
+    /// The outreach use cases and the publisher that hands their events to every <see cref="IOutreachEventSubscriber"/>.
+    /// Every feature that needs them calls this; the first call registers them.
+    /// </summary>
+    public static IServiceCollection TryAddOutreachUseCases(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new OutreachRepository(sp.GetRequiredService<IEntityStore>()));
+        services.TryAddSingleton(_ => new NextActionPlaybook());
+        services.TryAddSingleton<IOutreachEventPublisher, OutreachEventPublisher>();
+        services.TryAddSingleton(sp => new OutreachService(
+            sp.GetRequiredService<OutreachRepository>(),
+            sp.GetService<IAlternativeDepartments>() ?? NoAlternativeDepartments.Instance,
+            sp.GetRequiredService<NextActionPlaybook>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IOptions<OutreachOptions>>()?.Value,
+            events: sp.GetRequiredService<IOutreachEventPublisher>()));
+        return services;
     }
 
     /// <summary>Until a feature suggests alternative departments, a refusal suggests none (and the cards offer the search).</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
+using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Reminders;
 
@@ -35,7 +35,7 @@ public static class RemindersFeature
             sp.GetRequiredService<IOptions<ReminderOptions>>().Value.ToDispatcherOptions()));
         services.AddSingleton<ReminderScheduling>();
         services.AddHostedService<ReminderDispatcherService>();
-        services.AddSingleton<IOutreachChangeListener, OutreachReminderListener>();
+        services.AddSingleton<IOutreachEventSubscriber, OutreachReminderListener>();
 
         return services
             .AddCommand<RemindCommand>(ReminderCommandSet.Remind)

@@ -1,6 +1,7 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
+using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.StageTwo;
 
@@ -34,7 +35,7 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var chosen = await workspace.Repository.SetFocusAsync(StageTwoWorkspace.RequesterOf(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken);
+        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken);
         if (!chosen.Succeeded)
         {
             session.Reply(chosen.Errors[0].Message.In(session.Culture));

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
-using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo.Storage;
-using OutreachBot.Domain.Storage;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
@@ -15,12 +13,7 @@ public static class StageTwoFeature
     {
         // The outreach feature owns these registrations; TryAdd keeps stage 2 working on its own (and in tests)
         // without ever replacing the outreach feature's.
-        services.TryAddSingleton(sp => new OutreachRepository(sp.GetRequiredService<IEntityStore>()));
-        services.TryAddSingleton(sp => new OutreachService(
-            sp.GetRequiredService<OutreachRepository>(),
-            sp.GetService<IAlternativeDepartments>() ?? NoAlternativeDepartments.Instance,
-            new NextActionPlaybook(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddOutreachUseCases();
 
         services.AddSingleton<StageTwoRepository>();
         services.AddSingleton<StageTwoWorkspace>();
@@ -38,17 +31,5 @@ public static class StageTwoFeature
             .AddFlow<PanoramaFlow>()
             .AddFlow<WorkSplitFlow>()
             .AddFlow<AskFlow>();
-    }
-
-    /// <summary>
-    /// Used only when no feature provides department suggestions: stage 2 never records outcomes, so it never asks;
-    /// an outcome recorded without a finder simply suggests nothing.
-    /// </summary>
-    private sealed class NoAlternativeDepartments : IAlternativeDepartments
-    {
-        public static NoAlternativeDepartments Instance { get; } = new();
-
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }

@@ -5,6 +5,7 @@ using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Domain.StageTwo.Storage;
 using OutreachBot.Features.Outreaches;
+using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.StageTwo;
 
@@ -17,8 +18,9 @@ public sealed record StageTwoScope(Requester Requester, Outreach Outreach, Outre
 
 /// <summary>
 /// Finds the outreach the user works on in stage 2: the one they chose ("Work on this"), else their most recently
-/// active open outreach. Access always goes through <see cref="OutreachService"/>, so a stale or forged choice
-/// falls back to the user's own outreaches.
+/// active open outreach. The requester is the one every feature uses (<see cref="RequesterResolver"/>), so stage 2
+/// sees exactly the outreaches "status" shows; access always goes through <see cref="OutreachService"/>, so a stale
+/// or forged choice falls back to the outreaches the user may see.
 /// </summary>
 public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoRepository repository)
 {
@@ -29,14 +31,12 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
     private static readonly TargetStage[] PartnerPreference =
         [TargetStage.Agreed, TargetStage.MeetingScheduled, TargetStage.Interested, TargetStage.NoCapacity, TargetStage.Contacted, TargetStage.Identified];
 
-    public static Requester RequesterOf(ChatSession session) => Requester.User(session.User.Value);
-
     public StageTwoRepository Repository => repository;
 
     /// <summary>The scope, or null after telling the user there is no outreach to work on yet.</summary>
     public async Task<StageTwoScope?> OpenAsync(ChatSession session, CancellationToken cancellationToken)
     {
-        var requester = RequesterOf(session);
+        var requester = RequesterResolver.Resolve(session);
         var visible = await outreaches.StatusAsync(requester, cancellationToken);
         var outreach = await FocusedAsync(requester, cancellationToken);
         if (outreach is null)
@@ -78,7 +78,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
     }
 
     public async Task<IReadOnlyList<OutreachStatusView>> ListAsync(ChatSession session, CancellationToken cancellationToken) =>
-        [.. (await outreaches.StatusAsync(RequesterOf(session), cancellationToken)).OrderByDescending(v => v.IsOpen).ThenByDescending(v => v.LastActivityAt)];
+        [.. (await outreaches.StatusAsync(RequesterResolver.Resolve(session), cancellationToken)).OrderByDescending(v => v.IsOpen).ThenByDescending(v => v.LastActivityAt)];
 
     private async Task<Outreach?> FocusedAsync(Requester requester, CancellationToken cancellationToken) =>
         await repository.GetFocusAsync(requester.UserKey, cancellationToken) is { } id

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
@@ -206,17 +207,22 @@ public sealed class OutreachSafetyTests
     public async Task A_failing_change_listener_is_logged_and_the_others_still_hear_of_the_change()
     {
         var heard = new HeardChanges();
+        var logs = new RecordingLogs();
         using var bot = await OutreachChat.StartAsync(services => services
-            .AddSingleton<IOutreachChangeListener, FailingListener>()
-            .AddSingleton<IOutreachChangeListener>(heard));
+            .AddSingleton<ILoggerProvider>(logs)
+            .AddSingleton<IOutreachEventSubscriber, FailingListener>()
+            .AddSingleton<IOutreachEventSubscriber>(heard));
         var outreach = await bot.OutreachAsync("test:user-1", "Merchant risk checks", ["pay-core"]);
+        heard.Changes.Clear();
 
         var replies = await bot.Host.Chat().SayAsync("outcome payments platform no-capacity");
 
         Assert.Contains("Payments Platform is keen but short of people", replies.Seen());
-        var changed = Assert.Single(heard.Changes);
-        Assert.Equal((outreach.Id, "test:user-1"), (changed.Outreach.Id, changed.Actor.Value));
+        var changed = Assert.IsType<OutcomeRecorded>(Assert.Single(heard.Changes));
+        Assert.Equal((outreach.Id, "test:user-1", ContactOutcome.NoCapacity), (changed.Outreach.Id, changed.Actor, changed.Outcome));
         Assert.NotNull(changed.Outreach.FindTarget("pay-core")!.FollowUpAt);
+        Assert.Equal(TargetStage.NoCapacity, (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+        Assert.Contains(logs.Errors, e => e.Contains(nameof(FailingListener), StringComparison.Ordinal) && e.Contains(outreach.Id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -263,20 +269,47 @@ public sealed class OutreachSafetyTests
         Assert.Contains("Checkout risk", Encoding.UTF8.GetString(links.Files.Single(f => f.FileName.StartsWith("outreach-timelines", StringComparison.Ordinal)).Content));
     }
 
-    private sealed class FailingListener : IOutreachChangeListener
+    private sealed class FailingListener : IOutreachEventSubscriber
     {
-        public Task OnOutreachChangedAsync(Outreach outreach, UserKey actor, CancellationToken cancellationToken) =>
+        public Task OnOutreachEventAsync(OutreachEvent change, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("The reminders store is down.");
     }
 
-    private sealed class HeardChanges : IOutreachChangeListener
+    private sealed class HeardChanges : IOutreachEventSubscriber
     {
-        public List<(Outreach Outreach, UserKey Actor)> Changes { get; } = [];
+        public List<OutreachEvent> Changes { get; } = [];
 
-        public Task OnOutreachChangedAsync(Outreach outreach, UserKey actor, CancellationToken cancellationToken)
+        public Task OnOutreachEventAsync(OutreachEvent change, CancellationToken cancellationToken)
         {
-            Changes.Add((outreach, actor));
+            Changes.Add(change);
             return Task.CompletedTask;
+        }
+    }
+
+    private sealed class RecordingLogs : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(RecordingLogs logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    logs.Errors.Enqueue(formatter(state, exception));
+                }
+            }
         }
     }
 

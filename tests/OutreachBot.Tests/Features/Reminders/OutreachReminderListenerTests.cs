@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Features.Reminders;
-using OutreachBot.Features.Shared;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;
@@ -19,8 +17,8 @@ public sealed class OutreachReminderListenerTests : IDisposable
 
     private DateTimeOffset Now => host.Clock.GetUtcNow();
 
-    private IOutreachChangeListener Listener =>
-        host.Services.GetServices<IOutreachChangeListener>().OfType<OutreachReminderListener>().Single();
+    private OutreachReminderListener Listener =>
+        host.Services.GetServices<IOutreachEventSubscriber>().OfType<OutreachReminderListener>().Single();
 
     private Task<IReadOnlyList<Reminder>> PendingAsync() =>
         host.Services.GetRequiredService<ReminderRepository>().ListForOwnerAsync(Owner);
@@ -38,7 +36,7 @@ public sealed class OutreachReminderListenerTests : IDisposable
     {
         var outreach = AnOutreachContactingPayments();
 
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
 
         var pending = await PendingAsync();
         Assert.Equal(2, pending.Count(r => r.Kind == ReminderKind.DeadlineApproaching));
@@ -53,12 +51,12 @@ public sealed class OutreachReminderListenerTests : IDisposable
     public async Task No_manpower_with_a_follow_up_date_replaces_the_no_reply_nudge_and_planning_again_adds_nothing()
     {
         var outreach = AnOutreachContactingPayments();
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
         Assert.Null(outreach.RecordOutcome(Owner, Now, Payments.Id, ContactOutcome.NoCapacity, null, null));
         Assert.Null(outreach.ProposeFollowUp(Owner, Now, Payments.Id, Now.AddDays(2)));
 
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
 
         var pending = await PendingAsync();
         Assert.DoesNotContain(pending, r => r.Kind == ReminderKind.NoReply);
@@ -73,7 +71,7 @@ public sealed class OutreachReminderListenerTests : IDisposable
         Assert.Null(outreach.RecordOutcome(Owner, Now, Payments.Id, ContactOutcome.Interested, null, null));
         Assert.Null(outreach.ScheduleMeeting(Owner, Now, Payments.Id, Now.AddDays(4), bothLeadersInvited: true, null));
 
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
 
         Assert.Equal(Now.AddDays(3), Assert.Single(await PendingAsync(), r => r.Kind == ReminderKind.MeetingPrep).Due);
     }
@@ -82,10 +80,10 @@ public sealed class OutreachReminderListenerTests : IDisposable
     public async Task A_finished_outreach_keeps_no_automatic_reminders()
     {
         var outreach = AnOutreachContactingPayments();
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
         Assert.Null(outreach.RecordOutcome(Owner, Now, Payments.Id, ContactOutcome.Refused, RefusalReason.NotTheirScope, null));
 
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
 
         Assert.Empty(await PendingAsync());
     }
@@ -96,7 +94,7 @@ public sealed class OutreachReminderListenerTests : IDisposable
         await host.Chat(userId: "user-1", locale: "zh-CN").SayAsync("语言 zh");
         var outreach = AnOutreachContactingPayments();
 
-        await Listener.OnOutreachChangedAsync(outreach, new UserKey(Owner), CancellationToken.None);
+        await Listener.ReplanAsync(outreach, CancellationToken.None);
 
         Assert.Contains("支付中台已经 3 天没有回复了", Assert.Single(await PendingAsync(), r => r.Kind == ReminderKind.NoReply).Text);
     }

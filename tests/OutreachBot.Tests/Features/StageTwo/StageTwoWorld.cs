@@ -41,7 +41,7 @@ internal sealed class StageTwoWorld(BotTestHost host)
         (await Outreaches.RecordContactAsync(requester, id, new NewContact(Risk.Id, "E00075", "风控中心负责人", LeadRoute.KeywordSearch, "你好"))).GetValueOrThrow();
         (await Outreaches.RecordOutcomeAsync(requester, id, Risk.Id, ContactOutcome.Interested)).GetValueOrThrow();
         (await Outreaches.RecordInsightAsync(requester, id, Risk.Id, "对外收入；客户数", "人力紧张；系统稳定性")).GetValueOrThrow();
-        (await Outreaches.ScheduleMeetingAsync(requester, id, Risk.Id, BotTestHost.Now.AddDays(3).AddHours(1))).GetValueOrThrow();
+        (await Outreaches.ScheduleMeetingAsync(requester, id, new NewMeeting(Risk.Id, BotTestHost.Now.AddDays(3).AddHours(1)))).GetValueOrThrow();
         return id;
     }
 

@@ -1,0 +1,111 @@
+using System.Globalization;
+using OutreachBot.Chat;
+using OutreachBot.Chat.Identity;
+using OutreachBot.Domain.Directory;
+using OutreachBot.Domain.Outreaches;
+
+namespace OutreachBot.Features.Outreaches;
+
+/// <summary>
+/// The host's side of the outreach handlers: the user's words turned into a directory department, and what the
+/// domain answers turned into the user's language (names of people, dates, errors, collision warnings).
+/// </summary>
+public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore profiles, IEnumerable<IAlternativeDepartments> alternatives)
+{
+    /// <summary>False when no feature suggests alternative departments; cards then offer the search instead.</summary>
+    public bool SuggestsAlternatives { get; } = alternatives.Any();
+
+    public static string Say(ChatSession session, BilingualText text) => text.For(session.Culture.Name);
+
+    public static string Date(ChatSession session, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, session.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DirectoryLanguage Language(ChatSession session) => session.IsChinese ? DirectoryLanguage.Chinese : DirectoryLanguage.English;
+
+    public static DepartmentRef Ref(Department department) => new(department.Id, department.NameZh, department.NameEn);
+
+    /// <summary>
+    /// Why nothing happened. An outcome before any contact gets the card that offers to record the contact; anything
+    /// else its message.
+    /// </summary>
+    public void ReplyError(ChatSession session, OutreachError error)
+    {
+        if (error is OutcomeBeforeContact early)
+        {
+            session.Reply(OutreachCards.NotContactedYet(
+                new NotContactedView(early.OutreachId, early.Department.Id, Say(session, early.Department.Name), HeadName(early.Department.Id, session)),
+                session.Culture));
+            return;
+        }
+
+        session.Reply(Say(session, error.Message));
+    }
+
+    /// <summary>A department of the live directory by id or name (either language), else by keyword search; null when nothing fits.</summary>
+    public Department? FindDepartment(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var snapshot = directory.Current;
+        return snapshot.OrgChart.FindDepartment(text) ?? snapshot.Search.Search(text, 1).FirstOrDefault()?.Department;
+    }
+
+    /// <summary>Who to address at a department: its head, when the directory knows one.</summary>
+    public string? HeadName(string departmentId, ChatSession session)
+    {
+        var org = directory.Current.Directory;
+        return org.FindDepartment(departmentId) is not null && org.Head(departmentId) is { } head ? head.Name(Language(session)) : null;
+    }
+
+    /// <summary>The sender of a pitch: the user's directory name and department when known, else the chat name.</summary>
+    public (string Name, string? Department) Sender(ChatSession session)
+    {
+        var org = directory.Current.Directory;
+        if (session.Profile.PersonId is { } personId && org.FindPerson(personId) is { } person)
+        {
+            return (person.Name(Language(session)), org.FindDepartment(person.DepartmentId)?.Name(Language(session)));
+        }
+
+        var chatName = session.Turn.Activity.From?.Name;
+        return (string.IsNullOrWhiteSpace(chatName) ? session.Text<OutreachTexts>("Name.Me") : chatName.Trim(), null);
+    }
+
+    /// <summary>Collision warnings in the user's language, with the other PM's name where known.</summary>
+    public async Task<IReadOnlyList<string>> DescribeAsync(IReadOnlyList<CollisionWarning> warnings, ChatSession session, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>(warnings.Count);
+        foreach (var warning in warnings)
+        {
+            var owner = await DisplayNameAsync(warning.OwnerKey, session, cancellationToken);
+            var department = Say(session, warning.DepartmentName);
+            var date = Date(session, warning.Since);
+            lines.Add(warning.Kind == CollisionKind.BeingCourted
+                ? session.Text<OutreachTexts>("Collision.Courted", owner, department, Say(session, StageMachine.Name(warning.Stage)), date)
+                : warning.Note is { Length: > 0 } note
+                    ? session.Text<OutreachTexts>("Collision.RefusedWithNote", owner, department, date, Say(session, StageMachine.Name(warning.RefusalReason ?? RefusalReason.Other)), note)
+                    : session.Text<OutreachTexts>("Collision.Refused", owner, department, date, Say(session, StageMachine.Name(warning.RefusalReason ?? RefusalReason.Other))));
+        }
+
+        return lines;
+    }
+
+    /// <summary>A name for another user: their directory name when they told us who they are, else their e-mail, else "another PM".</summary>
+    private async Task<string> DisplayNameAsync(string userKey, ChatSession session, CancellationToken cancellationToken)
+    {
+        if (userKey == session.User.Value)
+        {
+            return session.Text<OutreachTexts>("Name.You");
+        }
+
+        var profile = await profiles.GetAsync(new UserKey(userKey), cancellationToken);
+        if (profile.PersonId is { } personId && directory.Current.Directory.FindPerson(personId) is { } person)
+        {
+            return person.Name(Language(session));
+        }
+
+        return profile.Email ?? session.Text<OutreachTexts>("Name.AnotherPm");
+    }
+}

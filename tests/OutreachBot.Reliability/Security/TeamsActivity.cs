@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace OutreachBot.Reliability.Security;
+
+/// <summary>The Teams activity shapes from TestData/teams-activities.</summary>
+public static class TeamsActivity
+{
+    public static JsonObject Load(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "teams-activities", file)))!.AsObject();
+
+    public static JsonObject ExpectingReplies(this JsonObject activity)
+    {
+        activity["deliveryMode"] = "expectReplies";
+        return activity;
+    }
+
+    public static JsonObject FromTenant(this JsonObject activity, string tenant)
+    {
+        activity["conversation"]!["tenantId"] = tenant;
+        activity["channelData"]!["tenant"]!["id"] = tenant;
+        return activity;
+    }
+
+    public static string ServiceUrl(this JsonObject activity) => (string)activity["serviceUrl"]!;
+}

@@ -1,0 +1,61 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Tests.Support;
+
+namespace OutreachBot.Tests.Features.Shared;
+
+/// <summary>One requester for every feature: in a Teams team, status and the stage-2 kit see the same outreaches.</summary>
+[Collection(RenderedCardsCollection.Name)]
+public sealed class RequesterResolverTests : IDisposable
+{
+    /// <summary>The team of TestData/teams-activities/message-channel-mention.json.</summary>
+    private const string TeamId = "19:team456@thread.tacv2";
+    private const string Idea = "Team-shared checkout risk";
+
+    private readonly BotTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task In_a_Teams_channel_status_market_and_brief_all_see_the_outreach_shared_with_that_team()
+    {
+        await TeamSharedOutreachAsync();
+        var chat = host.Chat(channel: "msteams", userId: "29:1GhIjK-userid");
+
+        var status = await chat.SendAsIsAsync(Teams("message-channel-mention.json", "status"));
+        var market = await chat.SendAsIsAsync(Teams("message-channel-mention.json", "market"));
+        var brief = await chat.SendAsIsAsync(Teams("message-channel-mention.json", "brief"));
+
+        Assert.Contains(Idea, status.AllText());
+        Assert.Contains(Idea, market.AllText());
+        Assert.Contains(Idea, brief.AllText());
+    }
+
+    [Fact]
+    public async Task In_a_personal_chat_outside_the_team_none_of_them_sees_it()
+    {
+        await TeamSharedOutreachAsync();
+        var chat = host.Chat(channel: "msteams", userId: "29:1AbCdEf-userid");
+
+        var status = await chat.SendAsIsAsync(Teams("message-personal.json", "status"));
+        var market = await chat.SendAsIsAsync(Teams("message-personal.json", "market"));
+        var brief = await chat.SendAsIsAsync(Teams("message-personal.json", "brief"));
+
+        Assert.DoesNotContain(Idea, status.AllText());
+        Assert.Contains("There is no outreach to prepare stage-2 material for yet", market.AllText());
+        Assert.Contains("There is no outreach to prepare stage-2 material for yet", brief.AllText());
+    }
+
+    private async Task TeamSharedOutreachAsync() =>
+        (await host.Services.GetRequiredService<OutreachService>().CreateAsync(
+            Requester.User("test:alice"), new NewOutreach(Idea, "payment gateway", "Asia/Shanghai", Sharing: new OutreachSharing(TeamId)))).GetValueOrThrow();
+
+    private static Activity Teams(string file, string command)
+    {
+        var payload = TeamsPayloads.Load(file).WithText((file.Contains("channel", StringComparison.Ordinal) ? "<at>OutreachBot</at> " : "") + command);
+        payload["locale"] = "en-US";
+        return payload.ToObject<Activity>(JsonSerializer.Create(new JsonSerializerSettings()))!;
+    }
+}
