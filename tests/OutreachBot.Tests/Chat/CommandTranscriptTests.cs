@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Localization;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
@@ -68,28 +70,30 @@ public sealed class CommandTranscriptTests : IDisposable
     }
 
     [Fact]
-    public async Task A_command_whose_feature_is_not_built_yet_says_so_honestly()
+    public async Task A_command_that_no_feature_registers_is_not_a_command()
     {
         using var bare = WithoutPipeline();
         var chat = bare.Chat(locale: "zh-CN");
 
         var replies = await chat.SayAsync("看板");
 
-        var reply = Assert.Single(replies);
-        Assert.Equal("当前版本还不支持“看板”，这部分功能正在开发中。输入“帮助”可以查看现在能用的功能。", reply.Text);
+        Assert.Contains("没看懂这句话", replies.AllText());
     }
 
     [Fact]
-    public async Task Help_marks_commands_that_are_not_available_yet()
+    public async Task Help_lists_exactly_the_registered_commands_in_help_order()
     {
         using var bare = WithoutPipeline();
         var chat = bare.Chat();
 
         var replies = await chat.SayAsync("help");
 
-        var text = replies.AllText();
-        Assert.Contains("pipeline — all outreaches at a glance (coming soon)", text);
-        Assert.DoesNotContain("language zh|en — switch language (coming soon)", text);
+        var lines = replies.AllText().Split('\n').Where(t => t.StartsWith("• ", StringComparison.Ordinal)).ToList();
+        var expected = bare.Services.GetRequiredService<CommandCatalog>().All.Select(c => "• " + c.HelpText(BotLanguage.English));
+        Assert.Equal(expected, lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("• pipeline", StringComparison.Ordinal));
+        Assert.Equal("• new <product idea> — start an outreach", lines[0]);
+        Assert.Equal("• help — this list", lines[^1]);
     }
 
     [Fact]

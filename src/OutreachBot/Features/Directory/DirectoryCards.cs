@@ -1,3 +1,4 @@
+using OutreachBot.Features.Settings;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
@@ -50,13 +51,13 @@ public static class DirectoryCards
                 new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None },
                 new ActionSet(
                 [
-                    CardActions.Verb(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, new Dictionary<string, string>
+                    CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
                     {
                         [CardActions.ArgumentsKey] = department.Id,
                         [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
                         [DirectoryVerbs.Query] = query,
                     }),
-                    CardActions.Command(T(culture, "Button.Referrals"), CommandCatalog.Referrals.Name, department.Id),
+                    CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id),
                     Target(department, LeadRoute.KeywordSearch, query, culture),
                 ]),
             ])
@@ -74,9 +75,9 @@ public static class DirectoryCards
     {
         var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var actions = words.Length > 1
-            ? words.Take(3).Select(w => (CardAction)CardActions.Command(Localized(CommandCatalog.Find, culture) + " " + w, CommandCatalog.Find.Name, w)).ToList()
+            ? words.Take(3).Select(w => (CardAction)CardActions.Command(Localized(DirectoryCommandSet.Find, culture) + " " + w, DirectoryCommandSet.Find.Name, w)).ToList()
             : [];
-        actions.Add(CardActions.Command(T(culture, "Button.BrowseOrg"), CommandCatalog.Org.Name));
+        actions.Add(CardActions.Command(T(culture, "Button.BrowseOrg"), DirectoryCommandSet.Org.Name));
         return new AdaptiveCard(
             [
                 new TextBlock(T(culture, "Find.None", query)) { Weight = TextWeight.Bolder },
@@ -90,8 +91,8 @@ public static class DirectoryCards
         new(
             [new TextBlock(T(culture, "Find.Usage"))],
             [
-                CardActions.Command("找 支付风控", CommandCatalog.Find.Name, "支付风控"),
-                CardActions.Command("find payment risk", CommandCatalog.Find.Name, "payment risk"),
+                CardActions.Command("找 支付风控", DirectoryCommandSet.Find.Name, "支付风控"),
+                CardActions.Command("find payment risk", DirectoryCommandSet.Find.Name, "payment risk"),
             ]);
 
     /// <summary>The top of the tree: each root with its head and its sub-departments as buttons.</summary>
@@ -105,7 +106,7 @@ public static class DirectoryCards
             body.Add(new TextBlock(root.Name(language)) { Weight = TextWeight.Bolder, Separator = true });
             body.Add(new TextBlock(HeadLine(directory.Head(root.Id), language, culture)) { Spacing = Spacing.None });
             body.Add(new TextBlock(T(culture, "Org.ChildrenTitle", children.Count)) { Spacing = Spacing.Small, IsSubtle = true });
-            body.AddRange(Rows(children.Select(c => (CardAction)CardActions.Command(c.Name(language), CommandCatalog.Org.Name, c.Id))));
+            body.AddRange(Rows(children.Select(c => (CardAction)CardActions.Command(c.Name(language), DirectoryCommandSet.Org.Name, c.Id))));
         }
 
         body.Add(new TextBlock(T(culture, "Org.TopTip")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
@@ -162,21 +163,21 @@ public static class DirectoryCards
         if (overview.Children.Count > 0)
         {
             body.Add(new TextBlock(T(culture, "Org.ChildrenTitle", overview.Children.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.AddRange(Rows(overview.Children.Select(c => (CardAction)CardActions.Command(c.Name(language), CommandCatalog.Org.Name, c.Id))));
+            body.AddRange(Rows(overview.Children.Select(c => (CardAction)CardActions.Command(c.Name(language), DirectoryCommandSet.Org.Name, c.Id))));
         }
 
         var actions = new List<CardAction>();
         if (view.Parent is { } up)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.Up", up.Name(language)), CommandCatalog.Org.Name, up.Id));
+            actions.Add(CardActions.Command(T(culture, "Button.Up", up.Name(language)), DirectoryCommandSet.Org.Name, up.Id));
         }
 
-        actions.Add(CardActions.Command(T(culture, "Button.Referrals"), CommandCatalog.Referrals.Name, department.Id));
+        actions.Add(CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id));
         actions.Add(Target(department, view.FoundBy ?? LeadRoute.OrgChart, view.Need, culture));
         if (view.FoundBy == LeadRoute.KeywordSearch && !string.IsNullOrWhiteSpace(view.Need))
         {
             // In Teams this card replaces the search results; one click brings them back.
-            actions.Add(CardActions.Command(T(culture, "Button.BackToResults"), CommandCatalog.Find.Name, view.Need));
+            actions.Add(CardActions.Command(T(culture, "Button.BackToResults"), DirectoryCommandSet.Find.Name, view.Need));
         }
         return new AdaptiveCard(body, actions);
     }
@@ -202,8 +203,8 @@ public static class DirectoryCards
         new(
             [new TextBlock(T(culture, "Department.NotFound", typed))],
             [
-                CardActions.Command(Localized(CommandCatalog.Find, culture) + " " + typed, CommandCatalog.Find.Name, typed),
-                CardActions.Command(T(culture, "Button.BrowseOrg"), CommandCatalog.Org.Name),
+                CardActions.Command(Localized(DirectoryCommandSet.Find, culture) + " " + typed, DirectoryCommandSet.Find.Name, typed),
+                CardActions.Command(T(culture, "Button.BrowseOrg"), DirectoryCommandSet.Org.Name),
             ]);
 
     /// <summary>The short first question for a colleague, ready to copy, with a field to say more precisely what is needed.</summary>
@@ -225,7 +226,7 @@ public static class DirectoryCards
             ],
             [
                 Ask(view.Person, view.Target, null, null, culture, T(culture, "Button.Redraft")),
-                CardActions.Command(T(culture, "Button.BackTo", view.Target.Name(language)), CommandCatalog.Org.Name, view.Target.Id),
+                CardActions.Command(T(culture, "Button.BackTo", view.Target.Name(language)), DirectoryCommandSet.Org.Name, view.Target.Id),
             ]);
     }
 
@@ -235,7 +236,7 @@ public static class DirectoryCards
                 new TextBlock(T(culture, "Referral.NotLinked")),
                 new TextInput(CardActions.ArgumentsKey) { Label = T(culture, "Referral.EmailLabel"), Placeholder = "name@company.com", MaxLength = 254 },
             ],
-            [CardActions.Command(T(culture, "Button.LinkMe"), CommandCatalog.Iam.Name)]);
+            [CardActions.Command(T(culture, "Button.LinkMe"), SettingsCommandSet.Iam.Name)]);
 
     /// <summary>Shortest introduction paths (each hop explained), then the veterans who could introduce the user.</summary>
     public static AdaptiveCard Referrals(ReferralView view, CultureInfo culture)
@@ -289,7 +290,7 @@ public static class DirectoryCards
 
         return new AdaptiveCard(body,
         [
-            CardActions.Command(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, view.Target.Id),
+            CardActions.Command(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, view.Target.Id),
             Target(view.Target, LeadRoute.Referral, null, culture),
         ]);
     }
@@ -303,7 +304,7 @@ public static class DirectoryCards
         body.Add(new TextBlock(T(culture, "Recorded.Next", view.Target.Name(language))));
         return new AdaptiveCard(body,
         [
-            CardActions.Command(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, view.Target.Id),
+            CardActions.Command(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, view.Target.Id),
             Target(view.Target, LeadRoute.Referral, null, culture),
         ]);
     }

@@ -47,9 +47,9 @@ public static class DirectoryFeature
         services.AddSingleton<IOrgDirectoryLookup, LiveDirectoryLookup>();
         services.AddSingleton<IAlternativeDepartments, SearchAlternativeDepartments>();
         return services
-            .AddCommand<FindCommand>(CommandCatalog.Find)
-            .AddCommand<OrgCommand>(CommandCatalog.Org)
-            .AddCommand<ReferralsCommand>(CommandCatalog.Referrals)
+            .AddCommand<FindCommand>(DirectoryCommandSet.Find)
+            .AddCommand<OrgCommand>(DirectoryCommandSet.Org)
+            .AddCommand<ReferralsCommand>(DirectoryCommandSet.Referrals)
             .AddCardAction<AskPersonAction>(DirectoryVerbs.AskPerson)
             .AddCardAction<RecordReferralAction>(DirectoryVerbs.RecordReferral);
     }

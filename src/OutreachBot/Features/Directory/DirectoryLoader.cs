@@ -51,6 +51,7 @@ public sealed class DirectoryLoader(
             }
             else if (ResolveFolder(options.Value.Path, environment.ContentRootPath) is { } folder)
             {
+                logger.LogInformation("Importing the org directory from {Folder}…", folder);
                 result = await directory.ImportFolderAsync(folder, cancellationToken);
             }
             else

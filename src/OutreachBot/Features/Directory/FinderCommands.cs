@@ -77,7 +77,7 @@ public sealed class OrgCommand(LiveDirectory directory, LeadLog leads) : IComman
                 session.Reply(DirectoryCards.Department(new OrgView(overview, parent, query, fromSearch ? LeadRoute.KeywordSearch : null), session.Culture));
                 break;
             case DepartmentLookup.Ambiguous { Candidates: var candidates }:
-                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, CommandCatalog.Org, session.Culture));
+                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Org, session.Culture));
                 break;
             default:
                 session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));
@@ -132,7 +132,7 @@ public sealed class ReferralsCommand(LiveDirectory directory, IOptions<OrgDirect
                     session.Culture));
                 break;
             case DepartmentLookup.Ambiguous { Candidates: var candidates }:
-                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, CommandCatalog.Referrals, session.Culture));
+                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Referrals, session.Culture));
                 break;
             default:
                 session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));

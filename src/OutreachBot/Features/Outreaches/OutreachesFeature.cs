@@ -29,12 +29,12 @@ public static class OutreachesFeature
         services.AddSingleton<IOutreachEventSubscriber, FinderLeadRecorder>();
         services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
-            .AddCommand<NewOutreachCommand>(CommandCatalog.New)
-            .AddCommand<PitchCommand>(CommandCatalog.Pitch)
-            .AddCommand<OutcomeCommand>(CommandCatalog.Outcome)
-            .AddCommand<StatusCommand>(CommandCatalog.Status)
-            .AddCommand<PipelineCommand>(CommandCatalog.Pipeline)
-            .AddCommand<ExportCommand>(CommandCatalog.Export)
+            .AddCommand<NewOutreachCommand>(OutreachCommandSet.New)
+            .AddCommand<PitchCommand>(OutreachCommandSet.Pitch)
+            .AddCommand<OutcomeCommand>(OutreachCommandSet.Outcome)
+            .AddCommand<StatusCommand>(OutreachCommandSet.Status)
+            .AddCommand<PipelineCommand>(OutreachCommandSet.Pipeline)
+            .AddCommand<ExportCommand>(OutreachCommandSet.Export)
             .AddFlow<NewOutreachFlow>()
             .AddFlow<PrepFlow>()
             .AddFlow<MeetingFlow>()

@@ -41,8 +41,8 @@ public static class RemindersFeature
         services.AddSingleton<IOutreachEventSubscriber, OutreachReminderListener>();
 
         return services
-            .AddCommand<RemindCommand>(CommandCatalog.Remind)
-            .AddCommand<RemindersCommand>(CommandCatalog.Reminders)
+            .AddCommand<RemindCommand>(ReminderCommandSet.Remind)
+            .AddCommand<RemindersCommand>(ReminderCommandSet.Reminders)
             .AddFreeTextHandler<RemindSentence>()
             .AddCardAction<RemindAtAction>(ReminderVerbs.RemindAt)
             .AddCardAction<CancelReminderAction>(ReminderVerbs.Cancel)

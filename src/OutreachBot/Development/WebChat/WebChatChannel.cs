@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
 /// <summary>
 /// The local channel between the Web Chat page and the bot, doing what Azure's Direct Line service does: what the

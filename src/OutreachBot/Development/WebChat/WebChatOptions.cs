@@ -1,4 +1,4 @@
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
 /// <summary>Section "WebChat": the local Web Chat page and its Direct Line–compatible channel.</summary>
 public sealed record WebChatOptions

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
 /// <summary>
 /// The Direct Line 3.0 endpoints that botframework-webchat's DirectLine client uses in polling mode

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
 /// <summary>
 /// Web Chat parses Action.Execute (Adaptive Cards 1.4) but cannot run it ("unknown action"), so the card's own

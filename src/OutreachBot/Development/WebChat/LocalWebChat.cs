@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Hosting;
 
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
-public static class WebChatFeature
+/// <summary>
+/// The local Web Chat, a development tool rather than a product feature: a page at <c>/</c> and a Direct Line–compatible
+/// channel on this machine, so the bot can be tried with no Azure and no Teams.
+/// </summary>
+public static class LocalWebChat
 {
-    /// <summary>The local Web Chat: the page, its Direct Line–compatible channel and the conversations it keeps.</summary>
-    public static IServiceCollection AddWebChatFeature(this IServiceCollection services)
+    public static IServiceCollection AddLocalWebChat(this IServiceCollection services)
     {
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section)
             .Validate(o => o.MaxConversations is >= 1 and <= 100_000, "WebChat:MaxConversations must be between 1 and 100000.")
@@ -17,15 +20,15 @@ public static class WebChatFeature
             .ValidateOnStart();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<WebChatChannel>();
-        services.AddSingleton(sp => WebChatBundle.Find(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, AppContext.BaseDirectory));
+        services.AddSingleton<WebChatAssets>();
         return services;
     }
 
     /// <summary>
-    /// Maps the page and the channel when Web Chat is on (Development, or WebChat:Enabled); otherwise nothing is mapped
-    /// and every Web Chat path is a 404. The channel hands activities to the adapter unsigned, so it needs local mode.
+    /// Maps the page and the channel when Web Chat is on (Development, or WebChat:Enabled) and returns whether it did;
+    /// otherwise every Web Chat path is a 404. The channel hands activities to the adapter unsigned, so it needs local mode.
     /// </summary>
-    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
+    public static bool MapLocalWebChat(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
         var options = services.GetRequiredService<IOptions<WebChatOptions>>().Value;
@@ -33,28 +36,23 @@ public static class WebChatFeature
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("OutreachBot.WebChat");
         if (!(options.Enabled ?? environment.IsDevelopment()))
         {
-            return endpoints;
+            return false;
         }
 
         if (!services.GetRequiredService<IOptions<BotIdentityOptions>>().Value.IsLocalMode)
         {
             logger.LogWarning("Web Chat stays off: its local channel sends unsigned activities, which only a bot without MicrosoftAppId accepts");
-            return endpoints;
+            return false;
         }
 
-        var bundle = services.GetRequiredService<WebChatBundle>();
-        if (bundle.IsAvailable)
+        if (!services.GetRequiredService<WebChatAssets>().IsInstalled)
         {
-            logger.LogInformation("Web Chat is on at / (bundle {Bundle})", bundle.Path);
-        }
-        else
-        {
-            logger.LogWarning("Web Chat is on at /, but {Bundle} was not found above {ContentRoot}: run npm ci in the repository root", WebChatBundle.RelativePath, environment.ContentRootPath);
+            logger.LogWarning("Web Chat's files from npm are not in {Folder} yet (the build fetches them): the page at / says so and opens Web Chat as soon as they are there", WebChatAssets.PackageFolder);
         }
 
         endpoints.MapWebChatPage();
         endpoints.MapDirectLine();
         endpoints.MapLocalConnector();
-        return endpoints;
+        return true;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
 /// <summary>
 /// The two Bot Connector endpoints the adapter calls at the Web Chat service URL: send to conversation and reply to

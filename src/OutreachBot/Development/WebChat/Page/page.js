@@ -18,8 +18,11 @@
 
   const $ = (id) => document.getElementById(id);
   const settings = await (await fetch('/webchat/settings')).json();
-  const showTexts = () => {
+  const showTexts = async () => {
     const texts = settings.texts[locale];
+    // Load the web font's slices for these texts first: Chromium may keep drawing boxes for text laid out before them.
+    const font = getComputedStyle(document.documentElement).getPropertyValue('--page-font');
+    await document.fonts.load(`bold 18px ${font}`, Object.values(texts).join('')).catch(() => { /* system fonts only */ });
     document.documentElement.lang = locale;
     document.title = texts['Page.Title'];
     $('title').textContent = texts['Page.Title'];
@@ -34,10 +37,19 @@
     $('notice').hidden = false;
   };
 
-  showTexts();
+  await showTexts();
   if (!settings.bundle) {
+    // The build fetches Web Chat on the first run; open it as soon as it is there, no restart of the bot needed.
     notice('Page.MissingBundle');
-    return;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      try {
+        if ((await (await fetch('/webchat/settings')).json()).bundle) {
+          location.reload();
+          return;
+        }
+      } catch { /* the bot is restarting: keep waiting */ }
+    }
   }
 
   await new Promise((resolve, reject) => {
@@ -77,7 +89,12 @@
     store,
     userID: userId,
     locale,
-    styleOptions: { hideUploadButton: true, botAvatarInitials: 'OB', bubbleMaxWidth: 640 },
+    styleOptions: {
+      hideUploadButton: true,
+      botAvatarInitials: 'OB',
+      bubbleMaxWidth: 640,
+      primaryFont: getComputedStyle(document.documentElement).getPropertyValue('--page-font').trim(),
+    },
   }, $('webchat'));
 
   directLine.connectionStatus$.subscribe((status) => {
@@ -85,10 +102,10 @@
     if (status === 4 || status === 5) notice('Page.ConnectFailed');
   });
 
-  $('language').addEventListener('click', () => {
+  $('language').addEventListener('click', async () => {
     locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
     try { localStorage.setItem('outreachbot.webchat.locale', locale); } catch { /* private mode: this page only */ }
-    showTexts();
+    await showTexts();
     render();
   });
   render();

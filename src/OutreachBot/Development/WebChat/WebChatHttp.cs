@@ -2,7 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace OutreachBot.Features.WebChat;
+namespace OutreachBot.Development.WebChat;
 
 /// <summary>Reading and writing the JSON of the Direct Line and Bot Connector protocols.</summary>
 internal static class WebChatHttp
