@@ -79,6 +79,8 @@ public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
 
     private void Count(string operation, string table, string? partitionKey)
     {
+        // Table names are case-insensitive on every adapter; the keys use one spelling.
+        table = table.ToLowerInvariant();
         counts.AddOrUpdate("total", 1, (_, n) => n + 1);
         counts.AddOrUpdate(operation, 1, (_, n) => n + 1);
         counts.AddOrUpdate(operation + ":" + table, 1, (_, n) => n + 1);
