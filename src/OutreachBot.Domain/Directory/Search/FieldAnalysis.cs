@@ -1,0 +1,129 @@
+namespace OutreachBot.Domain.Directory.Search;
+
+/// <summary>A thesaurus capability mentioned in a text, and where.</summary>
+internal readonly record struct CapabilityMention(int Id, TextSpan Span);
+
+/// <summary>
+/// A department field as search sees it (folded text): its English words with stems, every two- to four-character
+/// piece of its Chinese, and every thesaurus capability it mentions, nested ones included ("聚合支付" mentions
+/// both aggregated payments and payments).
+/// </summary>
+internal sealed class FieldAnalysis
+{
+    private const int MaxGram = 4;
+
+    private readonly string text;
+
+    private FieldAnalysis(string text, List<LatinWord> latinWords, List<string> chineseGrams, List<CapabilityMention> capabilities)
+    {
+        this.text = text;
+        LatinWords = latinWords;
+        ChineseGrams = chineseGrams;
+        Capabilities = capabilities;
+    }
+
+    public IReadOnlyList<LatinWord> LatinWords { get; }
+
+    public IReadOnlyList<string> ChineseGrams { get; }
+
+    public IReadOnlyList<CapabilityMention> Capabilities { get; }
+
+    public static FieldAnalysis Of(string folded, SearchVocabulary vocabulary, bool withSpans = false)
+    {
+        var latin = Search.LatinWords.Tokens(folded);
+        var grams = new List<string>();
+        var mentions = new List<CapabilityMention>();
+        foreach (var (start, length) in Runs(folded))
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                for (var n = 2; n <= MaxGram && i + n <= start + length; n++)
+                {
+                    grams.Add(folded.Substring(i, n));
+                }
+
+                for (var n = length == 1 ? 1 : 2; n <= vocabulary.MaxChineseTermLength && i + n <= start + length; n++)
+                {
+                    if (vocabulary.TryChinese(folded.Substring(i, n), out var ids))
+                    {
+                        mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(i, n))));
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < latin.Count; i++)
+        {
+            var phrase = latin[i].Stem;
+            for (var n = 1; n <= vocabulary.MaxEnglishPhraseWords && i + n <= latin.Count; n++)
+            {
+                if (n > 1)
+                {
+                    phrase += " " + latin[i + n - 1].Stem;
+                }
+
+                if (vocabulary.TryEnglish(phrase, out var ids))
+                {
+                    var end = latin[i + n - 1].Start + latin[i + n - 1].Text.Length;
+                    mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(latin[i].Start, end - latin[i].Start))));
+                }
+            }
+        }
+
+        return new FieldAnalysis(withSpans ? folded : "", latin, withSpans ? grams : [.. grams.Distinct(StringComparer.Ordinal)], mentions);
+    }
+
+    /// <summary>Where a unit key occurs: Chinese as a substring, English as a run of words by stem.</summary>
+    public IEnumerable<TextSpan> Find(string key)
+    {
+        if (key.Length == 0 || text.Length == 0)
+        {
+            yield break;
+        }
+
+        if (ChineseText.HasCjk(key))
+        {
+            for (var at = text.IndexOf(key, StringComparison.Ordinal); at >= 0; at = text.IndexOf(key, at + key.Length, StringComparison.Ordinal))
+            {
+                yield return new TextSpan(at, key.Length);
+            }
+
+            yield break;
+        }
+
+        var stems = key.Split(' ');
+        for (var i = 0; i + stems.Length <= LatinWords.Count; i++)
+        {
+            var all = true;
+            for (var k = 0; k < stems.Length && all; k++)
+            {
+                all = LatinWords[i + k].Stem == stems[k];
+            }
+
+            if (all)
+            {
+                var last = LatinWords[i + stems.Length - 1];
+                yield return new TextSpan(LatinWords[i].Start, last.Start + last.Text.Length - LatinWords[i].Start);
+            }
+        }
+    }
+
+    /// <summary>Runs of Chinese characters: (start, length).</summary>
+    public static IEnumerable<(int Start, int Length)> Runs(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var cjk = i < text.Length && ChineseText.IsCjk(text[i]);
+            if (cjk && start < 0)
+            {
+                start = i;
+            }
+            else if (!cjk && start >= 0)
+            {
+                yield return (start, i - start);
+                start = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace OutreachBot.Domain.Directory.Search;
+
+/// <summary>How a word of the query was read before matching.</summary>
+public enum QueryCorrection
+{
+    None,
+
+    /// <summary>An English word one edit away from a word the directory or the thesaurus knows ("kubernets" → "kubernetes").</summary>
+    Typo,
+
+    /// <summary>Chinese characters that sound like a known term ("支负" → "支付").</summary>
+    Homophone,
+
+    /// <summary>Pinyin typed for a Chinese term ("zhifu" → "支付").</summary>
+    Pinyin,
+
+    /// <summary>Two English words typed as one ("videoconferencing").</summary>
+    Split,
+}
+
+public enum QueryUnitKind
+{
+    /// <summary>A thesaurus word: matches every word of its capability, in either language.</summary>
+    Capability,
+
+    /// <summary>A word the thesaurus does not know: matches itself (English by stem).</summary>
+    Word,
+
+    /// <summary>Chinese characters the segmenter could not make a word of: matched by their two-character pieces.</summary>
+    Characters,
+}
+
+/// <summary>
+/// One thing the user asked for: the text as typed, what it was read as, and what it matches.
+/// <paramref name="Key"/> is the folded Chinese text or the English stems joined by spaces.
+/// </summary>
+public sealed record QueryUnit(
+    string Typed,
+    string Key,
+    QueryUnitKind Kind,
+    IReadOnlyList<int> Capabilities,
+    bool Generic,
+    QueryCorrection Correction = QueryCorrection.None,
+    string? CorrectedTo = null)
+{
+    public bool IsChinese => ChineseText.HasCjk(Key);
+}
+
+/// <summary>A query read for matching: its units, none of them stop words. Empty when nothing is left to look for.</summary>
+public sealed record SearchQuery(string Text, IReadOnlyList<QueryUnit> Units)
+{
+    /// <summary>True when only generic words (or nothing) are left: such a query finds nothing.</summary>
+    public bool IsEmpty => Units.All(u => u.Generic);
+
+    /// <summary>Some English word was neither known nor correctable (then a name-similarity fallback may still help).</summary>
+    public bool HasUnknownWords { get; init; }
+
+    /// <summary>Keys that stand for the need when comparing it with other needs (capabilities as "#id", other words as their key).</summary>
+    public IReadOnlyList<string> NeedKeys() =>
+        [.. Units.Where(u => !u.Generic).SelectMany(u => u.Kind == QueryUnitKind.Capability ? u.Capabilities.Select(c => "#" + c) : [u.Key]).Distinct(StringComparer.Ordinal)];
+}
