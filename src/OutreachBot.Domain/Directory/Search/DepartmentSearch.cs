@@ -24,6 +24,9 @@ public sealed class DepartmentSearch
     private const float SynonymQuality = 0.9f;
     private const float PartialQuality = 0.6f;
     private const float GenericWeight = 0.3f;
+
+    /// <summary>A word outside the thesaurus may be incidental ("员工", "tools"); a capability word is what the need is about.</summary>
+    private const float WordWeight = 0.7f;
     private const float MinRelativeScore = 0.2f;
     private const int SnippetContext = 36;
     private const int MaxChineseGram = 4;
@@ -170,7 +173,7 @@ public sealed class DepartmentSearch
                     AccumulatePartial(unit.Key, unitBest, unitTouched);
                 }
 
-                var weight = unit.Generic ? GenericWeight : 1f;
+                var weight = unit.Generic ? GenericWeight : unit.Kind == QueryUnitKind.Capability ? 1f : WordWeight;
                 foreach (var d in unitTouched)
                 {
                     if (flags[d] == 0)

@@ -119,7 +119,7 @@ internal sealed class QueryParser
                 continue;
             }
 
-            if (Correct(word.Text) is { } corrected)
+            if (Correct(words, i) is { } corrected)
             {
                 read.Add((new LatinWord(corrected, LatinWords.Stem(corrected), word.Start), QueryCorrection.Typo, word.Text));
                 continue;
@@ -212,10 +212,15 @@ internal sealed class QueryParser
         return false;
     }
 
-    /// <summary>The known word one edit away (insert, delete, replace or swap two letters), preferring the commonest shape.</summary>
-    private string? Correct(string word)
+    /// <summary>
+    /// The known word one edit away (insert, delete, replace or swap two letters). Words shorter than five letters are
+    /// left alone: too many real words sit one letter from each other ("rent", "rest").
+    /// Among several, the one that makes a thesaurus phrase with its neighbours wins, then a swap of two letters.
+    /// </summary>
+    private string? Correct(IReadOnlyList<LatinWord> words, int index)
     {
-        if (word.Length < 4 || !word.All(char.IsAsciiLetterLower))
+        var word = words[index].Text;
+        if (word.Length < 5 || !word.All(char.IsAsciiLetterLower))
         {
             return null;
         }
@@ -241,21 +246,29 @@ internal sealed class QueryParser
         }
 
         return candidates
-            .Where(c => TextDistance.OptimalStringAlignment(word, c) == 1)
-            .OrderBy(c => c[0] == word[0] ? 0 : 1)
+            .Where(c => c[0] == word[0] && !vocabulary.IsStopWord(c) && TextDistance.OptimalStringAlignment(word, c) == 1)
+            .OrderByDescending(c => MakesPhrase(words, index, c))
+            .ThenByDescending(c => c.Length == word.Length && TextDistance.Levenshtein(word, c) == 2)
             .ThenByDescending(c => indexed(LatinWords.Stem(c)))
             .ThenBy(c => c, StringComparer.Ordinal)
             .FirstOrDefault();
     }
 
+    private bool MakesPhrase(IReadOnlyList<LatinWord> words, int index, string candidate)
+    {
+        var stem = LatinWords.Stem(candidate);
+        return (index > 0 && vocabulary.TryEnglish(words[index - 1].Stem + " " + stem, out _))
+            || (index + 1 < words.Count && vocabulary.TryEnglish(stem + " " + words[index + 1].Stem, out _));
+    }
+
     private (string First, string Second)? Split(string word)
     {
-        if (word.Length < 7 || !word.All(char.IsAsciiLetterLower))
+        if (word.Length < 8 || !word.All(char.IsAsciiLetterLower))
         {
             return null;
         }
 
-        for (var k = 3; k <= word.Length - 3; k++)
+        for (var k = 4; k <= word.Length - 4; k++)
         {
             var (first, second) = (word[..k], word[k..]);
             if (latinVocabulary.Contains(first) && latinVocabulary.Contains(second) && !vocabulary.IsStopWord(first) && !vocabulary.IsStopWord(second))

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace OutreachBot.Domain.Directory.Search;
 
@@ -121,12 +120,13 @@ public sealed class SearchVocabulary
 /// <summary>A Latin word of folded text with its place and stem.</summary>
 public readonly record struct LatinWord(string Text, string Stem, int Start);
 
-/// <summary>Latin-script words (letters and digits) and their English stems (Snowball English).</summary>
+/// <summary>
+/// Latin-script words (letters and digits) and a light English stem: plurals, -ing and -ed, and a final e, so
+/// "payments"/"payment", "reviewing"/"review" and "scheduling"/"schedule" meet, while "production" stays apart from
+/// "product" and "internal" from "international" (a full Porter stemmer joins those, which search cannot afford).
+/// </summary>
 public static class LatinWords
 {
-    [ThreadStatic]
-    private static EnglishStemmer? stemmer;
-
     /// <summary>Words of folded (lower-case) text; anything but a-z and 0-9 separates them.</summary>
     public static List<LatinWord> Tokens(string folded, int offset = 0)
     {
@@ -154,14 +154,39 @@ public static class LatinWords
 
     public static string Stem(string word)
     {
-        if (word.Length < 3 || word.Any(char.IsAsciiDigit))
+        if (word.Length < 4 || word.Any(char.IsAsciiDigit))
         {
             return word;
         }
 
-        var instance = stemmer ??= new EnglishStemmer();
-        instance.SetCurrent(word);
-        instance.Stem();
-        return instance.Current;
+        var stem = word;
+        if (stem.EndsWith("ies", StringComparison.Ordinal) && stem.Length > 4)
+        {
+            stem = stem[..^3] + "y";
+        }
+        else if (stem.EndsWith("sses", StringComparison.Ordinal) || stem.EndsWith("xes", StringComparison.Ordinal)
+            || stem.EndsWith("ches", StringComparison.Ordinal) || stem.EndsWith("shes", StringComparison.Ordinal) || stem.EndsWith("zes", StringComparison.Ordinal))
+        {
+            stem = stem[..^2];
+        }
+        else if (stem.EndsWith('s') && !stem.EndsWith("ss", StringComparison.Ordinal) && !stem.EndsWith("us", StringComparison.Ordinal) && !stem.EndsWith("is", StringComparison.Ordinal))
+        {
+            stem = stem[..^1];
+        }
+        else if (stem.EndsWith("ing", StringComparison.Ordinal) && stem.Length >= 6 && HasVowel(stem.AsSpan(0, stem.Length - 3)))
+        {
+            stem = Undouble(stem[..^3]);
+        }
+        else if (stem.EndsWith("ed", StringComparison.Ordinal) && stem.Length >= 5 && HasVowel(stem.AsSpan(0, stem.Length - 2)))
+        {
+            stem = Undouble(stem[..^2]);
+        }
+
+        return stem.Length > 3 && stem.EndsWith('e') ? stem[..^1] : stem;
     }
+
+    private static bool HasVowel(ReadOnlySpan<char> text) => text.IndexOfAny("aeiouy") >= 0;
+
+    private static string Undouble(string stem) =>
+        stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;
 }
