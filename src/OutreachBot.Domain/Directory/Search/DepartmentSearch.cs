@@ -23,6 +23,7 @@ public sealed class DepartmentSearch
     private const int FieldCount = 5;
     private const float SynonymQuality = 0.9f;
     private const float PartialQuality = 0.6f;
+    private const float WeakQuality = 0.5f;
     private const float GenericWeight = 0.3f;
 
     /// <summary>A word outside the thesaurus may be incidental ("员工", "tools"); a capability word is what the need is about.</summary>
@@ -40,10 +41,11 @@ public sealed class DepartmentSearch
     private readonly string[][] folded;
     private readonly FrozenDictionary<string, Postings> terms;
     private readonly Postings[] capabilities;
+    private readonly Postings[] nestedCapabilities;
 
     private DepartmentSearch(
         OrgDirectory directory, SearchVocabulary vocabulary, Department[] departments, string[][] texts, string[][] folded,
-        FrozenDictionary<string, Postings> terms, Postings[] capabilities, QueryParser parser)
+        FrozenDictionary<string, Postings> terms, Postings[] capabilities, Postings[] nestedCapabilities, QueryParser parser)
     {
         this.directory = directory;
         Vocabulary = vocabulary;
@@ -52,6 +54,7 @@ public sealed class DepartmentSearch
         this.folded = folded;
         this.terms = terms;
         this.capabilities = capabilities;
+        this.nestedCapabilities = nestedCapabilities;
         Parser = parser;
     }
 
@@ -69,6 +72,7 @@ public sealed class DepartmentSearch
         var foldedTexts = new string[departments.Length][];
         var termLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var capabilityLists = new List<int>[vocabulary.Capabilities.Count];
+        var nestedLists = new List<int>[vocabulary.Capabilities.Count];
         var latinWords = new HashSet<string>(StringComparer.Ordinal);
         var chineseNames = new List<string>();
         for (var d = 0; d < departments.Length; d++)
@@ -90,9 +94,10 @@ public sealed class DepartmentSearch
                     Add(termLists, gram, posting);
                 }
 
-                foreach (var capability in analysis.Capabilities)
+                // Job titles ("Team Lead", "Account Manager") name no capability of the department.
+                foreach (var capability in (DepartmentField)f == DepartmentField.Titles ? [] : analysis.Capabilities)
                 {
-                    AddPosting(capabilityLists[capability.Id] ??= [], posting);
+                    AddPosting(capability.Primary ? capabilityLists[capability.Id] ??= [] : nestedLists[capability.Id] ??= [], posting);
                 }
             }
 
@@ -103,8 +108,9 @@ public sealed class DepartmentSearch
         var count = departments.Length;
         var termPostings = termLists.ToFrozenDictionary(e => e.Key, e => Postings.Of(e.Value, count), StringComparer.Ordinal);
         var capabilityPostings = capabilityLists.Select(list => list is null ? Postings.None : Postings.Of(list, count)).ToArray();
+        var nestedPostings = nestedLists.Select((list, i) => list is null ? Postings.None : Postings.Of(list, count) with { Idf = capabilityPostings[i].Idf > 0 ? capabilityPostings[i].Idf : Postings.Of(list, count).Idf }).ToArray();
         var parser = new QueryParser(vocabulary, latinWords, termPostings.ContainsKey, chineseNames);
-        return new DepartmentSearch(directory, vocabulary, departments, texts, foldedTexts, termPostings, capabilityPostings, parser);
+        return new DepartmentSearch(directory, vocabulary, departments, texts, foldedTexts, termPostings, capabilityPostings, nestedPostings, parser);
 
         static void Add(Dictionary<string, List<int>> map, string key, int posting) =>
             AddPosting(map.TryGetValue(key, out var list) ? list : map[key] = [], posting);
@@ -153,6 +159,8 @@ public sealed class DepartmentSearch
         var total = ArrayPool<float>.Shared.Rent(count);
         var unitBest = ArrayPool<float>.Shared.Rent(count);
         var flags = ArrayPool<byte>.Shared.Rent(count);
+        var sense = ArrayPool<byte>.Shared.Rent(count);
+        Array.Clear(sense, 0, count);
         Array.Clear(total, 0, count);
         Array.Clear(unitBest, 0, count);
         Array.Clear(flags, 0, count);
@@ -163,9 +171,25 @@ public sealed class DepartmentSearch
             foreach (var unit in read.Units)
             {
                 unitTouched.Clear();
-                foreach (var (postings, quality) in Sources(unit))
+                foreach (var capability in unit.Capabilities)
                 {
-                    Accumulate(postings, postings.Idf * quality, unitBest, unitTouched);
+                    Accumulate(capabilities[capability], SynonymQuality, unitBest, unitTouched, sense, 1);
+                    Accumulate(nestedCapabilities[capability], WeakQuality, unitBest, unitTouched, sense, 1);
+                }
+
+                foreach (var capability in unit.Broader)
+                {
+                    Accumulate(capabilities[capability], WeakQuality, unitBest, unitTouched, null, 0);
+                }
+
+                foreach (var key in unit.Keys)
+                {
+                    if (ExactPostings(unit, key) is { } exact)
+                    {
+                        // For a thesaurus word, the same word elsewhere may mean something else ("balance" in "load
+                        // balancing"): full credit only where the department also speaks of the capability.
+                        AccumulateExact(exact, unit.Kind == QueryUnitKind.Capability, unitBest, unitTouched, sense);
+                    }
                 }
 
                 if (unit.Kind == QueryUnitKind.Characters || (unit.IsChinese && unit.Key.Length > MaxChineseGram))
@@ -184,6 +208,7 @@ public sealed class DepartmentSearch
                     total[d] += unitBest[d] * weight;
                     flags[d] |= unit.Generic ? (byte)1 : (byte)3;
                     unitBest[d] = 0;
+                    sense[d] = 0;
                 }
             }
 
@@ -208,39 +233,48 @@ public sealed class DepartmentSearch
             ArrayPool<float>.Shared.Return(total);
             ArrayPool<float>.Shared.Return(unitBest);
             ArrayPool<byte>.Shared.Return(flags);
+            ArrayPool<byte>.Shared.Return(sense);
         }
     }
 
-    /// <summary>What a unit matches and how well: the word itself, then each capability it stands for.</summary>
-    private IEnumerable<(Postings Postings, float Quality)> Sources(QueryUnit unit)
+    private Postings? ExactPostings(QueryUnit unit, string key) =>
+        unit.Kind != QueryUnitKind.Characters && (!ChineseText.HasCjk(key) || key.Length <= MaxChineseGram) && !key.Contains(' ', StringComparison.Ordinal)
+        && terms.TryGetValue(key, out var exact) ? exact : null;
+
+    private static void Accumulate(Postings postings, float quality, float[] unitBest, List<int> unitTouched, byte[]? sense, byte mark)
     {
-        if (unit.Kind != QueryUnitKind.Characters && (!unit.IsChinese || unit.Key.Length <= MaxChineseGram) && !unit.Key.Contains(' ', StringComparison.Ordinal)
-            && terms.TryGetValue(unit.Key, out var exact))
+        var score = postings.Idf * quality;
+        foreach (var posting in postings.Items)
         {
-            yield return (exact, 1f);
-        }
-
-        foreach (var capability in unit.Capabilities)
-        {
-            yield return (capabilities[capability], SynonymQuality);
+            var d = posting >> 3;
+            Raise(d, score * FieldWeights[posting & 7], unitBest, unitTouched);
+            if (sense is not null)
+            {
+                sense[d] = mark;
+            }
         }
     }
 
-    private static void Accumulate(Postings postings, float score, float[] unitBest, List<int> unitTouched)
+    private static void AccumulateExact(Postings postings, bool needsSense, float[] unitBest, List<int> unitTouched, byte[] sense)
     {
         foreach (var posting in postings.Items)
         {
             var d = posting >> 3;
-            var s = score * FieldWeights[posting & 7];
-            if (unitBest[d] == 0)
-            {
-                unitTouched.Add(d);
-            }
+            var quality = !needsSense || sense[d] != 0 ? 1f : WeakQuality;
+            Raise(d, postings.Idf * quality * FieldWeights[posting & 7], unitBest, unitTouched);
+        }
+    }
 
-            if (s > unitBest[d])
-            {
-                unitBest[d] = s;
-            }
+    private static void Raise(int d, float s, float[] unitBest, List<int> unitTouched)
+    {
+        if (unitBest[d] == 0)
+        {
+            unitTouched.Add(d);
+        }
+
+        if (s > unitBest[d])
+        {
+            unitBest[d] = s;
         }
     }
 
@@ -326,12 +360,12 @@ public sealed class DepartmentSearch
             var analysis = FieldAnalysis.Of(text, Vocabulary, withSpans: true);
             foreach (var unit in read.Units)
             {
-                foreach (var span in analysis.Find(unit.Key))
+                foreach (var span in unit.Keys.SelectMany(analysis.Find))
                 {
                     matches.Add(new FieldMatch(unit, (DepartmentField)f, MatchKind.Exact, span));
                 }
 
-                foreach (var capability in analysis.Capabilities.Where(c => unit.Capabilities.Contains(c.Id)))
+                foreach (var capability in analysis.Capabilities.Where(c => unit.Capabilities.Contains(c.Id) || (c.Primary && unit.Broader.Contains(c.Id))))
                 {
                     matches.Add(new FieldMatch(unit, (DepartmentField)f, MatchKind.Synonym, capability.Span));
                 }
@@ -350,7 +384,7 @@ public sealed class DepartmentSearch
         }
 
         // A synonym that is in fact the very word typed reads as exact.
-        return [.. matches.Select(m => m.Kind == MatchKind.Synonym && folded[d][(int)m.Field].AsSpan(m.Span.Start, m.Span.Length).SequenceEqual(m.Unit.Key) ? m with { Kind = MatchKind.Exact } : m)];
+        return [.. matches.Select(m => m.Kind == MatchKind.Synonym && m.Unit.Keys.Any(k => folded[d][(int)m.Field].AsSpan(m.Span.Start, m.Span.Length).SequenceEqual(k)) ? m with { Kind = MatchKind.Exact } : m)];
     }
 
     /// <summary>The field with the most exact matches (then the most matches, then the more important field), cut around its first match.</summary>

@@ -1,7 +1,10 @@
 namespace OutreachBot.Domain.Directory.Search;
 
-/// <summary>A thesaurus capability mentioned in a text, and where.</summary>
-internal readonly record struct CapabilityMention(int Id, TextSpan Span);
+/// <summary>
+/// A thesaurus capability mentioned in a text, and where. <paramref name="Primary"/> for the longest words (what the
+/// text is about); false for words inside them ("支付" inside "聚合支付", "balance" inside "load balancing").
+/// </summary>
+internal readonly record struct CapabilityMention(int Id, TextSpan Span, bool Primary);
 
 /// <summary>
 /// A department field as search sees it (folded text): its English words with stems, every two- to four-character
@@ -46,7 +49,7 @@ internal sealed class FieldAnalysis
                 {
                     if (vocabulary.TryChinese(folded.Substring(i, n), out var ids))
                     {
-                        mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(i, n))));
+                        mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(i, n), false)));
                     }
                 }
             }
@@ -65,12 +68,32 @@ internal sealed class FieldAnalysis
                 if (vocabulary.TryEnglish(phrase, out var ids))
                 {
                     var end = latin[i + n - 1].Start + latin[i + n - 1].Text.Length;
-                    mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(latin[i].Start, end - latin[i].Start))));
+                    mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(latin[i].Start, end - latin[i].Start), false)));
                 }
             }
         }
 
-        return new FieldAnalysis(withSpans ? folded : "", latin, withSpans ? grams : [.. grams.Distinct(StringComparer.Ordinal)], mentions);
+        return new FieldAnalysis(withSpans ? folded : "", latin, withSpans ? grams : [.. grams.Distinct(StringComparer.Ordinal)], MarkPrimary(mentions));
+    }
+
+    /// <summary>Longest first, left to right, without overlap: those are primary; the ones inside them are not.</summary>
+    private static List<CapabilityMention> MarkPrimary(List<CapabilityMention> mentions)
+    {
+        var ordered = mentions.OrderBy(m => m.Span.Start).ThenByDescending(m => m.Span.Length).ToList();
+        var end = -1;
+        var primarySpan = new TextSpan(-1, 0);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var span = ordered[i].Span;
+            if (span == primarySpan || span.Start >= end)
+            {
+                ordered[i] = ordered[i] with { Primary = true };
+                primarySpan = span;
+                end = Math.Max(end, span.Start + span.Length);
+            }
+        }
+
+        return ordered;
     }
 
     /// <summary>Where a unit key occurs: Chinese as a substring, English as a run of words by stem.</summary>

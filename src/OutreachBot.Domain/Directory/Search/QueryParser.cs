@@ -152,7 +152,7 @@ internal sealed class QueryParser
                     var correction = read.Skip(i).Take(n).Select(r => r.Correction).FirstOrDefault(c => c != QueryCorrection.None);
                     var typed = Typed(query, read, i, n);
                     var readAs = correction == QueryCorrection.None ? null : string.Join(' ', read.Skip(i).Take(n).Select(r => r.Word.Text));
-                    units.Add(new QueryUnit(typed, phrase, QueryUnitKind.Capability, ids, false, correction, readAs));
+                    units.Add(new QueryUnit(typed, phrase, QueryUnitKind.Capability, ids, false, correction, readAs) { Broader = BroaderEnglish(phrase, ids) });
                     Array.Fill(covered, true, i, n);
                     i += n - 1;
                     break;
@@ -296,7 +296,7 @@ internal sealed class QueryParser
             {
                 if (vocabulary.TryChinese(run.Substring(i, n), out var ids))
                 {
-                    units.Add(Unit(i, n, run.Substring(i, n), QueryUnitKind.Capability, ids, false));
+                    units.Add(Unit(i, n, run.Substring(i, n), QueryUnitKind.Capability, ids, false) with { Broader = BroaderChinese(run.Substring(i, n), ids) });
                     matched = n;
                     break;
                 }
@@ -449,15 +449,61 @@ internal sealed class QueryParser
         return tokens;
     }
 
-    /// <summary>The same unit twice (same key or same capabilities) counts once.</summary>
+    private int[] BroaderChinese(string term, int[] own)
+    {
+        var broader = new HashSet<int>();
+        for (var i = 0; i < term.Length; i++)
+        {
+            for (var n = 2; i + n <= term.Length; n++)
+            {
+                if (n < term.Length && vocabulary.TryChinese(term.Substring(i, n), out var ids))
+                {
+                    broader.UnionWith(ids);
+                }
+            }
+        }
+
+        broader.ExceptWith(own);
+        return [.. broader];
+    }
+
+    private int[] BroaderEnglish(string phrase, int[] own)
+    {
+        var stems = phrase.Split(' ');
+        var broader = new HashSet<int>();
+        for (var i = 0; i < stems.Length; i++)
+        {
+            for (var n = 1; i + n <= stems.Length; n++)
+            {
+                if (n < stems.Length && vocabulary.TryEnglish(string.Join(' ', stems, i, n), out var ids))
+                {
+                    broader.UnionWith(ids);
+                }
+            }
+        }
+
+        broader.ExceptWith(own);
+        return [.. broader];
+    }
+
+    /// <summary>The same word twice counts once; words read as the same capabilities become one unit with several keys.</summary>
     private static List<QueryUnit> Deduplicate(List<QueryUnit> units)
     {
         var result = new List<QueryUnit>();
         foreach (var unit in units)
         {
-            if (!result.Any(u => u.Key == unit.Key || (u.Capabilities.Count > 0 && u.Capabilities.SequenceEqual(unit.Capabilities))))
+            var same = result.FindIndex(u => u.Keys.Contains(unit.Key) || (u.Capabilities.Count > 0 && u.Capabilities.SequenceEqual(unit.Capabilities)));
+            if (same < 0)
             {
                 result.Add(unit);
+            }
+            else if (!result[same].Keys.Contains(unit.Key))
+            {
+                result[same] = result[same] with
+                {
+                    OtherKeys = [.. result[same].OtherKeys, unit.Key],
+                    Broader = [.. result[same].Broader.Union(unit.Broader)],
+                };
             }
         }
 

@@ -44,6 +44,14 @@ public sealed record QueryUnit(
     string? CorrectedTo = null)
 {
     public bool IsChinese => ChineseText.HasCjk(Key);
+
+    /// <summary>Other words of the query read as the same capability ("站内搜索" and "排序"): exact matches of these count too.</summary>
+    public IReadOnlyList<string> OtherKeys { get; init; } = [];
+
+    /// <summary>Capabilities of the words inside this one ("付款" inside "扫码付款"): a weaker match.</summary>
+    public IReadOnlyList<int> Broader { get; init; } = [];
+
+    public IEnumerable<string> Keys => OtherKeys.Prepend(Key);
 }
 
 /// <summary>A query read for matching: its units, none of them stop words. Empty when nothing is left to look for.</summary>
