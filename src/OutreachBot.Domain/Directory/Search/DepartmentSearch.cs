@@ -24,6 +24,9 @@ public sealed class DepartmentSearch
     private const float SynonymQuality = 0.9f;
     private const float PartialQuality = 0.6f;
     private const float WeakQuality = 0.5f;
+    private const float TeamCloseness = 0.8f;
+    private const float NameBonus = 0.2f;
+    private const float GroupStepBack = 0.85f;
     private const float GenericWeight = 0.3f;
 
     /// <summary>A word outside the thesaurus may be incidental ("员工", "tools"); a capability word is what the need is about.</summary>
@@ -42,6 +45,7 @@ public sealed class DepartmentSearch
     private readonly FrozenDictionary<string, Postings> terms;
     private readonly Postings[] capabilities;
     private readonly Postings[] nestedCapabilities;
+    private readonly string[][][] nameElements;
 
     private DepartmentSearch(
         OrgDirectory directory, SearchVocabulary vocabulary, Department[] departments, string[][] texts, string[][] folded,
@@ -56,6 +60,7 @@ public sealed class DepartmentSearch
         this.capabilities = capabilities;
         this.nestedCapabilities = nestedCapabilities;
         Parser = parser;
+        nameElements = [.. departments.Select((_, d) => new[] { NameElements(folded[d][0]), NameElements(folded[d][1]) })];
     }
 
     public OrgDirectory Directory => directory;
@@ -225,6 +230,17 @@ public sealed class DepartmentSearch
                 ranked.Add((d, total[d] * (note is null ? 1f : NeedHistory.Factor(note)), note));
             }
 
+            if (ranked.Count > 1)
+            {
+                var elements = QueryElements(read);
+                for (var i = 0; i < ranked.Count; i++)
+                {
+                    var (d, score, note) = ranked[i];
+                    ranked[i] = (d, score * (1 + NameBonus * NameCoverage(d, elements)), note);
+                }
+            }
+
+            PreferTheTeamThatDoesIt(ranked);
             ranked.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : string.CompareOrdinal(departments[a.Item1].Id, departments[b.Item1].Id));
             return ranked;
         }
@@ -235,6 +251,98 @@ public sealed class DepartmentSearch
             ArrayPool<byte>.Shared.Return(flags);
             ArrayPool<byte>.Shared.Return(sense);
         }
+    }
+
+    /// <summary>
+    /// A group's description sums up what its teams do, so it matches nearly as well as the team itself: when a
+    /// department below it scores close, the group steps back a little.
+    /// </summary>
+    private void PreferTheTeamThatDoesIt(List<(int Department, float Score, HistoryNote? History)> ranked)
+    {
+        if (ranked.Count < 2)
+        {
+            return;
+        }
+
+        var scores = new Dictionary<string, float>(ranked.Count, StringComparer.Ordinal);
+        foreach (var (d, score, _) in ranked)
+        {
+            scores[departments[d].Id] = score;
+        }
+
+        var best = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (d, score, _) in ranked)
+        {
+            for (var parent = departments[d].ParentId; parent is not null; parent = directory.FindDepartment(parent)?.ParentId)
+            {
+                if (scores.ContainsKey(parent) && score > best.GetValueOrDefault(parent))
+                {
+                    best[parent] = score;
+                }
+            }
+        }
+
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var (d, score, note) = ranked[i];
+            if (best.TryGetValue(departments[d].Id, out var below) && below >= score * TeamCloseness)
+            {
+                ranked[i] = (d, score * GroupStepBack, note);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a department's name is about: its thesaurus capabilities ("#id") and other words, generic and stop
+    /// words left out. "Payments Platform" is about payments; "Cross-border Payments" about cross-border payments.
+    /// </summary>
+    private string[] NameElements(string name)
+    {
+        var analysis = FieldAnalysis.Of(name, Vocabulary);
+        var elements = new HashSet<string>(StringComparer.Ordinal);
+        var covered = new bool[name.Length];
+        foreach (var mention in analysis.Capabilities.Where(m => m.Primary))
+        {
+            elements.Add("#" + mention.Id);
+            Array.Fill(covered, true, mention.Span.Start, mention.Span.Length);
+        }
+
+        foreach (var word in analysis.LatinWords.Where(w => !covered[w.Start] && !Vocabulary.IsStopWord(w.Text) && !Vocabulary.IsGeneric(w.Text, w.Stem)))
+        {
+            elements.Add(word.Stem);
+        }
+
+        foreach (var (start, length) in FieldAnalysis.Runs(name))
+        {
+            foreach (var (at, n) in QueryParser.Segment(name.Substring(start, length)))
+            {
+                var word = name.Substring(start + at, n);
+                if (n > 1 && !covered.AsSpan(start + at, n).Contains(true) && !Vocabulary.IsStopWord(word) && !Vocabulary.IsGeneric(word, word))
+                {
+                    elements.Add(word);
+                }
+            }
+        }
+
+        return [.. elements];
+    }
+
+    private static HashSet<string> QueryElements(SearchQuery read) =>
+        [.. read.Units.Where(u => !u.Generic).SelectMany(u => u.Capabilities.Select(c => "#" + c).Concat(u.Keys))];
+
+    /// <summary>The share of the better-matched name that the query covers: the department named after the need comes first.</summary>
+    private float NameCoverage(int d, HashSet<string> elements)
+    {
+        var best = 0f;
+        foreach (var name in nameElements[d])
+        {
+            if (name.Length > 0)
+            {
+                best = Math.Max(best, name.Count(elements.Contains) / (float)name.Length);
+            }
+        }
+
+        return best;
     }
 
     private Postings? ExactPostings(QueryUnit unit, string key) =>

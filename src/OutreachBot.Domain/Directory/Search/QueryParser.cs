@@ -431,7 +431,7 @@ internal sealed class QueryParser
         return new string(chars);
     }
 
-    private static List<(int Start, int Length)> Segment(string text)
+    internal static List<(int Start, int Length)> Segment(string text)
     {
         var tokens = new List<(int, int)>();
         using var stream = Segmenter.GetTokenStream("q", text);
