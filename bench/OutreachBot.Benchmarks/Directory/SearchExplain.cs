@@ -6,7 +6,7 @@ namespace OutreachBot.Benchmarks.Directory;
 
 /// <summary>
 /// Shows how search reads needs and why departments match, for tuning the thesaurus.
-/// Usage: dotnet run -c Release --project bench/OutreachBot.Benchmarks -- search-explain &lt;company folder&gt; "need" ["need" …]
+/// Usage: dotnet run -c Release --project bench/OutreachBot.Benchmarks -- search-explain &lt;company folder | synthetic&gt; "need" ["need" …]
 /// </summary>
 public static class SearchExplain
 {
@@ -18,7 +18,9 @@ public static class SearchExplain
             return 2;
         }
 
-        var result = new OrgDirectoryImporter(TimeProvider.System).ImportFolder(args[0]);
+        var importer = new OrgDirectoryImporter(TimeProvider.System);
+        var synthetic = args[0] == "synthetic" ? OutreachBot.DemoData.DemoCompanyGenerator.GenerateSynthetic(5_000, 100_000) : null;
+        var result = synthetic is null ? importer.ImportFolder(args[0]) : importer.Import(new StringReader(synthetic.DepartmentsCsv), new StringReader(synthetic.PeopleCsv));
         if (result.Directory is not { } directory)
         {
             Console.Error.WriteLine(string.Join('\n', result.Errors));
@@ -26,6 +28,24 @@ public static class SearchExplain
         }
 
         var search = DepartmentSearch.Build(directory);
+        if (Environment.GetEnvironmentVariable("PROFILE") is not null)
+        {
+            foreach (var need in args[1..])
+            {
+                for (var i = 0; i < 50; i++) { search.Search(need, 5); }
+                var a = ThreadCpu.Milliseconds();
+                for (var i = 0; i < 200; i++) { search.Read(need); }
+                var b = ThreadCpu.Milliseconds();
+                for (var i = 0; i < 200; i++) { search.Search(need, 5); }
+                var c = ThreadCpu.Milliseconds();
+                for (var i = 0; i < 200; i++) { search.Search(need, 1); }
+                var e = ThreadCpu.Milliseconds();
+                Console.WriteLine($"{need}: parse {(b - a) / 200:F3} ms, search5 {(c - b) / 200:F3} ms, search1 {(e - c) / 200:F3} ms");
+            }
+
+            return 0;
+        }
+
         foreach (var need in args[1..])
         {
             var read = search.Read(need);

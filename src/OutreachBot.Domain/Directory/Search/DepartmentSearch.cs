@@ -460,7 +460,7 @@ public sealed class DepartmentSearch
         for (var f = 0; f < FieldCount; f++)
         {
             var text = folded[d][f];
-            if (text.Length == 0)
+            if (text.Length == 0 || !read.Units.Any(unit => MayMatch(unit, d * 8 + f)))
             {
                 continue;
             }
@@ -493,6 +493,47 @@ public sealed class DepartmentSearch
 
         // A synonym that is in fact the very word typed reads as exact.
         return [.. matches.Select(m => m.Kind == MatchKind.Synonym && m.Unit.Keys.Any(k => folded[d][(int)m.Field].AsSpan(m.Span.Start, m.Span.Length).SequenceEqual(k)) ? m with { Kind = MatchKind.Exact } : m)];
+    }
+
+    /// <summary>Whether the index says the unit matches this department field at all (so only those fields are read again).</summary>
+    private bool MayMatch(QueryUnit unit, int posting)
+    {
+        foreach (var capability in unit.Capabilities)
+        {
+            if (Array.BinarySearch(capabilities[capability].Items, posting) >= 0 || Array.BinarySearch(nestedCapabilities[capability].Items, posting) >= 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var capability in unit.Broader)
+        {
+            if (Array.BinarySearch(capabilities[capability].Items, posting) >= 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var key in unit.Keys)
+        {
+            if (terms.TryGetValue(key, out var exact) && Array.BinarySearch(exact.Items, posting) >= 0)
+            {
+                return true;
+            }
+        }
+
+        if (unit.Kind == QueryUnitKind.Characters || (unit.IsChinese && unit.Key.Length > MaxChineseGram))
+        {
+            for (var i = 0; i + 1 < unit.Key.Length; i++)
+            {
+                if (terms.TryGetValue(unit.Key.Substring(i, 2), out var piece) && Array.BinarySearch(piece.Items, posting) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The field with the most exact matches (then the most matches, then the more important field), cut around its first match.</summary>

@@ -31,6 +31,7 @@ internal sealed class FieldAnalysis
 
     public IReadOnlyList<CapabilityMention> Capabilities { get; }
 
+    /// <param name="withSpans">For explaining a hit: keep the text to find words in, skip the pieces (only the index needs them).</param>
     public static FieldAnalysis Of(string folded, SearchVocabulary vocabulary, bool withSpans = false)
     {
         var latin = Search.LatinWords.Tokens(folded);
@@ -40,14 +41,14 @@ internal sealed class FieldAnalysis
         {
             for (var i = start; i < start + length; i++)
             {
-                for (var n = 2; n <= MaxGram && i + n <= start + length; n++)
+                for (var n = 2; !withSpans && n <= MaxGram && i + n <= start + length; n++)
                 {
                     grams.Add(folded.Substring(i, n));
                 }
 
                 for (var n = length == 1 ? 1 : 2; n <= vocabulary.MaxChineseTermLength && i + n <= start + length; n++)
                 {
-                    if (vocabulary.TryChinese(folded.Substring(i, n), out var ids))
+                    if (vocabulary.TryChinese(folded.AsSpan(i, n), out var ids))
                     {
                         mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(i, n), false)));
                     }
@@ -73,7 +74,7 @@ internal sealed class FieldAnalysis
             }
         }
 
-        return new FieldAnalysis(withSpans ? folded : "", latin, withSpans ? grams : [.. grams.Distinct(StringComparer.Ordinal)], MarkPrimary(mentions));
+        return new FieldAnalysis(withSpans ? folded : "", latin, [.. grams.Distinct(StringComparer.Ordinal)], MarkPrimary(mentions));
     }
 
     /// <summary>Longest first, left to right, without overlap: those are primary; the ones inside them are not.</summary>

@@ -19,6 +19,7 @@ public sealed class SearchVocabulary
     private readonly FrozenSet<string> genericWords;
     private readonly FrozenDictionary<string, int[]> chineseTerms;
     private readonly FrozenDictionary<string, int[]> englishPhrases;
+    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> chineseLookup;
 
     private SearchVocabulary(IReadOnlyList<Capability> capabilities, FrozenSet<string> stopWords, FrozenSet<string> genericWords)
     {
@@ -47,6 +48,7 @@ public sealed class SearchVocabulary
         }
 
         chineseTerms = chinese.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        chineseLookup = chineseTerms.GetAlternateLookup<ReadOnlySpan<char>>();
         englishPhrases = english.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
         MaxChineseTermLength = chinese.Keys.Select(k => k.Length).DefaultIfEmpty(1).Max();
         MaxEnglishPhraseWords = english.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
@@ -106,6 +108,9 @@ public sealed class SearchVocabulary
     public bool IsGeneric(string foldedWord, string stem) => genericWords.Contains(foldedWord) || genericWords.Contains(stem);
 
     public bool TryChinese(string term, out int[] capabilityIds) => chineseTerms.TryGetValue(term, out capabilityIds!);
+
+    /// <summary>The same lookup without making a string (a field is scanned at every position).</summary>
+    public bool TryChinese(ReadOnlySpan<char> term, out int[] capabilityIds) => chineseLookup.TryGetValue(term, out capabilityIds!);
 
     public bool TryEnglish(string stemmedPhrase, out int[] capabilityIds) => englishPhrases.TryGetValue(stemmedPhrase, out capabilityIds!);
 
