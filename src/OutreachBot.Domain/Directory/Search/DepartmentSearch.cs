@@ -129,6 +129,24 @@ public sealed class DepartmentSearch
         }
     }
 
+    /// <summary>The capabilities a department's names, keywords and description are about (primary mentions).</summary>
+    public IReadOnlySet<int> BusinessOf(string departmentId)
+    {
+        var d = Array.FindIndex(departments, x => x.Id == departmentId);
+        var business = new HashSet<int>();
+        if (d < 0)
+        {
+            return business;
+        }
+
+        for (var f = 0; f < (int)DepartmentField.Titles; f++)
+        {
+            business.UnionWith(FieldAnalysis.Of(folded[d][f], Vocabulary, withSpans: true).Capabilities.Where(c => c.Primary).Select(c => c.Id));
+        }
+
+        return business;
+    }
+
     /// <summary>Reads a query the way <see cref="Search(string, int, NeedHistory?)"/> does, without searching.</summary>
     public SearchQuery Read(string query) => Parser.Parse(query);
 
@@ -217,7 +235,7 @@ public sealed class DepartmentSearch
                 }
             }
 
-            var needKeys = history is null || history.IsEmpty ? null : read.NeedKeys();
+            var needKeys = history is null || history.IsEmpty ? null : read.NeedKeys(Vocabulary);
             var ranked = new List<(int, float, HistoryNote?)>(touched.Count);
             foreach (var d in touched)
             {

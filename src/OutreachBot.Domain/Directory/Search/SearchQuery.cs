@@ -63,7 +63,12 @@ public sealed record SearchQuery(string Text, IReadOnlyList<QueryUnit> Units)
     /// <summary>Some English word was neither known nor correctable (then a name-similarity fallback may still help).</summary>
     public bool HasUnknownWords { get; init; }
 
-    /// <summary>Keys that stand for the need when comparing it with other needs (capabilities as "#id", other words as their key).</summary>
-    public IReadOnlyList<string> NeedKeys() =>
-        [.. Units.Where(u => !u.Generic).SelectMany(u => u.Kind == QueryUnitKind.Capability ? u.Capabilities.Select(c => "#" + c) : [u.Key]).Distinct(StringComparer.Ordinal)];
+    /// <summary>
+    /// Keys that stand for the need when comparing it with other needs: each capability as "#" and its first thesaurus
+    /// word (stable when lines are added), other words as their key. Not the text typed.
+    /// </summary>
+    public IReadOnlyList<string> NeedKeys(SearchVocabulary vocabulary) =>
+        [.. Units.Where(u => !u.Generic)
+            .SelectMany(u => u.Kind == QueryUnitKind.Capability ? u.Capabilities.Select(c => "#" + vocabulary.Capabilities[c].Terms[0]) : [u.Key])
+            .Distinct(StringComparer.Ordinal)];
 }
