@@ -491,9 +491,16 @@ public sealed class DepartmentSearch
                     matches.Add(new FieldMatch(unit, (DepartmentField)f, MatchKind.Exact, span));
                 }
 
-                foreach (var capability in analysis.Capabilities.Where(c => unit.Capabilities.Contains(c.Id) || (c.Primary && unit.Broader.Contains(c.Id))))
+                foreach (var capability in analysis.Capabilities)
                 {
-                    matches.Add(new FieldMatch(unit, (DepartmentField)f, MatchKind.Synonym, capability.Span));
+                    if (unit.Capabilities.Contains(capability.Id))
+                    {
+                        matches.Add(new FieldMatch(unit, (DepartmentField)f, MatchKind.Synonym, capability.Span));
+                    }
+                    else if (capability.Primary && unit.Broader.Contains(capability.Id))
+                    {
+                        matches.Add(new FieldMatch(unit, (DepartmentField)f, MatchKind.Related, capability.Span));
+                    }
                 }
 
                 if (unit.Kind == QueryUnitKind.Characters || (unit.IsChinese && unit.Key.Length > MaxChineseGram))

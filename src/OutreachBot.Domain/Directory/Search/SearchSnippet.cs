@@ -41,6 +41,9 @@ public enum MatchKind
     /// <summary>Another word of the same capability in the thesaurus, possibly in the other language.</summary>
     Synonym,
 
+    /// <summary>A capability of a word inside the typed one ("付款" inside "扫码付款"): related, not the same.</summary>
+    Related,
+
     /// <summary>Some of the characters of an unknown Chinese word.</summary>
     Partial,
 }
