@@ -26,6 +26,9 @@ public sealed class DepartmentSearch
     private const float WeakQuality = 0.5f;
     private const float TeamCloseness = 0.8f;
     private const float NameBonus = 0.2f;
+
+    /// <summary>A business group's description sums up all its teams; it is seldom the partner itself.</summary>
+    private const float GroupWeight = 0.75f;
     private const float GroupStepBack = 0.85f;
     private const float GenericWeight = 0.3f;
 
@@ -46,6 +49,7 @@ public sealed class DepartmentSearch
     private readonly Postings[] capabilities;
     private readonly Postings[] nestedCapabilities;
     private readonly string[][][] nameElements;
+    private readonly bool[] isGroup;
 
     private DepartmentSearch(
         OrgDirectory directory, SearchVocabulary vocabulary, Department[] departments, string[][] texts, string[][] folded,
@@ -61,6 +65,7 @@ public sealed class DepartmentSearch
         this.nestedCapabilities = nestedCapabilities;
         Parser = parser;
         nameElements = [.. departments.Select((_, d) => new[] { NameElements(folded[d][0]), NameElements(folded[d][1]) })];
+        isGroup = [.. departments.Select(d => AlternativeDepartmentFinder.IsGenericGroup(directory, d))];
     }
 
     public OrgDirectory Directory => directory;
@@ -245,7 +250,8 @@ public sealed class DepartmentSearch
                 }
 
                 var note = needKeys is null ? null : history!.For(departments[d].Id, needKeys);
-                ranked.Add((d, total[d] * (note is null ? 1f : NeedHistory.Factor(note)), note));
+                var group = isGroup[d] ? GroupWeight : 1f;
+                ranked.Add((d, total[d] * group * (note is null ? 1f : NeedHistory.Factor(note)), note));
             }
 
             if (ranked.Count > 1)
@@ -364,8 +370,7 @@ public sealed class DepartmentSearch
     }
 
     private Postings? ExactPostings(QueryUnit unit, string key) =>
-        unit.Kind != QueryUnitKind.Characters && (!ChineseText.HasCjk(key) || key.Length <= MaxChineseGram) && !key.Contains(' ', StringComparison.Ordinal)
-        && terms.TryGetValue(key, out var exact) ? exact : null;
+        unit.Kind != QueryUnitKind.Characters && terms.TryGetValue(key, out var exact) ? exact : null;
 
     private static void Accumulate(Postings postings, float quality, float[] unitBest, List<int> unitTouched, byte[]? sense, byte mark)
     {

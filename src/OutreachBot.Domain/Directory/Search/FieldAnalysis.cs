@@ -27,6 +27,7 @@ internal sealed class FieldAnalysis
 
     public IReadOnlyList<LatinWord> LatinWords { get; }
 
+    /// <summary>Chinese pieces of two to four characters, and longer thesaurus words and phrases (so they match exactly too).</summary>
     public IReadOnlyList<string> ChineseGrams { get; }
 
     public IReadOnlyList<CapabilityMention> Capabilities { get; }
@@ -50,6 +51,11 @@ internal sealed class FieldAnalysis
                 {
                     if (vocabulary.TryChinese(folded.AsSpan(i, n), out var ids))
                     {
+                        if (n > MaxGram && !withSpans)
+                        {
+                            grams.Add(folded.Substring(i, n));
+                        }
+
                         mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(i, n), false)));
                     }
                 }
@@ -68,6 +74,11 @@ internal sealed class FieldAnalysis
 
                 if (vocabulary.TryEnglish(phrase, out var ids))
                 {
+                    if (n > 1)
+                    {
+                        grams.Add(phrase);
+                    }
+
                     var end = latin[i + n - 1].Start + latin[i + n - 1].Text.Length;
                     mentions.AddRange(ids.Select(id => new CapabilityMention(id, new TextSpan(latin[i].Start, end - latin[i].Start), false)));
                 }

@@ -311,6 +311,11 @@ public static class DirectoryCards
                 break;
             case ReferralStatus.Found:
                 body.Add(new TextBlock(T(culture, "Referral.PathsTitle", view.Paths.Paths.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+                if (view.Paths.ThroughTopExecutives)
+                {
+                    body.Add(new TextBlock(T(culture, "Referral.ThroughTop")) { Size = TextSize.Small, Spacing = Spacing.None });
+                }
+
                 for (var i = 0; i < view.Paths.Paths.Count; i++)
                 {
                     body.Add(PathContainer(i + 1, view.Paths.Paths[i], view.Target, culture));
@@ -348,6 +353,35 @@ public static class DirectoryCards
         [
             CardActions.Command(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, view.Target.Id),
             Target(view.Target, LeadRoute.Referral, null, culture),
+        ]);
+    }
+
+    /// <summary>"Who introduced you?" — one toggle per introduction of the path; only the ticked ones are recorded.</summary>
+    public static AdaptiveCard ConfirmIntroductions(IntroductionPath path, Department target, CultureInfo culture)
+    {
+        var language = LanguageOf(culture);
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(culture, "Referral.ConfirmTitle")) { Weight = TextWeight.Bolder },
+            new TextBlock(T(culture, "Referral.ConfirmHelp")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
+        };
+        for (var i = 1; i < path.Steps.Count; i++)
+        {
+            body.Add(new ToggleInput(DirectoryVerbs.IntroductionPrefix + i, T(culture, "Referral.ConfirmLine", path.Steps[i].From.Name(language), path.Steps[i].To.Name(language)))
+            {
+                Value = "false",
+            });
+        }
+
+        return new AdaptiveCard(body,
+        [
+            CardActions.Verb(T(culture, "Button.ConfirmIntroductions"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
+            {
+                [DirectoryVerbs.DepartmentId] = target.Id,
+                [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
+                [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
+                [DirectoryVerbs.Confirmed] = "true",
+            }),
         ]);
     }
 

@@ -128,7 +128,7 @@ public sealed class ReferralsCommand(LiveDirectory directory, IOptions<OrgDirect
                         you,
                         snapshot.Directory.GetDepartment(you.DepartmentId),
                         target,
-                        snapshot.Referrals.FindPaths(you.Id, target.Id, Paths),
+                        snapshot.Referrals.FindPaths(you.Id, target.Id, Paths, today),
                         snapshot.Referrals.FindVeterans(you.Id, target.Id, today, Veterans),
                         options.Value.VeteranYears,
                         Domain.Directory.Referrals.ReferralOptions.Default.MaxHops),
