@@ -2,7 +2,7 @@ namespace OutreachBot.Domain.Directory.Search;
 
 /// <summary>
 /// The next-best departments after a refusal, as the article says: drop them, find another department — or buy.
-/// Candidates must match the need itself (a non-generic word of it or its synonym, not only related words or characters); among them, those whose
+/// Candidates must match the need itself (at least half of its non-generic words, each itself or a synonym, not only related words or characters); among them, those whose
 /// own business overlaps the refusing department's come first. Never the refusing department, the groups above it or
 /// the teams below it (the same leadership said no), never the company's top-level groups, never one that matches far
 /// worse than the need deserves. An empty answer means "nothing fits well enough": consider procurement.
@@ -38,10 +38,11 @@ public static class AlternativeDepartmentFinder
             excluded.UnionWith(Subtree(directory, refusing.Id));
         }
 
+        var needUnits = search.Read(need).Units.Count(u => !u.Generic);
         var business = refusing is null ? new HashSet<int>() : search.BusinessOf(refusing.Id);
         return [.. hits
             .Where(h => !excluded.Contains(h.Department.Id) && !IsGenericGroup(directory, h.Department) && h.Score >= bar)
-            .Where(h => h.Reasons.Any(r => r.Kind is MatchKind.Exact or MatchKind.Synonym))
+            .Where(h => 2 * h.Reasons.Count(r => r.Kind is MatchKind.Exact or MatchKind.Synonym) >= needUnits && h.Reasons.Any(r => r.Kind is MatchKind.Exact or MatchKind.Synonym))
             .Select(h => (Hit: h, Score: h.Score * (1 + SharedBusinessBoost * Math.Min(MaxSharedBusiness, search.BusinessOf(h.Department.Id).Count(business.Contains)))))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Hit.Department.Id, StringComparer.Ordinal)

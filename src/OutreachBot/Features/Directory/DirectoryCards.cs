@@ -107,7 +107,8 @@ public static class DirectoryCards
             var typed = r.ReadAs is { } readAs && r.Correction != QueryCorrection.None
                 ? T(culture, "Find.Reason.ReadAs." + r.Correction, r.Typed, readAs)
                 : T(culture, "Find.Reason.Typed", r.Typed);
-            return T(culture, "Find.Reason." + r.Kind, typed, r.Matched, FieldLabel(r.Field, culture));
+            var same = r.Kind == MatchKind.Exact && r.Correction == QueryCorrection.None && string.Equals(r.Typed.Trim(), r.Matched, StringComparison.OrdinalIgnoreCase);
+            return T(culture, same ? "Find.Reason.ExactSame" : "Find.Reason." + r.Kind, typed, r.Matched, FieldLabel(r.Field, culture));
         }));
     }
 
