@@ -2,7 +2,7 @@ namespace OutreachBot.Domain.Directory.Search;
 
 /// <summary>
 /// The next-best departments after a refusal, as the article says: drop them, find another department — or buy.
-/// Candidates must match the need itself (at least half of its non-generic words, each itself or a synonym, not only related words or characters); among them, those whose
+/// Candidates must match the need itself: at least half of its non-generic words, each as itself, a synonym or a related word (a word inside it, "支付" in "支付网关"), never by characters only; related-only matches rank lower; among them, those whose
 /// own business overlaps the refusing department's come first. Never the refusing department, the groups above it or
 /// the teams below it (the same leadership said no), never the company's top-level groups, never one that matches far
 /// worse than the need deserves. An empty answer means "nothing fits well enough": consider procurement.
@@ -13,6 +13,7 @@ public static class AlternativeDepartmentFinder
     private const float GoodEnough = 0.3f;
     private const float SharedBusinessBoost = 0.15f;
     private const int MaxSharedBusiness = 3;
+    private const float OnlyRelated = 0.6f;
 
     public static IReadOnlyList<DepartmentHit> Find(
         DepartmentSearch search, string need, string refusingDepartmentId, IReadOnlyCollection<string> excludedDepartmentIds, int max, NeedHistory? history = null)
@@ -42,8 +43,10 @@ public static class AlternativeDepartmentFinder
         var business = refusing is null ? new HashSet<int>() : search.BusinessOf(refusing.Id);
         return [.. hits
             .Where(h => !excluded.Contains(h.Department.Id) && !IsGenericGroup(directory, h.Department) && h.Score >= bar)
-            .Where(h => 2 * h.Reasons.Count(r => r.Kind is MatchKind.Exact or MatchKind.Synonym) >= needUnits && h.Reasons.Any(r => r.Kind is MatchKind.Exact or MatchKind.Synonym))
-            .Select(h => (Hit: h, Score: h.Score * (1 + SharedBusinessBoost * Math.Min(MaxSharedBusiness, search.BusinessOf(h.Department.Id).Count(business.Contains)))))
+            .Where(h => 2 * h.Reasons.Count(r => r.Kind != MatchKind.Partial) >= needUnits && h.Reasons.Any(r => r.Kind != MatchKind.Partial))
+            .Select(h => (Hit: h, Score: h.Score
+                * (h.Reasons.Any(r => r.Kind is MatchKind.Exact or MatchKind.Synonym) ? 1 : OnlyRelated)
+                * (1 + SharedBusinessBoost * Math.Min(MaxSharedBusiness, search.BusinessOf(h.Department.Id).Count(business.Contains)))))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Hit.Department.Id, StringComparer.Ordinal)
             .Take(max)

@@ -19,7 +19,7 @@ public sealed class AlternativeDepartmentFinderTests
 
         var alternatives = AlternativeDepartmentFinder.Find(search, need, refusing, [], 3);
 
-        Assert.All(alternatives, a => Assert.Contains(a.Reasons, r => r.Kind is MatchKind.Exact or MatchKind.Synonym && needUnits.Contains(r.Typed)));
+        Assert.All(alternatives, a => Assert.Contains(a.Reasons, r => r.Kind != MatchKind.Partial && needUnits.Contains(r.Typed)));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class AlternativeDepartmentFinderTests
     [Fact]
     public void Nothing_is_offered_when_no_other_department_does_the_work()
     {
-        var alternatives = AlternativeDepartmentFinder.Find(Demo.Value, "退货运费险", "insure", [], 3);
+        var alternatives = AlternativeDepartmentFinder.Find(Demo.Value, "反洗钱", "aml", [], 3);
 
         Assert.Empty(alternatives);
     }
