@@ -92,13 +92,28 @@ public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, i
         }
     }
 
-    public async Task RecordIntroductionsAsync(IEnumerable<RecordedIntroduction> introductions, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records each introduction once per (introducer, introduced, to): the row key is that triple, so pressing
+    /// "I was introduced" again adds nothing. Returns the introductions that were new.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedIntroduction>> RecordIntroductionsAsync(IEnumerable<RecordedIntroduction> introductions, CancellationToken cancellationToken = default)
     {
+        var added = new List<RecordedIntroduction>();
         foreach (var introduction in introductions)
         {
-            var row = StorageKey.OldestFirst(introduction.At) + "-" + Guid.NewGuid().ToString("N")[..12];
-            await store.InsertAsync(IntroductionsTable, AllPartition, row, JsonSerializer.Serialize(introduction, Json), cancellationToken).ConfigureAwait(false);
+            var row = string.Join('~', StorageKey.Encode(introduction.IntroducerId), StorageKey.Encode(introduction.IntroducedId), StorageKey.Encode(introduction.ToPersonId));
+            try
+            {
+                await store.InsertAsync(IntroductionsTable, AllPartition, row, JsonSerializer.Serialize(introduction, Json), cancellationToken).ConfigureAwait(false);
+                added.Add(introduction);
+            }
+            catch (EntityConflictException)
+            {
+                // Recorded before (by this user or another instance): once is enough.
+            }
         }
+
+        return added;
     }
 
     /// <summary>Every recorded introduction, oldest first.</summary>

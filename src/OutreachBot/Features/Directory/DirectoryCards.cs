@@ -32,7 +32,7 @@ public static class DirectoryCards
 {
     private const int ButtonsPerRow = 5;
 
-    public static AdaptiveCard FindResults(string query, IReadOnlyList<DepartmentHit> hits, CultureInfo culture)
+    public static AdaptiveCard FindResults(string query, IReadOnlyList<DepartmentHit> hits, IReadOnlyList<NeedContact> contacts, CultureInfo culture)
     {
         var language = LanguageOf(culture);
         var body = new List<CardElement>
@@ -43,33 +43,91 @@ public static class DirectoryCards
         {
             var hit = hits[i];
             var department = hit.Department;
-            body.Add(new Container(
-            [
+            var items = new List<CardElement>
+            {
                 new TextBlock($"{i + 1}. {department.Name(language)}") { Weight = TextWeight.Bolder },
                 new TextBlock(PathText(hit.PathFromRoot, language)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
-                new TextBlock(T(culture, "Find.Why", FieldLabel(hit.Snippet.Field, culture), hit.Snippet.Marked())) { Spacing = Spacing.Small },
-                new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None },
-                new ActionSet(
-                [
-                    CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
-                    {
-                        [CardActions.ArgumentsKey] = department.Id,
-                        [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
-                        [DirectoryVerbs.Query] = query,
-                    }),
-                    CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id),
-                    Target(department, LeadRoute.KeywordSearch, query, culture),
-                ]),
-            ])
+                new TextBlock(WhyText(hit, culture)) { Spacing = Spacing.Small },
+            };
+            if (hit.Snippet.Highlights.Count > 0)
             {
-                Separator = true,
-                Spacing = Spacing.Medium,
-            });
+                items.Add(new TextBlock(T(culture, "Find.Why", FieldLabel(hit.Snippet.Field, culture), hit.Snippet.Marked())) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            }
+
+            if (hit.History is { IsEmpty: false } history)
+            {
+                items.Add(new TextBlock(HistoryText(history, culture)) { Size = TextSize.Small, Spacing = Spacing.None });
+            }
+
+            items.Add(new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None });
+            items.Add(new ActionSet(
+            [
+                CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
+                {
+                    [CardActions.ArgumentsKey] = department.Id,
+                    [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
+                    [DirectoryVerbs.Query] = query,
+                }),
+                CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id),
+                Target(department, LeadRoute.KeywordSearch, query, culture),
+            ]));
+            body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });
+        }
+
+        if (contacts.Count > 0)
+        {
+            body.Add(new TextBlock(T(culture, "Find.PeopleTitle")) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            foreach (var contact in contacts)
+            {
+                body.Add(new ColumnSet(
+                [
+                    new Column(
+                    [
+                        new TextBlock(contact.Person.Name(language) + " · " + LocalTitle(contact.Person.Title, language) + " · " + contact.Department.Name(language)),
+                        new TextBlock(ContactText(contact, culture)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
+                    ]) { Width = "stretch" },
+                    new Column([new ActionSet([Ask(contact.Person, contact.Department, NeedFor(query), LeadRoute.KeywordSearch, culture)])]) { Width = "auto" },
+                ]) { Spacing = Spacing.Small });
+            }
         }
 
         body.Add(new TextBlock(T(culture, "Find.Tip")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
         return new AdaptiveCard(body);
     }
+
+    /// <summary>Why a department matched, in words: each matched word of the query and what it met there.</summary>
+    internal static string WhyText(DepartmentHit hit, CultureInfo culture)
+    {
+        if (hit.Reasons.Count == 0)
+        {
+            return T(culture, "Find.Reason.Similar");
+        }
+
+        return string.Join(T(culture, "Find.Reason.Separator"), hit.Reasons.Take(3).Select(r =>
+        {
+            var typed = r.ReadAs is { } readAs && r.Correction != QueryCorrection.None
+                ? T(culture, "Find.Reason.ReadAs." + r.Correction, r.Typed, readAs)
+                : T(culture, "Find.Reason.Typed", r.Typed);
+            var same = r.Kind == MatchKind.Exact && r.Correction == QueryCorrection.None && string.Equals(r.Typed.Trim(), r.Matched, StringComparison.OrdinalIgnoreCase);
+            return T(culture, same ? "Find.Reason.ExactSame" : "Find.Reason." + r.Kind, typed, r.Matched, FieldLabel(r.Field, culture));
+        }));
+    }
+
+    private static string HistoryText(HistoryNote history, CultureInfo culture) =>
+        history.Refused == 0 ? T(culture, "Find.History.Agreed", history.Agreed)
+        : history.Agreed == 0 ? T(culture, "Find.History.Refused", history.Refused)
+        : T(culture, "Find.History.Both", history.Agreed, history.Refused);
+
+    private static string ContactText(NeedContact contact, CultureInfo culture) => contact.Reason switch
+    {
+        ContactReason.TitleFits => T(culture, "Find.Contact.Title", contact.TenureYears),
+        ContactReason.Head => T(culture, "Find.Contact.Head", contact.TenureYears),
+        _ => T(culture, "Find.Contact.Senior", contact.TenureYears),
+    };
+
+    /// <summary>The query as the need for "ask this person", cut to what that card accepts.</summary>
+    private static string NeedFor(string query) =>
+        query.Length <= AskPersonAction.MaxNeedLength ? query : query[..AskPersonAction.MaxNeedLength];
 
     public static AdaptiveCard NoHits(string query, CultureInfo culture)
     {
@@ -255,6 +313,11 @@ public static class DirectoryCards
                 break;
             case ReferralStatus.Found:
                 body.Add(new TextBlock(T(culture, "Referral.PathsTitle", view.Paths.Paths.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+                if (view.Paths.ThroughTopExecutives)
+                {
+                    body.Add(new TextBlock(T(culture, "Referral.ThroughTop")) { Size = TextSize.Small, Spacing = Spacing.None });
+                }
+
                 for (var i = 0; i < view.Paths.Paths.Count; i++)
                 {
                     body.Add(PathContainer(i + 1, view.Paths.Paths[i], view.Target, culture));
@@ -292,6 +355,35 @@ public static class DirectoryCards
         [
             CardActions.Command(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, view.Target.Id),
             Target(view.Target, LeadRoute.Referral, null, culture),
+        ]);
+    }
+
+    /// <summary>"Who introduced you?" — one toggle per introduction of the path; only the ticked ones are recorded.</summary>
+    public static AdaptiveCard ConfirmIntroductions(IntroductionPath path, Department target, CultureInfo culture)
+    {
+        var language = LanguageOf(culture);
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(culture, "Referral.ConfirmTitle")) { Weight = TextWeight.Bolder },
+            new TextBlock(T(culture, "Referral.ConfirmHelp")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
+        };
+        for (var i = 1; i < path.Steps.Count; i++)
+        {
+            body.Add(new ToggleInput(DirectoryVerbs.IntroductionPrefix + i, T(culture, "Referral.ConfirmLine", path.Steps[i].From.Name(language), path.Steps[i].To.Name(language)))
+            {
+                Value = "false",
+            });
+        }
+
+        return new AdaptiveCard(body,
+        [
+            CardActions.Verb(T(culture, "Button.ConfirmIntroductions"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
+            {
+                [DirectoryVerbs.DepartmentId] = target.Id,
+                [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
+                [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
+                [DirectoryVerbs.Confirmed] = "true",
+            }),
         ]);
     }
 

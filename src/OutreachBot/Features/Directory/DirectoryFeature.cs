@@ -44,6 +44,9 @@ public static class DirectoryFeature
             return new GraphDirectorySource(http, graph, time);
         });
         services.TryAddSingleton<LeadLog>();
+        services.TryAddSingleton<NeedOutcomeLog>();
+        services.AddSingleton<LiveNeedHistory>();
+        services.AddSingleton<IOutreachEventSubscriber, NeedOutcomeListener>();
         services.AddSingleton<IOrgDirectoryLookup, LiveDirectoryLookup>();
         services.AddSingleton<IAlternativeDepartments, SearchAlternativeDepartments>();
         return services

@@ -34,18 +34,19 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         var text = replies.AllText();
         Assert.Contains("与“支付风控”相关的部门", text);
-        Assert.Contains("1. 风控中心\n星海集团 › 金融科技事业群 › 风控中心\n部门名称：**风控**中心\n负责人：蔡海 · 部门总监", text);
+        Assert.Contains("1. 风控中心\n星海集团 › 金融科技事业群 › 风控中心\n“风控”见于部门名称；“支付”见于部门简介", text);
+        Assert.Contains("负责人：蔡海 · 部门总监", text);
         Assert.Contains("支付中台", text);
         Assert.Equal(["组织架构", "找人引荐", "定为目标部门"], replies.Cards()[0].ButtonTitles().Take(3));
     }
 
     [Theory]
     [InlineData("an English query finds risk and payments first", "en-US", "find payment risk",
-        new[] { "1. Risk Management Center", "2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director" })]
+        new[] { "1. Risk Management Center", "Payments Platform\nXinghai Group › Fintech Group › Payments Platform\n“payment” in Name: Payments\nName: **Payments** Platform\nHead: Han Yu · Director" })]
     [InlineData("a mixed Chinese and English query matches both languages", "zh-CN", "找 支付 risk",
-        new[] { "1. 风控中心", "英文名称：**Risk** Management Center", "2. 支付中台" })]
+        new[] { "1. 风控中心", "“risk”见于英文名称", "支付中台" })]
     [InlineData("a typo in an English keyword still finds the department", "en-US", "find paymnet gateway",
-        new[] { "1. Payments Platform", "payment **gateway**" })]
+        new[] { "1. Payments Platform", "“paymnet gateway” (read as payment gateway)", "**payment" })]
     public async Task A_query_ranks_the_departments_that_match_it_with_why_they_matched(string situation, string locale, string query, string[] expected)
     {
         var chat = host.Chat(locale: locale);
@@ -202,20 +203,72 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task I_was_introduced_records_the_chain_so_the_next_search_finds_a_direct_path()
+    public async Task I_was_introduced_records_the_introductions_confirmed_so_the_next_search_finds_a_direct_path()
     {
         var chat = host.Chat();
         await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
         var referrals = await chat.SayAsync("referrals Payments Platform");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var data = SubmitData(asked.Cards()[0], "Record these");
+        data["intro1"] = "true";
+        data["intro2"] = "true";
+        data["intro3"] = "true";
 
-        var recorded = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var recorded = await chat.SubmitAsync(data);
         var again = await chat.SayAsync("referrals Payments Platform");
 
+        Assert.Contains("Who introduced you?", asked.AllText());
         Assert.Contains("Referral recorded:\n• Sihai Ouyang introduced you to Hai Cai\n• Hai Cai introduced you to Yanyu Cai\n• Yanyu Cai introduced you to Han Yu", recorded.AllText());
         Assert.Contains("Path 1 · 1 step(s)\n→ you met Han Yu through an earlier introduction\nYou already know Han Yu — ask them directly.", again.AllText());
         var lead = Assert.Single(await LeadsAsync());
         Assert.Equal((DemoCompany.Payments, LeadRoute.Referral), (lead.DepartmentId, lead.Route));
         Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Only_the_introduction_the_user_ticks_is_recorded_and_pressing_again_adds_nothing()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var data = SubmitData(asked.Cards()[0], "Record these");
+        data["intro3"] = "true";
+
+        var first = await chat.SubmitAsync(data);
+        var presses = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            presses.Add((await chat.SubmitAsync(data)).AllText());
+        }
+
+        Assert.Contains("Referral recorded:\n• Yanyu Cai introduced you to Han Yu", first.AllText());
+        Assert.DoesNotContain("Sihai Ouyang introduced you", first.AllText());
+        Assert.All(presses, text => Assert.Contains("Already recorded earlier", text));
+        var introductions = await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync();
+        var introduction = Assert.Single(introductions);
+        Assert.Equal(("E00005", DemoCompany.RiskModelerId, "E00008"), (introduction.IntroducerId, introduction.IntroducedId, introduction.ToPersonId));
+        Assert.Single(await LeadsAsync());
+    }
+
+    [Fact]
+    public async Task A_path_with_invented_links_is_not_recorded()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+        var data = SubmitData(referrals.Cards()[0], "I was introduced");
+        var ids = data["path"].Split('>');
+        data["path"] = string.Join('>', ids[0], "E00001", ids[^1]);
+        data["via"] = "Manager>DirectReport";
+        data["confirmed"] = "true";
+        data["intro1"] = "true";
+
+        var replies = await chat.SubmitAsync(data);
+
+        Assert.Contains("no longer matches the org directory", replies.AllText());
+        Assert.Empty(await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync());
+        Assert.Empty(await LeadsAsync());
     }
 
     [Fact]
