@@ -1,8 +1,9 @@
 namespace OutreachBot.Chat;
 
 /// <summary>
-/// Per-conversation state kept in Bot Builder's ConversationState (hence plain settable properties: it is
-/// serialized by the IStorage implementation). Survives restarts.
+/// One user's state in one conversation, kept in Bot Builder's PrivateConversationState (keyed by channel,
+/// conversation and user; hence plain settable properties: it is serialized by the IStorage implementation). In a group
+/// chat or channel each member has their own flow, pending question and numbered choices. Survives restarts.
 /// </summary>
 public sealed class ConversationData
 {

@@ -18,7 +18,8 @@ namespace OutreachBot.Chat;
 /// invokes, welcomes new users and records conversation references. Routing only; no feature logic here.
 /// </summary>
 public sealed class OutreachActivityHandler(
-    ConversationState conversationState,
+    PrivateConversationState userInConversationState,
+    ConversationState legacyConversationState,
     UserProfileStore profiles,
     ConversationReferenceStore references,
     ChatRouter router,
@@ -28,10 +29,15 @@ public sealed class OutreachActivityHandler(
     ILogger<OutreachActivityHandler> logger) : ActivityHandler
 {
     public const string CultureTurnStateKey = "OutreachBot.Culture";
+    private const string LegacyStateTakenKey = "OutreachBot.LegacyStateTaken";
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
     private const string ErrorContentType = "application/vnd.microsoft.error";
 
-    private readonly IStatePropertyAccessor<ConversationData> conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+    // Keyed by conversation and user: in a group chat or channel each member has their own flow and numbered choices.
+    private readonly IStatePropertyAccessor<ConversationData> conversationData = userInConversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
+    // Before per-user state, a conversation had one ConversationData; a personal chat's is taken over once (see OpenSessionAsync).
+    private readonly IStatePropertyAccessor<ConversationData> legacyConversationData = legacyConversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -39,7 +45,11 @@ public sealed class OutreachActivityHandler(
         turnContext.TurnState.Add(CultureTurnStateKey, Localization.BotLanguage.FromLocale(turnContext.Activity.Locale));
         await references.SaveAsync(turnContext.Activity, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await userInConversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        if (turnContext.TurnState.ContainsKey(LegacyStateTakenKey))
+        {
+            await legacyConversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -145,13 +155,36 @@ public sealed class OutreachActivityHandler(
             profile = await profiles.UpdateAsync(user, p => p.TimeZoneChosen ? p : p with { TimeZoneId = clientZone }, cancellationToken);
         }
 
-        var data = await conversationData.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var data = await conversationData.GetAsync(turnContext, () => null!, cancellationToken) ?? await TakeOverLegacyStateAsync(turnContext, cancellationToken);
         // State read back from storage arrives as JSON and is converted to a new object: put that object back,
         // so the changes this turn makes to it are the ones saved.
         await conversationData.SetAsync(turnContext, data, cancellationToken);
         var session = new ChatSession(turnContext, user, profile, data, clock, profiles, flows);
         turnContext.TurnState[CultureTurnStateKey] = session.Culture;
         return session;
+    }
+
+    /// <summary>
+    /// A user without per-user state yet: in a personal chat (one user) the conversation-wide state of the bot before
+    /// per-user state is theirs, taken over once so a flow in progress across the upgrade goes on; in a shared
+    /// conversation nobody can tell whose it was, and it is left alone.
+    /// </summary>
+    private async Task<ConversationData> TakeOverLegacyStateAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Conversation?.IsGroup == true || turnContext.Activity.Conversation?.ConversationType is "groupChat" or "channel")
+        {
+            return new ConversationData();
+        }
+
+        var legacy = await legacyConversationData.GetAsync(turnContext, () => null!, cancellationToken);
+        if (legacy is null)
+        {
+            return new ConversationData();
+        }
+
+        await legacyConversationData.DeleteAsync(turnContext, cancellationToken);
+        turnContext.TurnState[LegacyStateTakenKey] = true;
+        return legacy;
     }
 
     private static string? ClientTimeZone(IActivity activity) =>

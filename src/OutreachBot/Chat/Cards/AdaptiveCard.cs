@@ -52,8 +52,25 @@ public enum TextColor { Default, Dark, Light, Accent, Good, Warning, Attention }
 
 public enum ContainerStyle { Default, Emphasis, Good, Attention, Warning, Accent }
 
+/// <summary>
+/// A block of text. <see cref="Text"/> is plain text, whoever wrote it: it reaches the card escaped for the host's
+/// Markdown (<see cref="CardMarkdown.Escape"/>), so a user's <c>[x](https://…)</c> or <c>**x**</c> shows as typed.
+/// Markdown the bot makes itself goes through <see cref="FromMarkdown"/>.
+/// </summary>
 public sealed record TextBlock(string Text) : CardElement
 {
+    [JsonIgnore]
+    public string Text { get; init; } = Text;
+
+    /// <summary>Set only by <see cref="FromMarkdown"/>: Markdown the bot built, sent as is.</summary>
+    [JsonIgnore]
+    public CardMarkdown? BotMarkdown { get; init; }
+
+    /// <summary>The text as the card carries it.</summary>
+    [JsonPropertyName("text")]
+    [JsonPropertyOrder(-1)]
+    public string Markup => BotMarkdown?.Markup ?? CardMarkdown.Escape(Text);
+
     public bool Wrap { get; init; } = true;
 
     public TextSize? Size { get; init; }
@@ -63,8 +80,16 @@ public sealed record TextBlock(string Text) : CardElement
     public TextColor? Color { get; init; }
 
     public bool? IsSubtle { get; init; }
+
+    /// <summary>A TextBlock whose Markdown the bot built (e.g. a link it made); user text inside it is <see cref="CardMarkdown.Text"/>.</summary>
+    public static TextBlock FromMarkdown(CardMarkdown markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return new TextBlock(markdown.Plain) { BotMarkdown = markdown };
+    }
 }
 
+/// <summary>A run of a RichTextBlock: plain text in every host (no Markdown), so it is not escaped.</summary>
 public sealed record TextRun(string Text)
 {
     [JsonPropertyOrder(-1)]
@@ -79,7 +104,21 @@ public sealed record TextRun(string Text)
 
 public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
 
-public sealed record Fact(string Title, string Value);
+/// <summary>A title and a value, both plain text (hosts render them as Markdown TextBlocks, so both are escaped).</summary>
+public sealed record Fact(string Title, string Value)
+{
+    [JsonIgnore]
+    public string Title { get; init; } = Title;
+
+    [JsonIgnore]
+    public string Value { get; init; } = Value;
+
+    [JsonPropertyName("title")]
+    public string TitleMarkup => CardMarkdown.Escape(Title);
+
+    [JsonPropertyName("value")]
+    public string ValueMarkup => CardMarkdown.Escape(Value);
+}
 
 public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
 
@@ -172,8 +211,19 @@ public sealed record Choice(string Title, string Value);
 
 public enum ChoiceInputStyle { Compact, Expanded }
 
+/// <summary>
+/// Choice titles are plain text. Expanded or multi-select (radio buttons, checkboxes) they are rendered as Markdown TextBlocks and are
+/// escaped; in the compact drop-down they are shown as they are.
+/// </summary>
 public sealed record ChoiceSetInput([property: JsonIgnore] string InputId, IReadOnlyList<Choice> Choices) : InputElement(InputId)
 {
+    [JsonIgnore]
+    public IReadOnlyList<Choice> Choices { get; init; } = Choices;
+
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<Choice> ChoicesMarkup =>
+        Style == ChoiceInputStyle.Expanded || IsMultiSelect == true ? [.. Choices.Select(c => c with { Title = CardMarkdown.Escape(c.Title) })] : Choices;
+
     public ChoiceInputStyle? Style { get; init; }
 
     public bool? IsMultiSelect { get; init; }
@@ -181,8 +231,15 @@ public sealed record ChoiceSetInput([property: JsonIgnore] string InputId, IRead
     public string? Value { get; init; }
 }
 
+/// <summary>The title is plain text (rendered as a Markdown TextBlock by hosts, so it is escaped).</summary>
 public sealed record ToggleInput([property: JsonIgnore] string InputId, string Title) : InputElement(InputId)
 {
+    [JsonIgnore]
+    public string Title { get; init; } = Title;
+
+    [JsonPropertyName("title")]
+    public string TitleMarkup => CardMarkdown.Escape(Title);
+
     public string? Value { get; init; }
 }
 

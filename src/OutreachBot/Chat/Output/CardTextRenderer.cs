@@ -5,7 +5,8 @@ namespace OutreachBot.Chat.Output;
 
 /// <summary>
 /// The same content as a card, as readable text for channels without Adaptive Cards: buttons become numbered
-/// choices the user can type back.
+/// choices the user can type back. Such channels render the text as Markdown too, so it carries the card's escaped
+/// markup (<see cref="TextBlock.Markup"/>), never a user's raw text.
 /// </summary>
 public static class CardTextRenderer
 {
@@ -34,13 +35,13 @@ public static class CardTextRenderer
         switch (element)
         {
             case TextBlock text:
-                lines.Add(text.Weight == TextWeight.Bolder ? $"*{text.Text}*" : text.Text);
+                lines.Add(text.Weight == TextWeight.Bolder ? $"*{text.Markup}*" : text.Markup);
                 break;
             case RichTextBlock rich:
-                lines.Add(string.Concat(rich.Inlines.Select(i => i.Text)));
+                lines.Add(CardMarkdown.Escape(string.Concat(rich.Inlines.Select(i => i.Text))));
                 break;
             case FactSet facts:
-                lines.AddRange(facts.Facts.Select(f => $"{f.Title}: {f.Value}"));
+                lines.AddRange(facts.Facts.Select(f => $"{f.TitleMarkup}: {f.ValueMarkup}"));
                 break;
             case Container container:
                 foreach (var item in container.Items)
@@ -75,7 +76,7 @@ public static class CardTextRenderer
             case Image image:
                 if (image.AltText is { } alt)
                 {
-                    lines.Add($"[{alt}]");
+                    lines.Add(CardMarkdown.Escape($"[{alt}]"));
                 }
 
                 break;
@@ -87,14 +88,14 @@ public static class CardTextRenderer
 
                 break;
             case ChoiceSetInput choiceSet:
-                lines.Add($"{choiceSet.Label}: {string.Join(" / ", choiceSet.Choices.Select(c => c.Title))}");
+                lines.Add(CardMarkdown.Escape($"{choiceSet.Label}: {string.Join(" / ", choiceSet.Choices.Select(c => c.Title))}"));
                 break;
             case TextInput { Label: { } label, Value: { Length: > 0 } value }:
-                lines.Add(label + ":");
-                lines.Add(value);
+                lines.Add(CardMarkdown.Escape(label) + ":");
+                lines.Add(CardMarkdown.Escape(value));
                 break;
             case InputElement input when input.Label is { } label:
-                lines.Add(label);
+                lines.Add(CardMarkdown.Escape(label));
                 break;
         }
     }
@@ -110,10 +111,10 @@ public static class CardTextRenderer
                 AddChoice(submit.Title, verb, submit.Data, lines, choices);
                 break;
             case OpenUrlAction open:
-                lines.Add($"{open.Title}: {open.Url}");
+                lines.Add($"{CardMarkdown.Escape(open.Title)}: {open.Url.AbsoluteUri}");
                 break;
             case ShowCardAction show:
-                lines.Add($"{show.Title}:");
+                lines.Add($"{CardMarkdown.Escape(show.Title)}:");
                 RenderCard(show.Card, lines, choices);
                 break;
         }
@@ -123,6 +124,6 @@ public static class CardTextRenderer
     {
         var number = choices.Count + 1;
         choices.Add(new NumberedChoice { Number = number, Verb = verb, Data = new(data) });
-        lines.Add($"{number.ToString(CultureInfo.InvariantCulture)}. {title}");
+        lines.Add($"{number.ToString(CultureInfo.InvariantCulture)}. {CardMarkdown.Escape(title)}");
     }
 }

@@ -44,7 +44,10 @@ public static class ChannelResponder
             }
             else
             {
-                activities.Add(MessageFactory.Text(message.Text));
+                // Plain: the bot's sentences carry no Markdown, and what a user typed that they echo must show as typed.
+                var plain = MessageFactory.Text(message.Text);
+                plain.TextFormat = TextFormatTypes.Plain;
+                activities.Add(plain);
             }
         }
 

@@ -32,7 +32,7 @@ public sealed class BotFrameworkReminderDelivery(
     IOptions<ReminderOptions> options,
     ConversationReferenceStore references,
     UserProfileStore profiles,
-    ConversationState conversationState,
+    PrivateConversationState conversationState,
     ReminderDeliveryLog log,
     TimeProvider time,
     ILogger<BotFrameworkReminderDelivery> logger) : IReminderDelivery
@@ -114,7 +114,10 @@ public sealed class BotFrameworkReminderDelivery(
         return activity;
     }
 
-    /// <summary>On a channel without cards the buttons are numbered; the user's next "1" must find them in the conversation state.</summary>
+    /// <summary>
+    /// On a channel without cards the buttons are numbered; the owner's next "1" must find them in their state in this
+    /// conversation (the continuation turn's user is the reference's user).
+    /// </summary>
     private async Task RememberChoicesAsync(ITurnContext turn, List<NumberedChoice> choices, CancellationToken cancellationToken)
     {
         await conversationState.LoadAsync(turn, force: true, cancellationToken);

@@ -189,7 +189,7 @@ public static class BriefCards
             BriefLineKind.ToDo => new TextBlock("☐ " + line.Text) { Color = TextColor.Attention, Spacing = Spacing.None },
             BriefLineKind.Numbered => new TextBlock($"{++number}. {line.Text}") { Spacing = Spacing.None },
             BriefLineKind.Bullet => new TextBlock("• " + line.Text) { Spacing = Spacing.None },
-            BriefLineKind.Link => new TextBlock($"[{line.Text}]({line.Url!.AbsoluteUri})") { Spacing = Spacing.None },
+            BriefLineKind.Link => TextBlock.FromMarkdown(CardMarkdown.Link(line.Text, line.Url!)) with { Spacing = Spacing.None },
             _ => new TextBlock(line.Text) { Spacing = Spacing.None },
         })));
         if (section.Table is { } table)
