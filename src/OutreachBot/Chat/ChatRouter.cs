@@ -26,6 +26,14 @@ public sealed class ChatRouter(
     public async Task RouteAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
     {
         input = PickNumberedChoice(input, session);
+        if (input is ChatInput.CardAction { Verb: FlowCards.AnswerVerb or FlowCards.LeaveVerb } pressed
+            && FlowCards.IsSomeoneElses(pressed.Data.GetValueOrDefault(FlowCards.StepKey), session.User))
+        {
+            // A question asked of another member of a group chat or channel: it answers their flow, never the presser's.
+            session.Reply(session.Text<ChatTexts>("Flow.NotYourQuestion"));
+            return;
+        }
+
         if (session.Conversation.Flow is not null)
         {
             var next = await flows.ContinueAsync(input, session, cancellationToken);

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
+using OutreachBot.Chat.Identity;
 
 namespace OutreachBot.Chat;
 
@@ -16,6 +19,11 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<CommandParser>();
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<ChatRouter>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        services.TryAddSingleton<IChannelTrust, AuthenticatedTeamsTrust>();
+        services.TryAddSingleton<IChannelRoster, TeamsRoster>();
+        services.AddSingleton<ChannelIdentityResolver>();
         services.AddCommand<HelpCommand>(CoreCommandSet.Help);
         services.AddCommand<CancelCommand>(CoreCommandSet.Cancel);
         return services;

@@ -16,6 +16,7 @@ public sealed class ChatSession(
     ITurnContext turn,
     UserKey user,
     UserProfile profile,
+    ChatIdentity identity,
     ConversationData conversation,
     TimeProvider clock,
     UserProfileStore profiles,
@@ -28,6 +29,9 @@ public sealed class ChatSession(
     public UserKey User { get; } = user;
 
     public UserProfile Profile { get; private set; } = profile;
+
+    /// <summary>Who the user is according to the channel (verified or not); decided once per turn by <see cref="ChannelIdentityResolver"/>.</summary>
+    public ChatIdentity Identity { get; private set; } = identity;
 
     public ConversationData Conversation { get; } = conversation;
 
@@ -57,6 +61,13 @@ public sealed class ChatSession(
 
     public async Task UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
         Profile = await profiles.UpdateAsync(User, change, cancellationToken);
+
+    /// <summary>After a change of the user's link (e.g. <c>iam</c>): the profile as stored and the identity it gives.</summary>
+    public void Relinked(UserProfile updated, ChatIdentity identity)
+    {
+        Profile = updated;
+        Identity = identity;
+    }
 }
 
 public sealed record OutgoingMessage(string? Text, AdaptiveCard? Card);

@@ -21,6 +21,7 @@ public sealed class OutreachActivityHandler(
     PrivateConversationState userInConversationState,
     ConversationState legacyConversationState,
     UserProfileStore profiles,
+    ChannelIdentityResolver identities,
     ConversationReferenceStore references,
     ChatRouter router,
     CommandCatalog commands,
@@ -155,11 +156,12 @@ public sealed class OutreachActivityHandler(
             profile = await profiles.UpdateAsync(user, p => p.TimeZoneChosen ? p : p with { TimeZoneId = clientZone }, cancellationToken);
         }
 
+        var (resolved, identity) = await identities.ResolveAsync(turnContext, user, profile, cancellationToken);
         var data = await conversationData.GetAsync(turnContext, () => null!, cancellationToken) ?? await TakeOverLegacyStateAsync(turnContext, cancellationToken);
         // State read back from storage arrives as JSON and is converted to a new object: put that object back,
         // so the changes this turn makes to it are the ones saved.
         await conversationData.SetAsync(turnContext, data, cancellationToken);
-        var session = new ChatSession(turnContext, user, profile, data, clock, profiles, flows);
+        var session = new ChatSession(turnContext, user, resolved, identity, data, clock, profiles, flows);
         turnContext.TurnState[CultureTurnStateKey] = session.Culture;
         return session;
     }

@@ -117,13 +117,19 @@ public static class Transcript
         return messageCards.Concat(invokeCards).ToList();
     }
 
-    /// <summary>Everything the user can read: message texts and every TextBlock of every card.</summary>
+    /// <summary>
+    /// Everything the user can read: message texts and every TextBlock of every card, as shown (the card carries its
+    /// text escaped for Markdown; a renderer shows it without the escapes).
+    /// </summary>
     public static string AllText(this IEnumerable<Activity> replies)
     {
         var list = replies.ToList();
         return string.Join("\n", list.Where(r => r.Text is not null).Select(r => r.Text)
-            .Concat(list.Cards().SelectMany(c => c.SelectTokens("$..text").Select(t => (string)t!))));
+            .Concat(list.Cards().SelectMany(c => c.SelectTokens("$..text").Select(t => Shown((string)t!)))));
     }
+
+    /// <summary>Card text as a Markdown renderer shows it: the escapes the bot adds to plain text removed.</summary>
+    public static string Shown(string cardText) => CardMarkdown.Unescape(cardText);
 
     public static IReadOnlyList<string> ButtonTitles(this JObject card) =>
         card.SelectTokens("$..actions[*].title").Select(t => (string)t!).ToList();

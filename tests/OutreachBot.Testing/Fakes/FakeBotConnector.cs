@@ -31,9 +31,25 @@ public sealed record ConnectorAnswer(int Status, string Body, IReadOnlyDictionar
         new(403, """{"error":{"code":"MessageWritesBlocked","message":"The user blocked the bot."}}""");
 }
 
+/// <summary>A conversation member as Teams' roster returns it (TeamsChannelAccount).</summary>
+public sealed record TeamsMember(string Id, string Name, string AadObjectId, string Email, string? UserPrincipalName = null, string TenantId = Activities.TenantId)
+{
+    public JObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["name"] = Name,
+        ["aadObjectId"] = AadObjectId,
+        ["email"] = Email,
+        ["userPrincipalName"] = UserPrincipalName ?? Email,
+        ["tenantId"] = TenantId,
+        ["userRole"] = "user",
+    };
+}
+
 /// <summary>
 /// Plays the Bot Connector on 127.0.0.1: POST /v3/conversations/{id}/activities and …/activities/{replyToId}, the two
-/// routes the CloudAdapter sends through; anything else is 404. Records every activity (with the time on the given
+/// routes the CloudAdapter sends through, and GET /v3/conversations/{id}/members/{memberId}, Teams' roster
+/// (<c>TeamsInfo.GetMemberAsync</c>) answered from <see cref="Members"/>; anything else is 404. Records every activity (with the time on the given
 /// clock), answers as <see cref="Answer"/> decides, and lets a test wait for the n-th request instead of sleeping.
 /// Point the bot at it with a conversation reference whose serviceUrl is <see cref="ServiceUrl"/>.
 /// </summary>
@@ -41,6 +57,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 {
     private readonly TimeProvider clock;
     private readonly ConcurrentQueue<ReceivedActivity> received = new();
+    private readonly ConcurrentQueue<(string, string)> rosterRequests = new();
     private readonly Lock gate = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> waiters = [];
     private readonly SemaphoreSlim? oneAtATime;
@@ -60,6 +77,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<ReceivedActivity> Received => received.ToArray();
 
+    /// <summary>The roster, by member id ("29:…"); a member not here gets 404 MemberNotFoundInConversation.</summary>
+    public ConcurrentDictionary<string, TeamsMember> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each roster request: (conversation or team id, member id).</summary>
+    public IReadOnlyList<(string ConversationId, string MemberId)> RosterRequests => rosterRequests.ToArray();
+
+    /// <summary>Delays every roster answer (a slow connector); zero by default.</summary>
+    public TimeSpan RosterDelay { get; set; }
+
     /// <summary>How many times each reminder was delivered, by reminder id.</summary>
     public IReadOnlyDictionary<string, int> RemindersDelivered =>
         Received.Select(r => r.ReminderId).OfType<string>().GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
@@ -73,6 +99,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => connector.ReceiveAsync(http, conversationId, null));
             app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext http, string conversationId, string replyToId) => connector.ReceiveAsync(http, conversationId, replyToId));
+            app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (HttpContext http, string conversationId, string memberId) => connector.MemberAsync(http, conversationId, memberId));
         });
         return connector;
     }
@@ -101,6 +128,26 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         oneAtATime?.Dispose();
+    }
+
+    private async Task MemberAsync(HttpContext http, string conversationId, string memberId)
+    {
+        var member = Uri.UnescapeDataString(memberId);
+        rosterRequests.Enqueue((Uri.UnescapeDataString(conversationId), member));
+        if (RosterDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(RosterDelay, http.RequestAborted);
+        }
+
+        http.Response.ContentType = "application/json";
+        if (Members.TryGetValue(member, out var found))
+        {
+            await http.Response.WriteAsync(found.ToJson().ToString());
+            return;
+        }
+
+        http.Response.StatusCode = 404;
+        await http.Response.WriteAsync("""{"error":{"code":"MemberNotFoundInConversation","message":"The member is not in the conversation."}}""");
     }
 
     private async Task ReceiveAsync(HttpContext http, string conversationId, string? replyToId)

@@ -44,7 +44,7 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
         switch (input)
         {
             case ChatInput.CardAction { Verb: FlowCards.AnswerVerb } action:
-                if (!action.Data.TryGetValue(FlowCards.StepKey, out var token) || token != StepToken(position))
+                if (!action.Data.TryGetValue(FlowCards.StepKey, out var token) || token != StepToken(position, session))
                 {
                     session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
                     Ask(flow, position, session);
@@ -134,7 +134,7 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
         session.Reply(FlowCards.Question(
             session.Text<ChatTexts>("Flow.LeaveQuestion", flow.Title(session)),
             ConfirmPrompt.YesNo(session),
-            StepToken(position),
+            StepToken(position, session),
             FlowCards.LeaveVerb));
 
     private static void Cancel(ChatFlow flow, ChatSession session)
@@ -185,7 +185,7 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
     }
 
     private static void Ask(ChatFlow flow, FlowPosition position, ChatSession session) =>
-        flow.Steps[position.Step].AskAction(session, StepToken(position));
+        flow.Steps[position.Step].AskAction(session, StepToken(position, session));
 
-    private static string StepToken(FlowPosition position) => $"{position.FlowName}:{position.Step}";
+    private static string StepToken(FlowPosition position, ChatSession session) => FlowCards.StepToken(position.FlowName, position.Step, session.User);
 }

@@ -7,6 +7,10 @@ namespace OutreachBot.Chat.Identity;
 public interface IOrgDirectoryLookup
 {
     Task<DirectoryPerson?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>The person as the directory has them now (a link is re-checked against the current e-mail).</summary>
+    DirectoryPerson? FindById(string personId);
 }
 
-public sealed record DirectoryPerson(string PersonId, string DisplayName);
+/// <param name="Email">The person's e-mail in the directory, lower case; empty when the directory has none.</param>
+public sealed record DirectoryPerson(string PersonId, string DisplayName, string Email = "");

@@ -12,8 +12,13 @@ public sealed class LiveDirectoryLookup(LiveDirectory directory) : IOrgDirectory
     public Task<DirectoryPerson?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var person = Index().GetValueOrDefault(email.Trim());
-        return Task.FromResult(person is null ? null : new DirectoryPerson(person.Id, DisplayName(person)));
+        return Task.FromResult(person is null ? null : Describe(person));
     }
+
+    public DirectoryPerson? FindById(string personId) =>
+        directory.Current.Directory.FindPerson(personId) is { } person ? Describe(person) : null;
+
+    private static DirectoryPerson Describe(Person person) => new(person.Id, DisplayName(person), person.Email.Trim().ToLowerInvariant());
 
     private FrozenDictionary<string, Person> Index()
     {

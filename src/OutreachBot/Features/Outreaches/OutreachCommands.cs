@@ -176,9 +176,17 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
             return;
         }
 
-        if (session.Profile.PersonId is not { } personId || directory.Current.Directory.FindPerson(personId) is not { } lead)
+        // Another person's outreaches: only for a lead Teams has confirmed, never for a link somebody typed.
+        if (TeamRefusal(session) is { } refusal)
         {
-            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NotLinked"), session.Culture));
+            session.Reply(OutreachCards.TeamUnknown(refusal, session.Culture));
+            return;
+        }
+
+        var personId = session.Identity.PersonId!;
+        if (directory.Current.Directory.FindPerson(personId) is not { } lead)
+        {
+            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NotConfirmed", session.Identity.ChannelEmail), session.Culture));
             return;
         }
 
@@ -197,6 +205,14 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
             session.Text<OutreachTexts>("Team.Members", members.People, members.MemberKeys.Count),
             TeamWords[session.IsChinese ? 1 : 0] + " ");
     }
+
+    private static string? TeamRefusal(ChatSession session) => session.Identity switch
+    {
+        { IsVerified: true, PersonId: not null } => null,
+        { ChannelVouches: false } identity => session.Text<OutreachTexts>("Team.NeedsTeams", identity.ChannelName),
+        { ChannelEmail: null } => session.Text<OutreachTexts>("Team.RosterUnavailable"),
+        var identity => session.Text<OutreachTexts>("Team.NotConfirmed", identity.ChannelEmail),
+    };
 
     private static void Show(ChatSession session, PipelinePage result, string title, string? note, string pagePrefix)
     {

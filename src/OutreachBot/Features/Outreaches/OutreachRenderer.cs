@@ -94,7 +94,10 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         return lines;
     }
 
-    /// <summary>A name for another user: their directory name when they told us who they are, else their e-mail, else "another PM".</summary>
+    /// <summary>
+    /// A name for another user: their directory name when Teams confirmed who they are, else the e-mail Teams gave, else
+    /// "another PM". What a user typed about themselves is never shown to others as their identity.
+    /// </summary>
     private async Task<string> DisplayNameAsync(string userKey, ChatSession session, CancellationToken cancellationToken)
     {
         if (userKey == session.User.Value)
@@ -103,11 +106,11 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         }
 
         var profile = await profiles.GetAsync(new UserKey(userKey), cancellationToken);
-        if (profile.PersonId is { } personId && directory.Current.Directory.FindPerson(personId) is { } person)
+        if (profile is { PersonVerified: true, PersonId: { } personId } && directory.Current.Directory.FindPerson(personId) is { } person)
         {
             return person.Name(Language(session));
         }
 
-        return profile.Email ?? session.Text<OutreachTexts>("Name.AnotherPm");
+        return profile.ChannelEmail ?? session.Text<OutreachTexts>("Name.AnotherPm");
     }
 }

@@ -7,7 +7,10 @@ namespace OutreachBot.Features.Outreaches;
 /// <summary>A lead's team: everyone below them in the org directory, and which of those people use the bot.</summary>
 public sealed record Team(int People, IReadOnlyList<string> MemberKeys);
 
-/// <summary>Finds a lead's team: their reports, direct or through managers below them, mapped to chat users by their <c>iam</c> link.</summary>
+/// <summary>
+/// Finds a lead's team: their reports, direct or through managers below them, mapped to chat users whose link to that
+/// person Teams confirmed. A typed link never counts: otherwise anyone could put outreaches into a real lead's view.
+/// </summary>
 public sealed class TeamMembers(LiveDirectory directory, UserProfileStore profiles)
 {
     public async Task<Team> FindAsync(string leadPersonId, CancellationToken cancellationToken)
@@ -32,6 +35,6 @@ public sealed class TeamMembers(LiveDirectory directory, UserProfileStore profil
         }
 
         var linked = await profiles.FindLinkedAsync(below, cancellationToken);
-        return new Team(below.Count, [.. linked.Select(l => l.UserKey).Distinct(StringComparer.Ordinal)]);
+        return new Team(below.Count, [.. linked.Where(l => l.Verified).Select(l => l.UserKey).Distinct(StringComparer.Ordinal)]);
     }
 }

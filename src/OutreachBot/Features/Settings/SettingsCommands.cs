@@ -4,6 +4,7 @@ using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Settings;
 
@@ -51,16 +52,21 @@ public sealed class TimeZoneCommand : ICommandHandler
     }
 }
 
-/// <summary><c>iam &lt;email&gt;</c> / <c>我是 &lt;email&gt;</c>: links the chat user to an org-directory person.</summary>
-public sealed class IamCommand(IEnumerable<IOrgDirectoryLookup> directories) : ICommandHandler
+/// <summary>
+/// <c>iam &lt;email&gt;</c> / <c>我是 &lt;email&gt;</c>: links the chat user to an org-directory person, within what the channel
+/// says. In Teams the link is made from the roster's e-mail without typing (<see cref="ChannelIdentityResolver"/>); a typed
+/// address can only confirm it. Where the channel cannot confirm anyone (Web Chat, the test channel) a typed link serves
+/// the user's own drafts, is never verified, and never takes a person another user holds.
+/// </summary>
+public sealed class IamCommand(IEnumerable<IOrgDirectoryLookup> directories, UserProfileStore profiles) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
+        var identity = session.Identity;
+        var directory = directories.FirstOrDefault();
         if (request.Arguments.Length == 0)
         {
-            session.Reply(session.Profile.Email is { } known
-                ? session.Text<SettingsTexts>("Iam.Current", known)
-                : session.Text<SettingsTexts>("Iam.Usage"));
+            ShowCurrent(session, identity, directory);
             return;
         }
 
@@ -71,14 +77,58 @@ public sealed class IamCommand(IEnumerable<IOrgDirectoryLookup> directories) : I
         }
 
         var email = address.Address.ToLowerInvariant();
-        var directory = directories.FirstOrDefault();
+        if (identity is { ChannelVouches: true, ChannelEmail: { } channelEmail })
+        {
+            if (!string.Equals(email, channelEmail, StringComparison.Ordinal))
+            {
+                session.Reply(session.Text<SettingsTexts>("Iam.ChannelDiffers", channelEmail, email));
+                return;
+            }
+
+            ShowCurrent(session, identity, directory);
+            return;
+        }
+
         var person = directory is null ? null : await directory.FindByEmailAsync(email, cancellationToken);
-        await session.UpdateProfileAsync(p => p with { Email = email, PersonId = person?.PersonId }, cancellationToken);
-        session.Reply(person is not null
-            ? session.Text<SettingsTexts>("Iam.Linked", person.DisplayName, email)
-            : directory is null
+        if (person is null)
+        {
+            session.Relinked(await profiles.UnlinkPersonAsync(session.User, cancellationToken), identity with { PersonId = null, IsVerified = false });
+            await session.UpdateProfileAsync(p => p with { Email = email }, cancellationToken);
+            session.Reply(directory is null
                 ? session.Text<SettingsTexts>("Iam.SavedNoDirectory", email)
                 : session.Text<SettingsTexts>("Iam.SavedNotFound", email));
+            return;
+        }
+
+        var claim = await profiles.ClaimPersonAsync(session.User, person.PersonId, verified: false, email, cancellationToken);
+        if (!claim.Linked)
+        {
+            session.Reply(session.Text<SettingsTexts>("Iam.Taken", email));
+            return;
+        }
+
+        session.Relinked(claim.Profile, identity with { PersonId = person.PersonId, IsVerified = false });
+        session.Reply(session.Text<SettingsTexts>("Iam.LinkedUnconfirmed", person.DisplayName, email, identity.ChannelName));
+    }
+
+    private static void ShowCurrent(ChatSession session, ChatIdentity identity, IOrgDirectoryLookup? directory)
+    {
+        if (identity.IsVerified && identity.PersonId is { } personId && directory?.FindById(personId) is { } person)
+        {
+            session.Reply(session.Text<SettingsTexts>("Iam.Verified", person.DisplayName, identity.ChannelEmail));
+        }
+        else if (identity is { ChannelVouches: true, ChannelEmail: { } channelEmail })
+        {
+            session.Reply(session.Text<SettingsTexts>("Iam.ChannelNotInDirectory", channelEmail));
+        }
+        else if (session.Profile.Email is { } known)
+        {
+            session.Reply(session.Text<SettingsTexts>("Iam.Current", known) + (session.IsChinese ? "" : " ") + session.Text<SettingsTexts>("Iam.Unconfirmed", identity.ChannelName));
+        }
+        else
+        {
+            session.Reply(session.Text<SettingsTexts>("Iam.Usage"));
+        }
     }
 }
 

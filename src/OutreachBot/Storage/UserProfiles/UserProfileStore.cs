@@ -6,14 +6,17 @@ namespace OutreachBot.Storage.UserProfiles;
 
 /// <summary>
 /// User profiles in the storage port: partition = user key, one row per user. Updates are ETag-guarded.
-/// Beside them, an index of who linked themselves to which directory person (one row per user, rewritten after each
-/// change of the link), so a lead's reports can be found as chat users.
+/// Beside them, in <see cref="LinkTable"/>: an index of who linked themselves to which directory person (partition
+/// "links", one row per user, rewritten after each change of the link), so a lead's reports can be found as chat users;
+/// and one claim per directory person (partition "persons", row = person id, inserted or replaced under its ETag), so a
+/// person is linked to one chat user at most.
 /// </summary>
 public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
 {
     public const string Table = "UserProfiles";
     public const string LinkTable = "UserPersonLinks";
     private const string LinkPartition = "links";
+    private const string ClaimPartition = "persons";
     private const string Row = "profile";
     private const int MaxLinkRewrites = 5;
 
@@ -60,8 +63,99 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     }
 
     /// <summary>
+    /// Links <paramref name="user"/> to the directory person <paramref name="personId"/> unless another user holds them:
+    /// a verified claim (matched from the channel's e-mail) is never taken; an unverified one (typed) gives way only to
+    /// a verified claim, and its holder loses the link. A claim row whose holder has moved on is free. The user's
+    /// previous person, if any, is released.
+    /// </summary>
+    /// <param name="email">Also stored as the profile's e-mail (the channel's, or the one typed).</param>
+    public async Task<PersonClaimResult> ClaimPersonAsync(UserKey user, string personId, bool verified, string? email, CancellationToken cancellationToken)
+    {
+        var row = StorageKey.Encode(personId);
+        var (linked, holderVerified, displaced) = await OptimisticConcurrency.RetryAsync<(bool, bool, string?)>(
+            async token =>
+            {
+                var existing = await store.GetAsync(LinkTable, ClaimPartition, row, token);
+                var claim = existing is null ? null : JsonSerializer.Deserialize<PersonClaim>(existing.Json, JsonSerializerOptions.Web);
+                IEnumerable<(string UserKey, bool Verified)> holders = claim is null
+                    ? (await FindLinkedAsync(new HashSet<string>(StringComparer.Ordinal) { personId }, token)).Select(l => (l.UserKey, l.Verified)) // links made before claims existed
+                    : (await GetAsync(new UserKey(claim.UserKey), token)).PersonId == personId ? [(claim.UserKey, claim.Verified)] : [];
+                string? displacedHolder = null;
+                foreach (var (holderKey, holderIsVerified) in holders.Where(h => h.UserKey != user.Value))
+                {
+                    if (holderIsVerified || !verified)
+                    {
+                        return (false, holderIsVerified, null);
+                    }
+
+                    displacedHolder = holderKey;
+                }
+
+                var json = JsonSerializer.Serialize(new PersonClaim(user.Value, verified), JsonSerializerOptions.Web);
+                if (existing is null)
+                {
+                    await store.InsertAsync(LinkTable, ClaimPartition, row, json, token);
+                }
+                else if (existing.Json != json)
+                {
+                    await store.ReplaceAsync(LinkTable, existing with { Json = json }, token);
+                }
+
+                return (true, false, displacedHolder);
+            },
+            cancellationToken);
+        if (!linked)
+        {
+            return new PersonClaimResult(false, await GetAsync(user, cancellationToken), holderVerified);
+        }
+
+        if (displaced is not null)
+        {
+            await UpdateAsync(new UserKey(displaced), p => p.PersonId == personId ? p with { PersonId = null, PersonVerified = false } : p, cancellationToken);
+        }
+
+        var previous = (await GetAsync(user, cancellationToken)).PersonId;
+        var updated = await UpdateAsync(user, p => p with { PersonId = personId, PersonVerified = verified, Email = email ?? p.Email }, cancellationToken);
+        if (previous is not null && previous != personId)
+        {
+            await ReleaseClaimAsync(user, previous, cancellationToken);
+        }
+
+        return new PersonClaimResult(true, updated, false);
+    }
+
+    /// <summary>Removes the user's link to a directory person (and their claim on that person).</summary>
+    public async Task<UserProfile> UnlinkPersonAsync(UserKey user, CancellationToken cancellationToken)
+    {
+        var previous = (await GetAsync(user, cancellationToken)).PersonId;
+        var updated = await UpdateAsync(user, p => p with { PersonId = null, PersonVerified = false }, cancellationToken);
+        if (previous is not null)
+        {
+            await ReleaseClaimAsync(user, previous, cancellationToken);
+        }
+
+        return updated;
+    }
+
+    private async Task ReleaseClaimAsync(UserKey user, string personId, CancellationToken cancellationToken)
+    {
+        var existing = await store.GetAsync(LinkTable, ClaimPartition, StorageKey.Encode(personId), cancellationToken);
+        if (existing is not null && JsonSerializer.Deserialize<PersonClaim>(existing.Json, JsonSerializerOptions.Web)?.UserKey == user.Value)
+        {
+            try
+            {
+                await store.DeleteAsync(LinkTable, ClaimPartition, existing.RowKey, existing.ETag, cancellationToken);
+            }
+            catch (Exception exception) when (OptimisticConcurrency.IsLostRace(exception))
+            {
+                // Someone claimed the person meanwhile: the row is theirs now.
+            }
+        }
+    }
+
+    /// <summary>
     /// The chat users linked to any of <paramref name="personIds"/>, checked against their profiles (a link row left
-    /// behind by an interrupted update is ignored).
+    /// behind by an interrupted update is ignored), with whether each link is verified.
     /// </summary>
     public async Task<IReadOnlyList<LinkedUser>> FindLinkedAsync(IReadOnlySet<string> personIds, CancellationToken cancellationToken)
     {
@@ -70,9 +164,9 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
         {
             var link = JsonSerializer.Deserialize<LinkedUser>(row.Json, JsonSerializerOptions.Web);
             if (link is not null && personIds.Contains(link.PersonId)
-                && (await GetAsync(new UserKey(link.UserKey), cancellationToken)).PersonId == link.PersonId)
+                && await GetAsync(new UserKey(link.UserKey), cancellationToken) is { } profile && profile.PersonId == link.PersonId)
             {
-                found.Add(link);
+                found.Add(link with { Verified = profile.PersonVerified });
             }
         }
 
@@ -110,4 +204,16 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
         JsonSerializer.Deserialize<UserProfile>(entity.Json, JsonSerializerOptions.Web) ?? new UserProfile();
 }
 
-public sealed record LinkedUser(string UserKey, string PersonId);
+public sealed record LinkedUser(string UserKey, string PersonId)
+{
+    /// <summary>Whether the link was matched from the channel's e-mail (not stored in the index: read from the profile).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Verified { get; init; }
+}
+
+/// <param name="Linked">False when another user holds the person.</param>
+/// <param name="Profile">The user's profile after the claim.</param>
+/// <param name="HeldByVerifiedUser">When refused: the holder's link is verified by their channel.</param>
+public sealed record PersonClaimResult(bool Linked, UserProfile Profile, bool HeldByVerifiedUser);
+
+internal sealed record PersonClaim(string UserKey, bool Verified);

@@ -77,7 +77,7 @@ public static class OutreachTranscript
     public static string Seen(this IEnumerable<Activity> replies)
     {
         var list = replies.ToList();
-        return string.Join("\n", new[] { list.AllText() }.Concat(list.Cards().SelectMany(c => c.SelectTokens("$..facts[*]").Select(f => $"{f["title"]}: {f["value"]}")))
+        return string.Join("\n", new[] { list.AllText() }.Concat(list.Cards().SelectMany(c => c.SelectTokens("$..facts[*]").Select(f => $"{Transcript.Shown((string)f["title"]!)}: {Transcript.Shown((string)f["value"]!)}")))
             .Concat(list.Cards().SelectMany(c => c.SelectTokens("$..value").OfType<JValue>().Select(v => v.ToString()))));
     }
 }
