@@ -70,7 +70,7 @@ public sealed class IdentityTranscriptTests : IDisposable
 
         var replies = await chat.SayAsync("我是 lilei@example.com");
 
-        Assert.Equal("好的，已确认你是组织通讯录中的 李雷（lilei@example.com）。", Assert.Single(replies).Text);
+        Assert.Equal("好的，你是组织通讯录中的 李雷（lilei@example.com）。这个聊天（test）无法确认你的身份，所以只用于你自己的草稿；团队看板需要在 Teams 里查看。", Assert.Single(replies).Text);
     }
 
     [Fact]
@@ -122,5 +122,7 @@ public sealed class IdentityTranscriptTests : IDisposable
     {
         public Task<DirectoryPerson?> FindByEmailAsync(string candidate, CancellationToken cancellationToken) =>
             Task.FromResult(candidate == email ? person : null);
+
+        public DirectoryPerson? FindById(string personId) => personId == person.PersonId ? person : null;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Identity;
+using Transcript = OutreachBot.Testing.Transcript;
 
 namespace OutreachBot.Tests.Support;
 

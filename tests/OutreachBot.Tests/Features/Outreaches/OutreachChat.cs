@@ -5,6 +5,7 @@ using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Tests.Support;
+using Transcript = OutreachBot.Testing.Transcript;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Identity;
+using OutreachBot.Domain.Outreaches;
 using OutreachBot.Storage.UserProfiles;
+using OutreachBot.Tests.Chat;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 
-/// <summary><c>pipeline team</c> / <c>看板 团队</c>: a lead sees the outreaches of everyone below them in the org chart who uses the bot.</summary>
+/// <summary>
+/// <c>pipeline team</c> / <c>看板 团队</c>: a lead sees the outreaches of everyone below them in the org chart who uses the
+/// bot. Who the lead and the reports are comes from Teams (the roster over HTTP), so these run as Teams members.
+/// </summary>
 [Collection(RenderedCardsCollection.Name)]
 public sealed class TeamPipelineTests
 {
@@ -13,17 +18,17 @@ public sealed class TeamPipelineTests
     private const string IndirectReport = "rui.li@xinghai.example.com";
     private const string LeadsOwnManager = "yanyu.cai@xinghai.example.com";
     private const string NoReports = "ting.xu@xinghai.example.com";
+    private const string AnotherNoReports = "rui.li@xinghai.example.com";
 
     [Fact]
     public async Task A_lead_sees_the_outreaches_of_reports_below_them_but_not_of_their_own_manager()
     {
-        using var bot = await OutreachChat.StartAsync();
-        await bot.Host.Chat(userId: "pm").SayAsync("iam " + IndirectReport);
-        await bot.Host.Chat(userId: "boss").SayAsync("iam " + LeadsOwnManager);
-        await bot.OutreachAsync("test:pm", "Checkout risk control", ["risk"]);
-        await bot.OutreachAsync("test:boss", "Group strategy review", ["hq"]);
-        var lead = bot.Host.Chat(userId: "lead");
-        await lead.SayAsync("iam " + Lead);
+        await using var bot = await TeamsBot.StartAsync();
+        var pm = await MemberAsync(bot, IndirectReport, 2);
+        var boss = await MemberAsync(bot, LeadsOwnManager, 3);
+        await CreateAsync(bot, pm, "Checkout risk control");
+        await CreateAsync(bot, boss, "Group strategy review");
+        var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal);
 
         var replies = await lead.SayAsync("pipeline team");
 
@@ -35,69 +40,64 @@ public sealed class TeamPipelineTests
     }
 
     [Fact]
-    public async Task A_report_who_links_to_someone_else_leaves_the_team_pipeline()
+    public async Task A_report_whom_Teams_now_names_as_someone_else_leaves_the_team_pipeline()
     {
-        using var bot = await OutreachChat.StartAsync();
-        var pm = bot.Host.Chat(userId: "pm");
-        await pm.SayAsync("iam " + IndirectReport);
-        await bot.OutreachAsync("test:pm", "Checkout risk control", ["risk"]);
-        await pm.SayAsync("iam " + LeadsOwnManager);
-        var lead = bot.Host.Chat(locale: "zh-CN", userId: "lead");
-        await lead.SayAsync("我是 " + Lead);
+        await using var bot = await TeamsBot.StartAsync();
+        var pm = await MemberAsync(bot, IndirectReport, 2);
+        await CreateAsync(bot, pm, "Checkout risk control");
+        bot.Connector.Members[pm.Id] = pm with { Email = LeadsOwnManager };
+        bot.Host.Clock.Advance(TimeSpan.FromDays(1));
+        await bot.Chat(pm, TeamsPlace.Personal).SayAsync("help");
+        var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal, "zh-CN");
 
         var seen = (await lead.SayAsync("看板 团队")).Seen();
 
         Assert.Contains("团队看板", seen);
         Assert.Contains("团队共 66 人，其中 0 人在用 OutreachBot", seen);
         Assert.DoesNotContain("Checkout risk control", seen);
-        Assert.Equal(
-            [new LinkedUser("test:pm", "E00005")],
-            await bot.Host.Services.GetRequiredService<UserProfileStore>().FindLinkedAsync(new HashSet<string> { "E00005", "E00013" }, CancellationToken.None));
+        var linked = await bot.Host.Services.GetRequiredService<UserProfileStore>().FindLinkedAsync(new HashSet<string> { "E00005", "E00013" }, CancellationToken.None);
+        Assert.Equal([("aad:" + pm.AadObjectId, "E00005", true)], linked.Select(l => (l.UserKey, l.PersonId, l.Verified)));
     }
 
     [Fact]
-    public async Task A_user_who_has_not_said_who_they_are_is_told_how_in_English_and_Chinese()
+    public async Task A_user_Teams_cannot_vouch_for_is_told_why_in_English_and_Chinese()
     {
         using var bot = await OutreachChat.StartAsync();
 
         var english = await bot.Host.Chat(userId: "a").SayAsync("pipeline team");
         var chinese = await bot.Host.Chat(locale: "zh-CN", userId: "b").SayAsync("看板 团队");
 
-        Assert.Contains("I need to know who you are in the org directory. Send iam followed by your work e-mail", english.Seen());
+        Assert.Contains("Team views need Teams to confirm who you are. This chat (test) can't, so here you see only your own outreaches.", english.Seen());
         Assert.Contains("Pipeline", english.Cards().Single().ButtonTitles());
-        Assert.Contains("我得先知道你在组织架构里是谁。请发送“我是”加你的工作邮箱", chinese.Seen());
+        Assert.Contains("团队看板需要 Teams 确认你的身份。这个聊天（test）做不到，所以这里只能看你自己的外联。", chinese.Seen());
         Assert.Contains("看板", chinese.Cards().Single().ButtonTitles());
     }
 
     [Fact]
     public async Task A_user_nobody_reports_to_hears_so_politely_in_both_languages()
     {
-        using var bot = await OutreachChat.StartAsync();
-        var english = bot.Host.Chat(userId: "a");
-        var chinese = bot.Host.Chat(locale: "zh-CN", userId: "b");
-        await english.SayAsync("iam " + NoReports);
-        await chinese.SayAsync("我是 " + NoReports);
+        await using var bot = await TeamsBot.StartAsync();
+        var english = bot.Chat(bot.Member(NoReports, "Ting Xu", 4), TeamsPlace.Personal);
+        var chinese = bot.Chat(bot.Member(AnotherNoReports, "李睿", 5), TeamsPlace.Personal, "zh-CN");
 
         var inEnglish = (await english.SayAsync("pipeline team")).Seen();
         var inChinese = (await chinese.SayAsync("看板 团队")).Seen();
 
         Assert.Contains("Nobody reports to Ting Xu in the org directory", inEnglish);
-        Assert.Contains("组织架构里没有人向", inChinese);
-        Assert.Contains("汇报，所以暂时没有团队看板", inChinese);
+        Assert.Contains("组织架构里没有人向李睿汇报，所以暂时没有团队看板", inChinese);
     }
 
     [Fact]
     public async Task The_team_pipeline_pages_with_team_in_the_page_buttons()
     {
-        using var bot = await OutreachChat.StartAsync();
-        await bot.Host.Chat(userId: "pm").SayAsync("iam " + IndirectReport);
+        await using var bot = await TeamsBot.StartAsync();
+        var pm = await MemberAsync(bot, IndirectReport, 2);
         for (var i = 0; i < 21; i++)
         {
-            await bot.OutreachAsync("test:pm", $"Idea {i}", [], contacted: false);
+            await CreateAsync(bot, pm, $"Idea {i}");
         }
 
-        var lead = bot.Host.Chat(userId: "lead");
-        await lead.SayAsync("iam " + Lead);
+        var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal);
 
         var first = (await lead.SayAsync("pipeline team")).Cards().Single();
         var second = await lead.PressAsync(first, "Next page");
@@ -105,4 +105,15 @@ public sealed class TeamPipelineTests
         Assert.Equal("team 2", (string)Transcript.FindAction(first, "Next page")["data"]!["args"]!);
         Assert.Contains("Page 2 of 2", second.Seen());
     }
+
+    /// <summary>A report who has talked to the bot in Teams once, so Teams has confirmed who they are.</summary>
+    private static async Task<TeamsMember> MemberAsync(TeamsBot bot, string email, int number)
+    {
+        var member = bot.Member(email, email, number);
+        await bot.Chat(member, TeamsPlace.Personal).SayAsync("help");
+        return member;
+    }
+
+    private static async Task CreateAsync(TeamsBot bot, TeamsMember owner, string idea) =>
+        (await bot.Service().CreateAsync(Requester.User("aad:" + owner.AadObjectId), new NewOutreach(idea, "payment gateway", "Asia/Shanghai"))).GetValueOrThrow();
 }
