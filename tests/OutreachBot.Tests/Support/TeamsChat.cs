@@ -197,7 +197,8 @@ public sealed class TeamsChat(TeamsBot bot, TeamsMember member, TeamsPlace place
             if (parsed.Type == ActivityTypesEx.InvokeResponse && reply["value"] is JObject value)
             {
                 var invoke = value.ToObject<InvokeResponse>()!;
-                if (value["body"] is JObject answer && (string?)answer["type"] is { } type)
+                // The host writes the InvokeResponse with .NET names (Status, Body), the card answer with JSON names.
+                if (value.GetValue("body", StringComparison.OrdinalIgnoreCase) is JObject answer && (string?)answer["type"] is { } type)
                 {
                     invoke.Body = new AdaptiveCardInvokeResponse { StatusCode = (int?)answer["statusCode"] ?? 200, Type = type, Value = answer["value"] };
                 }
