@@ -167,6 +167,14 @@ public sealed class TeamsChat(TeamsBot bot, TeamsMember member, TeamsPlace place
                 conversation["isGroup"] = true;
                 break;
             case TeamsPlace.Channel:
+                if (shape != "message-channel-mention.json")
+                {
+                    // A card pressed in a channel arrives in the channel's conversation, with its channel data.
+                    var channel = TeamsPayloads.Load("message-channel-mention.json");
+                    activity["conversation"] = conversation = (JObject)channel["conversation"]!;
+                    activity["channelData"] = channel["channelData"];
+                }
+
                 if (conversationId is not null)
                 {
                     conversation["id"] = conversationId;
