@@ -25,6 +25,7 @@ public sealed class ChatRouter(
 
     public async Task RouteAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
     {
+        input = Bounded(input, session);
         input = PickNumberedChoice(input, session);
         if (input is ChatInput.CardAction { Verb: FlowCards.AnswerVerb or FlowCards.LeaveVerb } pressed
             && FlowCards.IsSomeoneElses(pressed.Data.GetValueOrDefault(FlowCards.StepKey), session.User))
@@ -106,6 +107,22 @@ public sealed class ChatRouter(
         var handler = (ICommandHandler)services.GetRequiredService(commands[request.Command.Name]);
         logger.LogDebug("Command {Command} from {Source}", request.Command.Name, request.Source);
         await handler.HandleAsync(request, session, cancellationToken);
+    }
+
+    /// <summary>Long input cut before any work (see <see cref="InputLimits"/>), and the user told so.</summary>
+    private static ChatInput Bounded(ChatInput input, ChatSession session)
+    {
+        switch (input)
+        {
+            case ChatInput.Typed typed when typed.Text.Length > InputLimits.MaxTypedCharacters:
+                session.Reply(session.Text<ChatTexts>("Input.Cut", InputLimits.MaxTypedCharacters));
+                return typed with { Text = InputLimits.Cut(typed.Text, InputLimits.MaxTypedCharacters) };
+            case ChatInput.CardAction action when action.Data.Values.Any(v => v is not null && v.Length > InputLimits.MaxFieldCharacters):
+                session.Reply(session.Text<ChatTexts>("Input.Cut", InputLimits.MaxFieldCharacters));
+                return action with { Data = action.Data.ToDictionary(p => p.Key, p => p.Value is null ? p.Value! : InputLimits.Cut(p.Value, InputLimits.MaxFieldCharacters), StringComparer.Ordinal) };
+            default:
+                return input;
+        }
     }
 
     private static ChatInput PickNumberedChoice(ChatInput input, ChatSession session)

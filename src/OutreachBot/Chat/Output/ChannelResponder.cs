@@ -29,7 +29,7 @@ public static class ChannelResponder
         {
             if (message.Card is { } card && cards)
             {
-                activities.Add(MessageFactory.Attachment(ToAttachment(card)));
+                activities.Add(MessageFactory.Attachment(ToAttachment(CardBudget.Fit(card, session.Text<ChatTexts>("Card.Cut")))));
             }
             else if (message.Card is { } textCard)
             {
