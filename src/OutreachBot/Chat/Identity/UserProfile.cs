@@ -29,5 +29,11 @@ public sealed record UserProfile
     /// <summary>When the roster was last asked successfully (its answer is cached for <c>Identity:RosterRefresh</c>).</summary>
     public DateTimeOffset? ChannelCheckedAt { get; init; }
 
+    /// <summary>What the user wrote today against their daily quotas (exports, reminders); null before their first.</summary>
+    public DailyUse? Use { get; init; }
+
     public DateTimeOffset UpdatedAt { get; init; }
 }
+
+/// <summary>Writes counted against a user's daily quotas, for one day in the user's time zone.</summary>
+public sealed record DailyUse(DateOnly Day, int Exports, int Reminders);

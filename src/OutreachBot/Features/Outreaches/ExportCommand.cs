@@ -45,7 +45,7 @@ public sealed record OutreachExportFiles(DownloadFile PipelineCsv, DownloadFile 
 }
 
 /// <summary><c>export</c> / <c>导出</c>: CSV and Markdown of the pipeline and timelines, as expiring download links.</summary>
-public sealed class ExportCommand(OutreachService outreaches, IDownloadLinks downloads) : ICommandHandler
+public sealed class ExportCommand(OutreachService outreaches, IDownloadLinks downloads, DailyQuotas quotas) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
@@ -54,6 +54,12 @@ public sealed class ExportCommand(OutreachService outreaches, IDownloadLinks dow
         if (histories.Count == 0)
         {
             session.Reply(session.Text<OutreachTexts>("Export.Nothing"));
+            return;
+        }
+
+        if (!await quotas.TryTakeAsync(QuotaKind.Export, session, cancellationToken))
+        {
+            session.Reply(session.Text<OutreachTexts>("Export.QuotaReached", quotas.Limit(QuotaKind.Export)));
             return;
         }
 

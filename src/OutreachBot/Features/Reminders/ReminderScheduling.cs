@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using OutreachBot.Chat;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
+using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Reminders;
 
@@ -9,7 +10,7 @@ namespace OutreachBot.Features.Reminders;
 /// Turns what the user typed into a scheduled reminder, or into a question when the time is missing, ambiguous or past
 /// (nothing is stored until the time is clear). Shared by the command, the whole-sentence form and the candidate buttons.
 /// </summary>
-public sealed partial class ReminderScheduling(ReminderRepository repository, ReminderTimeParser parser, ReminderDispatcher dispatcher)
+public sealed partial class ReminderScheduling(ReminderRepository repository, ReminderTimeParser parser, ReminderDispatcher dispatcher, DailyQuotas quotas)
 {
     public const int MaxWhatLength = 500;
 
@@ -69,6 +70,12 @@ public sealed partial class ReminderScheduling(ReminderRepository repository, Re
         if (due <= session.Clock.GetUtcNow())
         {
             session.Reply(session.Text<ReminderTexts>("Remind.CandidateGone"));
+            return;
+        }
+
+        if (!await quotas.TryTakeAsync(QuotaKind.Reminder, session, cancellationToken))
+        {
+            session.Reply(session.Text<ReminderTexts>("Remind.QuotaReached", quotas.Limit(QuotaKind.Reminder)));
             return;
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
+using OutreachBot.Tests.Features.Outreaches;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;
@@ -25,7 +26,7 @@ public sealed class RemindTranscriptTests : IDisposable
 
         var card = Assert.Single(replies.Cards());
         Assert.Contains("Reminder set", replies.AllText());
-        Assert.Contains("Tue, Dec 1, 2026 3:00 PM (America/New_York)", card.ToString());
+        Assert.Contains("Tue, Dec 1, 2026 3:00 PM (America/New_York)", replies.Seen());
         Assert.Contains("Cancel reminder", card.ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal("call Li Lei", stored.Text);
