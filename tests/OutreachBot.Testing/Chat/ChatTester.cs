@@ -124,7 +124,8 @@ public static class Transcript
     public static string AllText(this IEnumerable<Activity> replies)
     {
         var list = replies.ToList();
-        return string.Join("\n", list.Where(r => r.Text is not null).Select(r => r.Text)
+        // A message's text is Markdown unless sent as plain (a card rendered as text for a channel without cards is).
+        return string.Join("\n", list.Where(r => r.Text is not null).Select(r => r.TextFormat == TextFormatTypes.Plain ? r.Text : Shown(r.Text))
             .Concat(list.Cards().SelectMany(c => c.SelectTokens("$..text").Select(t => Shown((string)t!)))));
     }
 

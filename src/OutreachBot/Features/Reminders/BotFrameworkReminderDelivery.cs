@@ -23,8 +23,10 @@ namespace OutreachBot.Features.Reminders;
 /// 5xx/408/412/network → TransientFailure.
 /// Idempotency: every send carries its key in channelData, and the connector's acceptance is recorded in
 /// <see cref="ReminderDeliveryLog"/> before this method returns; a retry of the same key that finds the record does not
-/// send again. What remains: a crash between the connector's 2xx and that record (a few milliseconds) sends twice on retry,
-/// because the Bot Connector API has no idempotent POST to ask.
+/// send again. What remains (at-least-once, docs/reliability.md "Reminder duplicate window"): a crash after the connector
+/// has posted the message and before that record is written sends it again when the claim's lease runs out. That window
+/// is the connector round trip after it commits the post plus the record's write — not milliseconds when the connector is
+/// slow — because the Bot Connector API has no idempotent POST to ask.
 /// </summary>
 public sealed class BotFrameworkReminderDelivery(
     OutreachCloudAdapter adapter,

@@ -349,7 +349,7 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
     [Theory]
     [InlineData("iam finds a demo company person whatever the case of the email", "en-US", "iam Jing.Zhong@Xinghai.Example.com",
-        "Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.")]
+        "Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory. This chat (test) can't confirm who you are, so I use it only for your own drafts; your team's pipeline needs Teams.")]
     [InlineData("referrals without a department explain what to type", "en-US", "referrals",
         "Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.")]
     public async Task A_one_line_finder_command_gets_exactly_its_one_line_answer(string situation, string locale, string typed, string answer)
