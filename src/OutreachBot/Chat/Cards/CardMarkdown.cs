@@ -148,9 +148,9 @@ public sealed partial record CardMarkdown
         return marks > 0;
     }
 
-    [GeneratedRegex(@"^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")]
+    [GeneratedRegex(@"^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Entity();
 
-    [GeneratedRegex(@"\\([\\`*_\[\]<>~()#+\-.!|:=&])")]
+    [GeneratedRegex(@"\\([\\`*_\[\]<>~()#+\-.!|:=&])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EscapedCharacter();
 }
