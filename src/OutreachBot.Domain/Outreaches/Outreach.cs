@@ -77,7 +77,10 @@ public sealed class Outreach
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    /// <summary>When the owner last reopened the outreach itself (it stays open until another partner ends).</summary>
+    /// <summary>
+    /// When the outreach or one of its partners was last reopened: a new round, whose automatic reminders are new ones
+    /// (those cancelled at closing stay cancelled). A reopened outreach stays open until another partner ends.
+    /// </summary>
     public DateTimeOffset? ReopenedAt { get; private set; }
 
     /// <summary>The first agreement of the outreach: the week's result.</summary>
@@ -363,6 +366,7 @@ public sealed class Outreach
             ?? (contacts.Any(c => string.Equals(c.DepartmentId, target.Department.Id, StringComparison.OrdinalIgnoreCase)) ? TargetStage.Contacted : TargetStage.Identified);
         Replace(target, target with { Stage = back, StageChangedAt = at, EndedFrom = null, Agreement = null, RefusalReason = null, FollowUpAt = null });
         ClosedAt = null;
+        ReopenedAt = at;
         Append(at, actor, TimelineEventKind.Reopened, target.Department.Id, $"{target.Stage} → {back}");
         return null;
     }

@@ -26,8 +26,12 @@ public abstract record TargetRef
 
     public sealed record Known(string OutreachId, string DepartmentId) : TargetRef;
 
-    /// <summary>The best match among the requester's visible outreaches' targets (either language, fuzzy); open targets win a tie.</summary>
-    public sealed record Named(string Department) : TargetRef;
+    /// <summary>
+    /// The best match among the requester's visible outreaches' targets (either language, fuzzy); open targets win a tie.
+    /// <paramref name="DirectoryId"/> is the directory's reading of the text (by keyword, e.g. 大数据 → the data platform):
+    /// when no target name matches surely, the target with that department id is meant.
+    /// </summary>
+    public sealed record Named(string Department, string? DirectoryId = null) : TargetRef;
 }
 
 public sealed record NewOutcome(TargetRef Target, ContactOutcome Outcome, RefusalReason? Reason = null, string? Note = null);
@@ -156,7 +160,9 @@ public abstract record Reopening
 /// Which partner the stage-2 material is for: a department the user named, the ids a button or a flow carries, or the
 /// ones remembered from the user's last choice (<see cref="Remembered"/>: stale ids are then ignored, not refused).
 /// </summary>
-public sealed record StageTwoPartnerRequest(string? Named = null, string? OutreachId = null, string? DepartmentId = null, bool Remembered = false);
+/// <param name="NamedDirectoryId">The directory's reading of <paramref name="Named"/> (see <see cref="TargetRef.Named"/>).</param>
+public sealed record StageTwoPartnerRequest(
+    string? Named = null, string? OutreachId = null, string? DepartmentId = null, bool Remembered = false, string? NamedDirectoryId = null);
 
 public abstract record StageTwoPartnerChoice
 {

@@ -336,9 +336,7 @@ public sealed class OutreachService(
     {
         if (request.Target is { } targetRef)
         {
-            var found = targetRef is TargetRef.Named named
-                ? await FindEndedTargetAsync(requester, named.Department, cancellationToken)
-                : await FindTargetAsync(requester, targetRef, cancellationToken);
+            var found = await FindTargetAsync(requester, targetRef, cancellationToken, preferEnded: true);
             if (found.Error is { } error)
             {
                 return error;
@@ -396,7 +394,7 @@ public sealed class OutreachService(
         var visible = await VisibleAsync(requester, cancellationToken);
         if (!string.IsNullOrWhiteSpace(request.Named))
         {
-            if (BestMatch(visible, request.Named) is not { } best)
+            if (Resolve(visible, request.Named, request.NamedDirectoryId) is not { } best)
             {
                 return new StageTwoPartnerChoice.UnknownPartner(request.Named.Trim());
             }
@@ -624,7 +622,7 @@ public sealed class OutreachService(
         return new AddedTarget(outreach, outreach.FindTarget(target.Department.Id)!, await CheckCollisionsAsync(requester, target.Department.Id, outreach.Id, cancellationToken));
     }
 
-    private async Task<OutreachResult<FoundTarget>> FindTargetAsync(Requester requester, TargetRef target, CancellationToken cancellationToken)
+    private async Task<OutreachResult<FoundTarget>> FindTargetAsync(Requester requester, TargetRef target, CancellationToken cancellationToken, bool preferEnded = false)
     {
         switch (target)
         {
@@ -636,7 +634,8 @@ public sealed class OutreachService(
 
                 return stored.Outreach.FindTarget(known.DepartmentId) is { } found ? new FoundTarget(stored, found) : new UnknownTarget(known.DepartmentId);
             case TargetRef.Named named:
-                return string.IsNullOrWhiteSpace(named.Department) || BestMatch(await VisibleAsync(requester, cancellationToken), named.Department) is not { } best
+                return string.IsNullOrWhiteSpace(named.Department)
+                    || Resolve(await VisibleAsync(requester, cancellationToken), named.Department, named.DirectoryId, preferEnded) is not { } best
                     ? new UnknownTarget(named.Department)
                     : new FoundTarget(best.Outreach.Stored, best.Outreach.Stored.Outreach.FindTarget(best.Match.Target.DepartmentId)!);
             default:
@@ -704,35 +703,39 @@ public sealed class OutreachService(
         return inStageTwo.Count > 0 ? inStageTwo : [.. outreach.Targets.Where(t => t.Stage == TargetStage.Agreed).OrderByDescending(t => t.StageChangedAt)];
     }
 
-    /// <summary>The partner "reopen &lt;department&gt;" means: the best match among my targets, an ended one winning a tie.</summary>
-    private async Task<OutreachResult<FoundTarget>> FindEndedTargetAsync(Requester requester, string text, CancellationToken cancellationToken)
-    {
-        var visible = await VisibleAsync(requester, cancellationToken);
-        var best = string.IsNullOrWhiteSpace(text)
-            ? null
-            : OutreachStatus.FindPartner(visible.Select(v => v.View), text)
-                .OrderByDescending(m => Math.Round(m.Score, 3))
-                .ThenBy(m => StageMachine.IsOpen(m.Target.Stage))
-                .ThenByDescending(m => m.Outreach.LastActivityAt)
-                .FirstOrDefault();
-        if (best is null)
-        {
-            return new UnknownTarget(text);
-        }
-
-        var stored = visible.First(v => v.View.OutreachId == best.Outreach.OutreachId).Stored;
-        return new FoundTarget(stored, stored.Outreach.FindTarget(best.Target.DepartmentId)!);
-    }
-
-    /// <summary>The target best named by the text; open targets, then recently active outreaches, win a tie.</summary>
-    private static BestTarget? BestMatch(IReadOnlyList<VisibleOutreach> visible, string query)
+    /// <summary>
+    /// The target best named by the text; open targets (ended ones when <paramref name="preferEnded"/>), then recently
+    /// active outreaches, win a tie.
+    /// </summary>
+    private static BestTarget? BestMatch(IReadOnlyList<VisibleOutreach> visible, string query, bool preferEnded = false)
     {
         var best = OutreachStatus.FindPartner(visible.Select(v => v.View), query)
             .OrderByDescending(m => Math.Round(m.Score, 3))
-            .ThenByDescending(m => StageMachine.IsOpen(m.Target.Stage))
+            .ThenByDescending(m => StageMachine.IsOpen(m.Target.Stage) != preferEnded)
             .ThenByDescending(m => m.Outreach.LastActivityAt)
             .FirstOrDefault();
         return best is null ? null : new BestTarget(visible.First(v => v.View.OutreachId == best.Outreach.OutreachId), best);
+    }
+
+    /// <summary>
+    /// What a typed department means among my targets: a sure name match; else my target that is the department the
+    /// directory reads in the text (<paramref name="directoryId"/>, e.g. by keyword); else the best weaker name match.
+    /// </summary>
+    private static BestTarget? Resolve(IReadOnlyList<VisibleOutreach> visible, string text, string? directoryId, bool preferEnded = false)
+    {
+        var best = BestMatch(visible, text, preferEnded);
+        if (best is { Match.Score: >= SureMatch } || directoryId is null)
+        {
+            return best;
+        }
+
+        return visible
+            .SelectMany(v => v.View.Targets
+                .Where(t => string.Equals(t.DepartmentId, directoryId, StringComparison.OrdinalIgnoreCase))
+                .Select(t => new BestTarget(v, new PartnerMatch(v.View, t, 1.0))))
+            .OrderByDescending(b => StageMachine.IsOpen(b.Match.Target.Stage) != preferEnded)
+            .ThenByDescending(b => b.Outreach.View.LastActivityAt)
+            .FirstOrDefault() ?? best;
     }
 
     private async Task<IReadOnlyList<AlternativeDepartment>> SuggestAlternativesAsync(

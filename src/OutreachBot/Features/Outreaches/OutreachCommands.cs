@@ -97,7 +97,7 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
             return;
         }
 
-        var target = new TargetRef.Named(parsed.Department);
+        var target = new TargetRef.Named(parsed.Department, renderer.FindDepartment(parsed.Department)?.Id);
         switch (parsed.Outcome)
         {
             case PartnerOutcome.Agreed:

@@ -123,7 +123,7 @@ public sealed class ReopenCommand(OutreachService outreaches, OutreachRenderer r
         var named = request.Arguments.Trim();
         TargetRef? target = outreachId is not null && departmentId is not null
             ? new TargetRef.Known(outreachId, departmentId)
-            : outreachId is null && named.Length > 0 ? new TargetRef.Named(named) : null;
+            : outreachId is null && named.Length > 0 ? new TargetRef.Named(named, renderer.FindDepartment(named)?.Id) : null;
 
         var reopened = await outreaches.ReopenAsync(RequesterResolver.Resolve(session), new ReopenRequest(target, outreachId), cancellationToken);
 

@@ -2,6 +2,7 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
+using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Features.Outreaches;
@@ -42,7 +43,7 @@ public sealed record StageTwoScope(
 /// one every feature uses (<see cref="RequesterResolver"/>), and access always goes through <see cref="OutreachService"/>,
 /// so a stale or forged choice falls back to what the user may see.
 /// </summary>
-public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoRepository repository)
+public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoRepository repository, LiveDirectory directory)
 {
     public const string SwitchVerb = "stage2.switch";
     public const string FocusVerb = "stage2.focus";
@@ -83,7 +84,9 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
         StageTwoPartnerRequest request;
         if (!string.IsNullOrWhiteSpace(partner))
         {
-            request = new StageTwoPartnerRequest(Named: partner);
+            var snapshot = directory.Current;
+            var department = snapshot.OrgChart.FindDepartment(partner) ?? snapshot.Search.Search(partner, 1).FirstOrDefault()?.Department;
+            request = new StageTwoPartnerRequest(Named: partner, NamedDirectoryId: department?.Id);
         }
         else
         {
