@@ -63,7 +63,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("已与「支付中台」达成合作", agreed.Seen());
         Assert.Contains("达成内容: 开放交易事件接口，收入六四分成", agreed.Seen());
         Assert.Contains("拍板人: 余涵、王军", agreed.Seen());
-        Assert.Contains("用时: 当天达成，在截止时间内", agreed.Seen());
+        Assert.Contains("时效: 当天达成，在截止时间内", agreed.Seen());
         Assert.DoesNotContain("这条拓展已关闭", agreed.Seen());
         Assert.True((await bot.Service.GetAsync(Pm, outreach.Id)).Value!.IsOpen);
         Assert.NotEmpty(await AutomaticRemindersAsync(bot, outreach.Id));
@@ -72,6 +72,48 @@ public sealed class OutreachEndingTranscriptTests
 
         Assert.Contains("支付中台: 已达成合作 · 当天达成，在截止时间内", after.Seen());
         Assert.Contains("已达成：开放交易事件接口，收入六四分成（余涵、王军 拍板）", after.Seen());
+    }
+
+    [Fact]
+    public async Task Agreed_by_command_in_Chinese_takes_what_was_agreed_from_the_sentence_and_asks_only_who_decided()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments]);
+        await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
+        var chat = bot.Host.Chat(locale: "zh-CN");
+        bot.Host.Clock.Advance(TimeSpan.FromDays(2));
+
+        var asked = await chat.SayAsync("结果 支付中台 达成 开放交易事件接口并按六四分成");
+        var agreed = await chat.SayAsync("余涵、王军");
+
+        Assert.Contains("最后是谁拍板的？", asked.Seen());
+        Assert.DoesNotContain("达成了什么", asked.Seen());
+        Assert.Contains("已与「支付中台」达成合作", agreed.Seen());
+        Assert.Contains("达成内容: 开放交易事件接口并按六四分成", agreed.Seen());
+        Assert.Contains("时效: 用时 2 天达成，在截止时间内", agreed.Seen());
+        Assert.Contains("这条拓展已关闭，相关提醒也已停止", agreed.Seen());
+        Assert.Equal(["重新打开这条拓展", "看板"], agreed.Cards().Single().ButtonTitles());
+        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        Assert.Equal((TargetStage.Agreed, "余涵、王军"), (stored.FindTarget(DemoCompany.Payments)!.Stage, stored.FindTarget(DemoCompany.Payments)!.Agreement!.DecidedBy));
+        Assert.False(stored.IsOpen);
+    }
+
+    [Fact]
+    public async Task Dropped_by_the_status_card_button_in_Chinese_leaves_the_other_partner_open()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments, "risk"]);
+        await MoveAsync(bot, outreach.Id, "risk", TargetStage.Interested);
+        var chat = bot.Host.Chat(locale: "zh-CN");
+
+        var status = await chat.SayAsync("进展");
+        var dropped = await chat.PressAsync(status.Cards().Single(), "放弃风控中心");
+
+        Assert.Contains("已放弃「风控中心」", dropped.Seen());
+        Assert.DoesNotContain("这条拓展已关闭", dropped.Seen());
+        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        Assert.Equal((TargetStage.Dropped, TargetStage.Contacted), (stored.FindTarget("risk")!.Stage, stored.FindTarget(DemoCompany.Payments)!.Stage));
+        Assert.True(stored.IsOpen);
     }
 
     [Fact]

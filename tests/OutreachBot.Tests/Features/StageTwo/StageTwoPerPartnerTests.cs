@@ -65,6 +65,23 @@ public sealed class StageTwoPerPartnerTests
     }
 
     [Fact]
+    public async Task Market_and_bids_with_a_department_name_that_partner_and_remember_it()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        await TwoPartnersAsync(bot, "Checkout risk control", (DemoCompany.Payments, "revenue growth", "stability"), ("risk", "fraud loss rate", "headcount"));
+        var chat = bot.Host.Chat(locale: "en-US");
+
+        var bids = await chat.SayAsync("bids risk 6");
+        var market = await chat.SayAsync("market payments platform");
+        var brief = await chat.SayAsync("brief");
+
+        Assert.Contains("Outreach: Checkout risk control → Risk Management Center", bids.AllText());
+        Assert.Contains("Outreach: Checkout risk control → Payments Platform", market.AllText());
+        Assert.Contains("Collaboration brief: Checkout risk control × Payments Platform", brief.AllText());
+        Assert.Equal(DemoCompany.Payments, (await Repository(bot).GetFocusedPartnerAsync(Owner))!.DepartmentId);
+    }
+
+    [Fact]
     public async Task The_work_split_belongs_to_the_partner_it_was_written_for()
     {
         using var bot = await OutreachChat.StartAsync();
