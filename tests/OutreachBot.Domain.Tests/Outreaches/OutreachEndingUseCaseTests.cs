@@ -127,6 +127,22 @@ public sealed class OutreachEndingUseCaseTests
     }
 
     [Fact]
+    public async Task A_department_the_directory_reads_in_the_text_is_meant_when_no_partner_name_matches()
+    {
+        var id = await OutreachAsync(Alice, (OutreachBuilder.Payments, TargetStage.Interested), (OutreachBuilder.Risk, TargetStage.MeetingScheduled));
+
+        var byKeyword = await service.ChooseStageTwoPartnerAsync(Alice, new StageTwoPartnerRequest(Named: "反欺诈", NamedDirectoryId: "D077"));
+        var unread = await service.ChooseStageTwoPartnerAsync(Alice, new StageTwoPartnerRequest(Named: "反欺诈"));
+        var notMine = await service.ChooseStageTwoPartnerAsync(Alice, new StageTwoPartnerRequest(Named: "反欺诈", NamedDirectoryId: "D500"));
+        var dropped = await service.DropPartnerAsync(Alice, new TargetRef.Named("反欺诈", "D077"), "预算冻结");
+
+        Assert.Equal("D077", Assert.IsType<StageTwoPartnerChoice.Ready>(byKeyword.GetValueOrThrow()).Partner!.Department.Id);
+        Assert.IsType<StageTwoPartnerChoice.UnknownPartner>(unread.GetValueOrThrow());
+        Assert.IsType<StageTwoPartnerChoice.UnknownPartner>(notMine.GetValueOrThrow());
+        Assert.Equal((id, "D077"), (dropped.GetValueOrThrow().Outreach.Id, dropped.Value!.Target.Department.Id));
+    }
+
+    [Fact]
     public async Task One_partner_in_stage_two_is_chosen_without_asking_and_a_stale_remembered_choice_falls_back()
     {
         var id = await OutreachAsync(Alice, (OutreachBuilder.Payments, TargetStage.Contacted), (OutreachBuilder.Risk, TargetStage.Interested));
