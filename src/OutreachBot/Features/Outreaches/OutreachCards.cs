@@ -361,6 +361,11 @@ public static class OutreachCards
             {
                 more.AddRange(EndButtons(outreach.OutreachId, outreach.DepartmentId, null, culture));
             }
+            else if (outreach.AwaitsOutcome)
+            {
+                // A partner that never answered can still be given up on; agreeing needs their answer first.
+                more.Add(EndButtons(outreach.OutreachId, outreach.DepartmentId, null, culture)[1]);
+            }
 
             if (outreach.InStageTwo)
             {

@@ -153,6 +153,21 @@ public sealed class OutreachEndingTranscriptTests
     }
 
     [Fact]
+    public async Task A_partner_that_never_answered_can_be_dropped_from_its_card_but_not_agreed_in_Chinese()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments, "risk"]);
+        var chat = bot.Host.Chat(locale: "zh-CN");
+
+        var partner = (await chat.SayAsync("进展 风控中心")).Cards().Single();
+        var dropped = await chat.PressAsync(partner, "放弃");
+
+        Assert.DoesNotContain("已达成", partner.ButtonTitles());
+        Assert.Contains("已放弃「风控中心」", dropped.Seen());
+        Assert.Equal(TargetStage.Dropped, (await bot.Service.GetAsync(Pm, outreach.Id)).Value!.FindTarget("risk")!.Stage);
+    }
+
+    [Fact]
     public async Task A_meeting_card_offers_agreed_and_drop_for_that_partner()
     {
         using var bot = await OutreachChat.StartAsync();
