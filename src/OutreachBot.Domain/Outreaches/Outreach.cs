@@ -27,6 +27,11 @@ public sealed class Outreach
         NextSequence = snapshot.NextSequence;
         Version = snapshot.Version;
         ArchivedPages = snapshot.ArchivedPages;
+        ReopenedAt = snapshot.ReopenedAt;
+
+        // Records written before closing was kept explicitly: closed when every partner had ended.
+        ClosedAt = snapshot.ClosedAt
+            ?? (snapshot.ReopenedAt is null && targets.Count > 0 && targets.All(t => !t.IsOpen) ? targets.Max(t => t.StageChangedAt) : null);
     }
 
     public string Id { get; }
@@ -64,7 +69,23 @@ public sealed class Outreach
     /// <summary>True when a change was applied since this instance was loaded or created.</summary>
     public bool HasChanges { get; private set; }
 
-    public bool IsOpen => targets.Count == 0 || targets.Any(t => t.IsOpen);
+    /// <summary>
+    /// An outreach closes when its last open partner ends (agreed, refused or dropped) and stays closed until a partner
+    /// is added or reopened, or the outreach itself is reopened (<see cref="Reopen"/>).
+    /// </summary>
+    public bool IsOpen => ClosedAt is null;
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>
+    /// When the outreach or one of its partners was last reopened: a new round, whose automatic reminders are new ones
+    /// (those cancelled at closing stay cancelled). A reopened outreach stays open until another partner ends.
+    /// </summary>
+    public DateTimeOffset? ReopenedAt { get; private set; }
+
+    /// <summary>The first agreement of the outreach: the week's result.</summary>
+    public OutreachTarget? FirstAgreed =>
+        targets.Where(t => t.Stage == TargetStage.Agreed).OrderBy(t => t.Agreement?.At ?? t.StageChangedAt).FirstOrDefault();
 
     public static OutreachResult<Outreach> Create(
         string id, string ownerKey, string productIdea, string? capabilityNeeded, DateTimeOffset createdAt, DateTimeOffset deadline, string timeZoneId)
@@ -86,7 +107,7 @@ public sealed class Outreach
 
         var outreach = new Outreach(new OutreachSnapshot(
             id, ownerKey, createdAt, timeZoneId, productIdea.Trim(), capabilityNeeded?.Trim(), deadline, OutreachSharing.None, StageOnePrep.Empty,
-            [], [], [], NextSequence: 1, Version: 0, ArchivedPages: 0));
+            [], [], [], NextSequence: 1, Version: 0, ArchivedPages: 0, ClosedAt: null, ReopenedAt: null));
         outreach.Append(createdAt, ownerKey, TimelineEventKind.Created, null, productIdea.Trim());
         return outreach;
     }
@@ -95,7 +116,7 @@ public sealed class Outreach
 
     public OutreachSnapshot ToSnapshot() => new(
         Id, OwnerKey, CreatedAt, TimeZoneId, ProductIdea, CapabilityNeeded, Deadline, Sharing, Prep,
-        [.. targets], [.. contacts], [.. timeline], NextSequence, Version, ArchivedPages);
+        [.. targets], [.. contacts], [.. timeline], NextSequence, Version, ArchivedPages, ClosedAt, ReopenedAt);
 
     public bool IsVisibleTo(Requester requester) =>
         requester.UserKey == OwnerKey
@@ -180,6 +201,7 @@ public sealed class Outreach
         targets.Add(new OutreachTarget(department, TargetStage.Identified, at, route, [.. chain]));
         Append(at, actor, TimelineEventKind.TargetAdded, department.Id,
             route is null ? department.NameEn : $"{department.NameEn} via {route}" + (chain.Count > 0 ? ": " + string.Join(" → ", chain.Select(s => s.PersonName)) : string.Empty));
+        ClosedAt = null;
         return null;
     }
 
@@ -287,13 +309,67 @@ public sealed class Outreach
         return Move(actor, at, departmentId, TargetStage.MeetingScheduled, TimelineEventKind.MeetingScheduled, t => t with { Meeting = meeting, FollowUpAt = null }, details);
     }
 
-    public OutreachError? MarkAgreed(string actor, DateTimeOffset at, string departmentId, string? note) =>
-        Validation.Optional("Note", note, OutreachLimits.MaxNoteLength)
-        ?? Move(actor, at, departmentId, TargetStage.Agreed, TimelineEventKind.Agreed, t => t with { OutcomeNote = note?.Trim(), FollowUpAt = null }, note?.Trim() ?? string.Empty);
+    /// <summary>
+    /// The win: the partner agreed. <paramref name="terms"/> is what was agreed, one line; <paramref name="decidedBy"/> who
+    /// decided (e.g. the two leaders). Line breaks become spaces.
+    /// </summary>
+    public OutreachError? MarkAgreed(string actor, DateTimeOffset at, string departmentId, string terms, string decidedBy)
+    {
+        var what = OneLine(terms);
+        var who = OneLine(decidedBy);
+        var error = Validation.Required(nameof(Agreement.Terms), what, OutreachLimits.MaxAgreementLength)
+            ?? Validation.Required(nameof(Agreement.DecidedBy), who, OutreachLimits.MaxNameLength);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var agreement = new Agreement(what, who, at, actor);
+        return Move(actor, at, departmentId, TargetStage.Agreed, TimelineEventKind.Agreed, t => t with { Agreement = agreement, FollowUpAt = null }, $"{what} ({who})");
+    }
 
     public OutreachError? Drop(string actor, DateTimeOffset at, string departmentId, string? note) =>
         Validation.Optional("Note", note, OutreachLimits.MaxNoteLength)
         ?? Move(actor, at, departmentId, TargetStage.Dropped, TimelineEventKind.Dropped, t => t with { OutcomeNote = note?.Trim() ?? t.OutcomeNote, FollowUpAt = null }, note?.Trim() ?? string.Empty);
+
+    /// <summary>
+    /// Undoes an end. With a department: that partner (agreed, refused or dropped) goes back to where it stood before it
+    /// ended, which reopens the outreach. Without: the closed outreach itself reopens, to look for another partner; it
+    /// closes again when another partner ends.
+    /// </summary>
+    public OutreachError? Reopen(string actor, DateTimeOffset at, string? departmentId)
+    {
+        if (departmentId is null)
+        {
+            if (IsOpen)
+            {
+                return new NothingToReopen(null);
+            }
+
+            ClosedAt = null;
+            ReopenedAt = at;
+            Append(at, actor, TimelineEventKind.Reopened, null, string.Empty);
+            return null;
+        }
+
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        if (target.IsOpen)
+        {
+            return new NothingToReopen(target.Department);
+        }
+
+        var back = target.EndedFrom
+            ?? (contacts.Any(c => string.Equals(c.DepartmentId, target.Department.Id, StringComparison.OrdinalIgnoreCase)) ? TargetStage.Contacted : TargetStage.Identified);
+        Replace(target, target with { Stage = back, StageChangedAt = at, EndedFrom = null, Agreement = null, RefusalReason = null, FollowUpAt = null });
+        ClosedAt = null;
+        ReopenedAt = at;
+        Append(at, actor, TimelineEventKind.Reopened, target.Department.Id, $"{target.Stage} → {back}");
+        return null;
+    }
 
     /// <summary>The introductions that led to an open target: its route becomes a referral and the pitch names the last introducer.</summary>
     public OutreachError? RecordReferral(string actor, DateTimeOffset at, string departmentId, IReadOnlyList<ReferralStep> chain)
@@ -365,10 +441,20 @@ public sealed class Outreach
             return new IllegalStageTransition(target.Department.Id, target.Department.Name, target.Stage, to);
         }
 
-        Replace(target, change(target) with { Stage = to, StageChangedAt = at });
+        var ends = !StageMachine.IsOpen(to);
+        Replace(target, change(target) with { Stage = to, StageChangedAt = at, EndedFrom = ends ? target.Stage : null });
         Append(at, actor, kind, target.Department.Id, $"{target.Stage} → {to}" + (details.Length > 0 ? "; " + details : string.Empty));
+        if (ends && IsOpen && targets.All(t => !t.IsOpen))
+        {
+            ClosedAt = at;
+            Append(at, actor, TimelineEventKind.Closed, null, string.Join(", ", targets.Select(t => $"{t.Department.NameEn}: {t.Stage}")));
+        }
+
         return null;
     }
+
+    private static string OneLine(string? text) =>
+        string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private void Replace(OutreachTarget current, OutreachTarget next) => targets[targets.IndexOf(current)] = next;
 
@@ -404,6 +490,8 @@ public sealed class Outreach
             "MessageSent" => new("发送的内容", "message sent"),
             "Kpis" => new("对方考核指标", "partner KPIs"),
             "LeaderConcerns" => new("对方领导的关注点", "leader's concerns"),
+            nameof(Agreement.Terms) => new("达成的内容", "what was agreed"),
+            nameof(Agreement.DecidedBy) => new("拍板的人", "who decided"),
             _ => new("备注", "note"),
         };
     }
@@ -425,7 +513,9 @@ public sealed record OutreachSnapshot(
     IReadOnlyList<TimelineEvent> Timeline,
     long NextSequence,
     long Version,
-    int ArchivedPages);
+    int ArchivedPages,
+    DateTimeOffset? ClosedAt = null,
+    DateTimeOffset? ReopenedAt = null);
 
 /// <summary>Who is asking: the user's key and the teams/channels they belong to (for team sharing).</summary>
 public sealed record Requester(string UserKey, IReadOnlyList<string> TeamIds)

@@ -39,6 +39,13 @@ public sealed record IllegalStageTransition(string DepartmentId, BilingualText D
 public sealed record OutcomeBeforeContact(string OutreachId, DepartmentRef Department, TargetStage To) : OutreachError(
     "outcome-before-contact", IllegalStageTransition.Describe(Department.Name, TargetStage.Identified, To));
 
+/// <summary>Reopen was asked for a partner (or an outreach, when <see cref="Department"/> is null) that has not ended.</summary>
+public sealed record NothingToReopen(DepartmentRef? Department) : OutreachError(
+    "nothing-to-reopen",
+    Department is { } department
+        ? new($"「{department.NameZh}」还在推进中，不需要重新打开。", $"{department.NameEn} is still open; there is nothing to reopen.")
+        : new("这条拓展还在进行中，不需要重新打开。", "This outreach is still open; there is nothing to reopen."));
+
 public sealed record UnknownTarget(string DepartmentId) : OutreachError(
     "unknown-target",
     new($"这条拓展还没有把「{DepartmentId}」列为目标部门，请先添加。", $"{DepartmentId} is not a target of this outreach yet; add it first."));

@@ -27,9 +27,14 @@ public sealed record OutcomeRecorded(Outreach Outreach, string Actor, DateTimeOf
 public sealed record MeetingScheduled(Outreach Outreach, string Actor, DateTimeOffset At, string DepartmentId, DateTimeOffset MeetingAt)
     : OutreachEvent(Outreach, Actor, At);
 
-public sealed record PartnerAgreed(Outreach Outreach, string Actor, DateTimeOffset At, string DepartmentId) : OutreachEvent(Outreach, Actor, At);
+/// <summary>The partner agreed; when it was the last open partner the outreach is now closed (<c>Outreach.IsOpen</c> is false).</summary>
+public sealed record PartnerAgreed(Outreach Outreach, string Actor, DateTimeOffset At, string DepartmentId, Agreement Agreement) : OutreachEvent(Outreach, Actor, At);
 
+/// <summary>The partner was dropped; when it was the last open partner the outreach is now closed.</summary>
 public sealed record TargetDropped(Outreach Outreach, string Actor, DateTimeOffset At, string DepartmentId) : OutreachEvent(Outreach, Actor, At);
+
+/// <summary>A partner that had ended (<see cref="DepartmentId"/>), or the closed outreach itself (null), is open again.</summary>
+public sealed record OutreachReopened(Outreach Outreach, string Actor, DateTimeOffset At, string? DepartmentId) : OutreachEvent(Outreach, Actor, At);
 
 public sealed record ReferralRecorded(Outreach Outreach, string Actor, DateTimeOffset At, string DepartmentId) : OutreachEvent(Outreach, Actor, At);
 

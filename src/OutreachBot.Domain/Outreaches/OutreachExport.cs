@@ -57,8 +57,9 @@ public static class OutreachExport
     }
 
     private static string[] PipelineHeaders(string? locale) => BilingualText.IsChinese(locale)
-        ? ["产品想法", "负责人", "部门", "阶段", "最近联系", "联系人", "下一步", "截止时间", "倒计时"]
-        : ["Product idea", "Owner", "Department", "Stage", "Last contact", "Contact person", "Next action", "Deadline", "Countdown"];
+        ? ["产品想法", "负责人", "部门", "阶段", "最近联系", "联系人", "下一步", "截止时间", "倒计时", "达成时间", "距启动天数", "是否在截止前", "达成内容", "拍板人"]
+        : ["Product idea", "Owner", "Department", "Stage", "Last contact", "Contact person", "Next action", "Deadline", "Countdown",
+            "Agreed on", "Days from start", "Within deadline", "What was agreed", "Decided by"];
 
     private static string[] TimelineHeaders(string? locale) => BilingualText.IsChinese(locale)
         ? ["序号", "时间", "操作人", "事件", "部门", "详情"]
@@ -72,7 +73,7 @@ public static class OutreachExport
             var countdown = view.IsOpen ? view.Countdown.Text.For(locale) : string.Empty;
             if (view.Targets.Count == 0)
             {
-                yield return [view.ProductIdea, view.OwnerKey, null, null, null, null, null, deadline, countdown];
+                yield return [view.ProductIdea, view.OwnerKey, null, null, null, null, null, deadline, countdown, null, null, null, null, null];
             }
 
             foreach (var target in view.Targets)
@@ -81,6 +82,11 @@ public static class OutreachExport
                 [
                     view.ProductIdea, view.OwnerKey, target.DepartmentName.For(locale), StageMachine.Name(target.Stage).For(locale),
                     target.LastContactAt is { } at ? Stamp(at, zone) : null, target.LastContactPerson, target.NextAction?.For(locale), deadline, countdown,
+                    target.Agreement is { } agreement ? Stamp(agreement.At, zone) : null,
+                    target.Pace?.Days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    target.Pace is { } pace ? YesNo(pace.WithinDeadline, locale) : null,
+                    target.Agreement?.Terms,
+                    target.Agreement?.DecidedBy,
                 ];
             }
         }
@@ -117,6 +123,8 @@ public static class OutreachExport
 
         return builder.ToString();
     }
+
+    private static string YesNo(bool value, string? locale) => BilingualText.IsChinese(locale) ? value ? "是" : "否" : value ? "yes" : "no";
 
     private static string Stamp(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -23,13 +23,19 @@ public sealed record OutreachSharing(string? TeamId = null, string? ChannelId = 
     public IReadOnlyList<string> ColleagueKeys => Colleagues ?? [];
 }
 
-/// <summary>One hop of an introduction path: who introduced us to whom.</summary>
-public sealed record ReferralStep(string PersonId, string PersonName, string? DepartmentId = null);
+/// <summary>
+/// One introduction as it happened: <see cref="PersonName"/> introduced the PM to <see cref="ToPersonName"/> (unknown for
+/// chains recorded before the introduced person was kept).
+/// </summary>
+public sealed record ReferralStep(string PersonId, string PersonName, string? DepartmentId = null, string? ToPersonId = null, string? ToPersonName = null);
 
 /// <summary>What we learned about the partner, used to tailor the stage-2 material.</summary>
 public sealed record PartnerInsight(string? Kpis, string? LeaderConcerns, string? Notes, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 public sealed record ScheduledMeeting(DateTimeOffset At, bool BothLeadersInvited, string? Note);
+
+/// <summary>The win: what was agreed with the partner (one line) and who decided it (e.g. the two leaders), and when.</summary>
+public sealed record Agreement(string Terms, string DecidedBy, DateTimeOffset At, string RecordedBy);
 
 /// <summary>One target department and where it stands.</summary>
 public sealed record OutreachTarget(
@@ -42,7 +48,9 @@ public sealed record OutreachTarget(
     string? OutcomeNote = null,
     ScheduledMeeting? Meeting = null,
     DateTimeOffset? FollowUpAt = null,
-    PartnerInsight? Insight = null)
+    PartnerInsight? Insight = null,
+    Agreement? Agreement = null,
+    TargetStage? EndedFrom = null)
 {
     public bool IsOpen => StageMachine.IsOpen(Stage);
 }
@@ -72,6 +80,8 @@ public enum TimelineEventKind
     SharingChanged,
     DeadlineChanged,
     ReferralRecorded,
+    Closed,
+    Reopened,
 }
 
 /// <summary>One event of the append-only timeline: who did what, when, with details.</summary>
@@ -85,8 +95,21 @@ public static class OutreachLimits
     public const int MaxNoteLength = 1000;
     public const int MaxMessageLength = 2000;
     public const int MaxNameLength = 200;
+    public const int MaxAgreementLength = 200;
     public const int MaxTargets = 20;
     public const int MaxContacts = 60;
     public const int MaxReferralSteps = 6;
     public const int MaxColleagues = 30;
+}
+
+/// <summary>A referral chain told as it happened, for the status and the brief.</summary>
+public static class ReferralStory
+{
+    /// <summary>"经张三引荐认识李四，再经李四引荐认识王五" / "Zhang San introduced us to Li Si, then Li Si introduced us to Wang Wu"; null without introductions.</summary>
+    public static BilingualText? Describe(IReadOnlyList<ReferralStep> chain) =>
+        chain.Count == 0
+            ? null
+            : new(
+                string.Join("，再", chain.Select(s => s.ToPersonName is { Length: > 0 } to ? $"经{s.PersonName}引荐认识{to}" : $"经{s.PersonName}引荐")),
+                string.Join(", then ", chain.Select(s => s.ToPersonName is { Length: > 0 } to ? $"{s.PersonName} introduced us to {to}" : $"{s.PersonName} introduced us")));
 }

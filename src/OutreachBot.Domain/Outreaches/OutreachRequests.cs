@@ -26,8 +26,12 @@ public abstract record TargetRef
 
     public sealed record Known(string OutreachId, string DepartmentId) : TargetRef;
 
-    /// <summary>The best match among the requester's visible outreaches' targets (either language, fuzzy); open targets win a tie.</summary>
-    public sealed record Named(string Department) : TargetRef;
+    /// <summary>
+    /// The best match among the requester's visible outreaches' targets (either language, fuzzy); open targets win a tie.
+    /// <paramref name="DirectoryId"/> is the directory's reading of the text (by keyword, e.g. 大数据 → the data platform):
+    /// when no target name matches surely, the target with that department id is meant.
+    /// </summary>
+    public sealed record Named(string Department, string? DirectoryId = null) : TargetRef;
 }
 
 public sealed record NewOutcome(TargetRef Target, ContactOutcome Outcome, RefusalReason? Reason = null, string? Note = null);
@@ -113,3 +117,69 @@ public enum CollisionKind
 /// <summary>Another PM's outreach to the same department: who, at what stage, since when, and why they were refused.</summary>
 public sealed record CollisionWarning(
     CollisionKind Kind, string DepartmentId, BilingualText DepartmentName, string OwnerKey, TargetStage Stage, DateTimeOffset Since, RefusalReason? RefusalReason, string? Note);
+
+/// <summary>The win with a partner: what was agreed (one line) and who decided (e.g. the two leaders).</summary>
+public sealed record NewAgreement(TargetRef Target, string Terms, string DecidedBy);
+
+/// <summary>A partner that may agree now (it answered and has not ended), found before asking what was agreed.</summary>
+public sealed record AgreementCandidate(Outreach Outreach, OutreachTarget Target);
+
+/// <summary>A partner as it ended (agreed or dropped); <see cref="ClosedOutreach"/> when it was the last open one.</summary>
+public sealed record EndedPartner(Outreach Outreach, OutreachTarget Target)
+{
+    public bool ClosedOutreach => !Outreach.IsOpen;
+
+    /// <summary>Days from the outreach's start to this agreement, and whether it beat the deadline; null for a drop.</summary>
+    public AgreementPace? Pace => Target.Agreement is { } agreement
+        ? AgreementPace.Of(Outreach.CreatedAt, agreement.At, Outreach.Deadline, LocalTime.ZoneOrUtc(Outreach.TimeZoneId))
+        : null;
+}
+
+/// <summary>
+/// What "reopen" is about: a partner that ended (a button's ids or a name the user typed), a closed outreach by id (a
+/// button), or, with neither, my closed outreach.
+/// </summary>
+public sealed record ReopenRequest(TargetRef? Target = null, string? OutreachId = null);
+
+public abstract record Reopening
+{
+    private Reopening()
+    {
+    }
+
+    /// <param name="Target">The partner reopened, or null when the outreach itself was.</param>
+    public sealed record Reopened(Outreach Outreach, OutreachTarget? Target) : Reopening;
+
+    /// <summary>Several closed outreaches, most recently closed first: the user picks one.</summary>
+    public sealed record ChooseOutreach(IReadOnlyList<OutreachStatusView> Closed) : Reopening;
+
+    public sealed record NothingClosed : Reopening;
+}
+
+/// <summary>
+/// Which partner the stage-2 material is for: a department the user named, the ids a button or a flow carries, or the
+/// ones remembered from the user's last choice (<see cref="Remembered"/>: stale ids are then ignored, not refused).
+/// </summary>
+/// <param name="NamedDirectoryId">The directory's reading of <paramref name="Named"/> (see <see cref="TargetRef.Named"/>).</param>
+public sealed record StageTwoPartnerRequest(
+    string? Named = null, string? OutreachId = null, string? DepartmentId = null, bool Remembered = false, string? NamedDirectoryId = null);
+
+public abstract record StageTwoPartnerChoice
+{
+    private StageTwoPartnerChoice()
+    {
+    }
+
+    /// <param name="Partner">The partner; null while the outreach has no target department.</param>
+    /// <param name="Others">The outreach's other partners in stage 2, to switch to.</param>
+    /// <param name="OutreachCount">How many outreaches the user can see (to offer switching outreach).</param>
+    public sealed record Ready(Outreach Outreach, OutreachTarget? Partner, IReadOnlyList<OutreachTarget> Others, int OutreachCount) : StageTwoPartnerChoice;
+
+    /// <summary>Several partners of the outreach are in stage 2 and none was named: the user picks one.</summary>
+    public sealed record ChoosePartner(Outreach Outreach, IReadOnlyList<OutreachTarget> Candidates) : StageTwoPartnerChoice;
+
+    public sealed record NoOutreach : StageTwoPartnerChoice;
+
+    /// <summary>None of my outreaches has a partner by that name.</summary>
+    public sealed record UnknownPartner(string Text) : StageTwoPartnerChoice;
+}

@@ -33,6 +33,9 @@ public sealed class OutreachService(
     /// <summary>A typed department name this close to one of my targets means that target (else it names a department to add).</summary>
     public const double SureMatch = 0.7;
 
+    /// <summary>Before any partner reaches stage 2, the material is for the one furthest along.</summary>
+    private static readonly TargetStage[] FallbackPartnerOrder = [TargetStage.NoCapacity, TargetStage.Contacted, TargetStage.Identified];
+
     private readonly OutreachOptions options = options ?? new OutreachOptions();
     private readonly Func<string> newId = newId ?? (() => Guid.NewGuid().ToString("N"));
     private readonly IOutreachEventPublisher events = events ?? NoOutreachEvents.Instance;
@@ -258,21 +261,180 @@ public sealed class OutreachService(
             (r, at) => new MeetingScheduled(r.Outreach, requester.UserKey, at, r.Target.Department.Id, meeting.At),
             cancellationToken);
 
-    public Task<OutreachResult<Outreach>> MarkAgreedAsync(Requester requester, string outreachId, string departmentId, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(
-            requester,
-            outreachId,
-            (o, now) => Then(o.MarkAgreed(requester.UserKey, now, departmentId, note), o),
-            (o, at) => new PartnerAgreed(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
-            cancellationToken);
+    /// <summary>The agreement with a known partner; see <see cref="RecordAgreementAsync"/>.</summary>
+    public async Task<OutreachResult<Outreach>> MarkAgreedAsync(
+        Requester requester, string outreachId, string departmentId, string terms, string decidedBy, CancellationToken cancellationToken = default)
+    {
+        var agreed = await RecordAgreementAsync(requester, new NewAgreement(new TargetRef.Known(outreachId, departmentId), terms, decidedBy), cancellationToken);
+        return agreed.Error is { } error ? error : agreed.Value!.Outreach;
+    }
 
-    public Task<OutreachResult<Outreach>> DropAsync(Requester requester, string outreachId, string departmentId, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(
+    /// <summary>
+    /// The partner a user wants to record an agreement for, checked before asking what was agreed: one not contacted
+    /// yet is <see cref="OutcomeBeforeContact"/>, one that cannot agree now an <see cref="IllegalStageTransition"/>.
+    /// </summary>
+    public async Task<OutreachResult<AgreementCandidate>> FindAgreementCandidateAsync(Requester requester, TargetRef target, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAgreeableAsync(requester, target, cancellationToken);
+        return found.Error is { } error ? error : new AgreementCandidate(found.Value!.Stored.Outreach, found.Value.Target);
+    }
+
+    /// <summary>
+    /// The win: records what was agreed and who decided. When it was the last open partner the outreach closes, and the
+    /// published <see cref="PartnerAgreed"/> tells reminders to stop.
+    /// </summary>
+    public async Task<OutreachResult<EndedPartner>> RecordAgreementAsync(Requester requester, NewAgreement request, CancellationToken cancellationToken = default)
+    {
+        var found = await FindAgreeableAsync(requester, request.Target, cancellationToken);
+        if (found.Error is { } error)
+        {
+            return error;
+        }
+
+        var departmentId = found.Value!.Target.Department.Id;
+        return await ChangeAsync<EndedPartner>(
             requester,
-            outreachId,
-            (o, now) => Then(o.Drop(requester.UserKey, now, departmentId, note), o),
-            (o, at) => new TargetDropped(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
+            found.Value.Stored,
+            (o, now) => o.MarkAgreed(requester.UserKey, now, departmentId, request.Terms, request.DecidedBy) is { } agreeError
+                ? agreeError
+                : new EndedPartner(o, o.FindTarget(departmentId)!),
+            (r, at) => new PartnerAgreed(r.Outreach, requester.UserKey, at, departmentId, r.Target.Agreement!),
             cancellationToken);
+    }
+
+    public async Task<OutreachResult<Outreach>> DropAsync(Requester requester, string outreachId, string departmentId, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var dropped = await DropPartnerAsync(requester, new TargetRef.Known(outreachId, departmentId), note, cancellationToken);
+        return dropped.Error is { } error ? error : dropped.Value!.Outreach;
+    }
+
+    /// <summary>Drops a partner (the note says why); when it was the last open partner the outreach closes.</summary>
+    public async Task<OutreachResult<EndedPartner>> DropPartnerAsync(Requester requester, TargetRef target, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var found = await FindTargetAsync(requester, target, cancellationToken);
+        if (found.Error is { } error)
+        {
+            return error;
+        }
+
+        var (stored, partner) = found.Value!;
+        var departmentId = partner.Department.Id;
+        return await ChangeAsync<EndedPartner>(
+            requester,
+            stored,
+            (o, now) => o.Drop(requester.UserKey, now, departmentId, note) is { } dropError ? dropError : new EndedPartner(o, o.FindTarget(departmentId)!),
+            (r, at) => new TargetDropped(r.Outreach, requester.UserKey, at, departmentId),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Undoes an end: a partner that agreed, refused or was dropped goes back to where it stood (which reopens its
+    /// outreach), or a closed outreach reopens to look for another partner. Without either, my one closed outreach
+    /// reopens; with several I choose.
+    /// </summary>
+    public async Task<OutreachResult<Reopening>> ReopenAsync(Requester requester, ReopenRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Target is { } targetRef)
+        {
+            var found = await FindTargetAsync(requester, targetRef, cancellationToken, preferEnded: true);
+            if (found.Error is { } error)
+            {
+                return error;
+            }
+
+            var departmentId = found.Value!.Target.Department.Id;
+            return await ChangeAsync<Reopening>(
+                requester,
+                found.Value.Stored,
+                (o, now) => o.Reopen(requester.UserKey, now, departmentId) is { } reopenError ? reopenError : new Reopening.Reopened(o, o.FindTarget(departmentId)),
+                (r, at) => new OutreachReopened(((Reopening.Reopened)r).Outreach, requester.UserKey, at, departmentId),
+                cancellationToken);
+        }
+
+        StoredOutreach? stored;
+        if (request.OutreachId is { } outreachId)
+        {
+            stored = await repository.LoadAsync(outreachId, cancellationToken);
+        }
+        else
+        {
+            var closed = (await VisibleAsync(requester, cancellationToken))
+                .Where(v => !v.View.IsOpen)
+                .OrderByDescending(v => v.View.ClosedAt ?? v.View.LastActivityAt)
+                .ToList();
+            if (closed.Count != 1)
+            {
+                return closed.Count == 0 ? new Reopening.NothingClosed() : new Reopening.ChooseOutreach([.. closed.Select(v => v.View)]);
+            }
+
+            stored = closed[0].Stored;
+        }
+
+        if (stored is null)
+        {
+            return new OutreachNotFound();
+        }
+
+        return await ChangeAsync<Reopening>(
+            requester,
+            stored,
+            (o, now) => o.Reopen(requester.UserKey, now, null) is { } reopenError ? reopenError : new Reopening.Reopened(o, null),
+            (r, at) => new OutreachReopened(((Reopening.Reopened)r).Outreach, requester.UserKey, at, null),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Which partner the stage-2 material is for. A named department is my best-matching target; ids from a button or
+    /// a flow name it exactly; otherwise, in the chosen (else my latest) outreach, the one partner in stage 2
+    /// (interested or meeting booked), else the agreed one, else the furthest along. Several in stage 2: I choose.
+    /// </summary>
+    public async Task<OutreachResult<StageTwoPartnerChoice>> ChooseStageTwoPartnerAsync(
+        Requester requester, StageTwoPartnerRequest request, CancellationToken cancellationToken = default)
+    {
+        var visible = await VisibleAsync(requester, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(request.Named))
+        {
+            if (Resolve(visible, request.Named, request.NamedDirectoryId) is not { } best)
+            {
+                return new StageTwoPartnerChoice.UnknownPartner(request.Named.Trim());
+            }
+
+            var outreach = best.Outreach.Stored.Outreach;
+            return Ready(outreach, outreach.FindTarget(best.Match.Target.DepartmentId), visible.Count);
+        }
+
+        if (request.OutreachId is { } outreachId)
+        {
+            var chosen = visible.FirstOrDefault(v => v.View.OutreachId == outreachId)?.Stored.Outreach;
+            if (chosen is not null)
+            {
+                if (request.DepartmentId is null)
+                {
+                    return StageTwoPartnerIn(chosen, visible.Count);
+                }
+
+                if (chosen.FindTarget(request.DepartmentId) is { } partner)
+                {
+                    return Ready(chosen, partner, visible.Count);
+                }
+
+                if (!request.Remembered)
+                {
+                    return new UnknownTarget(request.DepartmentId);
+                }
+
+                return StageTwoPartnerIn(chosen, visible.Count);
+            }
+
+            if (!request.Remembered)
+            {
+                return new OutreachNotFound();
+            }
+        }
+
+        var latest = visible.OrderByDescending(v => v.View.IsOpen).ThenByDescending(v => v.View.LastActivityAt).FirstOrDefault();
+        return latest is null ? new StageTwoPartnerChoice.NoOutreach() : StageTwoPartnerIn(latest.Stored.Outreach, visible.Count);
+    }
 
     /// <summary>Stores the referral chain that led to a target department (who introduced us, in order).</summary>
     public Task<OutreachResult<Outreach>> RecordReferralAsync(
@@ -460,7 +622,7 @@ public sealed class OutreachService(
         return new AddedTarget(outreach, outreach.FindTarget(target.Department.Id)!, await CheckCollisionsAsync(requester, target.Department.Id, outreach.Id, cancellationToken));
     }
 
-    private async Task<OutreachResult<FoundTarget>> FindTargetAsync(Requester requester, TargetRef target, CancellationToken cancellationToken)
+    private async Task<OutreachResult<FoundTarget>> FindTargetAsync(Requester requester, TargetRef target, CancellationToken cancellationToken, bool preferEnded = false)
     {
         switch (target)
         {
@@ -472,7 +634,8 @@ public sealed class OutreachService(
 
                 return stored.Outreach.FindTarget(known.DepartmentId) is { } found ? new FoundTarget(stored, found) : new UnknownTarget(known.DepartmentId);
             case TargetRef.Named named:
-                return string.IsNullOrWhiteSpace(named.Department) || BestMatch(await VisibleAsync(requester, cancellationToken), named.Department) is not { } best
+                return string.IsNullOrWhiteSpace(named.Department)
+                    || Resolve(await VisibleAsync(requester, cancellationToken), named.Department, named.DirectoryId, preferEnded) is not { } best
                     ? new UnknownTarget(named.Department)
                     : new FoundTarget(best.Outreach.Stored, best.Outreach.Stored.Outreach.FindTarget(best.Match.Target.DepartmentId)!);
             default:
@@ -492,15 +655,87 @@ public sealed class OutreachService(
     private static IReadOnlyList<VisibleOutreach> OpenOf(IReadOnlyList<VisibleOutreach> visible) =>
         [.. visible.Where(v => v.View.IsOpen).OrderByDescending(v => v.View.LastActivityAt)];
 
-    /// <summary>The target best named by the text; open targets, then recently active outreaches, win a tie.</summary>
-    private static BestTarget? BestMatch(IReadOnlyList<VisibleOutreach> visible, string query)
+    private async Task<OutreachResult<FoundTarget>> FindAgreeableAsync(Requester requester, TargetRef target, CancellationToken cancellationToken)
+    {
+        var found = await FindTargetAsync(requester, target, cancellationToken);
+        if (found.Error is { } error)
+        {
+            return error;
+        }
+
+        var (stored, partner) = found.Value!;
+        return partner.Stage == TargetStage.Identified
+            ? new OutcomeBeforeContact(stored.Outreach.Id, partner.Department, TargetStage.Agreed)
+            : StageMachine.CanMove(partner.Stage, TargetStage.Agreed)
+                ? found.Value
+                : new IllegalStageTransition(partner.Department.Id, partner.Department.Name, partner.Stage, TargetStage.Agreed);
+    }
+
+    private static StageTwoPartnerChoice StageTwoPartnerIn(Outreach outreach, int outreachCount)
+    {
+        var inStageTwo = StageTwoCandidates(outreach);
+        if (inStageTwo.Count > 1)
+        {
+            return new StageTwoPartnerChoice.ChoosePartner(outreach, inStageTwo);
+        }
+
+        var partner = inStageTwo.FirstOrDefault()
+            ?? outreach.Targets
+                .Where(t => FallbackPartnerOrder.Contains(t.Stage))
+                .OrderBy(t => Array.IndexOf(FallbackPartnerOrder, t.Stage))
+                .ThenByDescending(t => t.StageChangedAt)
+                .FirstOrDefault();
+        return Ready(outreach, partner, outreachCount);
+    }
+
+    private static StageTwoPartnerChoice.Ready Ready(Outreach outreach, OutreachTarget? partner, int outreachCount) =>
+        new(outreach, partner, [.. StageTwoCandidates(outreach).Where(t => partner is null || t.Department.Id != partner.Department.Id)], outreachCount);
+
+    /// <summary>The partners in stage 2 (meeting booked first, soonest first; then interested, latest first), else the agreed ones.</summary>
+    private static IReadOnlyList<OutreachTarget> StageTwoCandidates(Outreach outreach)
+    {
+        var inStageTwo = outreach.Targets
+            .Where(t => StageMachine.IsStageTwo(t.Stage))
+            .OrderBy(t => t.Stage == TargetStage.MeetingScheduled ? 0 : 1)
+            .ThenBy(t => t.Meeting?.At ?? DateTimeOffset.MaxValue)
+            .ThenByDescending(t => t.StageChangedAt)
+            .ToList();
+        return inStageTwo.Count > 0 ? inStageTwo : [.. outreach.Targets.Where(t => t.Stage == TargetStage.Agreed).OrderByDescending(t => t.StageChangedAt)];
+    }
+
+    /// <summary>
+    /// The target best named by the text; open targets (ended ones when <paramref name="preferEnded"/>), then recently
+    /// active outreaches, win a tie.
+    /// </summary>
+    private static BestTarget? BestMatch(IReadOnlyList<VisibleOutreach> visible, string query, bool preferEnded = false)
     {
         var best = OutreachStatus.FindPartner(visible.Select(v => v.View), query)
             .OrderByDescending(m => Math.Round(m.Score, 3))
-            .ThenByDescending(m => StageMachine.IsOpen(m.Target.Stage))
+            .ThenByDescending(m => StageMachine.IsOpen(m.Target.Stage) != preferEnded)
             .ThenByDescending(m => m.Outreach.LastActivityAt)
             .FirstOrDefault();
         return best is null ? null : new BestTarget(visible.First(v => v.View.OutreachId == best.Outreach.OutreachId), best);
+    }
+
+    /// <summary>
+    /// What a typed department means among my targets: a sure name match; else my target that is the department the
+    /// directory reads in the text (<paramref name="directoryId"/>, e.g. by keyword); else the best weaker name match.
+    /// </summary>
+    private static BestTarget? Resolve(IReadOnlyList<VisibleOutreach> visible, string text, string? directoryId, bool preferEnded = false)
+    {
+        var best = BestMatch(visible, text, preferEnded);
+        if (best is { Match.Score: >= SureMatch } || directoryId is null)
+        {
+            return best;
+        }
+
+        return visible
+            .SelectMany(v => v.View.Targets
+                .Where(t => string.Equals(t.DepartmentId, directoryId, StringComparison.OrdinalIgnoreCase))
+                .Select(t => new BestTarget(v, new PartnerMatch(v.View, t, 1.0))))
+            .OrderByDescending(b => StageMachine.IsOpen(b.Match.Target.Stage) != preferEnded)
+            .ThenByDescending(b => b.Outreach.View.LastActivityAt)
+            .FirstOrDefault() ?? best;
     }
 
     private async Task<IReadOnlyList<AlternativeDepartment>> SuggestAlternativesAsync(

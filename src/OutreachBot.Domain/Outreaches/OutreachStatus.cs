@@ -17,6 +17,27 @@ public sealed record DeadlineCountdown(int Days, int Hours, bool IsOverdue)
         : new($"还剩 {Days} 天 {Hours} 小时", $"{Days}d {Hours}h left");
 }
 
+/// <summary>
+/// How fast a partner agreed: calendar days in the outreach's time zone from its start to the agreement (0 = the same
+/// day), and whether the agreement came by the deadline. The article's goal is an agreement within the week.
+/// </summary>
+public sealed record AgreementPace(int Days, bool WithinDeadline)
+{
+    public static AgreementPace Of(DateTimeOffset started, DateTimeOffset agreedAt, DateTimeOffset deadline, TimeZoneInfo zone) =>
+        new(LocalDay(agreedAt, zone) - LocalDay(started, zone), agreedAt <= deadline);
+
+    /// <summary>The pace of the outreach's first agreement, or null when nobody has agreed yet.</summary>
+    public static AgreementPace? Of(Outreach outreach) =>
+        outreach.FirstAgreed is { } agreed
+            ? Of(outreach.CreatedAt, agreed.Agreement?.At ?? agreed.StageChangedAt, outreach.Deadline, LocalTime.ZoneOrUtc(outreach.TimeZoneId))
+            : null;
+
+    private static int LocalDay(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime).DayNumber;
+}
+
+/// <param name="Agreement">What was agreed and who decided, for an agreed partner.</param>
+/// <param name="Pace">Days from the outreach's start to this partner's agreement.</param>
+/// <param name="ReferralChain">The introductions that led to the partner, as the user confirmed them.</param>
 public sealed record TargetStatus(
     string DepartmentId,
     BilingualText DepartmentName,
@@ -25,7 +46,10 @@ public sealed record TargetStatus(
     DateTimeOffset? LastContactAt,
     string? LastContactPerson,
     BilingualText? NextAction,
-    RefusalReason? RefusalReason);
+    RefusalReason? RefusalReason,
+    Agreement? Agreement = null,
+    AgreementPace? Pace = null,
+    IReadOnlyList<ReferralStep>? ReferralChain = null);
 
 public sealed record OutreachStatusView(
     string OutreachId,
@@ -36,12 +60,18 @@ public sealed record OutreachStatusView(
     DeadlineCountdown Countdown,
     bool IsOpen,
     IReadOnlyList<TargetStatus> Targets,
-    DateTimeOffset LastActivityAt)
+    DateTimeOffset LastActivityAt,
+    AgreementPace? Pace = null,
+    DateTimeOffset? ClosedAt = null)
 {
     public bool IsOverdue => IsOpen && Countdown.IsOverdue;
 }
 
-public sealed record PipelineTotals(int Outreaches, int Open, int Overdue, IReadOnlyDictionary<TargetStage, int> TargetsByStage);
+/// <param name="Agreed">Outreaches with at least one agreement.</param>
+/// <param name="AgreedWithinDeadline">Of those, the ones whose first agreement came by the deadline.</param>
+/// <param name="AverageDaysToAgreement">Mean days from start to the first agreement, over the agreed outreaches.</param>
+public sealed record PipelineTotals(
+    int Outreaches, int Open, int Overdue, IReadOnlyDictionary<TargetStage, int> TargetsByStage, int Agreed = 0, int AgreedWithinDeadline = 0, double? AverageDaysToAgreement = null);
 
 /// <summary>One page of a pipeline plus totals over all of it, so a card can show 200 outreaches compactly.</summary>
 public sealed record PipelinePage(IReadOnlyList<OutreachStatusView> Items, int Page, int PageSize, int PageCount, PipelineTotals Totals);
@@ -59,12 +89,19 @@ public static class OutreachStatus
         var targets = outreach.Targets.Select(t =>
         {
             var last = outreach.Contacts.LastOrDefault(c => c.DepartmentId == t.Department.Id);
-            return new TargetStatus(t.Department.Id, t.Department.Name, t.Stage, t.StageChangedAt, last?.At, last?.PersonName, NextAction(t, zone), t.RefusalReason);
+            var pace = t.Stage == TargetStage.Agreed
+                ? AgreementPace.Of(outreach.CreatedAt, t.Agreement?.At ?? t.StageChangedAt, outreach.Deadline, zone)
+                : null;
+            return new TargetStatus(
+                t.Department.Id, t.Department.Name, t.Stage, t.StageChangedAt, last?.At, last?.PersonName, NextAction(t, zone), t.RefusalReason,
+                t.Stage == TargetStage.Agreed ? t.Agreement : null, pace, t.ReferralChain);
         }).ToList();
         return new OutreachStatusView(
             outreach.Id, outreach.ProductIdea, outreach.OwnerKey, outreach.OwnerKey == viewerKey, outreach.Deadline,
             DeadlineCountdown.Between(now, outreach.Deadline), outreach.IsOpen, targets,
-            outreach.Timeline.Count > 0 ? outreach.Timeline[^1].At : outreach.CreatedAt);
+            outreach.Timeline.Count > 0 ? outreach.Timeline[^1].At : outreach.CreatedAt,
+            AgreementPace.Of(outreach),
+            outreach.ClosedAt);
     }
 
     public static BilingualText? NextAction(OutreachTarget target, TimeZoneInfo zone) => target.Stage switch
@@ -101,7 +138,10 @@ public static class OutreachStatus
         var pageCount = Math.Max(1, (ordered.Count + size - 1) / size);
         var current = Math.Clamp(page, 1, pageCount);
         var byStage = Enum.GetValues<TargetStage>().ToDictionary(s => s, s => views.Sum(v => v.Targets.Count(t => t.Stage == s)));
-        var totals = new PipelineTotals(views.Count, views.Count(v => v.IsOpen), views.Count(v => v.IsOverdue), byStage);
+        var paces = views.Select(v => v.Pace).OfType<AgreementPace>().ToList();
+        var totals = new PipelineTotals(
+            views.Count, views.Count(v => v.IsOpen), views.Count(v => v.IsOverdue), byStage,
+            paces.Count, paces.Count(p => p.WithinDeadline), paces.Count == 0 ? null : paces.Average(p => p.Days));
         return new PipelinePage([.. ordered.Skip((current - 1) * size).Take(size)], current, size, pageCount, totals);
     }
 

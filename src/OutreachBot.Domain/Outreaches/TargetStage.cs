@@ -40,7 +40,9 @@ public enum LeadRoute
 /// <summary>
 /// The legal stage transitions. Open stages can always be dropped. NoCapacity may recover (a follow-up
 /// books a meeting or they turn interested) or end in a refusal; Interested may still turn into a refusal
-/// before the meeting; a scheduled meeting ends in agreement or refusal. Refused, Agreed and Dropped are final.
+/// before the meeting; a scheduled meeting ends in agreement or refusal. A partner that answered yes (interested,
+/// or keen but short of people) may also agree without a meeting booked here: the leaders can decide in a corridor.
+/// Refused, Agreed and Dropped end the partner; only an explicit reopen (<see cref="Outreach.Reopen"/>) undoes that.
 /// </summary>
 public static class StageMachine
 {
@@ -48,8 +50,8 @@ public static class StageMachine
     {
         [TargetStage.Identified] = [TargetStage.Contacted, TargetStage.Dropped],
         [TargetStage.Contacted] = [TargetStage.Refused, TargetStage.NoCapacity, TargetStage.Interested, TargetStage.Dropped],
-        [TargetStage.NoCapacity] = [TargetStage.Interested, TargetStage.MeetingScheduled, TargetStage.Refused, TargetStage.Dropped],
-        [TargetStage.Interested] = [TargetStage.MeetingScheduled, TargetStage.Refused, TargetStage.Dropped],
+        [TargetStage.NoCapacity] = [TargetStage.Interested, TargetStage.MeetingScheduled, TargetStage.Agreed, TargetStage.Refused, TargetStage.Dropped],
+        [TargetStage.Interested] = [TargetStage.MeetingScheduled, TargetStage.Agreed, TargetStage.Refused, TargetStage.Dropped],
         [TargetStage.MeetingScheduled] = [TargetStage.Agreed, TargetStage.Refused, TargetStage.Dropped],
         [TargetStage.Refused] = [],
         [TargetStage.Agreed] = [],
@@ -61,6 +63,9 @@ public static class StageMachine
     public static IReadOnlyList<TargetStage> NextStages(TargetStage from) => Legal[from];
 
     public static bool IsOpen(TargetStage stage) => Legal[stage].Length > 0;
+
+    /// <summary>The partner said yes and the stage-2 material is for them: interested, or a meeting is booked.</summary>
+    public static bool IsStageTwo(TargetStage stage) => stage is TargetStage.Interested or TargetStage.MeetingScheduled;
 
     public static TargetStage ToStage(ContactOutcome outcome) => outcome switch
     {

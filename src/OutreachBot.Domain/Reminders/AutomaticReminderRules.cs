@@ -15,7 +15,8 @@ public sealed record OutreachReminderFacts(
     DateTimeOffset Deadline,
     string TimeZoneId,
     string Culture,
-    IReadOnlyList<DepartmentContactFacts> Departments)
+    IReadOnlyList<DepartmentContactFacts> Departments,
+    DateTimeOffset? ReopenedAt = null)
 {
     /// <summary>
     /// The facts of an outreach as it stands: per target, the last contact, whether they answered (any stage past
@@ -41,7 +42,7 @@ public sealed record OutreachReminderFacts(
                 MeetingAt: target.Stage == TargetStage.MeetingScheduled ? target.Meeting?.At : null);
         }).ToList();
         return new OutreachReminderFacts(
-            outreach.Id, outreach.OwnerKey, conversationKey, outreach.ProductIdea, outreach.Deadline, outreach.TimeZoneId, culture, departments);
+            outreach.Id, outreach.OwnerKey, conversationKey, outreach.ProductIdea, outreach.Deadline, outreach.TimeZoneId, culture, departments, outreach.ReopenedAt);
     }
 }
 
@@ -68,7 +69,7 @@ public sealed record AutomaticReminderOptions
 /// <summary>
 /// The playbook's nudges: deadline in 2 days and on the day (09:00 local, or an hour before a deadline earlier than that),
 /// no reply N days after a contact, the follow-up after "no manpower", and preparation a day before a booked meeting.
-/// Ids are a hash of outreach, department, kind and due time, so planning again yields the same reminders and
+/// Ids are a hash of outreach, department, kind, due time (and the round, after a reopen), so planning again yields the same reminders and
 /// <see cref="ReminderRepository.ScheduleAsync"/> stores each once. Times already past are left out.
 /// </summary>
 public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = null)
@@ -91,7 +92,7 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
 
             reminders.Add(new Reminder
             {
-                Id = DeterministicId(facts.OutreachId, departmentId, kind, due),
+                Id = DeterministicId(facts.OutreachId, departmentId, kind, due, facts.ReopenedAt),
                 OwnerKey = facts.OwnerKey,
                 ConversationKey = facts.ConversationKey,
                 Text = zh ? chinese : english,
@@ -145,9 +146,14 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
         return reminders;
     }
 
-    private static string DeterministicId(string outreachId, string? departmentId, ReminderKind kind, DateTimeOffset due)
+    /// <summary>
+    /// The same plan gives the same ids; after a reopen (<paramref name="reopenedAt"/>) the round is new, so reminders
+    /// cancelled when the outreach closed are planned again under new ids.
+    /// </summary>
+    private static string DeterministicId(string outreachId, string? departmentId, ReminderKind kind, DateTimeOffset due, DateTimeOffset? reopenedAt)
     {
-        var source = string.Join('\u001f', outreachId, departmentId ?? string.Empty, kind.ToString(), due.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        var source = string.Join('\u001f', outreachId, departmentId ?? string.Empty, kind.ToString(), due.UtcTicks.ToString(CultureInfo.InvariantCulture))
+            + (reopenedAt is { } round ? '\u001f' + round.UtcTicks.ToString(CultureInfo.InvariantCulture) : string.Empty);
         return "a" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..32];
     }
 

@@ -12,7 +12,8 @@ public sealed record BriefContext(
     string PartnerDepartment,
     StageOnePoints Points,
     PartnerInsight Insight,
-    string? Ask = null);
+    string? Ask = null,
+    BilingualText? Introduction = null);
 
 /// <summary>Everything that goes into the one-page brief; any piece may still be missing.</summary>
 public sealed record CollaborationBriefInput(
@@ -81,6 +82,11 @@ public static class CollaborationBrief
         AddOrToDo(lines, c.Points.ProductBackground, t.S("产品背景：", "Why we build it: "), t.S("补充产品背景：为什么做、做出来客户会不会买", "Add the product background: why build it, and will customers buy it"), t);
         AddOrToDo(lines, c.Points.SupportNeeded.Length > 0 ? c.Points.SupportNeeded : c.CapabilityNeeded, t.S("需要的支持：", "What we need: "), t.S("写明需要对方提供的能力", "Say which capability we need from them"), t);
         AddOrToDo(lines, c.Points.WhatsInItForThem, t.S("对贵部门的价值：", "What's in it for you: "), t.S("写明对方的收益：直接收入或业务范围的扩大", "Say what they gain: direct revenue or a wider business scope"), t);
+        if (c.Introduction is { } introduction)
+        {
+            lines.Add(new(BriefLineKind.Bullet, t.S("引荐：", "Introduction: ") + t.Of(introduction)));
+        }
+
         if (c.Insight.IsEmpty)
         {
             lines.Add(ToDo(t.S("了解对方部门的 KPI 和领导关注点", "Find out the partner's KPIs and what their leader cares about"), t));

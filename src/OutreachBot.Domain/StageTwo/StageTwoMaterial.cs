@@ -3,9 +3,16 @@ namespace OutreachBot.Domain.StageTwo;
 /// <summary>The last bids.csv imported for an outreach; the bids themselves are stored in chunks beside the material.</summary>
 public sealed record BidsImport(string ImportId, string FileName, int Count, DateTimeOffset ImportedAt, int Chunks);
 
+/// <summary>What is worked out with one partner department: the division of labour with charging and revenue split, and the ask.</summary>
+public sealed record PartnerMaterial(WorkBoundary? Work = null, string? Ask = null);
+
 /// <summary>
-/// The stage-2 material of one outreach: the market model, the imported bids, the opportunity list, the product
-/// panorama, the work boundary (division of labour, charging, revenue split) and the ask of the brief.
+/// The stage-2 material of one outreach. What describes our product and its market is shared by every partner: the
+/// market model, the imported bids, the opportunity list and the product panorama. What is negotiated with one
+/// partner is kept per partner (<see cref="Partners"/>, by department id): the work boundary (division of labour,
+/// charging, revenue split) and the ask of the brief. <see cref="Work"/> and <see cref="Ask"/> are the outreach-wide
+/// drafts (written before any partner was chosen, or before material was kept per partner); a partner without its
+/// own falls back to them.
 /// </summary>
 public sealed record StageTwoMaterial(
     string OutreachId,
@@ -14,7 +21,8 @@ public sealed record StageTwoMaterial(
     IReadOnlyList<Opportunity>? Opportunities = null,
     ProductPanorama? Panorama = null,
     WorkBoundary? Work = null,
-    string? Ask = null)
+    string? Ask = null,
+    IReadOnlyDictionary<string, PartnerMaterial>? Partners = null)
 {
     public const int MaxSegments = 20;
     public const int MaxOpportunities = 30;
@@ -47,10 +55,38 @@ public sealed record StageTwoMaterial(
             ? TooMany(MaxSegments, "个细分市场", "segments")
             : Validated<StageTwoMaterial>.Valid(this with { Market = market });
 
-    public Validated<StageTwoMaterial> WithWork(WorkBoundary work) =>
+    public Validated<StageTwoMaterial> WithWork(WorkBoundary work) => WithWork(work, null);
+
+    /// <summary>The work boundary agreed with <paramref name="departmentId"/>'s department, or the outreach-wide draft when null.</summary>
+    public Validated<StageTwoMaterial> WithWork(WorkBoundary work, string? departmentId) =>
         work.DivisionOfLabour.Count > MaxTasks
             ? TooMany(MaxTasks, "项分工", "tasks")
-            : Validated<StageTwoMaterial>.Valid(this with { Work = work });
+            : Validated<StageTwoMaterial>.Valid(departmentId is null ? this with { Work = work } : WithPartner(departmentId, p => p with { Work = work }));
+
+    /// <summary>The ask of the brief for <paramref name="departmentId"/>'s department, or the outreach-wide draft when null.</summary>
+    public StageTwoMaterial WithAsk(string ask, string? departmentId) =>
+        departmentId is null ? this with { Ask = ask } : WithPartner(departmentId, p => p with { Ask = ask });
+
+    public WorkBoundary? WorkFor(string? departmentId) => PartnerOf(departmentId)?.Work ?? Work;
+
+    public string? AskFor(string? departmentId) => PartnerOf(departmentId)?.Ask ?? Ask;
+
+    public PartnerMaterial? PartnerOf(string? departmentId) =>
+        departmentId is null || Partners is null
+            ? null
+            : Partners.FirstOrDefault(p => string.Equals(p.Key, departmentId, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private StageTwoMaterial WithPartner(string departmentId, Func<PartnerMaterial, PartnerMaterial> change)
+    {
+        var partners = new Dictionary<string, PartnerMaterial>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Partners ?? new Dictionary<string, PartnerMaterial>())
+        {
+            partners[key] = value;
+        }
+
+        partners[departmentId] = change(PartnerOf(departmentId) ?? new PartnerMaterial());
+        return this with { Partners = partners };
+    }
 
     private static Validated<StageTwoMaterial> TooMany(int limit, string zh, string en) =>
         Validated<StageTwoMaterial>.Invalid(new StageTwoError("material.too_many", new($"最多 {limit} {zh}，请先精简", $"At most {limit} {en}; trim the list first")));

@@ -69,7 +69,7 @@ internal sealed class OutreachBuilder
         TargetStage.NoCapacity => outreach.RecordOutcome(actor, at, departmentId, ContactOutcome.NoCapacity, null, null),
         TargetStage.Interested => outreach.RecordOutcome(actor, at, departmentId, ContactOutcome.Interested, null, null),
         TargetStage.MeetingScheduled => outreach.ScheduleMeeting(actor, at, departmentId, at.AddDays(1), true, null),
-        TargetStage.Agreed => outreach.MarkAgreed(actor, at, departmentId, null),
+        TargetStage.Agreed => outreach.MarkAgreed(actor, at, departmentId, "开放实时风控接口，收入六四分成", "王总、李总"),
         TargetStage.Dropped => outreach.Drop(actor, at, departmentId, null),
         _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Identified is only reached by adding a target."),
     };

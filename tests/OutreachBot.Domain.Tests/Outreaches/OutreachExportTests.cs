@@ -44,6 +44,23 @@ public sealed class OutreachExportTests
     }
 
     [Fact]
+    public void The_pipeline_export_shows_the_agreement_and_the_days_from_start_in_both_languages()
+    {
+        var outreach = new OutreachBuilder().Targeting(OutreachBuilder.Payments, TargetStage.MeetingScheduled).Build();
+        outreach.MarkAgreed("alice", OutreachBuilder.Start.AddDays(4), "D042", "开放实时风控接口, 收入六四分成", "王总、李总");
+        var views = new[] { OutreachStatus.View(outreach, "alice", OutreachBuilder.Start.AddDays(5)) };
+
+        var zh = Encoding.UTF8.GetString(OutreachExport.PipelineCsv(views, "zh-CN", Shanghai)[3..]);
+        var en = Encoding.UTF8.GetString(OutreachExport.PipelineCsv(views, "en-US", Shanghai)[3..]);
+
+        Assert.Contains(",达成时间,距启动天数,是否在截止前,达成内容,拍板人\r\n", zh);
+        Assert.Contains(",已达成合作,", zh);
+        Assert.EndsWith(",2025-03-07 10:00,4,是,\"开放实时风控接口, 收入六四分成\",王总、李总\r\n", zh);
+        Assert.Contains(",Agreed on,Days from start,Within deadline,What was agreed,Decided by\r\n", en);
+        Assert.EndsWith(",4,yes,\"开放实时风控接口, 收入六四分成\",王总、李总\r\n", en);
+    }
+
+    [Fact]
     public void Markdown_escapes_table_breaking_characters()
     {
         var outreach = new OutreachBuilder().WithIdea("A | B\n<script>").Targeting(OutreachBuilder.Payments).Build();

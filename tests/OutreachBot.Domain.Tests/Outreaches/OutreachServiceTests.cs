@@ -56,7 +56,7 @@ public sealed class OutreachServiceTests
             (await service.RecordOutcomeAsync(Bob, id, "D042", ContactOutcome.Interested)).Error,
             (await service.RecordOutcomeAsync(Bob, new NewOutcome(new TargetRef.Known(id, "D042"), ContactOutcome.Interested))).Error,
             (await service.ScheduleMeetingAsync(Bob, id, new NewMeeting("D042", time.GetUtcNow().AddDays(1)))).Error,
-            (await service.MarkAgreedAsync(Bob, id, "D042")).Error,
+            (await service.MarkAgreedAsync(Bob, id, "D042", "风控接口接入", "双方领导")).Error,
             (await service.DropAsync(Bob, id, "D042")).Error,
             (await service.RecordInsightAsync(Bob, id, "D042", "kpi", null)).Error,
             (await service.RecordReferralAsync(Bob, id, "D042", [new ReferralStep("E1", "Li Lei")])).Error,

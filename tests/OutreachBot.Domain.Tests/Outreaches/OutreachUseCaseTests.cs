@@ -65,7 +65,7 @@ public sealed class OutreachUseCaseTests
         var results = new OutreachError?[]
         {
             (await service.RecordOutcomeAsync(Alice, id, "D042", ContactOutcome.Interested)).Error,
-            (await service.MarkAgreedAsync(Alice, id, "D042")).Error,
+            (await service.MarkAgreedAsync(Alice, id, "D042", "风控接口接入", "双方领导")).Error,
             (await service.RecordContactAsync(Bob, id, new NewContact("D042", null, "李雷", null, null))).Error,
             (await service.ChangeDeadlineAsync(Alice, id, time.GetUtcNow().AddDays(-1))).Error,
         };

@@ -14,9 +14,11 @@ public sealed class StageMachineTests
         { TargetStage.Contacted, TargetStage.Dropped },
         { TargetStage.NoCapacity, TargetStage.Interested },
         { TargetStage.NoCapacity, TargetStage.MeetingScheduled },
+        { TargetStage.NoCapacity, TargetStage.Agreed },
         { TargetStage.NoCapacity, TargetStage.Refused },
         { TargetStage.NoCapacity, TargetStage.Dropped },
         { TargetStage.Interested, TargetStage.MeetingScheduled },
+        { TargetStage.Interested, TargetStage.Agreed },
         { TargetStage.Interested, TargetStage.Refused },
         { TargetStage.Interested, TargetStage.Dropped },
         { TargetStage.MeetingScheduled, TargetStage.Agreed },
@@ -58,8 +60,12 @@ public sealed class StageMachineTests
 
         Assert.Null(error);
         Assert.Equal(to, outreach.FindTarget("D042")!.Stage);
-        Assert.Equal(eventsBefore + 1, outreach.Timeline.Count);
-        Assert.Equal("D042", outreach.Timeline[^1].DepartmentId);
+        var added = outreach.Timeline.Skip(eventsBefore).ToList();
+        Assert.Equal("D042", added[0].DepartmentId);
+        Assert.Equal(
+            StageMachine.IsOpen(to) ? [] : [TimelineEventKind.Closed],
+            added.Skip(1).Select(e => e.Kind));
+        Assert.Equal(StageMachine.IsOpen(to), outreach.IsOpen);
     }
 
     [Theory]

@@ -14,10 +14,11 @@ internal sealed record MaterialDocument(
     IReadOnlyList<OpportunityDocument>? Opportunities,
     PanoramaDocument? Panorama,
     WorkDocument? Work,
-    string? Ask)
+    string? Ask,
+    IReadOnlyDictionary<string, PartnerDocument>? Partners = null)
 {
     public static MaterialDocument From(StageTwoMaterial m) => new(
-        1,
+        2,
         m.Market?.Currency.Code,
         m.Market?.Segments.Select(s => new SegmentDocument(s.Name, s.CustomerCount, s.CountSource, s.UnitPrice?.Amount, s.UnitPrice?.Currency.Code, s.Penetration)).ToList(),
         m.Bids,
@@ -25,8 +26,9 @@ internal sealed record MaterialDocument(
         m.Panorama is { } p
             ? new PanoramaDocument(p.OwnModules, p.IntegratedSystems, p.UserChannels, p.CoreFlow.OrderBy(s => s.Order).Select(s => new StepDocument(s.Actor, s.Action)).ToList(), p.Diagrams.Select(d => new DiagramDocument(d.Title, d.Url.AbsoluteUri)).ToList())
             : null,
-        m.Work is { } w ? new WorkDocument(w.DivisionOfLabour, w.Charging, w.ChargingNote, w.Split?.Shares) : null,
-        m.Ask);
+        WorkDocument.From(m.Work),
+        m.Ask,
+        m.Partners?.ToDictionary(p => p.Key, p => new PartnerDocument(WorkDocument.From(p.Value.Work), p.Value.Ask)));
 
     public StageTwoMaterial ToMaterial(string outreachId)
     {
@@ -43,17 +45,15 @@ internal sealed record MaterialDocument(
                     (acc, d) => DiagramLink.Create(d.Title, d.Url) is { IsValid: true } link ? acc.WithDiagram(link.Value) : acc),
                 (acc, s) => acc.WithStep(s.Actor, s.Action))
             : null;
-        var work = Work is { } w
-            ? new WorkBoundary(w.Tasks, w.Charging, w.ChargingNote, w.Shares is { } shares && RevenueSplit.Create(shares) is { IsValid: true } split ? split.Value : null)
-            : null;
         return new StageTwoMaterial(
             outreachId,
             market,
             Bids,
             Opportunities?.Select(o => new Opportunity(o.Customer, o.Status, o.Signals, o.Contact, o.LastContact)).ToList(),
             panorama,
-            work,
-            Ask);
+            Work?.ToWork(),
+            Ask,
+            Partners?.ToDictionary(p => p.Key, p => new PartnerMaterial(p.Value.Work?.ToWork(), p.Value.Ask), StringComparer.OrdinalIgnoreCase));
     }
 }
 
@@ -68,7 +68,17 @@ internal sealed record DiagramDocument(string Title, string Url);
 internal sealed record PanoramaDocument(
     IReadOnlyList<string> Modules, IReadOnlyList<IntegratedSystem> Systems, IReadOnlyList<string> Channels, IReadOnlyList<StepDocument> Steps, IReadOnlyList<DiagramDocument> Diagrams);
 
-internal sealed record WorkDocument(IReadOnlyList<WorkItem> Tasks, ChargingModel? Charging, string? ChargingNote, IReadOnlyList<RevenueShare>? Shares);
+internal sealed record WorkDocument(IReadOnlyList<WorkItem> Tasks, ChargingModel? Charging, string? ChargingNote, IReadOnlyList<RevenueShare>? Shares)
+{
+    public static WorkDocument? From(WorkBoundary? work) =>
+        work is null ? null : new WorkDocument(work.DivisionOfLabour, work.Charging, work.ChargingNote, work.Split?.Shares);
+
+    public WorkBoundary ToWork() =>
+        new(Tasks, Charging, ChargingNote, Shares is { } shares && RevenueSplit.Create(shares) is { IsValid: true } split ? split.Value : null);
+}
+
+/// <summary>The material negotiated with one partner department (schema 2).</summary>
+internal sealed record PartnerDocument(WorkDocument? Work, string? Ask);
 
 /// <summary>One stored winning bid, with short property names: 50,000 of them must stay a few megabytes.</summary>
 internal sealed record BidDocument(
@@ -88,4 +98,4 @@ internal sealed record BidDocument(
 }
 
 /// <summary>The outreach a user last chose to work on in stage 2.</summary>
-internal sealed record FocusDocument(string OutreachId, DateTimeOffset ChosenAt);
+internal sealed record FocusDocument(string OutreachId, DateTimeOffset ChosenAt, string? DepartmentId = null);

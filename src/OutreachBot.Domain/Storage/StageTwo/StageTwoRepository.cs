@@ -10,6 +10,9 @@ using OutreachBot.Domain.Storage.Outreaches;
 
 namespace OutreachBot.Domain.Storage.StageTwo;
 
+/// <summary>The outreach and partner department a user last chose for stage 2; no department for a choice made before partners were kept.</summary>
+public sealed record StageTwoFocus(string OutreachId, string? DepartmentId);
+
 /// <summary>Either a value or the reasons (in both languages) there is none; nothing was changed on failure.</summary>
 public sealed record StageTwoResult<T>(T? Value, IReadOnlyList<StageTwoError> Errors)
 {
@@ -134,11 +137,17 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
 
     /// <summary>The outreach the user last chose to work on in stage 2, if any (it may since have become invisible to them).</summary>
     public async Task<string?> GetFocusAsync(string userKey, CancellationToken cancellationToken = default) =>
+        (await GetFocusedPartnerAsync(userKey, cancellationToken))?.OutreachId;
+
+    /// <summary>The outreach and partner the user last chose to work on in stage 2, if any (either may since have gone).</summary>
+    public async Task<StageTwoFocus?> GetFocusedPartnerAsync(string userKey, CancellationToken cancellationToken = default) =>
         await store.GetAsync(Table, FocusPartition(userKey), FocusRow, cancellationToken) is { } row
-            ? JsonSerializer.Deserialize<FocusDocument>(row.Json, Json)?.OutreachId
+            && JsonSerializer.Deserialize<FocusDocument>(row.Json, Json) is { } focus
+            ? new StageTwoFocus(focus.OutreachId, focus.DepartmentId)
             : null;
 
-    public async Task<StageTwoResult<string>> SetFocusAsync(Requester requester, string outreachId, CancellationToken cancellationToken = default)
+    /// <summary>Remembers the outreach (and, when given, the partner department) the user works on in stage 2.</summary>
+    public async Task<StageTwoResult<string>> SetFocusAsync(Requester requester, string outreachId, string? departmentId = null, CancellationToken cancellationToken = default)
     {
         if (await AccessAsync(requester, outreachId, cancellationToken) is { } denied)
         {
@@ -146,7 +155,8 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         }
 
         // Only the user writes their own focus and no read precedes the write: last writer wins is right here.
-        await store.UpsertAsync(Table, FocusPartition(requester.UserKey), FocusRow, JsonSerializer.Serialize(new FocusDocument(outreachId, time.GetUtcNow()), Json), cancellationToken);
+        await store.UpsertAsync(
+            Table, FocusPartition(requester.UserKey), FocusRow, JsonSerializer.Serialize(new FocusDocument(outreachId, time.GetUtcNow(), departmentId), Json), cancellationToken);
         return StageTwoResult<string>.Success(outreachId);
     }
 

@@ -129,9 +129,17 @@ public sealed class RecordReferralAction(
         }
 
         var added = await directory.RecordReferralAsync(new ReferralChain(confirmed), cancellationToken);
+        var language = DirectoryCards.LanguageOf(session.Culture);
+
+        // The outreach keeps the introductions the user confirmed, as they happened, even those recorded before.
+        var recorded = new RecordedReferral(
+            target.Id,
+            [.. confirmed.Select(i => (By: snapshot.Directory.GetPerson(i.IntroducerId), To: snapshot.Directory.GetPerson(i.ToPersonId)))
+                .Select(i => new Introducer(i.By.Id, i.By.Name(language), i.By.DepartmentId, i.To.Id, i.To.Name(language)))]);
         if (added.Count == 0)
         {
             session.Reply(session.Text<DirectoryTexts>("Recorded.Already"));
+            await TellListenersAsync(recorded, session, target.Id, cancellationToken);
             return;
         }
 
@@ -142,10 +150,11 @@ public sealed class RecordReferralAction(
                 [.. added.Select(i => (snapshot.Directory.GetPerson(i.IntroducerId), snapshot.Directory.GetPerson(i.ToPersonId)))],
                 session.FormatDateTime(now)),
             session.Culture));
-        var language = DirectoryCards.LanguageOf(session.Culture);
-        var recorded = new RecordedReferral(
-            target.Id,
-            [.. added.Select(i => snapshot.Directory.GetPerson(i.IntroducerId)).Select(p => new Introducer(p.Id, p.Name(language), p.DepartmentId))]);
+        await TellListenersAsync(recorded, session, target.Id, cancellationToken);
+    }
+
+    private async Task TellListenersAsync(RecordedReferral recorded, ChatSession session, string departmentId, CancellationToken cancellationToken)
+    {
         foreach (var listener in listeners)
         {
             try
@@ -154,7 +163,7 @@ public sealed class RecordReferralAction(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Referral listener {Listener} failed for department {Department}", listener.GetType().Name, target.Id);
+                logger.LogError(exception, "Referral listener {Listener} failed for department {Department}", listener.GetType().Name, departmentId);
             }
         }
     }

@@ -3,44 +3,91 @@ using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;
 
-/// <summary>The words users type (or buttons send) for the three outcomes and the refusal reasons, in both languages.</summary>
+/// <summary>What an outcome word means: one of the article's three first-contact outcomes, or how a partner ends.</summary>
+public enum PartnerOutcome
+{
+    Refused,
+    NoCapacity,
+    Interested,
+
+    /// <summary>The win: an initial agreement to cooperate.</summary>
+    Agreed,
+
+    /// <summary>We stop pursuing the partner.</summary>
+    Dropped,
+}
+
+/// <summary>The words users type (or buttons send) for the outcomes, the end states and the refusal reasons, in both languages.</summary>
 public static class OutcomeWords
 {
     public const string Refused = "refused";
     public const string NoCapacity = "no-capacity";
     public const string Interested = "interested";
+    public const string Agreed = "agreed";
+    public const string Dropped = "dropped";
 
-    private static readonly Dictionary<string, ContactOutcome> Outcomes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, PartnerOutcome> Outcomes = new(StringComparer.OrdinalIgnoreCase)
     {
-        [Refused] = ContactOutcome.Refused,
-        ["refuse"] = ContactOutcome.Refused,
-        ["rejected"] = ContactOutcome.Refused,
-        ["declined"] = ContactOutcome.Refused,
-        ["no"] = ContactOutcome.Refused,
-        ["拒绝"] = ContactOutcome.Refused,
-        ["拒绝了"] = ContactOutcome.Refused,
-        ["被拒"] = ContactOutcome.Refused,
-        ["不同意"] = ContactOutcome.Refused,
-        ["没兴趣"] = ContactOutcome.Refused,
-        ["不感兴趣"] = ContactOutcome.Refused,
-        [NoCapacity] = ContactOutcome.NoCapacity,
-        ["nocapacity"] = ContactOutcome.NoCapacity,
-        ["no_capacity"] = ContactOutcome.NoCapacity,
-        ["capacity"] = ContactOutcome.NoCapacity,
-        ["busy"] = ContactOutcome.NoCapacity,
-        ["没人力"] = ContactOutcome.NoCapacity,
-        ["没有人力"] = ContactOutcome.NoCapacity,
-        ["缺人力"] = ContactOutcome.NoCapacity,
-        ["人力不足"] = ContactOutcome.NoCapacity,
-        ["没人手"] = ContactOutcome.NoCapacity,
-        [Interested] = ContactOutcome.Interested,
-        ["interest"] = ContactOutcome.Interested,
-        ["yes"] = ContactOutcome.Interested,
-        ["有兴趣"] = ContactOutcome.Interested,
-        ["感兴趣"] = ContactOutcome.Interested,
-        ["很感兴趣"] = ContactOutcome.Interested,
-        ["有意向"] = ContactOutcome.Interested,
-        ["愿意"] = ContactOutcome.Interested,
+        [Refused] = PartnerOutcome.Refused,
+        ["refuse"] = PartnerOutcome.Refused,
+        ["rejected"] = PartnerOutcome.Refused,
+        ["declined"] = PartnerOutcome.Refused,
+        ["no"] = PartnerOutcome.Refused,
+        ["拒绝"] = PartnerOutcome.Refused,
+        ["拒绝了"] = PartnerOutcome.Refused,
+        ["被拒"] = PartnerOutcome.Refused,
+        ["不同意"] = PartnerOutcome.Refused,
+        ["不同意合作"] = PartnerOutcome.Refused,
+        ["没兴趣"] = PartnerOutcome.Refused,
+        ["不感兴趣"] = PartnerOutcome.Refused,
+
+        // "It fell through" is their no, not our giving up; and it must not read as 达成 glued to the department.
+        ["没有达成"] = PartnerOutcome.Refused,
+        ["没达成"] = PartnerOutcome.Refused,
+        ["未达成"] = PartnerOutcome.Refused,
+        ["没谈成"] = PartnerOutcome.Refused,
+        ["没谈拢"] = PartnerOutcome.Refused,
+        [NoCapacity] = PartnerOutcome.NoCapacity,
+        ["nocapacity"] = PartnerOutcome.NoCapacity,
+        ["no_capacity"] = PartnerOutcome.NoCapacity,
+        ["capacity"] = PartnerOutcome.NoCapacity,
+        ["busy"] = PartnerOutcome.NoCapacity,
+        ["没人力"] = PartnerOutcome.NoCapacity,
+        ["没有人力"] = PartnerOutcome.NoCapacity,
+        ["缺人力"] = PartnerOutcome.NoCapacity,
+        ["人力不足"] = PartnerOutcome.NoCapacity,
+        ["没人手"] = PartnerOutcome.NoCapacity,
+        [Interested] = PartnerOutcome.Interested,
+        ["interest"] = PartnerOutcome.Interested,
+        ["yes"] = PartnerOutcome.Interested,
+        ["有兴趣"] = PartnerOutcome.Interested,
+        ["感兴趣"] = PartnerOutcome.Interested,
+        ["很感兴趣"] = PartnerOutcome.Interested,
+        ["有意向"] = PartnerOutcome.Interested,
+        ["愿意"] = PartnerOutcome.Interested,
+        [Agreed] = PartnerOutcome.Agreed,
+        ["agree"] = PartnerOutcome.Agreed,
+        ["agreement"] = PartnerOutcome.Agreed,
+        ["deal"] = PartnerOutcome.Agreed,
+        ["won"] = PartnerOutcome.Agreed,
+        ["达成"] = PartnerOutcome.Agreed,
+        ["达成了"] = PartnerOutcome.Agreed,
+        ["达成合作"] = PartnerOutcome.Agreed,
+        ["达成一致"] = PartnerOutcome.Agreed,
+        ["谈成"] = PartnerOutcome.Agreed,
+        ["谈成了"] = PartnerOutcome.Agreed,
+        ["同意合作"] = PartnerOutcome.Agreed,
+        ["拿下"] = PartnerOutcome.Agreed,
+        ["拿下了"] = PartnerOutcome.Agreed,
+        [Dropped] = PartnerOutcome.Dropped,
+        ["drop"] = PartnerOutcome.Dropped,
+        ["give-up"] = PartnerOutcome.Dropped,
+        ["gave-up"] = PartnerOutcome.Dropped,
+        ["abandoned"] = PartnerOutcome.Dropped,
+        ["放弃"] = PartnerOutcome.Dropped,
+        ["放弃了"] = PartnerOutcome.Dropped,
+        ["不跟了"] = PartnerOutcome.Dropped,
+        ["不谈了"] = PartnerOutcome.Dropped,
     };
 
     private static readonly (RefusalReason Reason, string[] Words)[] Reasons =
@@ -58,9 +105,18 @@ public static class OutcomeWords
         _ => Interested,
     };
 
+    /// <summary>The first-contact outcome a word names, or null for an end state (agreed, dropped).</summary>
+    public static ContactOutcome? AsContactOutcome(PartnerOutcome outcome) => outcome switch
+    {
+        PartnerOutcome.Refused => ContactOutcome.Refused,
+        PartnerOutcome.NoCapacity => ContactOutcome.NoCapacity,
+        PartnerOutcome.Interested => ContactOutcome.Interested,
+        _ => null,
+    };
+
     public static string Code(RefusalReason reason) => Reasons.First(r => r.Reason == reason).Words[0];
 
-    public static ContactOutcome? ParseOutcome(string? word) =>
+    public static PartnerOutcome? ParseOutcome(string? word) =>
         word is not null && Outcomes.TryGetValue(Clean(word).Replace('_', '-').Replace(' ', '-'), out var outcome) ? outcome : null;
 
     /// <summary>The reason a refusal's text names, and the text itself as the note unless it is only a reason word.</summary>
@@ -85,8 +141,9 @@ public static class OutcomeWords
     }
 
     /// <summary>
-    /// "支付中台 拒绝 不是他们的业务" / "Payments Platform no capacity": the department words before the first outcome
-    /// word, the outcome, and the rest as the reason. A Chinese outcome may be glued to the department (支付中台拒绝).
+    /// "支付中台 拒绝 不是他们的业务" / "Payments Platform no capacity" / "语音 达成 接口接入，五五分成": the department words
+    /// before the first outcome word, the outcome, and the rest as the reason (for an agreement: what was agreed; for a
+    /// drop: why). A Chinese outcome may be glued to the department (支付中台拒绝).
     /// </summary>
     public static OutcomeCommandText? ParseCommand(string arguments)
     {
@@ -118,4 +175,4 @@ public static class OutcomeWords
     private static string Clean(string word) => word.Normalize(NormalizationForm.FormKC).Trim().Trim('.', '。', '!', '！', ',', '，');
 }
 
-public sealed record OutcomeCommandText(string Department, ContactOutcome Outcome, string? Reason);
+public sealed record OutcomeCommandText(string Department, PartnerOutcome Outcome, string? Reason);

@@ -43,7 +43,10 @@ public static class OutcomeReply
     }
 }
 
-/// <summary>The outcome buttons: <c>recordOutcome</c> with outreachId, departmentId, outcome (and, for a refusal, an optional reason).</summary>
+/// <summary>
+/// The outcome buttons: <c>recordOutcome</c> with outreachId, departmentId, outcome (and, for a refusal, an optional
+/// reason; for a drop, an optional note). "Agreed" asks what was agreed and who decided before recording it.
+/// </summary>
 public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
@@ -51,17 +54,29 @@ public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRend
         var outreachId = request.Required(OutreachVerbs.OutreachId);
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
         var word = request.Required(OutreachVerbs.Outcome);
-        if (OutcomeWords.ParseOutcome(word) is not { } outcome)
+        if (OutcomeWords.ParseOutcome(word) is not { } parsed)
         {
             session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", word));
             return;
         }
 
+        var target = new TargetRef.Known(outreachId, departmentId);
         var note = request.Data.GetValueOrDefault(OutreachVerbs.Note) is { Length: > 0 } given ? given.Trim() : null;
+        switch (parsed)
+        {
+            case PartnerOutcome.Agreed:
+                await AgreementFlow.StartAsync(outreaches, renderer, session, target, note, null, cancellationToken);
+                return;
+            case PartnerOutcome.Dropped:
+                EndingReply.Show(session, renderer, await outreaches.DropPartnerAsync(RequesterResolver.Resolve(session), target, note, cancellationToken));
+                return;
+        }
+
+        var outcome = OutcomeWords.AsContactOutcome(parsed)!.Value;
         var (reason, reasonNote) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(request.Data.GetValueOrDefault(OutreachVerbs.Reason)) : (null, null);
 
         var recorded = await outreaches.RecordOutcomeAsync(
-            RequesterResolver.Resolve(session), new NewOutcome(new TargetRef.Known(outreachId, departmentId), outcome, reason, note ?? reasonNote), cancellationToken);
+            RequesterResolver.Resolve(session), new NewOutcome(target, outcome, reason, note ?? reasonNote), cancellationToken);
 
         OutcomeReply.Show(session, renderer, recorded);
     }

@@ -68,25 +68,61 @@ public sealed record OutcomeView(
     IReadOnlyList<string> Checklist,
     string FindQuery);
 
-public sealed record TargetLine(string Text, string? Next);
+/// <param name="CanAgree">The partner answered and may agree now: the card offers "Agreed" and "Drop".</param>
+public sealed record TargetLine(string Text, string? Next, string DepartmentId = "", string DepartmentName = "", bool CanAgree = false);
 
-public sealed record OutreachLine(string OutreachId, string Idea, string Summary, bool Overdue, IReadOnlyList<TargetLine> Targets);
+/// <param name="IsOpen">False for a closed outreach: the card offers "Reopen".</param>
+public sealed record OutreachLine(string OutreachId, string Idea, string Summary, bool Overdue, IReadOnlyList<TargetLine> Targets, bool IsOpen = true);
 
 public sealed record StatusView(IReadOnlyList<OutreachLine> Outreaches, int More);
 
-/// <summary>One of my outreaches at the partner; <see cref="AwaitsOutcome"/> when the target was contacted and the answer is not in yet.</summary>
+/// <summary>
+/// One of my outreaches at the partner; <see cref="AwaitsOutcome"/> when the target was contacted and the answer is not in
+/// yet, <see cref="CanAgree"/> when it answered and may agree now, <see cref="HasEnded"/> when it agreed, refused or was
+/// dropped (reopenable), <see cref="InStageTwo"/> when the stage-2 material is for it.
+/// </summary>
 public sealed record PartnerOutreach(
-    string OutreachId, string DepartmentId, string Idea, string Stage, bool AwaitsOutcome, string? LastContact, string? Next, IReadOnlyList<string> Timeline);
+    string OutreachId,
+    string DepartmentId,
+    string Idea,
+    string Stage,
+    bool AwaitsOutcome,
+    string? LastContact,
+    string? Next,
+    IReadOnlyList<string> Timeline,
+    bool CanAgree = false,
+    bool HasEnded = false,
+    bool InStageTwo = false,
+    IReadOnlyList<(string Title, string Value)>? Facts = null);
 
 public sealed record PartnerView(string DepartmentName, string? PitchArgument, IReadOnlyList<PartnerOutreach> Outreaches, IReadOnlyList<string> Others);
 
-/// <summary>A page of the pipeline; <see cref="PagePrefix"/> goes before the page number of the paging buttons ("team ").</summary>
+/// <summary>
+/// A page of the pipeline; <see cref="PagePrefix"/> goes before the page number of the paging buttons ("team ").
+/// <see cref="Agreements"/> is the week's result: how many agreed, how fast, how many by the deadline.
+/// </summary>
 public sealed record PipelineView(
-    string Title, string? Note, string Totals, string Stages, IReadOnlyList<OutreachLine> Items, int Page, int PageCount, string PagePrefix);
+    string Title, string? Note, string Totals, string Stages, IReadOnlyList<OutreachLine> Items, int Page, int PageCount, string PagePrefix, string? Agreements = null);
 
 public sealed record OutreachChoice(string OutreachId, string Idea);
 
-public sealed record MeetingView(string DepartmentName, string When, bool BothLeaders, string? Kpis, string? LeaderConcerns);
+public sealed record MeetingView(
+    string DepartmentName, string When, bool BothLeaders, string? Kpis, string? LeaderConcerns, string OutreachId = "", string DepartmentId = "");
+
+/// <summary>A partner that just ended: the agreement (what, who decided, the pace) or the reason it was dropped.</summary>
+public sealed record EndedView(
+    string OutreachId,
+    string DepartmentId,
+    string DepartmentName,
+    string Idea,
+    Domain.Outreaches.Agreement? Agreement,
+    string? Pace,
+    string? DropNote,
+    bool ClosedOutreach,
+    string FindQuery);
+
+/// <param name="Partner">The partner reopened, or null when the outreach itself was.</param>
+public sealed record ReopenedView(string Idea, string? Partner, string? Stage, string FindQuery);
 
 public sealed record ExportLinks(int Outreaches, Uri PipelineCsv, Uri TimelinesCsv, Uri Markdown);
 
@@ -231,7 +267,7 @@ public static class OutreachCards
                 break;
             default:
                 actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, Data(view.OutreachId, view.DepartmentId)));
-                actions.Add(CardActions.Command(T(culture, "Button.StageTwo"), StageTwoCommandSet.Market.Name));
+                actions.Add(StageTwoButton(T(culture, "Button.StageTwo"), view.OutreachId, view.DepartmentId));
                 break;
         }
 
@@ -310,9 +346,40 @@ public static class OutreachCards
                 items.AddRange(outreach.Timeline.Select(e => (CardElement)new TextBlock(e) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small }));
             }
 
+            if (outreach.Facts is { Count: > 0 } facts)
+            {
+                items.Add(new FactSet([.. facts.Select(f => new Fact(f.Title, f.Value))]) { Spacing = Spacing.Small });
+            }
+
             if (outreach.AwaitsOutcome)
             {
                 items.Add(new ActionSet(OutcomeButtons(outreach.OutreachId, outreach.DepartmentId, culture)));
+            }
+
+            var more = new List<CardAction>();
+            if (outreach.CanAgree)
+            {
+                more.AddRange(EndButtons(outreach.OutreachId, outreach.DepartmentId, null, culture));
+            }
+            else if (outreach.AwaitsOutcome)
+            {
+                // A partner that never answered can still be given up on; agreeing needs their answer first.
+                more.Add(EndButtons(outreach.OutreachId, outreach.DepartmentId, null, culture)[1]);
+            }
+
+            if (outreach.InStageTwo)
+            {
+                more.Add(StageTwoButton(T(culture, "Button.StageTwoMaterial"), outreach.OutreachId, outreach.DepartmentId));
+            }
+
+            if (outreach.HasEnded)
+            {
+                more.Add(ReopenButton(T(culture, "Button.Reopen"), outreach.OutreachId, outreach.DepartmentId));
+            }
+
+            if (more.Count > 0)
+            {
+                items.Add(new ActionSet(more));
             }
 
             body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });
@@ -346,6 +413,11 @@ public static class OutreachCards
         }
 
         body.Add(new TextBlock(view.Totals) { Spacing = Spacing.None });
+        if (view.Agreements is { } agreements)
+        {
+            body.Add(new TextBlock(agreements) { Spacing = Spacing.None, Color = TextColor.Good });
+        }
+
         body.Add(new TextBlock(view.Stages) { IsSubtle = true, Spacing = Spacing.None });
         body.AddRange(view.Items.Select(i => OutreachBlock(i, culture, detailed: false)));
         if (view.PageCount > 1)
@@ -397,10 +469,99 @@ public static class OutreachCards
         return new AdaptiveCard(
             [Title(T(culture, "Meeting.Booked", view.DepartmentName)), new FactSet(facts), new TextBlock(T(culture, "Meeting.Next")) { IsSubtle = true }],
             [
-                CardActions.Command(T(culture, "Button.StageTwo"), StageTwoCommandSet.Market.Name),
+                view.OutreachId.Length > 0
+                    ? StageTwoButton(T(culture, "Button.StageTwo"), view.OutreachId, view.DepartmentId)
+                    : CardActions.Command(T(culture, "Button.StageTwo"), StageTwoCommandSet.Market.Name),
                 CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
+                .. view.OutreachId.Length > 0 ? EndButtons(view.OutreachId, view.DepartmentId, null, culture) : [],
             ]);
     }
+
+    public static AdaptiveCard Ended(EndedView view, CultureInfo culture)
+    {
+        var body = new List<CardElement>
+        {
+            Title(view.Agreement is null ? T(culture, "Ended.Dropped.Title", view.DepartmentName) : T(culture, "Ended.Agreed.Title", view.DepartmentName)),
+        };
+        var facts = new List<Fact>();
+        if (view.Agreement is { } agreement)
+        {
+            facts.Add(new(T(culture, "Field.Agreement"), agreement.Terms));
+            facts.Add(new(T(culture, "Field.DecidedBy"), agreement.DecidedBy));
+        }
+
+        if (view.Pace is { } pace)
+        {
+            facts.Add(new(T(culture, "Field.Pace"), pace));
+        }
+
+        if (view.DropNote is { Length: > 0 } why)
+        {
+            facts.Add(new(T(culture, "Field.Why"), why));
+        }
+
+        if (facts.Count > 0)
+        {
+            body.Add(new FactSet(facts));
+        }
+
+        if (view.ClosedOutreach)
+        {
+            body.Add(new TextBlock(T(culture, "Ended.Closed", view.Idea)) { Spacing = Spacing.Medium });
+        }
+        else if (view.Agreement is null)
+        {
+            body.Add(new TextBlock(T(culture, "Ended.Dropped.Next")) { IsSubtle = true });
+        }
+
+        var actions = new List<CardAction>();
+        if (view.Agreement is null)
+        {
+            actions.Add(ReopenButton(T(culture, "Button.UndoDrop"), view.OutreachId, view.DepartmentId));
+            if (!view.ClosedOutreach)
+            {
+                actions.Add(CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery));
+            }
+        }
+
+        if (view.ClosedOutreach)
+        {
+            actions.Add(ReopenButton(T(culture, "Button.ReopenOutreach"), view.OutreachId, null));
+        }
+
+        actions.Add(CardActions.Command(T(culture, "Button.Pipeline"), OutreachCommandSet.Pipeline.Name));
+        return new AdaptiveCard(body, actions);
+    }
+
+    public static AdaptiveCard Reopened(ReopenedView view, CultureInfo culture) =>
+        new(
+            [
+                Title(view.Partner is null ? T(culture, "Reopened.Outreach", view.Idea) : T(culture, "Reopened.Partner", view.Partner, view.Stage)),
+                new TextBlock(view.Partner is null ? T(culture, "Reopened.Outreach.Next") : T(culture, "Reopened.Partner.Next", view.Idea)) { IsSubtle = true },
+            ],
+            [
+                .. view.Partner is null ? [CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery)] : Array.Empty<CardAction>(),
+                CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
+            ]);
+
+    /// <summary>Which closed outreach "reopen" means, one button each.</summary>
+    public static AdaptiveCard ChooseReopen(IReadOnlyList<OutreachChoice> choices, CultureInfo culture) =>
+        new(
+            [new TextBlock(T(culture, "Reopen.WhichOutreach"))],
+            [.. choices.Take(5).Select(c => (CardAction)ReopenButton(Short(c.Idea, 40), c.OutreachId, null))]);
+
+    /// <summary>"Agreed" (asks what was agreed and who decided) and "Drop" for a partner that answered; the name goes into the titles when given.</summary>
+    public static IReadOnlyList<CardAction> EndButtons(string outreachId, string departmentId, string? departmentName, CultureInfo culture) =>
+    [
+        CardActions.Verb(
+            departmentName is { Length: > 0 } agreedWith ? T(culture, "Button.AgreedWith", agreedWith) : T(culture, "Button.Agreed"),
+            OutreachVerbs.RecordOutcome,
+            OutcomeData(outreachId, departmentId, OutcomeWords.Agreed)),
+        CardActions.Verb(
+            departmentName is { Length: > 0 } dropped ? T(culture, "Button.DropPartner", dropped) : T(culture, "Button.Drop"),
+            OutreachVerbs.RecordOutcome,
+            OutcomeData(outreachId, departmentId, OutcomeWords.Dropped)),
+    ];
 
     public static AdaptiveCard Export(ExportLinks links, CultureInfo culture) =>
         new(
@@ -438,6 +599,16 @@ public static class OutreachCards
                 {
                     items.Add(new TextBlock("  → " + next) { IsSubtle = true, Spacing = Spacing.None });
                 }
+
+                if (target.CanAgree)
+                {
+                    items.Add(new ActionSet(EndButtons(line.OutreachId, target.DepartmentId, target.DepartmentName, culture)));
+                }
+            }
+
+            if (!line.IsOpen)
+            {
+                items.Add(new ActionSet([ReopenButton(T(culture, "Button.ReopenOutreach"), line.OutreachId, null)]));
             }
         }
         else
@@ -447,6 +618,13 @@ public static class OutreachCards
 
         return new Container(items) { Separator = true, Spacing = Spacing.Small };
     }
+
+    private static ExecuteAction ReopenButton(string title, string outreachId, string? departmentId) =>
+        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, Data(outreachId, departmentId));
+
+    /// <summary>The stage-2 material for this partner: remembers the partner, then shows its brief.</summary>
+    private static ExecuteAction StageTwoButton(string title, string outreachId, string departmentId) =>
+        CardActions.Verb(title, StageTwoWorkspace.PartnerVerb, StageTwoWorkspace.PartnerData(outreachId, departmentId, StageTwoCommandSet.Brief.Name));
 
     private static ChoiceSetInput ReasonChoice(CultureInfo culture) =>
         new(OutreachVerbs.Reason,

@@ -11,6 +11,9 @@ public static class OutreachCommandSet
 
     public static CommandDefinition Outcome { get; } = new CommandDefinition<OutreachTexts>("outcome", "结果", helpOrder: 60);
 
+    /// <summary>Undoes an end: a dropped, refused or agreed partner, or a closed outreach. Buttons pass outreachId (and departmentId).</summary>
+    public static CommandDefinition Reopen { get; } = new CommandDefinition<OutreachTexts>("reopen", "重新打开", helpOrder: 65, "重开");
+
     public static CommandDefinition Status { get; } =
         new CommandDefinition<OutreachTexts>("status", "进展", helpOrder: 90, "进度") { Shortcut = ShortcutOn.NotUnderstood };
 

@@ -82,7 +82,11 @@ public sealed class PitchCommand(OutreachService outreaches, OutreachRenderer re
     }
 }
 
-/// <summary><c>outcome &lt;department&gt; refused|no-capacity|interested [reason]</c> / <c>结果 &lt;部门&gt; 拒绝|没人力|有兴趣 [原因]</c>.</summary>
+/// <summary>
+/// <c>outcome &lt;department&gt; refused|no-capacity|interested|agreed|dropped [reason]</c> /
+/// <c>结果 &lt;部门&gt; 拒绝|没人力|有兴趣|达成|放弃 [原因]</c>. For an agreement the rest is what was agreed, and the
+/// agreement flow asks for what is still missing (who decided); for a drop it is why.
+/// </summary>
 public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer renderer) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
@@ -93,18 +97,38 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
             return;
         }
 
-        var (reason, note) = parsed.Outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(parsed.Reason) : (null, parsed.Reason);
+        var target = new TargetRef.Named(parsed.Department, renderer.FindDepartment(parsed.Department)?.Id);
+        switch (parsed.Outcome)
+        {
+            case PartnerOutcome.Agreed:
+                await AgreementFlow.StartAsync(outreaches, renderer, session, target, parsed.Reason, UnknownTarget, cancellationToken);
+                return;
+            case PartnerOutcome.Dropped:
+                var dropped = await outreaches.DropPartnerAsync(RequesterResolver.Resolve(session), target, parsed.Reason, cancellationToken);
+                if (dropped.Error is UnknownTarget)
+                {
+                    UnknownTarget();
+                    return;
+                }
 
-        var recorded = await outreaches.RecordOutcomeAsync(
-            RequesterResolver.Resolve(session), new NewOutcome(new TargetRef.Named(parsed.Department), parsed.Outcome, reason, note), cancellationToken);
+                EndingReply.Show(session, renderer, dropped);
+                return;
+        }
+
+        var outcome = OutcomeWords.AsContactOutcome(parsed.Outcome)!.Value;
+        var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(parsed.Reason) : (null, parsed.Reason);
+
+        var recorded = await outreaches.RecordOutcomeAsync(RequesterResolver.Resolve(session), new NewOutcome(target, outcome, reason, note), cancellationToken);
 
         if (recorded.Error is UnknownTarget)
         {
-            session.Reply(session.Text<OutreachTexts>("Outcome.UnknownTarget", parsed.Department));
+            UnknownTarget();
             return;
         }
 
         OutcomeReply.Show(session, renderer, recorded);
+
+        void UnknownTarget() => session.Reply(session.Text<OutreachTexts>("Outcome.UnknownTarget", parsed.Department));
     }
 }
 
@@ -147,7 +171,11 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
                 target.Stage == TargetStage.Contacted,
                 target.LastContactAt is { } at ? $"{OutreachRenderer.Date(session, at)} · {target.LastContactPerson}" : null,
                 target.NextAction is { } next ? OutreachRenderer.Say(session, next) : null,
-                [.. history.Events.TakeLast(TimelineTail).Select(e => OutreachViews.Event(e, session))]);
+                [.. history.Events.TakeLast(TimelineTail).Select(e => OutreachViews.Event(e, session))],
+                OutreachViews.CanAgree(target.Stage),
+                !StageMachine.IsOpen(target.Stage),
+                StageMachine.IsStageTwo(target.Stage) || target.Stage == TargetStage.Agreed,
+                OutreachViews.PartnerFacts(target, session));
         }).ToList();
         var others = await renderer.DescribeAsync(picture.Others, session, cancellationToken);
         session.Reply(OutreachCards.Partner(new PartnerView(name, picture.CanPitch ? name : null, mine, others), session.Culture));
@@ -220,6 +248,9 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
         var stages = string.Join(
             " · ",
             totals.TargetsByStage.Where(s => s.Value > 0).Select(s => $"{OutreachRenderer.Say(session, StageMachine.Name(s.Key))} {s.Value}"));
+        var agreements = totals.AverageDaysToAgreement is { } average
+            ? session.Text<OutreachTexts>("Pipeline.Agreements", totals.Agreed, average, totals.AgreedWithinDeadline)
+            : null;
         session.Reply(OutreachCards.Pipeline(
             new PipelineView(
                 title,
@@ -229,7 +260,8 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
                 [.. result.Items.Select(v => OutreachViews.Line(v, session))],
                 result.Page,
                 result.PageCount,
-                pagePrefix),
+                pagePrefix,
+                agreements),
             session.Culture));
     }
 }

@@ -171,7 +171,9 @@ public sealed class MeetingFlow(OutreachService outreaches, OutreachRenderer ren
                 session.FormatDateTime(meeting.At),
                 meeting.BothLeadersInvited,
                 target.Insight?.Kpis,
-                target.Insight?.LeaderConcerns),
+                target.Insight?.LeaderConcerns,
+                booked.Value.Outreach.Id,
+                target.Department.Id),
             session.Culture));
     }
 }

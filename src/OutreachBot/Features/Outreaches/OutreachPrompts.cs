@@ -63,3 +63,31 @@ public sealed class DeadlinePrompt(Func<ChatSession, string> question) : Prompt<
     public static DateTimeOffset? Read(string answer) =>
         answer.Length == 0 ? null : DateTimeOffset.Parse(answer, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }
+
+/// <summary>A required text answer with suggested answers as buttons (e.g. the two leaders' names); any typed text is accepted.</summary>
+public sealed class SuggestingTextPrompt(Func<ChatSession, string> question, Func<ChatSession, IReadOnlyList<string>> suggestions, int maxLength)
+    : Prompt<string>(question)
+{
+    public override void Ask(ChatSession session, string stepToken)
+    {
+        var suggested = suggestions(session);
+        if (suggested.Count == 0)
+        {
+            session.Reply(Question(session));
+            return;
+        }
+
+        session.Reply(FlowCards.Question(Question(session), [.. suggested.Select(s => new Choice(s, s))], stepToken));
+    }
+
+    public override PromptResult<string> Recognize(string answer, ChatSession session)
+    {
+        var text = answer.Trim();
+        if (text.Length == 0)
+        {
+            return Reject(session.Text<ChatTexts>("Prompt.Text.Empty"));
+        }
+
+        return text.Length > maxLength ? Reject(session.Text<ChatTexts>("Prompt.Text.TooLong", maxLength)) : Accept(text);
+    }
+}

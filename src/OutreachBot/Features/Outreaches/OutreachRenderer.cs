@@ -62,6 +62,19 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         return org.FindDepartment(departmentId) is not null && org.Head(departmentId) is { } head ? head.Name(Language(session)) : null;
     }
 
+    /// <summary>
+    /// The two leaders who would decide, as the directory knows them: the user's leader (their department's head, or
+    /// their manager when they head it) and the partner department's head. Either may be unknown.
+    /// </summary>
+    public IReadOnlyList<string> LeaderNames(string departmentId, ChatSession session)
+    {
+        var org = directory.Current.Directory;
+        var me = session.Profile.PersonId is { } personId ? org.FindPerson(personId) : null;
+        var ours = me is null ? null : org.Head(me.DepartmentId) is { } head && head.Id != me.Id ? head : org.ManagerChain(me.Id).FirstOrDefault();
+        var theirs = org.FindDepartment(departmentId) is null ? null : org.Head(departmentId);
+        return [.. new[] { ours, theirs }.OfType<Person>().DistinctBy(p => p.Id).Select(p => p.Name(Language(session)))];
+    }
+
     /// <summary>The sender of a pitch: the user's directory name and department when known, else the chat name.</summary>
     public (string Name, string? Department) Sender(ChatSession session)
     {

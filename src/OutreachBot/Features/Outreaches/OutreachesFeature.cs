@@ -14,7 +14,8 @@ namespace OutreachBot.Features.Outreaches;
 public static class OutreachesFeature
 {
     /// <summary>
-    /// The outreach itself: new, pitch, contact, the three outcomes, status, pipeline and export. The domain services
+    /// The outreach itself: new, pitch, contact, the three outcomes and the end states (agreed, dropped, reopen), status,
+    /// pipeline and export. The domain services
     /// are added only if no other feature added them first.
     /// </summary>
     public static IServiceCollection AddOutreachesFeature(this IServiceCollection services)
@@ -32,12 +33,14 @@ public static class OutreachesFeature
             .AddCommand<NewOutreachCommand>(OutreachCommandSet.New)
             .AddCommand<PitchCommand>(OutreachCommandSet.Pitch)
             .AddCommand<OutcomeCommand>(OutreachCommandSet.Outcome)
+            .AddCommand<ReopenCommand>(OutreachCommandSet.Reopen)
             .AddCommand<StatusCommand>(OutreachCommandSet.Status)
             .AddCommand<PipelineCommand>(OutreachCommandSet.Pipeline)
             .AddCommand<ExportCommand>(OutreachCommandSet.Export)
             .AddFlow<NewOutreachFlow>()
             .AddFlow<PrepFlow>()
             .AddFlow<MeetingFlow>()
+            .AddFlow<AgreementFlow>()
             .AddCardAction<TargetDepartmentAction>(OutreachVerbs.TargetDepartment)
             .AddCardAction<RecordContactAction>(OutreachVerbs.RecordContact)
             .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)

@@ -13,7 +13,11 @@ public interface IReferralListener
     Task OnReferralRecordedAsync(RecordedReferral referral, ChatSession session, CancellationToken cancellationToken);
 }
 
-/// <summary>The introducers in order (who introduced the user onward), names in the user's language.</summary>
+/// <summary>
+/// The introductions the user confirmed, in order, as they happened (each introducer and the person they introduced the
+/// user to), names in the user's language — whether or not they were recorded before.
+/// </summary>
 public sealed record RecordedReferral(string DepartmentId, IReadOnlyList<Introducer> Introducers);
 
-public sealed record Introducer(string PersonId, string Name, string DepartmentId);
+/// <param name="ToPersonId">Whom the introducer introduced the user to.</param>
+public sealed record Introducer(string PersonId, string Name, string DepartmentId, string? ToPersonId = null, string? ToName = null);

@@ -11,7 +11,8 @@ namespace OutreachBot.Features.StageTwo;
 /// <summary>
 /// <c>bids</c> / <c>中标</c>: with bids.csv attached, imports it (all rows valid, or nothing); <c>bids &lt;path&gt;</c> reads a
 /// local file in Development; <c>bids N</c> tallies the last N months (12 by default) with the corroboration ratio and
-/// the chart.
+/// the chart. The bids are shared by every partner; <c>bids &lt;department&gt; [N]</c> says which partner's brief the
+/// card leads to.
 /// </summary>
 public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader files, BidsChartRenderer charts, IDownloadLinks links) : ICommandHandler
 {
@@ -20,12 +21,13 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
 
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        var (partner, afterPartner) = PartnerOf(request.Arguments.Trim());
+        if (await workspace.OpenAsync(session, partner, new StageTwoRerun(StageTwoCommandSet.Bids.Name, afterPartner), cancellationToken) is not { } scope)
         {
             return;
         }
 
-        var arguments = request.Arguments.Trim();
+        var arguments = afterPartner;
         if (BidsFileReader.FileAttachment(session.Turn.Activity) is { } attachment && request.Source == InputSource.Text)
         {
             await ImportAsync(scope, await files.DownloadAsync(attachment, cancellationToken), session, cancellationToken);
@@ -52,6 +54,23 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
         {
             session.Reply(session.Text<StageTwoTexts>("Bids.Usage"));
         }
+    }
+
+    /// <summary>
+    /// "语音 6" / "speech": a department name (short, no path or row separators) with optional months after it. Anything
+    /// else (a number, a path, pasted rows) is the command's own argument and names no partner.
+    /// </summary>
+    private static (string? Partner, string Remainder) PartnerOf(string arguments)
+    {
+        if (arguments.Length == 0 || arguments.Length > 60 || arguments.IndexOfAny(['/', '\\', '.', ',', '，', '\t', '\n', ':']) >= 0)
+        {
+            return (null, arguments);
+        }
+
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var months = int.TryParse(words[^1], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        var name = string.Join(' ', months ? words[..^1] : words);
+        return name.Length == 0 || name.All(char.IsAsciiDigit) ? (null, arguments) : (name, months ? words[^1] : "");
     }
 
     private async Task ImportAsync(StageTwoScope scope, BidsFile file, ChatSession session, CancellationToken cancellationToken)
@@ -203,7 +222,7 @@ public static class BidsCards
                 StageTwoCards.Command(session, "Button.Last12", StageTwoCommandSet.Bids, "12"),
                 StageTwoCards.Command(session, "Button.Market", StageTwoCommandSet.Market),
                 StageTwoCards.Command(session, "Button.Brief", StageTwoCommandSet.Brief),
-                .. StageTwoCards.SwitchAction(scope, session),
+                .. StageTwoCards.SwitchAction(scope, session, StageTwoCommandSet.Bids),
             ]);
     }
 }

@@ -9,9 +9,10 @@ using OutreachBot.Features.Shared;
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>
-/// <c>brief</c> / <c>简报</c>: the one-page collaboration brief of the current outreach as a card, with download links
-/// for the Markdown, the HTML and the meeting invite. <c>brief opportunity|panorama|work|ask</c> (机会|全景|分工|诉求)
-/// start the small flows that fill in each piece; the brief card's buttons do the same.
+/// <c>brief [department]</c> / <c>简报 [部门]</c>: the one-page collaboration brief for one partner as a card, with download
+/// links for the Markdown, the HTML and the meeting invite with both leaders. <c>brief [department] opportunity|panorama|work|ask</c>
+/// (机会|全景|分工|诉求, before or after the department) start the small flows that fill in each piece; the brief card's
+/// buttons do the same. The partner's KPIs and its leader's concerns tailor the brief.
 /// </summary>
 public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory directory, IDownloadLinks links, TimeProvider time) : ICommandHandler
 {
@@ -19,34 +20,30 @@ public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory dire
 
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var flow = request.Arguments.Trim().ToLowerInvariant() switch
-        {
-            "" => null,
-            "opportunity" or "opportunities" or "机会" => OpportunityFlow.FlowName,
-            "panorama" or "全景" => PanoramaFlow.FlowName,
-            "work" or "split" or "分工" => WorkSplitFlow.FlowName,
-            "ask" or "诉求" => AskFlow.FlowName,
-            _ => "?",
-        };
-        if (flow == "?")
-        {
-            session.Reply(session.Text<StageTwoTexts>("Brief.Usage"));
-            return;
-        }
+        var (piece, partner) = StageTwoArguments.Split(request.Arguments, Piece);
 
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        if (await workspace.OpenAsync(session, partner, new StageTwoRerun(StageTwoCommandSet.Brief.Name, piece?.Word), cancellationToken) is not { } scope)
         {
             return;
         }
 
-        if (flow is not null)
+        if (piece is { } chosen)
         {
-            await session.StartFlowAsync(flow, cancellationToken);
+            await session.StartFlowAsync(chosen.Value, cancellationToken, scope.FlowGiven());
             return;
         }
 
         await ShowAsync(scope, session, cancellationToken);
     }
+
+    private static string? Piece(string word) => word.ToLowerInvariant() switch
+    {
+        "opportunity" or "opportunities" or "机会" => OpportunityFlow.FlowName,
+        "panorama" or "全景" => PanoramaFlow.FlowName,
+        "work" or "split" or "分工" => WorkSplitFlow.FlowName,
+        "ask" or "诉求" => AskFlow.FlowName,
+        _ => null,
+    };
 
     public async Task ShowAsync(StageTwoScope scope, ChatSession session, CancellationToken cancellationToken)
     {
@@ -75,7 +72,8 @@ public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory dire
             scope.PartnerName(session),
             new StageOnePoints(outreach.Prep.ProductBackground ?? "", outreach.Prep.SupportNeeded ?? "", outreach.Prep.WhatsInItForThem ?? ""),
             new PartnerInsight(StageTwoInput.List(insight?.Kpis ?? ""), StageTwoInput.List(insight?.LeaderConcerns ?? "")),
-            scope.Material.Ask);
+            scope.Ask,
+            scope.Partner is { } partner ? Domain.Outreaches.ReferralStory.Describe(partner.ReferralChain) : null);
         BidTally? tally = null;
         if (scope.Material.Bids is not null)
         {
@@ -84,7 +82,7 @@ public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory dire
         }
 
         var m = scope.Material;
-        return new CollaborationBriefInput(context, m.Market, tally, m.Opportunities, m.Panorama, m.Work);
+        return new CollaborationBriefInput(context, m.Market, tally, m.Opportunities, m.Panorama, scope.Work);
     }
 
     /// <summary>
@@ -160,8 +158,8 @@ public static class BriefCards
         ]));
         body.Add(new ActionSet(
         [
-            StageTwoCards.Command(session, "Button.WorkSplit", StageTwoCommandSet.Brief, "work"),
-            StageTwoCards.Command(session, "Button.Ask", StageTwoCommandSet.Brief, "ask"),
+            StageTwoCards.PartnerCommand(scope, session, "Button.WorkSplit", StageTwoCommandSet.Brief, "work"),
+            StageTwoCards.PartnerCommand(scope, session, "Button.Ask", StageTwoCommandSet.Brief, "ask"),
             StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
         ]));
 
@@ -171,7 +169,7 @@ public static class BriefCards
                 CardActions.OpenUrl(T("Button.Markdown"), downloads.Markdown),
                 CardActions.OpenUrl(T("Button.Html"), downloads.Html),
                 .. downloads.Invite is { } invite ? [CardActions.OpenUrl(T("Button.Invite"), invite)] : Array.Empty<CardAction>(),
-                .. StageTwoCards.SwitchAction(scope, session),
+                .. StageTwoCards.SwitchAction(scope, session, StageTwoCommandSet.Brief),
             ]);
     }
 

@@ -7,26 +7,31 @@ using OutreachBot.Domain.StageTwo;
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>
-/// <c>market</c> / <c>市场</c>: the estimate card. <c>market add</c> adds or edits a segment (same name = edit),
-/// <c>market remove &lt;segment&gt;</c> removes one, <c>market currency &lt;ISO code&gt;</c> sets the estimate's currency.
+/// <c>market [department]</c> / <c>市场 [部门]</c>: the estimate card (the market is shared by every partner; the
+/// department says which partner's brief the card leads to). <c>market add</c> adds or edits a segment (same name =
+/// edit), <c>market remove &lt;segment&gt;</c> removes one, <c>market currency &lt;ISO code&gt;</c> sets the estimate's currency.
 /// </summary>
 public sealed class MarketCommand(StageTwoWorkspace workspace) : ICommandHandler
 {
+    private static readonly string[] Verbs = ["add", "edit", "添加", "编辑", "修改", "remove", "delete", "删除", "currency", "币种"];
+
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        var (verb, rest) = Split(request.Arguments);
+        var partner = verb.Length > 0 && !Verbs.Contains(verb) ? request.Arguments.Trim() : null;
+
+        if (await workspace.OpenAsync(session, partner, new StageTwoRerun(StageTwoCommandSet.Market.Name, partner is null ? request.Arguments.Trim() : null), cancellationToken) is not { } scope)
         {
             return;
         }
 
-        var (verb, rest) = Split(request.Arguments);
-        switch (verb)
+        switch (partner is null ? verb : "")
         {
             case "":
                 session.Reply(MarketCards.Estimate(scope, session));
                 break;
             case "add" or "edit" or "添加" or "编辑" or "修改":
-                await session.StartFlowAsync(MarketSegmentFlow.FlowName, cancellationToken);
+                await session.StartFlowAsync(MarketSegmentFlow.FlowName, cancellationToken, scope.FlowGiven());
                 break;
             case "remove" or "delete" or "删除":
                 await RemoveAsync(scope, rest, session, cancellationToken);
@@ -122,7 +127,7 @@ public static class MarketCards
                 StageTwoCards.Command(session, "Button.AddSegment", StageTwoCommandSet.Market, "add"),
                 StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
                 StageTwoCards.Command(session, "Button.Brief", StageTwoCommandSet.Brief),
-                .. StageTwoCards.SwitchAction(scope, session),
+                .. StageTwoCards.SwitchAction(scope, session, StageTwoCommandSet.Market),
             ]);
     }
 }

@@ -37,7 +37,7 @@ public sealed class MarketSegmentFlow(StageTwoWorkspace workspace) : ChatFlow
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        if (await workspace.OpenAsync(session, answers, cancellationToken) is not { } scope)
         {
             return;
         }

@@ -36,7 +36,7 @@ public sealed class OpportunityFlow(StageTwoWorkspace workspace, BriefCommand br
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        if (await workspace.OpenAsync(session, answers, cancellationToken) is not { } scope)
         {
             return;
         }
@@ -108,7 +108,7 @@ public sealed class PanoramaFlow(StageTwoWorkspace workspace, BriefCommand brief
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        if (await workspace.OpenAsync(session, answers, cancellationToken) is not { } scope)
         {
             return;
         }
@@ -138,7 +138,7 @@ public sealed class PanoramaFlow(StageTwoWorkspace workspace, BriefCommand brief
     }
 }
 
-/// <summary>Tasks with owners → charging model → revenue split (must total 100%); replaces the work boundary.</summary>
+/// <summary>Tasks with owners → charging model → revenue split (must total 100%); replaces the work boundary agreed with the partner.</summary>
 public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brief) : ChatFlow
 {
     public const string FlowName = "stage2.work";
@@ -168,7 +168,7 @@ public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brie
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        if (await workspace.OpenAsync(session, answers, cancellationToken) is not { } scope)
         {
             return;
         }
@@ -176,7 +176,7 @@ public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brie
         var items = StageTwoInput.Lines(answers.Get(Tasks)).Select(i => StageTwoInput.Task(i)!.Value).Select(t => new WorkItem(t.Task, t.Owner)).ToList();
         var split = RevenueSplit.Create(StageTwoInput.Shares(answers.Get(Split))!).Value;
         var work = new WorkBoundary(items, Enum.Parse<ChargingModel>(answers.Get(Charging)), null, split);
-        if (await workspace.UpdateAsync(session, scope, m => m.WithWork(work), cancellationToken) is { } saved)
+        if (await workspace.UpdateAsync(session, scope, m => m.WithWork(work, scope.PartnerId), cancellationToken) is { } saved)
         {
             session.Reply(session.Text<StageTwoTexts>("Work.Saved", items.Count, string.Join(session.IsChinese ? "，" : ", ", split.Shares.Select(sh => $"{sh.Party} {sh.Share * 100m:0.##}%"))));
             await brief.ShowAsync(scope with { Material = saved }, session, cancellationToken);
@@ -196,7 +196,7 @@ public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brie
     }
 }
 
-/// <summary>The ask of the brief: the decision we want from the partner.</summary>
+/// <summary>The ask of the brief: the decision we want from this partner.</summary>
 public sealed class AskFlow(StageTwoWorkspace workspace, BriefCommand brief) : ChatFlow
 {
     public const string FlowName = "stage2.ask";
@@ -214,12 +214,12 @@ public sealed class AskFlow(StageTwoWorkspace workspace, BriefCommand brief) : C
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await workspace.OpenAsync(session, cancellationToken) is not { } scope)
+        if (await workspace.OpenAsync(session, answers, cancellationToken) is not { } scope)
         {
             return;
         }
 
-        if (await workspace.UpdateAsync(session, scope, m => Validated<StageTwoMaterial>.Valid(m with { Ask = answers.Get(Ask) }), cancellationToken) is { } saved)
+        if (await workspace.UpdateAsync(session, scope, m => Validated<StageTwoMaterial>.Valid(m.WithAsk(answers.Get(Ask), scope.PartnerId)), cancellationToken) is { } saved)
         {
             await brief.ShowAsync(scope with { Material = saved }, session, cancellationToken);
         }

@@ -35,7 +35,7 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken);
+        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken: cancellationToken);
         if (!chosen.Succeeded)
         {
             session.Reply(chosen.Errors[0].Message.In(session.Culture));
@@ -43,5 +43,36 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
         }
 
         await brief.HandleAsync(new CommandRequest(StageTwoCommandSet.Brief, "", request.Data, request.Source), session, cancellationToken);
+    }
+}
+
+/// <summary>
+/// A partner's stage-2 button (on its status card, the meeting card, or the "which partner?" question): remembers the
+/// outreach and partner, then runs the stage-2 command it names (market, bids or brief) with its arguments.
+/// </summary>
+public sealed class PartnerChoiceAction(StageTwoWorkspace workspace, MarketCommand market, BidsCommand bids, BriefCommand brief) : ICardActionHandler
+{
+    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    {
+        var outreachId = request.Required(StageTwoWorkspace.OutreachKey);
+        var departmentId = request.Required(StageTwoWorkspace.DepartmentKey);
+        var (definition, handler) = request.Data.GetValueOrDefault(StageTwoWorkspace.CommandKey) switch
+        {
+            null or "" => (StageTwoCommandSet.Brief, (ICommandHandler)brief),
+            var name when name == StageTwoCommandSet.Brief.Name => (StageTwoCommandSet.Brief, brief),
+            var name when name == StageTwoCommandSet.Market.Name => (StageTwoCommandSet.Market, market),
+            var name when name == StageTwoCommandSet.Bids.Name => (StageTwoCommandSet.Bids, bids),
+            var name => throw new MalformedCardActionException($"'{request.Verb}' cannot run '{name}'."),
+        };
+
+        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), outreachId, departmentId, cancellationToken);
+        if (!chosen.Succeeded)
+        {
+            session.Reply(chosen.Errors[0].Message.In(session.Culture));
+            return;
+        }
+
+        var arguments = request.Data.GetValueOrDefault(CardActions.ArgumentsKey) ?? "";
+        await handler.HandleAsync(new CommandRequest(definition, arguments, request.Data, request.Source), session, cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ public static class StageTwoFeature
             .AddCommand<BriefCommand>(StageTwoCommandSet.Brief)
             .AddCardAction<SwitchOutreachAction>(StageTwoWorkspace.SwitchVerb)
             .AddCardAction<FocusOutreachAction>(StageTwoWorkspace.FocusVerb)
+            .AddCardAction<PartnerChoiceAction>(StageTwoWorkspace.PartnerVerb)
             .AddFlow<MarketSegmentFlow>()
             .AddFlow<OpportunityFlow>()
             .AddFlow<PanoramaFlow>()

@@ -1,6 +1,8 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Flows;
+using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Features.Outreaches;
@@ -9,59 +11,108 @@ using OutreachBot.Domain.Storage.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
 
-/// <summary>What a stage-2 command works on: the outreach, its partner department (if any) and its material.</summary>
-public sealed record StageTwoScope(Requester Requester, Outreach Outreach, OutreachTarget? Partner, StageTwoMaterial Material, int OutreachCount)
+/// <summary>
+/// What a stage-2 command works on: the outreach, the partner department the material is for (if any), the material,
+/// and the outreach's other partners in stage 2 (to switch to).
+/// </summary>
+public sealed record StageTwoScope(
+    Requester Requester, Outreach Outreach, OutreachTarget? Partner, StageTwoMaterial Material, int OutreachCount, IReadOnlyList<OutreachTarget> OtherPartners)
 {
+    public string? PartnerId => Partner?.Department.Id;
+
+    /// <summary>The division of labour, charging and split negotiated with this partner (else the outreach-wide draft).</summary>
+    public WorkBoundary? Work => Material.WorkFor(PartnerId);
+
+    public string? Ask => Material.AskFor(PartnerId);
+
     public string PartnerName(ChatSession session) =>
         Partner is null ? session.Text<StageTwoTexts>("Scope.NoPartner") : session.IsChinese ? Partner.Department.NameZh : Partner.Department.NameEn;
+
+    /// <summary>The answers a stage-2 flow starts with, so it completes on exactly this outreach and partner.</summary>
+    public KeyValuePair<string, string>[] FlowGiven() =>
+        Partner is null
+            ? [FlowAnswers.Given(StageTwoWorkspace.FlowOutreach, Outreach.Id)]
+            : [FlowAnswers.Given(StageTwoWorkspace.FlowOutreach, Outreach.Id), FlowAnswers.Given(StageTwoWorkspace.FlowPartner, Partner.Department.Id)];
 }
 
 /// <summary>
-/// Finds the outreach the user works on in stage 2: the one they chose ("Work on this"), else their most recently
-/// active open outreach. The requester is the one every feature uses (<see cref="RequesterResolver"/>), so stage 2
-/// sees exactly the outreaches "status" shows; access always goes through <see cref="OutreachService"/>, so a stale
-/// or forged choice falls back to the outreaches the user may see.
+/// Which outreach and partner a stage-2 command is for: a department the user named ("brief speech", "简报 语音"), the
+/// ids a button or a running flow carries, else the user's last choice, else the partner in stage 2 of the latest
+/// outreach. The rules are the domain's (<see cref="OutreachService.ChooseStageTwoPartnerAsync"/>); this class asks the
+/// user when several partners are in stage 2, and remembers the partner chosen by name or button. The requester is the
+/// one every feature uses (<see cref="RequesterResolver"/>), and access always goes through <see cref="OutreachService"/>,
+/// so a stale or forged choice falls back to what the user may see.
 /// </summary>
-public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoRepository repository)
+public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoRepository repository, LiveDirectory directory)
 {
     public const string SwitchVerb = "stage2.switch";
     public const string FocusVerb = "stage2.focus";
+    public const string PartnerVerb = "stage2.partner";
     public const string OutreachKey = "outreach";
+    public const string DepartmentKey = "department";
+    public const string CommandKey = "command";
 
-    private static readonly TargetStage[] PartnerPreference =
-        [TargetStage.Agreed, TargetStage.MeetingScheduled, TargetStage.Interested, TargetStage.NoCapacity, TargetStage.Contacted, TargetStage.Identified];
+    public static readonly AnswerKey<string> FlowOutreach = new("stage2.outreach");
+    public static readonly AnswerKey<string> FlowPartner = new("stage2.partner");
 
     public StageTwoRepository Repository => repository;
 
-    /// <summary>The scope, or null after telling the user there is no outreach to work on yet.</summary>
-    public async Task<StageTwoScope?> OpenAsync(ChatSession session, CancellationToken cancellationToken)
+    /// <summary>The data of a button that runs <paramref name="command"/> for one partner (and remembers the partner).</summary>
+    public static Dictionary<string, string> PartnerData(string outreachId, string departmentId, string command, string? arguments = null)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [OutreachKey] = outreachId, [DepartmentKey] = departmentId, [CommandKey] = command };
+        if (arguments is { Length: > 0 })
+        {
+            data[CardActions.ArgumentsKey] = arguments;
+        }
+
+        return data;
+    }
+
+    /// <summary>The scope of a command without a partner named, or null after telling the user why there is none.</summary>
+    public Task<StageTwoScope?> OpenAsync(ChatSession session, CancellationToken cancellationToken) =>
+        OpenAsync(session, null, null, cancellationToken);
+
+    /// <summary>
+    /// The scope for <paramref name="partner"/> (a department name the user typed; none: the remembered or obvious one),
+    /// or null after answering: no outreach, no such partner, or a card asking which partner when several are in stage 2
+    /// (its buttons run <paramref name="command"/> again for the chosen partner, with the same arguments).
+    /// </summary>
+    public async Task<StageTwoScope?> OpenAsync(ChatSession session, string? partner, StageTwoRerun? command, CancellationToken cancellationToken)
     {
         var requester = RequesterResolver.Resolve(session);
-        var visible = await outreaches.StatusAsync(requester, cancellationToken);
-        var outreach = await FocusedAsync(requester, cancellationToken);
-        if (outreach is null)
+        StageTwoPartnerRequest request;
+        if (!string.IsNullOrWhiteSpace(partner))
         {
-            var latest = visible.OrderByDescending(v => v.IsOpen).ThenByDescending(v => v.LastActivityAt).FirstOrDefault();
-            outreach = latest is null ? null : (await outreaches.GetAsync(requester, latest.OutreachId, cancellationToken)).Value;
+            var snapshot = directory.Current;
+            var department = snapshot.OrgChart.FindDepartment(partner) ?? snapshot.Search.Search(partner, 1).FirstOrDefault()?.Department;
+            request = new StageTwoPartnerRequest(Named: partner, NamedDirectoryId: department?.Id);
+        }
+        else
+        {
+            var focus = await repository.GetFocusedPartnerAsync(requester.UserKey, cancellationToken);
+            request = new StageTwoPartnerRequest(OutreachId: focus?.OutreachId, DepartmentId: focus?.DepartmentId, Remembered: true);
         }
 
-        if (outreach is null)
+        var scope = await ChooseAsync(session, requester, request, command, cancellationToken);
+        if (scope is not null && request.Named is not null && scope.Partner is { } named)
         {
-            session.Reply(new AdaptiveCard(
-                [new TextBlock(session.Text<StageTwoTexts>("Scope.NoOutreach"))],
-                [CardActions.Command(session.Text<StageTwoTexts>("Button.New"), OutreachCommandSet.New.Name), CardActions.Command(session.Text<StageTwoTexts>("Button.Help"), CoreCommandSet.Help.Name)]));
-            return null;
+            await repository.SetFocusAsync(requester, scope.Outreach.Id, named.Department.Id, cancellationToken);
         }
 
-        var material = await repository.GetAsync(requester, outreach.Id, cancellationToken);
-        if (!material.Succeeded)
-        {
-            session.Reply(material.Errors[0].Message.In(session.Culture));
-            return null;
-        }
-
-        return new StageTwoScope(requester, outreach, Partner(outreach), material.Value!, visible.Count);
+        return scope;
     }
+
+    /// <summary>The scope a flow started with (its given answers), re-checked: it completes on the same outreach and partner.</summary>
+    public Task<StageTwoScope?> OpenAsync(ChatSession session, FlowAnswers answers, CancellationToken cancellationToken) =>
+        answers.Has(FlowOutreach)
+            ? ChooseAsync(
+                session,
+                RequesterResolver.Resolve(session),
+                new StageTwoPartnerRequest(OutreachId: answers.Get(FlowOutreach), DepartmentId: answers.GetOrDefault(FlowPartner)),
+                null,
+                cancellationToken)
+            : OpenAsync(session, cancellationToken);
 
     /// <summary>Saves a change to the scope's material; on failure tells the user why (nothing was saved) and returns null.</summary>
     public async Task<StageTwoMaterial?> UpdateAsync(
@@ -80,15 +131,48 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
     public async Task<IReadOnlyList<OutreachStatusView>> ListAsync(ChatSession session, CancellationToken cancellationToken) =>
         [.. (await outreaches.StatusAsync(RequesterResolver.Resolve(session), cancellationToken)).OrderByDescending(v => v.IsOpen).ThenByDescending(v => v.LastActivityAt)];
 
-    private async Task<Outreach?> FocusedAsync(Requester requester, CancellationToken cancellationToken) =>
-        await repository.GetFocusAsync(requester.UserKey, cancellationToken) is { } id
-            ? (await outreaches.GetAsync(requester, id, cancellationToken)).Value
-            : null;
+    private async Task<StageTwoScope?> ChooseAsync(
+        ChatSession session, Requester requester, StageTwoPartnerRequest request, StageTwoRerun? command, CancellationToken cancellationToken)
+    {
+        var chosen = await outreaches.ChooseStageTwoPartnerAsync(requester, request, cancellationToken);
+        if (chosen.Error is { } error)
+        {
+            session.Reply(error.Message.In(session.Culture));
+            return null;
+        }
 
-    private static OutreachTarget? Partner(Outreach outreach) =>
-        outreach.Targets
-            .Where(t => PartnerPreference.Contains(t.Stage))
-            .OrderBy(t => Array.IndexOf(PartnerPreference, t.Stage))
-            .ThenByDescending(t => t.StageChangedAt)
-            .FirstOrDefault();
+        switch (chosen.Value)
+        {
+            case StageTwoPartnerChoice.NoOutreach:
+                session.Reply(new AdaptiveCard(
+                    [new TextBlock(session.Text<StageTwoTexts>("Scope.NoOutreach"))],
+                    [CardActions.Command(session.Text<StageTwoTexts>("Button.New"), OutreachCommandSet.New.Name), CardActions.Command(session.Text<StageTwoTexts>("Button.Help"), CoreCommandSet.Help.Name)]));
+                return null;
+            case StageTwoPartnerChoice.UnknownPartner unknown:
+                session.Reply(new AdaptiveCard(
+                    [new TextBlock(session.Text<StageTwoTexts>("Scope.UnknownPartner", unknown.Text))],
+                    [CardActions.Command(session.Text<StageTwoTexts>("Button.Status"), OutreachCommandSet.Status.Name)]));
+                return null;
+            case StageTwoPartnerChoice.ChoosePartner choose:
+                session.Reply(StageTwoCards.ChoosePartner(choose.Outreach, choose.Candidates, command ?? StageTwoRerun.Brief, session));
+                return null;
+            case StageTwoPartnerChoice.Ready ready:
+                var material = await repository.GetAsync(requester, ready.Outreach.Id, cancellationToken);
+                if (!material.Succeeded)
+                {
+                    session.Reply(material.Errors[0].Message.In(session.Culture));
+                    return null;
+                }
+
+                return new StageTwoScope(requester, ready.Outreach, ready.Partner, material.Value!, ready.OutreachCount, ready.Others);
+            default:
+                throw new InvalidOperationException($"Unknown stage-2 partner choice {chosen.Value}.");
+        }
+    }
+}
+
+/// <summary>A stage-2 command to run again once the user has chosen the partner: its name and arguments (without the partner).</summary>
+public sealed record StageTwoRerun(string Command, string? Arguments = null)
+{
+    public static StageTwoRerun Brief { get; } = new(StageTwoCommandSet.Brief.Name);
 }

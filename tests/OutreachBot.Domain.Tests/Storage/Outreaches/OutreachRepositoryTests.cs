@@ -159,7 +159,7 @@ public sealed class OutreachRepositoryTests
     {
         await repository.CreateAsync(new OutreachBuilder().WithId("outreach-0001").Targeting(OutreachBuilder.Payments).Build());
 
-        var result = await repository.UpdateAsync("outreach-0001", o => Changed(o.MarkAgreed("alice", OutreachBuilder.Start, "D042", null)));
+        var result = await repository.UpdateAsync("outreach-0001", o => Changed(o.MarkAgreed("alice", OutreachBuilder.Start, "D042", "风控接口接入", "双方领导")));
 
         Assert.IsType<IllegalStageTransition>(result.Error);
         Assert.Equal(1, (await repository.GetAsync("outreach-0001"))!.Version);

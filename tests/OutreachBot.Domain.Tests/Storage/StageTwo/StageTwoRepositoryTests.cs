@@ -61,6 +61,37 @@ public sealed class StageTwoRepositoryTests
     }
 
     [Fact]
+    public async Task The_work_split_and_the_ask_are_kept_per_partner_and_fall_back_to_the_outreach_wide_draft()
+    {
+        var id = await NewOutreachAsync(Alice);
+        var draft = new WorkBoundary([]).WithTask("交付", Responsibility.Ours);
+        var speech = new WorkBoundary([]).WithTask("语音识别接口", Responsibility.Theirs) with { Split = RevenueSplit.Create([new("我方", 0.5m), new("语音", 0.5m)]).Value };
+
+        await repository.UpdateAsync(Alice, id, m => m.WithWork(draft));
+        await repository.UpdateAsync(Alice, id, m => m.WithWork(speech, "speech"));
+        await repository.UpdateAsync(Alice, id, m => Validated<StageTwoMaterial>.Valid(m.WithAsk("语音部门开放接口", "SPEECH")));
+        var read = (await repository.GetAsync(Alice, id)).Value!;
+
+        Assert.Equal(speech.DivisionOfLabour, read.WorkFor("speech")!.DivisionOfLabour);
+        Assert.Equal(speech.Split!.Shares, read.WorkFor("Speech")!.Split!.Shares);
+        Assert.Equal("语音部门开放接口", read.AskFor("speech"));
+        Assert.Equal(draft.DivisionOfLabour, read.WorkFor("bigdata")!.DivisionOfLabour);
+        Assert.Null(read.AskFor("bigdata"));
+        Assert.Equal(draft.DivisionOfLabour, read.WorkFor(null)!.DivisionOfLabour);
+    }
+
+    [Fact]
+    public async Task The_focus_remembers_the_partner_chosen_too()
+    {
+        var id = await NewOutreachAsync(Alice);
+
+        await repository.SetFocusAsync(Alice, id, "speech");
+
+        Assert.Equal(new StageTwoFocus(id, "speech"), await repository.GetFocusedPartnerAsync("alice"));
+        Assert.Equal(id, await repository.GetFocusAsync("alice"));
+    }
+
+    [Fact]
     public async Task A_user_without_access_to_the_outreach_gets_nothing_and_changes_nothing()
     {
         var id = await NewOutreachAsync(Alice);

@@ -8,18 +8,18 @@ namespace OutreachBot.Tests.Features.Outreaches;
 public sealed class OutcomeWordsTests
 {
     [Theory]
-    [InlineData("支付中台 拒绝 不属于他们的业务", "支付中台", ContactOutcome.Refused, "不属于他们的业务")]
-    [InlineData("支付中台拒绝", "支付中台", ContactOutcome.Refused, null)]
-    [InlineData("支付中台 没人力", "支付中台", ContactOutcome.NoCapacity, null)]
-    [InlineData("支付中台 没有人力 下个季度再说", "支付中台", ContactOutcome.NoCapacity, "下个季度再说")]
-    [InlineData("支付中台 有兴趣", "支付中台", ContactOutcome.Interested, null)]
-    [InlineData("跨境支付组 感兴趣", "跨境支付组", ContactOutcome.Interested, null)]
-    [InlineData("Payments Platform refused revenue is not their KPI", "Payments Platform", ContactOutcome.Refused, "revenue is not their KPI")]
-    [InlineData("Payments Platform no capacity", "Payments Platform", ContactOutcome.NoCapacity, null)]
-    [InlineData("Payments Platform no-capacity", "Payments Platform", ContactOutcome.NoCapacity, null)]
-    [InlineData("payments no", "payments", ContactOutcome.Refused, null)]
-    [InlineData("Risk Management Center INTERESTED", "Risk Management Center", ContactOutcome.Interested, null)]
-    public void The_outcome_command_reads_department_outcome_and_reason_in_both_languages(string text, string department, ContactOutcome outcome, string? reason)
+    [InlineData("支付中台 拒绝 不属于他们的业务", "支付中台", PartnerOutcome.Refused, "不属于他们的业务")]
+    [InlineData("支付中台拒绝", "支付中台", PartnerOutcome.Refused, null)]
+    [InlineData("支付中台 没人力", "支付中台", PartnerOutcome.NoCapacity, null)]
+    [InlineData("支付中台 没有人力 下个季度再说", "支付中台", PartnerOutcome.NoCapacity, "下个季度再说")]
+    [InlineData("支付中台 有兴趣", "支付中台", PartnerOutcome.Interested, null)]
+    [InlineData("跨境支付组 感兴趣", "跨境支付组", PartnerOutcome.Interested, null)]
+    [InlineData("Payments Platform refused revenue is not their KPI", "Payments Platform", PartnerOutcome.Refused, "revenue is not their KPI")]
+    [InlineData("Payments Platform no capacity", "Payments Platform", PartnerOutcome.NoCapacity, null)]
+    [InlineData("Payments Platform no-capacity", "Payments Platform", PartnerOutcome.NoCapacity, null)]
+    [InlineData("payments no", "payments", PartnerOutcome.Refused, null)]
+    [InlineData("Risk Management Center INTERESTED", "Risk Management Center", PartnerOutcome.Interested, null)]
+    public void The_outcome_command_reads_department_outcome_and_reason_in_both_languages(string text, string department, PartnerOutcome outcome, string? reason)
     {
         var parsed = OutcomeWords.ParseCommand(text);
 

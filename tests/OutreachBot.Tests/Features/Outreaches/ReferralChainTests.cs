@@ -48,6 +48,28 @@ public sealed class ReferralChainTests
     }
 
     [Fact]
+    public async Task Only_the_introductions_the_user_confirmed_are_told_on_the_partner_card_and_in_the_brief()
+    {
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync("test:user-1", "Checkout risk control", [DemoCompany.Payments], contacted: false);
+        var chat = bot.Host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+
+        await OutreachChat.PressWithInputsAsync(chat, asked.Cards()[0], "Record these", new Dictionary<string, string> { ["intro1"] = "true", ["intro2"] = "true", ["intro3"] = "false" });
+        var partner = await chat.SayAsync("status payments platform");
+        var brief = await chat.SayAsync("brief payments platform");
+
+        var target = (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget(DemoCompany.Payments)!;
+        Assert.Equal(["Sihai Ouyang", "Hai Cai"], target.ReferralChain.Select(s => s.PersonName));
+        var told = "Sihai Ouyang introduced us to Hai Cai, then Hai Cai introduced us to Yanyu Cai";
+        Assert.Contains("Introduction: " + told, partner.Seen());
+        Assert.Contains("Introduction: " + told, brief.AllText());
+        Assert.DoesNotContain("Yanyu Cai introduced us", partner.Seen() + brief.AllText());
+    }
+
+    [Fact]
     public async Task The_chain_on_the_outreach_appears_on_the_timeline_in_Chinese()
     {
         using var bot = await OutreachChat.StartAsync();

@@ -27,6 +27,7 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
         nameof(OutreachService.DraftPitchAsync), nameof(OutreachService.StatusAsync),
         nameof(OutreachService.PipelineAsync), nameof(OutreachService.PartnerStatusAsync), nameof(OutreachService.PartnerPictureAsync),
         nameof(OutreachService.HistoryAsync), nameof(OutreachService.TeamPipelineAsync),
+        nameof(OutreachService.FindAgreementCandidateAsync), nameof(OutreachService.ChooseStageTwoPartnerAsync),
     ];
 
     private static readonly Dictionary<string, Change> Table = new()
@@ -54,9 +55,17 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
         ["a meeting with what was learned"] = new(nameof(OutreachService.ScheduleMeetingAsync), typeof(MeetingScheduled), TargetStage.Interested, async (s, id, now) =>
             (await s.ScheduleMeetingAsync(Pm, id, new NewMeeting(Payments.Id, now.AddDays(4), Kpis: "volume"))).GetValueOrThrow().Outreach.Id),
         ["an agreement"] = new(nameof(OutreachService.MarkAgreedAsync), typeof(PartnerAgreed), TargetStage.MeetingScheduled, async (s, id, _) =>
-            (await s.MarkAgreedAsync(Pm, id, Payments.Id)).GetValueOrThrow().Id),
+            (await s.MarkAgreedAsync(Pm, id, Payments.Id, "Gateway events for checkout risk", "Wang Jun and Han Yu")).GetValueOrThrow().Id),
+        ["an agreement asked for in the chat"] = new(nameof(OutreachService.RecordAgreementAsync), typeof(PartnerAgreed), TargetStage.Interested, async (s, _, _) =>
+            (await s.RecordAgreementAsync(Pm, new NewAgreement(new TargetRef.Named("payments"), "Gateway events", "both leaders"))).GetValueOrThrow().Outreach.Id),
         ["a dropped department"] = new(nameof(OutreachService.DropAsync), typeof(TargetDropped), TargetStage.Contacted, async (s, id, _) =>
             (await s.DropAsync(Pm, id, Payments.Id)).GetValueOrThrow().Id),
+        ["a department dropped by name"] = new(nameof(OutreachService.DropPartnerAsync), typeof(TargetDropped), TargetStage.Interested, async (s, _, _) =>
+            (await s.DropPartnerAsync(Pm, new TargetRef.Named("支付中台"), "no budget this year")).GetValueOrThrow().Outreach.Id),
+        ["a dropped department reopened"] = new(nameof(OutreachService.ReopenAsync), typeof(OutreachReopened), TargetStage.Dropped, async (s, id, _) =>
+            Assert.IsType<Reopening.Reopened>((await s.ReopenAsync(Pm, new ReopenRequest(new TargetRef.Known(id, Payments.Id)))).GetValueOrThrow()).Outreach.Id),
+        ["a closed outreach reopened"] = new(nameof(OutreachService.ReopenAsync), typeof(OutreachReopened), TargetStage.Dropped, async (s, id, _) =>
+            Assert.IsType<Reopening.Reopened>((await s.ReopenAsync(Pm, new ReopenRequest(OutreachId: id))).GetValueOrThrow()).Outreach.Id),
         ["a referral chain on a known target"] = new(nameof(OutreachService.RecordReferralAsync), typeof(ReferralRecorded), TargetStage.Identified, async (s, id, _) =>
             (await s.RecordReferralAsync(Pm, id, Payments.Id, [new ReferralStep("E1", "Li Lei")])).GetValueOrThrow().Id),
         ["an introduction recorded in the finder"] = new(nameof(OutreachService.AttachReferralAsync), typeof(ReferralRecorded), TargetStage.Identified, async (s, _, _) =>
@@ -145,6 +154,11 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
         if (stage == TargetStage.MeetingScheduled)
         {
             (await Service.ScheduleMeetingAsync(Pm, id, new NewMeeting(Payments.Id, Now.AddDays(3)))).GetValueOrThrow();
+        }
+
+        if (stage == TargetStage.Dropped)
+        {
+            (await Service.DropAsync(Pm, id, Payments.Id)).GetValueOrThrow();
         }
 
         return id;
