@@ -11,8 +11,10 @@ namespace OutreachBot.Domain.Text;
 /// </summary>
 public static class DateTimeModels
 {
-    private static readonly ConcurrentDictionary<string, DateTimeModel> Models = new(StringComparer.Ordinal);
+    // Lazy: building a model takes long enough that turns arriving together would otherwise each build one.
+    private static readonly ConcurrentDictionary<string, Lazy<DateTimeModel>> Models = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<ModelResult> Recognize(string text, string culture, DateTime referenceTime) =>
-        Models.GetOrAdd(culture, static c => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel()).Parse(text, referenceTime);
+        Models.GetOrAdd(culture, static c => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel()))
+            .Value.Parse(text, referenceTime);
 }
