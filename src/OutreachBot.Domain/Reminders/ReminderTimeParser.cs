@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 
 namespace OutreachBot.Domain.Reminders;
 
@@ -42,7 +41,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         var nowLocal = TimeZoneInfo.ConvertTime(nowUtc, zone).DateTime;
         var chinese = ContainsCjk(text);
         var culture = chinese ? Culture.Chinese : Culture.English;
-        var match = DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, nowLocal)
+        var match = DateTimeModels.Recognize(text, culture, nowLocal)
             .Select(result => Interpret(result, nowLocal))
             .FirstOrDefault(candidate => candidate is not null);
         if (match is null)

@@ -24,8 +24,14 @@ public static class HostServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotIdentityOptions>, BotIdentityValidation>();
 
         services.AddSingleton(TimeProvider.System);
+        // Without a factory Bot Builder gives every turn's ConnectorClient and UserTokenClient a new HttpClient and
+        // handler: a new connection to the channel per turn. The factory's pooled handlers keep connections alive.
+        services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(configuration, logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         services.AddSingleton(sp =>
         {
             var adapter = new OutreachCloudAdapter(

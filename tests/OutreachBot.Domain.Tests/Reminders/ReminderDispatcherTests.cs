@@ -373,6 +373,25 @@ public sealed class ReminderDispatcherTests
         await loop.WaitAsync(Safety);
     }
 
+    [Fact]
+    public async Task Wake_for_a_reminder_firing_after_the_planned_wake_up_leaves_the_loop_asleep()
+    {
+        var dispatcher = ADispatcher(new ReminderDispatcherOptions { IdlePollInterval = TimeSpan.FromHours(1) });
+        using var stop = new CancellationTokenSource();
+        var asleep = dispatcher.NextSleepAsync();
+        var loop = dispatcher.RunAsync(stop.Token);
+        var plannedWake = await asleep.WaitAsync(Safety);
+
+        var wokenForLater = dispatcher.Wake(Epoch.AddHours(5));
+        var wokenForSooner = dispatcher.Wake(Epoch.AddMinutes(10));
+
+        Assert.Equal(Epoch.AddHours(1), plannedWake);
+        Assert.False(wokenForLater);
+        Assert.True(wokenForSooner);
+        await stop.CancelAsync();
+        await loop.WaitAsync(Safety);
+    }
+
     private ReminderDispatcher ADispatcher(ReminderDispatcherOptions? options = null, double jitter = 0.5, string? instanceId = null) =>
         new(repository, delivery, time, options, instanceId, jitter: () => jitter);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 using Microsoft.Recognizers.Text.Number;
 using OutreachBot.Chat.Cards;
 
@@ -170,7 +169,7 @@ public sealed class DateTimePrompt(Func<ChatSession, string> question, bool requ
 
     private IEnumerable<DateTimeOffset> Candidates(string text, string culture, DateTime localNow, TimeZoneInfo zone)
     {
-        var results = DateTimeRecognizer.RecognizeDateTime(text.Normalize(NormalizationForm.FormKC), culture, DateTimeOptions.None, localNow);
+        var results = DateTimeModels.Recognize(text.Normalize(NormalizationForm.FormKC), culture, localNow);
         foreach (var result in results)
         {
             if (!result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)

@@ -38,6 +38,9 @@ public sealed class OutreachReminderListener(
         var facts = OutreachReminderFacts.Of(outreach, reference?.Conversation?.Id ?? "user:" + outreach.OwnerKey, culture);
         var planned = outreach.IsOpen ? rules.Plan(facts, time.GetUtcNow()) : [];
         await repository.SyncAutomaticAsync(outreach.OwnerKey, outreach.Id, planned, cancellationToken);
-        dispatcher.Wake();
+        if (planned.Count > 0)
+        {
+            dispatcher.Wake(planned.Min(r => r.FireAt));
+        }
     }
 }

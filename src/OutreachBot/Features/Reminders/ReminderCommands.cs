@@ -96,7 +96,7 @@ public sealed class SnoozeReminderAction(ReminderRepository repository, Reminder
         var result = await repository.SnoozeAsync(session.User.Value, id, choice.Until, cancellationToken);
         if (result.Status == ReminderChangeStatus.Changed)
         {
-            dispatcher.Wake();
+            dispatcher.Wake(choice.Until);
         }
 
         ReminderReplies.Answer(result, r => session.Text<ReminderTexts>("Snoozed", session.FormatDateTime(r.Due), r.Text), session);

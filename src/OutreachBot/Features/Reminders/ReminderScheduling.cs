@@ -81,7 +81,7 @@ public sealed partial class ReminderScheduling(ReminderRepository repository, Re
 
         var reminder = Reminder.CreateManual(session.User.Value, ConversationKey(session), what.Trim(), due, session.Clock.GetUtcNow());
         var scheduled = await repository.ScheduleAsync(reminder, cancellationToken);
-        dispatcher.Wake();
+        dispatcher.Wake(scheduled.Reminder.FireAt);
         session.Reply(ReminderCards.Confirmation(scheduled.Reminder, timeAssumed, session.TimeZone, session.Culture));
     }
 
