@@ -32,6 +32,7 @@ public sealed record PartnerInsight(string? Kpis, string? LeaderConcerns, string
 public sealed record ScheduledMeeting(DateTimeOffset At, bool BothLeadersInvited, string? Note);
 
 /// <summary>One target department and where it stands.</summary>
+/// <param name="SupportNeeded">What we ask this department for, when it differs from the outreach's support needed.</param>
 public sealed record OutreachTarget(
     DepartmentRef Department,
     TargetStage Stage,
@@ -42,7 +43,8 @@ public sealed record OutreachTarget(
     string? OutcomeNote = null,
     ScheduledMeeting? Meeting = null,
     DateTimeOffset? FollowUpAt = null,
-    PartnerInsight? Insight = null)
+    PartnerInsight? Insight = null,
+    string? SupportNeeded = null)
 {
     public bool IsOpen => StageMachine.IsOpen(Stage);
 }

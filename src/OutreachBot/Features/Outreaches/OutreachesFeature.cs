@@ -24,6 +24,8 @@ public static class OutreachesFeature
         services.TryAddSingleton<LeadLog>();
         services.AddSingleton<OutreachRenderer>();
         services.AddSingleton<TeamMembers>();
+        services.AddSingleton<PitchAudience>();
+        services.AddSingleton<PitchPresenter>();
         services.AddSingleton<IOutreachEventSubscriber, FinderLeadRecorder>();
         services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
@@ -36,11 +38,16 @@ public static class OutreachesFeature
             .AddFlow<NewOutreachFlow>()
             .AddFlow<PrepFlow>()
             .AddFlow<MeetingFlow>()
+            .AddFlow<PitchEditFlow>()
+            .AddFlow<PitchSupportFlow>()
             .AddCardAction<TargetDepartmentAction>(OutreachVerbs.TargetDepartment)
             .AddCardAction<RecordContactAction>(OutreachVerbs.RecordContact)
             .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)
             .AddCardAction<BookMeetingAction>(OutreachVerbs.BookMeeting)
-            .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep);
+            .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep)
+            .AddCardAction<ShowPitchAction>(PitchVerbs.Show)
+            .AddCardAction<EditPitchAction>(PitchVerbs.Edit)
+            .AddCardAction<ChangePitchSupportAction>(PitchVerbs.ChangeSupport);
     }
 
     /// <summary>
