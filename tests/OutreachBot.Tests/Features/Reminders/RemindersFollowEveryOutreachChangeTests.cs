@@ -56,6 +56,8 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
             (await s.MarkAgreedAsync(Pm, id, Payments.Id)).GetValueOrThrow().Id),
         ["a dropped department"] = new(nameof(OutreachService.DropAsync), typeof(TargetDropped), TargetStage.Contacted, async (s, id, _) =>
             (await s.DropAsync(Pm, id, Payments.Id)).GetValueOrThrow().Id),
+        ["what one department is asked for"] = new(nameof(OutreachService.ChangeTargetSupportAsync), typeof(PrepUpdated), TargetStage.Identified, async (s, id, _) =>
+            (await s.ChangeTargetSupportAsync(Pm, id, Payments.Id, "Read access to the gateway's settlement files.")).GetValueOrThrow().Outreach.Id),
         ["a referral chain on a known target"] = new(nameof(OutreachService.RecordReferralAsync), typeof(ReferralRecorded), TargetStage.Identified, async (s, id, _) =>
             (await s.RecordReferralAsync(Pm, id, Payments.Id, [new ReferralStep("E1", "Li Lei")])).GetValueOrThrow().Id),
         ["an introduction recorded in the finder"] = new(nameof(OutreachService.AttachReferralAsync), typeof(ReferralRecorded), TargetStage.Identified, async (s, _, _) =>
