@@ -59,13 +59,9 @@ public static partial class NoteReader
             return null;
         }
 
-        if (noteLanguage != language || note.Contains('?') || note.Contains('？'))
-        {
-            return new PitchNote(Brief(text, maxWeight), NoteShape.Quoted);
-        }
-
         text = Brief(text, maxWeight);
-        return language == PitchLanguage.Chinese ? Chinese.Read(text, role, partner) : English.Read(text, role, partner);
+        var read = noteLanguage == PitchLanguage.Chinese ? Chinese.Read(text, role, partner) : English.Read(text, role, partner);
+        return noteLanguage != language || note.Contains('?') || note.Contains('？') ? new PitchNote(read.Text, NoteShape.Quoted) : read;
     }
 
     /// <summary>Chinese when CJK characters weigh at least as much as Latin letters.</summary>
@@ -376,7 +372,7 @@ public static partial class NoteReader
             "customers", "clients", "users", "merchants", "sellers", "buyers", "banks", "hospitals", "insurers", "brands", "stores", "shops", "schools",
             "universities", "cities", "suppliers", "manufacturers", "retailers", "chains", "companies", "enterprises", "businesses", "consumers", "visitors",
             "members", "parks", "agents", "competitors", "vendors", "consultants", "managers", "people", "teams", "restaurants", "dealers", "distributors",
-            "governments", "agencies", "sales", "bosses", "partners", "hotels", "airlines", "carriers", "insurance",
+            "governments", "agencies", "bosses", "partners", "hotels", "airlines", "carriers", "insurance",
         };
 
         /// <summary>What a partner does for us, in the base form: "open up…" → "could your team open up…".</summary>
@@ -579,7 +575,8 @@ public static partial class NoteReader
 
         /// <summary>
         /// A note that starts with a subject ("We need…", "You can sell…") is a sentence; one that starts with "your"/"our"
-        /// is a sentence only when a verb follows ("Your API gets more calls"), else a noun phrase ("your OCR API").
+        /// is a sentence only when a verb follows in its first clause ("Your API gets more calls"), else a noun phrase
+        /// ("your OCR API; we do the integration").
         /// </summary>
         private static bool IsClause(string text)
         {
@@ -593,8 +590,8 @@ public static partial class NoteReader
                 return false;
             }
 
-            var words = Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Skip(1).ToList();
-            return words.Any(w => FiniteVerbs.Contains(w) || EffectVerbs.Contains(w)) || LaterSubject().IsMatch(text);
+            var firstClause = text.Split([',', ';', ':', '—', '('])[0];
+            return Word().Matches(firstClause).Select(m => m.Value).Skip(1).Any(w => FiniteVerbs.Contains(w) || EffectVerbs.Contains(w));
         }
 
         private static readonly HashSet<string> FiniteVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -665,8 +662,6 @@ public static partial class NoteReader
         [GeneratedRegex(@"^(?:our|my|your|their)\b", RegexOptions.IgnoreCase)]
         private static partial Regex EnglishPossessiveStart();
 
-        [GeneratedRegex(@"[,;]\s*(?:and\s+|but\s+|so\s+)?(?:we|you|they|it)\s+[a-z]", RegexOptions.IgnoreCase)]
-        private static partial Regex LaterSubject();
 
         [GeneratedRegex(@"^(?:it|this|that)(?:(?<be>['’]s)\s+|\s+)(?<rest>.+)$", RegexOptions.IgnoreCase)]
         private static partial Regex EnglishIt();
