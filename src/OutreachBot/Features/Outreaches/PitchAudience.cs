@@ -63,7 +63,7 @@ public sealed class PitchAudience(LiveDirectory directory)
             sender,
             myDepartment is null ? null : new BilingualText(myDepartment.NameZh, myDepartment.NameEn),
             addressee?.Person,
-            Form(me, addressee),
+            FormFor(org, me, addressee),
             introducer);
     }
 
@@ -92,17 +92,14 @@ public sealed class PitchAudience(LiveDirectory directory)
     }
 
     /// <summary>您 unless the addressee is a peer of my own department who joined after me and is nobody's head or my manager.</summary>
-    private FormOfAddress Form(Person? me, PitchAddressee? addressee)
+    public static FormOfAddress FormFor(OrgDirectory org, Person? me, PitchAddressee? addressee)
     {
-        var org = directory.Current.Directory;
-        if (me is null || addressee is null || addressee.Role == AddresseeRole.Head)
+        if (me is null || addressee is null || addressee.Role == AddresseeRole.Head || addressee.PersonId is not { } id || org.FindPerson(id) is not { } them)
         {
             return FormOfAddress.Respectful;
         }
 
-        var them = addressee.PersonId is { } id ? org.FindPerson(id) : null;
-        var isPeer = them is not null
-            && them.Id != me.Id
+        var isPeer = them.Id != me.Id
             && them.DepartmentId == me.DepartmentId
             && them.HireDate > me.HireDate
             && org.Departments.All(d => d.HeadId != them.Id)
