@@ -12,5 +12,10 @@ if (args is ["directory-harness", ..])
     return 0;
 }
 
+if (args is ["search-explain", ..])
+{
+    return OutreachBot.Benchmarks.Directory.SearchExplain.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -3,12 +3,14 @@ using OutreachBot.Domain.Storage;
 namespace OutreachBot.Storage;
 
 /// <summary>
-/// Counts every round trip to the inner store, by operation and by table. Opt-in (Storage:CountOperations=true) for the
-/// load harness, which reads the totals before and after a turn to report storage round trips per command.
+/// Counts every round trip to the inner store, by operation and by table, and the entities queries return. Opt-in
+/// (Storage:CountOperations=true) for the load harness, which reads the totals before and after a turn to report
+/// storage round trips per command; tests wrap a store in it to prove how much a use case reads.
 /// </summary>
 public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    private long queriedEntities;
 
     public IEntityStore Inner => inner;
 
@@ -17,6 +19,16 @@ public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
     /// of the form "kind:…", each "operation:table:kind" (e.g. "get:outreaches:owner" counts reads of outreach records).
     /// </summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(counts, StringComparer.Ordinal);
+
+    /// <summary>Entities returned by queries so far: a range read that is not a scan returns only what it asked for.</summary>
+    public long QueriedEntities => Interlocked.Read(ref queriedEntities);
+
+    /// <summary>Starts counting again from zero.</summary>
+    public void Reset()
+    {
+        counts.Clear();
+        Interlocked.Exchange(ref queriedEntities, 0);
+    }
 
     public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
@@ -49,10 +61,12 @@ public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
         return inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
     }
 
-    public Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    public async Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
         Count("query", table, partitionKey);
-        return inner.QueryAsync(table, partitionKey, range, pageSize, continuationToken, cancellationToken);
+        var page = await inner.QueryAsync(table, partitionKey, range, pageSize, continuationToken, cancellationToken);
+        Interlocked.Add(ref queriedEntities, page.Items.Count);
+        return page;
     }
 
     public Task<IReadOnlyList<StoredEntity>> SubmitBatchAsync(string table, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken = default)
@@ -65,6 +79,8 @@ public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
 
     private void Count(string operation, string table, string? partitionKey)
     {
+        // Table names are case-insensitive on every adapter; the keys use one spelling.
+        table = table.ToLowerInvariant();
         counts.AddOrUpdate("total", 1, (_, n) => n + 1);
         counts.AddOrUpdate(operation, 1, (_, n) => n + 1);
         counts.AddOrUpdate(operation + ":" + table, 1, (_, n) => n + 1);

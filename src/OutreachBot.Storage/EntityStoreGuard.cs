@@ -77,6 +77,32 @@ public static class EntityStoreGuard
         }
     }
 
+    /// <summary>
+    /// Checks one batch operation against the row as it is now (<paramref name="current"/>, null when absent), the way
+    /// Azure Tables does, so the adapters that check conditions themselves (SQLite, in-memory) agree with it: an Insert
+    /// needs no row; a Replace needs the row and its ETag ("*" matches any); a Delete with an ETag needs the row and that
+    /// ETag, and without one always succeeds.
+    /// </summary>
+    public static void CheckPrecondition(string table, string partitionKey, EntityOperation operation, int index, StoredEntity? current)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        switch (operation.Kind)
+        {
+            case EntityOperationKind.Insert when current is not null:
+                throw new EntityConflictException(table, partitionKey, operation.RowKey, index);
+            case EntityOperationKind.Replace or EntityOperationKind.Delete when operation.ETag is not null && current is null:
+                throw new EntityNotFoundException(table, partitionKey, operation.RowKey);
+            case EntityOperationKind.Replace or EntityOperationKind.Delete when operation.ETag is not null and not "*" && current!.ETag != operation.ETag:
+                throw new EntityConflictException(table, partitionKey, operation.RowKey, index);
+        }
+    }
+
+    /// <summary>
+    /// Table names are case-insensitive, as on Azure Tables: the adapters that keep tables themselves store them under
+    /// this one spelling, so "Outreaches" and "outreaches" are the same table everywhere.
+    /// </summary>
+    public static string CanonicalTable(string table) => table.ToLowerInvariant();
+
     internal static bool IsValidTableName(string name, int maxLength) =>
         name.Length >= 3 && name.Length <= maxLength && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 }

@@ -76,26 +76,16 @@ public sealed class InMemoryEntityStore : IEntityStore
                 var op = operations[i];
                 var current = staged.TryGetValue(op.RowKey, out var s) ? s : partition.GetValueOrDefault(op.RowKey);
                 var fresh = new StoredEntity(partitionKey, op.RowKey, op.Json ?? string.Empty, NextETag());
-                switch (op.Kind)
+                EntityStoreGuard.CheckPrecondition(table, partitionKey, op, i, current);
+                if (op.Kind is EntityOperationKind.Delete)
                 {
-                    case EntityOperationKind.Insert when current is not null:
-                        throw new EntityConflictException(table, partitionKey, op.RowKey, i);
-                    case EntityOperationKind.Replace when current is null:
-                        throw new EntityNotFoundException(table, partitionKey, op.RowKey);
-                    case EntityOperationKind.Replace when op.ETag != "*" && current.ETag != op.ETag:
-                        throw new EntityConflictException(table, partitionKey, op.RowKey, i);
-                    case EntityOperationKind.Delete when op.ETag is not null && current is null:
-                        throw new EntityNotFoundException(table, partitionKey, op.RowKey);
-                    case EntityOperationKind.Delete when op.ETag is not null && op.ETag != "*" && current!.ETag != op.ETag:
-                        throw new EntityConflictException(table, partitionKey, op.RowKey, i);
-                    case EntityOperationKind.Delete:
-                        staged[op.RowKey] = null;
-                        results.Add(current ?? fresh);
-                        break;
-                    default:
-                        staged[op.RowKey] = fresh;
-                        results.Add(fresh);
-                        break;
+                    staged[op.RowKey] = null;
+                    results.Add(current ?? fresh);
+                }
+                else
+                {
+                    staged[op.RowKey] = fresh;
+                    results.Add(fresh);
                 }
             }
 
@@ -116,7 +106,7 @@ public sealed class InMemoryEntityStore : IEntityStore
     }
 
     private SortedDictionary<string, StoredEntity> Partition(string table, string partitionKey) =>
-        partitions.GetOrAdd(table + "\u0000" + partitionKey, _ => new SortedDictionary<string, StoredEntity>(StringComparer.Ordinal));
+        partitions.GetOrAdd(EntityStoreGuard.CanonicalTable(table) + "\u0000" + partitionKey, _ => new SortedDictionary<string, StoredEntity>(StringComparer.Ordinal));
 
     private string NextETag() => "W/\"" + Interlocked.Increment(ref version).ToString(CultureInfo.InvariantCulture) + "\"";
 }

@@ -1,4 +1,5 @@
 using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.Resilience;
 using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Storage;
@@ -20,6 +21,9 @@ public sealed record StorageOptions
     public SqliteStorageOptions Sqlite { get; init; } = new();
 
     public AzureTablesStorageOptions AzureTables { get; init; } = new();
+
+    /// <summary>Per-call and per-turn time limits and the circuit breaker around every adapter.</summary>
+    public StorageResilienceOptions Resilience { get; init; } = new();
 
     /// <summary>Wraps the store in <see cref="CountingEntityStore"/> (load measurements; totals at GET /diagnostics/storage in Development).</summary>
     public bool CountOperations { get; init; }

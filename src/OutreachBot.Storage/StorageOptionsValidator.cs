@@ -28,7 +28,37 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 break;
         }
 
+        ValidateResilience(options.Resilience, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateResilience(Resilience.StorageResilienceOptions resilience, List<string> failures)
+    {
+        // Teams waits about 15 s for a message turn and 5 s for a card action; the apology must still get out in time.
+        if (resilience.CallTimeout <= TimeSpan.Zero || resilience.CallTimeout > TimeSpan.FromSeconds(60))
+        {
+            failures.Add("Storage:Resilience:CallTimeout must be between 0 and 60 seconds.");
+        }
+
+        if (resilience.MessageTurnBudget <= TimeSpan.Zero || resilience.MessageTurnBudget > TimeSpan.FromSeconds(13))
+        {
+            failures.Add("Storage:Resilience:MessageTurnBudget must be positive and at most 13 seconds (Teams waits about 15).");
+        }
+
+        if (resilience.InvokeTurnBudget <= TimeSpan.Zero || resilience.InvokeTurnBudget > TimeSpan.FromSeconds(4))
+        {
+            failures.Add("Storage:Resilience:InvokeTurnBudget must be positive and at most 4 seconds (Teams waits 5 for a card action).");
+        }
+
+        if (resilience.BreakDuration < TimeSpan.FromMilliseconds(500) || resilience.SamplingDuration < TimeSpan.FromMilliseconds(500))
+        {
+            failures.Add("Storage:Resilience:BreakDuration and SamplingDuration must be at least half a second.");
+        }
+
+        if (resilience.BreakAfterFailures < 2)
+        {
+            failures.Add("Storage:Resilience:BreakAfterFailures must be at least 2.");
+        }
     }
 
     private static void ValidateAzureTables(AzureTablesStorageOptions azure, List<string> failures)

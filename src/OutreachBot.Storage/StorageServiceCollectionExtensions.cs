@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.Resilience;
 using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Storage;
@@ -12,7 +14,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the configured <see cref="IEntityStore"/> from section "Storage" (Storage:Provider = Sqlite (default) |
-    /// AzureTables | InMemory), with the settings validated when the host starts.
+    /// AzureTables | InMemory), with the settings validated when the host starts. Every adapter is wrapped in
+    /// <see cref="ResilientEntityStore"/> (time limits, circuit breaker), and the "storage" health check asks it.
     /// </summary>
     public static IServiceCollection AddOutreachStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,14 +27,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEntityStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var loggers = provider.GetService<ILoggerFactory>();
             IEntityStore store = options.Provider switch
             {
-                StorageProvider.AzureTables => new AzureTableEntityStore(options.AzureTables),
+                StorageProvider.AzureTables => new AzureTableEntityStore(options.AzureTables, loggers?.CreateLogger<AzureTableEntityStore>()),
                 StorageProvider.InMemory => new InMemoryEntityStore(),
                 _ => new SqliteEntityStore(options.Sqlite),
             };
-            return options.CountOperations ? new CountingEntityStore(store) : store;
+            return new ResilientEntityStore(options.CountOperations ? new CountingEntityStore(store) : store, options.Resilience, loggers);
         });
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
         return services;
     }
 }

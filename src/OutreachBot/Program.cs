@@ -1,7 +1,7 @@
 using OutreachBot.Chat;
+using OutreachBot.Development;
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Files;
-using OutreachBot.Features.WebChat;
 using OutreachBot.Hosting;
 using OutreachBot.Storage;
 
@@ -12,6 +12,7 @@ builder.Services.AddOutreachHost(builder.Configuration);
 builder.Services.AddOutreachTelemetry(builder.Configuration);
 builder.Services.AddOutreachChat();
 builder.Services.AddOutreachFeatures();
+builder.AddDevelopmentTools();
 
 var app = builder.Build();
 
@@ -20,7 +21,7 @@ app.MapBotEndpoints();
 app.MapHealthEndpoint();
 app.MapFileEndpoints();
 app.MapDirectoryAdmin();
-app.MapWebChat();
+app.MapDevelopmentTools();
 app.MapStorageDiagnostics();
 
 app.Run();

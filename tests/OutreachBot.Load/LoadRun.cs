@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OutreachBot.Testing;
 
 namespace OutreachBot.Load;
 

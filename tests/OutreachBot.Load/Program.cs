@@ -1,6 +1,6 @@
 using System.Globalization;
 using OutreachBot.Load;
-using OutreachBot.Load.Hosting;
+using OutreachBot.Testing;
 
 // Load harness: the real OutreachBot and an echo baseline, each a child process on a free loopback port, driven over
 // HTTP by N concurrent simulated PMs. Usage (docs/benchmarks.md "Load"):

@@ -1,3 +1,5 @@
+using OutreachBot.Testing;
+
 namespace OutreachBot.Load;
 
 /// <summary>One turn of the script: the command it exercises (for the per-command table) and the text a PM types.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using OutreachBot.Testing;
 
 namespace OutreachBot.Load;
 

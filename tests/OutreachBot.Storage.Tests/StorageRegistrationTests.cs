@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.Resilience;
 using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Storage.Tests;
@@ -31,7 +32,7 @@ public sealed class StorageRegistrationTests : IDisposable
         var store = services.GetRequiredService<IEntityStore>();
         await store.UpsertAsync("Outreaches", "p", "r", "{}");
 
-        Assert.Equal(path, Assert.IsType<SqliteEntityStore>(store).DatabasePath);
+        Assert.Equal(path, Assert.IsType<SqliteEntityStore>(Assert.IsType<ResilientEntityStore>(store).Inner).DatabasePath);
         Assert.True(File.Exists(path));
     }
 
@@ -49,7 +50,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var store = services.GetRequiredService<IEntityStore>();
 
-        Assert.IsType(expected, store);
+        Assert.IsType(expected, Assert.IsType<ResilientEntityStore>(store).Inner);
     }
 
     [Fact]
@@ -101,7 +102,20 @@ public sealed class StorageRegistrationTests : IDisposable
 
         services.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.IsType<AzureTableEntityStore>(services.GetRequiredService<IEntityStore>());
+        Assert.IsType<AzureTableEntityStore>(Assert.IsType<ResilientEntityStore>(services.GetRequiredService<IEntityStore>()).Inner);
+    }
+
+    [Theory]
+    [InlineData("Storage:Resilience:MessageTurnBudget", "00:00:20", "MessageTurnBudget")]
+    [InlineData("Storage:Resilience:InvokeTurnBudget", "00:00:06", "InvokeTurnBudget")]
+    [InlineData("Storage:Resilience:CallTimeout", "00:00:00", "CallTimeout")]
+    public void Storage_time_limits_past_what_teams_waits_fail_start_up_naming_the_key(string key, string value, string named)
+    {
+        using var services = Resolve(new() { [key] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => directory.Dispose();

@@ -1,44 +1,28 @@
-// The local Web Chat in a real browser: Debian's chromium, driven by playwright-core, against the built bot.
+// The local Web Chat in a real browser: headless Chromium (chromium.mjs) against the built bot.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { repoRoot, startBot } from './bot-process.mjs';
+import { launchChromium } from './chromium.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = join(repoRoot, 'test-results/browser');
 const wait = { timeout: 30_000 };
 
 let bot;
 let browser;
 let page;
-let userDataDir;
 
 before(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium (./test.sh installs it).`);
-  }
   mkdirSync(screenshots, { recursive: true });
   bot = await startBot();
-  userDataDir = mkdtempSync(join(tmpdir(), 'outreachbot-chromium-'));
-  browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-    locale: 'en-US',
-    viewport: { width: 1000, height: 900 },
-  });
-  page = browser.pages()[0] ?? await browser.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
+  browser = await launchChromium({ locale: 'en-US' });
+  page = browser.page;
 });
 
 after(async () => {
   await browser?.close();
   await bot?.stop();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 const sendBox = () => page.locator('.webchat__send-box-text-box__input');
@@ -92,7 +76,9 @@ test('help answers with the help card, rendered as an Adaptive Card with buttons
 
 test('the language toggle switches the page to Chinese, and a Chinese command gets an answer', async () => {
   await page.locator('#language').click();
-  assert.equal(await page.title(), 'OutreachBot 本地网页聊天');
+
+  // The page loads the Chinese texts' font slices before it shows them.
+  await page.waitForFunction(() => document.title === 'OutreachBot 本地网页聊天', null, wait);
   assert.equal(await page.locator('#language').innerText(), 'English');
 
   await say('新建 支付风控');

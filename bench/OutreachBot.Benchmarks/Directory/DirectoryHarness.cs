@@ -5,7 +5,7 @@ using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;
-using OutreachBot.Domain.Directory.Storage;
+using OutreachBot.Domain.Storage.Directory;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Benchmarks.Directory;
@@ -56,13 +56,16 @@ public static class DirectoryHarness
         }
 
         var queryTimes = new List<double>();
+        var queryCpu = new List<double>();
         for (var round = 0; round < 25; round++)
         {
             foreach (var query in Queries)
             {
+                var cpu = ThreadCpu.Milliseconds();
                 var watch = Stopwatch.StartNew();
                 search.Search(query, 5);
                 queryTimes.Add(watch.Elapsed.TotalMilliseconds);
+                queryCpu.Add(ThreadCpu.Milliseconds() - cpu);
             }
         }
 
@@ -71,6 +74,8 @@ public static class DirectoryHarness
             .OrderByDescending(x => x.Median).Take(5);
         Console.WriteLine("Slowest queries (median): " + string.Join(", ", slowest.Select(x => $"\"{x.Key}\" {Ms(x.Median)}")));
         Console.WriteLine($"Keyword query ({queryTimes.Count} = {Queries.Length} queries x 25, top 5): {Percentiles(queryTimes)}");
+        Console.WriteLine($"Keyword query, CPU time of the searching thread (unaffected by waiting for a core): {Percentiles(queryCpu)}");
+        Console.WriteLine($"Load average while measuring: {LoadAverage()}");
 
         var graphWatch = Stopwatch.StartNew();
         var finder = new ReferralPathFinder(directory, RandomIntroductions(directory, 20_000));
@@ -160,6 +165,9 @@ public static class DirectoryHarness
         GC.Collect();
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
     private static string Ms(double ms) => ms.ToString("N1", CultureInfo.InvariantCulture) + " ms";
 
     private static string Percentiles(List<double> times)
@@ -167,6 +175,33 @@ public static class DirectoryHarness
         var sorted = times.Order().ToArray();
         double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         return $"p50 {At(0.50).ToString("N3", CultureInfo.InvariantCulture)} ms, p99 {At(0.99).ToString("N3", CultureInfo.InvariantCulture)} ms, max {sorted[^1].ToString("N3", CultureInfo.InvariantCulture)} ms";
+    }
+}
+
+/// <summary>CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID): what a query costs, whatever else the machine runs.</summary>
+internal static partial class ThreadCpu
+{
+    private const int ClockThreadCpuTime = 3;
+
+    public static double Milliseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        ClockGetTime(ClockThreadCpuTime, out var spec);
+        return spec.Seconds * 1000.0 + spec.Nanoseconds / 1_000_000.0;
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec spec);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }
 

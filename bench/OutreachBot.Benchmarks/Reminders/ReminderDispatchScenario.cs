@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Benchmarks.Reminders;

@@ -1,7 +1,7 @@
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;
-using OutreachBot.Domain.Directory.Storage;
+using OutreachBot.Domain.Storage.Directory;
 
 namespace OutreachBot.Domain.Directory;
 
@@ -80,20 +80,36 @@ public sealed class LiveDirectory(DirectoryRepository repository, OrgDirectoryIm
         }
     }
 
-    /// <summary>Records the introductions of a referral chain and rebuilds the referral graph with them.</summary>
-    public async Task RecordReferralAsync(ReferralChain chain, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records introductions that actually happened, each once per (introducer, introduced, to), and rebuilds the
+    /// referral graph with the new ones. Returns those that were new (empty when all were known already).
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedIntroduction>> RecordReferralAsync(ReferralChain chain, CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await repository.RecordIntroductionsAsync(chain.Introductions, cancellationToken).ConfigureAwait(false);
-            introductions = [.. introductions, .. chain.Introductions];
+            var fresh = chain.Introductions
+                .Where(i => !introductions.Any(known => SameTriple(known, i)))
+                .DistinctBy(i => (i.IntroducerId, i.IntroducedId, i.ToPersonId))
+                .ToList();
+            if (fresh.Count == 0)
+            {
+                return [];
+            }
+
+            var added = await repository.RecordIntroductionsAsync(fresh, cancellationToken).ConfigureAwait(false);
+            introductions = [.. introductions, .. fresh];
             var snapshot = Current;
             Volatile.Write(ref current, snapshot with { Referrals = new ReferralPathFinder(snapshot.Directory, introductions, options) });
+            return added;
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private static bool SameTriple(RecordedIntroduction a, RecordedIntroduction b) =>
+        a.IntroducerId == b.IntroducerId && a.IntroducedId == b.IntroducedId && a.ToPersonId == b.ToPersonId;
 }

@@ -1,3 +1,5 @@
+using OutreachBot.Domain.Storage.Outreaches;
+
 namespace OutreachBot.Domain.Outreaches;
 
 public sealed record OutreachOptions

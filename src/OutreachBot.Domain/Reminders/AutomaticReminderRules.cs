@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Reminders;
 
 namespace OutreachBot.Domain.Reminders;
 

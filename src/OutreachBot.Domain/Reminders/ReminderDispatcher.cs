@@ -1,3 +1,5 @@
+using OutreachBot.Domain.Storage.Reminders;
+
 namespace OutreachBot.Domain.Reminders;
 
 public sealed record ReminderDispatcherOptions

@@ -6,6 +6,8 @@ using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.AzureTables;
@@ -31,18 +33,22 @@ public sealed class AzureTableEntityStore : IEntityStore
     internal const string CompressedPropertyPrefix = "Gzip";
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
+    private const string TableNotFound = "TableNotFound";
+
     private readonly TableServiceClient service;
     private readonly string tablePrefix;
+    private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
 
-    public AzureTableEntityStore(AzureTablesStorageOptions options)
+    public AzureTableEntityStore(AzureTablesStorageOptions options, ILogger<AzureTableEntityStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.logger = logger ?? NullLogger<AzureTableEntityStore>.Instance;
         var clientOptions = new TableClientOptions();
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
-        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
@@ -58,17 +64,16 @@ public sealed class AzureTableEntityStore : IEntityStore
             service = new TableServiceClient(new Uri(endpoint), credential, clientOptions);
         }
 
-        tablePrefix = options.TablePrefix;
+        tablePrefix = options.TablePrefix.ToLowerInvariant();
     }
 
     public async Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
         EntityStoreGuard.ValidateTable(table);
         EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var response = await RunAsync(table, client => client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             return response.HasValue ? ToStored(response.Value!) : null;
         }
         catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
@@ -82,10 +87,9 @@ public sealed class AzureTableEntityStore : IEntityStore
         EntityStoreGuard.ValidateTable(table);
         EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
         EntityStoreGuard.ValidateJson(json);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await client.AddEntityAsync(ToTableEntity(partitionKey, rowKey, json), cancellationToken).ConfigureAwait(false);
+            var response = await RunAsync(table, client => client.AddEntityAsync(ToTableEntity(partitionKey, rowKey, json), cancellationToken), cancellationToken).ConfigureAwait(false);
             return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -105,10 +109,9 @@ public sealed class AzureTableEntityStore : IEntityStore
         EntityStoreGuard.ValidateKeys(entity.PartitionKey, entity.RowKey);
         EntityStoreGuard.ValidateJson(entity.Json);
         ArgumentException.ThrowIfNullOrEmpty(entity.ETag, nameof(entity));
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await client.UpdateEntityAsync(ToTableEntity(entity.PartitionKey, entity.RowKey, entity.Json), new ETag(entity.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await RunAsync(table, client => client.UpdateEntityAsync(ToTableEntity(entity.PartitionKey, entity.RowKey, entity.Json), new ETag(entity.ETag), TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
             return entity with { ETag = response.Headers.ETag.GetValueOrDefault().ToString() };
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
@@ -130,10 +133,9 @@ public sealed class AzureTableEntityStore : IEntityStore
         EntityStoreGuard.ValidateTable(table);
         EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
         EntityStoreGuard.ValidateJson(json);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await client.UpsertEntityAsync(ToTableEntity(partitionKey, rowKey, json), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await RunAsync(table, client => client.UpsertEntityAsync(ToTableEntity(partitionKey, rowKey, json), TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
             return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
         }
         catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
@@ -146,10 +148,9 @@ public sealed class AzureTableEntityStore : IEntityStore
     {
         EntityStoreGuard.ValidateTable(table);
         EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await client.DeleteEntityAsync(partitionKey, rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken).ConfigureAwait(false);
+            var response = await RunAsync(table, client => client.DeleteEntityAsync(partitionKey, rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken), cancellationToken).ConfigureAwait(false);
             if (response.Status == 404 && etag is not null)
             {
                 throw new EntityNotFoundException(table, partitionKey, rowKey);
@@ -178,7 +179,6 @@ public sealed class AzureTableEntityStore : IEntityStore
         StorageKey.Validate(partitionKey);
         ArgumentNullException.ThrowIfNull(range);
         EntityStoreGuard.ValidatePageSize(pageSize);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         var filter = (range.From, range.To) switch
         {
             (null, null) => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"),
@@ -188,15 +188,7 @@ public sealed class AzureTableEntityStore : IEntityStore
         };
         try
         {
-            await foreach (var page in client.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-                .AsPages(continuationToken, pageSize)
-                .WithCancellation(cancellationToken)
-                .ConfigureAwait(false))
-            {
-                return new EntityPage(page.Values.Select(ToStored).ToList(), page.ContinuationToken);
-            }
-
-            return new EntityPage([], null);
+            return await RunAsync(table, client => FirstPageAsync(client, filter, pageSize, continuationToken, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
         {
@@ -212,14 +204,12 @@ public sealed class AzureTableEntityStore : IEntityStore
             return [];
         }
 
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
-
         // Azure fails a whole batch when it deletes a missing entity; our contract makes an unconditional delete of a
         // missing entity a no-op, so such deletes are dropped after a read, and the batch retried if one vanishes meanwhile.
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            var sent = await PlanBatchAsync(client, partitionKey, operations, cancellationToken).ConfigureAwait(false);
+            var sent = await PlanBatchAsync(table, partitionKey, operations, cancellationToken).ConfigureAwait(false);
             try
             {
                 if (sent.Count == 0)
@@ -228,7 +218,7 @@ public sealed class AzureTableEntityStore : IEntityStore
                 }
 
                 var actions = sent.Select(i => ToAction(partitionKey, operations[i])).ToList();
-                var response = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                var response = await RunAsync(table, c => c.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var etags = new Dictionary<int, string>();
                 for (var j = 0; j < sent.Count; j++)
                 {
@@ -270,16 +260,31 @@ public sealed class AzureTableEntityStore : IEntityStore
         }
     }
 
+    /// <summary>
+    /// True when the service answers and every table this store has used still exists. A table that has gone (deleted
+    /// by hand, or a storage account emptied) is created again here, so a turn meets a working store.
+    /// </summary>
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(HealthTimeout);
         try
         {
-            var filter = TableClient.CreateQueryFilter($"TableName eq {tablePrefix + "Health"}");
-            await foreach (var _ in service.QueryAsync(filter, maxPerPage: 1, timeout.Token).AsPages(pageSizeHint: 1).WithCancellation(timeout.Token).ConfigureAwait(false))
+            var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var filter = tablePrefix.Length == 0
+                ? null
+                : TableClient.CreateQueryFilter($"TableName ge {tablePrefix} and TableName lt {tablePrefix + "{"}");
+            await foreach (var item in service.QueryAsync(filter, cancellationToken: timeout.Token).WithCancellation(timeout.Token).ConfigureAwait(false))
             {
-                break;
+                existing.Add(item.Name);
+            }
+
+            foreach (var (name, lazy) in tables)
+            {
+                if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && !existing.Contains(name))
+                {
+                    await RecreateAsync(name, lazy, timeout.Token).ConfigureAwait(false);
+                }
             }
 
             return true;
@@ -288,7 +293,7 @@ public sealed class AzureTableEntityStore : IEntityStore
         {
             return false;
         }
-        catch (Exception exception) when (IsUnavailable(exception, cancellationToken) || exception is RequestFailedException)
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken) || exception is RequestFailedException or StorageUnavailableException)
         {
             return false;
         }
@@ -393,7 +398,7 @@ public sealed class AzureTableEntityStore : IEntityStore
     };
 
     /// <summary>The indexes of the operations to send: all but unconditional deletes of rows that do not exist.</summary>
-    private static async Task<List<int>> PlanBatchAsync(TableClient client, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken)
+    private async Task<List<int>> PlanBatchAsync(string table, string partitionKey, IReadOnlyList<EntityOperation> operations, CancellationToken cancellationToken)
     {
         var sent = new List<int>(operations.Count);
         for (var i = 0; i < operations.Count; i++)
@@ -403,7 +408,7 @@ public sealed class AzureTableEntityStore : IEntityStore
             {
                 try
                 {
-                    var existing = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, operation.RowKey, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+                    var existing = await RunAsync(table, client => client.GetEntityIfExistsAsync<TableEntity>(partitionKey, operation.RowKey, ["PartitionKey"], cancellationToken), cancellationToken).ConfigureAwait(false);
                     if (!existing.HasValue)
                     {
                         continue;
@@ -421,12 +426,62 @@ public sealed class AzureTableEntityStore : IEntityStore
         return sent;
     }
 
-    private Task<TableClient> TableAsync(string table, CancellationToken cancellationToken)
+    private static async Task<EntityPage> FirstPageAsync(TableClient client, string filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var name = tablePrefix + table;
-        var lazy = tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateTableAsync(n)));
-        return AwaitTableAsync(name, lazy, cancellationToken);
+        await foreach (var page in client.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
+            .AsPages(continuationToken, pageSize)
+            .WithCancellation(cancellationToken)
+            .ConfigureAwait(false))
+        {
+            return new EntityPage(page.Values.Select(ToStored).ToList(), page.ContinuationToken);
+        }
+
+        return new EntityPage([], null);
     }
+
+    /// <summary>
+    /// Runs one call against the table. When the table has gone since it was opened, it is created again and the call
+    /// runs once more; if the table is still missing (the service is still deleting it), the call fails as unavailable
+    /// and the next one tries again, so the store heals without a restart.
+    /// </summary>
+    private async Task<T> RunAsync<T>(string table, Func<TableClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var name = TableName(table);
+        var lazy = tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateTableAsync(n)));
+        var client = await AwaitTableAsync(name, lazy, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await call(client).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.ErrorCode == TableNotFound)
+        {
+            client = await RecreateAsync(name, lazy, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await call(client).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.ErrorCode == TableNotFound)
+        {
+            tables.TryRemove(name, out _);
+            throw new StorageUnavailableException($"Azure table {name} is missing and could not be created again yet.", exception);
+        }
+    }
+
+    private async Task<TableClient> RecreateAsync(string name, Lazy<Task<TableClient>> stale, CancellationToken cancellationToken)
+    {
+        if (tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, stale)))
+        {
+            logger.LogError("Azure table {Table} has disappeared; it is created again and whatever it held before is lost", name);
+        }
+
+        var fresh = tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateTableAsync(n)));
+        return await AwaitTableAsync(name, fresh, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Table names are case-insensitive on Azure; Azurite is not, so every name is used in one spelling.
+    private string TableName(string table) => tablePrefix + EntityStoreGuard.CanonicalTable(table);
 
     private async Task<TableClient> AwaitTableAsync(string name, Lazy<Task<TableClient>> lazy, CancellationToken cancellationToken)
     {

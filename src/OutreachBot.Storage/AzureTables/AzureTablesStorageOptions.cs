@@ -16,9 +16,12 @@ public sealed record AzureTablesStorageOptions
     /// <summary>Prepended to every table name, so several bots (or test runs) can share one account.</summary>
     public string TablePrefix { get; init; } = string.Empty;
 
-    /// <summary>The time one request may take, retries excluded.</summary>
-    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long one request may wait for the service, retries excluded. Short on purpose: a chat turn has seconds, not
+    /// minutes (see Storage:Resilience for the per-call and per-turn bounds that cap every call anyway).
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Retries after a network failure or a 5xx before the call fails with StorageUnavailableException.</summary>
-    public int MaxRetries { get; init; } = 3;
+    public int MaxRetries { get; init; } = 2;
 }

@@ -14,6 +14,7 @@ namespace OutreachBot.Storage.Sqlite;
 public sealed class SqliteEntityStore : IEntityStore, IDisposable
 {
     private const string TokenPrefix = "s1.";
+    private const int SchemaVersion = 2;
     private readonly string connectionString;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     // Pooled connections keep their sqlite3 handle; PRAGMAs stick to it, so they run once per physical connection.
@@ -88,7 +89,7 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
             ORDER BY rk
             LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$tbl", table);
+        command.Parameters.AddWithValue("$tbl", EntityStoreGuard.CanonicalTable(table));
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$from", (object?)from ?? DBNull.Value);
         command.Parameters.AddWithValue("$to", (object?)range.To ?? DBNull.Value);
@@ -129,39 +130,28 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
             var operation = operations[i];
             var current = await ReadAsync(connection, transaction, table, partitionKey, operation.RowKey, cancellationToken).ConfigureAwait(false);
             var fresh = new StoredEntity(partitionKey, operation.RowKey, operation.Json ?? string.Empty, NewETag());
-            switch (operation.Kind)
+            EntityStoreGuard.CheckPrecondition(table, partitionKey, operation, i, current);
+            if (operation.Kind is EntityOperationKind.Delete)
             {
-                case EntityOperationKind.Insert when current is not null:
-                    throw new EntityConflictException(table, partitionKey, operation.RowKey, i);
-                case EntityOperationKind.Replace when current is null:
-                    throw new EntityNotFoundException(table, partitionKey, operation.RowKey);
-                case EntityOperationKind.Replace when operation.ETag != "*" && current.ETag != operation.ETag:
-                    throw new EntityConflictException(table, partitionKey, operation.RowKey, i);
-                case EntityOperationKind.Delete when operation.ETag is not null && current is null:
-                    throw new EntityNotFoundException(table, partitionKey, operation.RowKey);
-                case EntityOperationKind.Delete when operation.ETag is not null && operation.ETag != "*" && current!.ETag != operation.ETag:
-                    throw new EntityConflictException(table, partitionKey, operation.RowKey, i);
-                case EntityOperationKind.Delete:
-                    if (current is not null)
-                    {
-                        await ExecuteAsync(connection, transaction, "DELETE FROM entities WHERE tbl = $tbl AND pk = $pk AND rk = $rk", table, partitionKey, operation.RowKey, null, cancellationToken).ConfigureAwait(false);
-                    }
+                if (current is not null)
+                {
+                    await ExecuteAsync(connection, transaction, "DELETE FROM entities WHERE tbl = $tbl AND pk = $pk AND rk = $rk", table, partitionKey, operation.RowKey, null, cancellationToken).ConfigureAwait(false);
+                }
 
-                    results.Add(current ?? fresh with { ETag = string.Empty });
-                    break;
-                default:
-                    await ExecuteAsync(
-                        connection,
-                        transaction,
-                        "INSERT INTO entities (tbl, pk, rk, json, etag) VALUES ($tbl, $pk, $rk, $json, $etag) ON CONFLICT (tbl, pk, rk) DO UPDATE SET json = excluded.json, etag = excluded.etag",
-                        table,
-                        partitionKey,
-                        operation.RowKey,
-                        fresh,
-                        cancellationToken).ConfigureAwait(false);
-                    results.Add(fresh);
-                    break;
+                results.Add(current ?? fresh with { ETag = string.Empty });
+                continue;
             }
+
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO entities (tbl, pk, rk, json, etag) VALUES ($tbl, $pk, $rk, $json, $etag) ON CONFLICT (tbl, pk, rk) DO UPDATE SET json = excluded.json, etag = excluded.etag",
+                table,
+                partitionKey,
+                operation.RowKey,
+                fresh,
+                cancellationToken).ConfigureAwait(false);
+            results.Add(fresh);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -254,6 +244,22 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
                 ) WITHOUT ROWID;
                 """;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.CommandText = "PRAGMA user_version;";
+            var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            if (version < SchemaVersion)
+            {
+                // Version 2: table names are case-insensitive (as on Azure Tables) and kept lower-case; files written
+                // before keep their rows, renamed once to that spelling.
+                await using var migrate = connection.CreateCommand();
+                migrate.CommandText = $"""
+                    BEGIN IMMEDIATE;
+                    UPDATE entities SET tbl = lower(tbl) WHERE tbl <> lower(tbl);
+                    PRAGMA user_version = {SchemaVersion};
+                    COMMIT;
+                    """;
+                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             schemaReady = true;
         }
         finally
@@ -281,7 +287,7 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT json, etag FROM entities WHERE tbl = $tbl AND pk = $pk AND rk = $rk";
-        command.Parameters.AddWithValue("$tbl", table);
+        command.Parameters.AddWithValue("$tbl", EntityStoreGuard.CanonicalTable(table));
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$rk", rowKey);
         await using var reader = await ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
@@ -295,7 +301,7 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$tbl", table);
+        command.Parameters.AddWithValue("$tbl", EntityStoreGuard.CanonicalTable(table));
         command.Parameters.AddWithValue("$pk", partitionKey);
         command.Parameters.AddWithValue("$rk", rowKey);
         if (entity is not null)

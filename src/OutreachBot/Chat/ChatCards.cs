@@ -5,43 +5,39 @@ using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Chat;
 
-public sealed record HelpView(IReadOnlyList<CommandDefinition> Commands, IReadOnlySet<string> Available);
+/// <param name="Commands">Every registered command, in help order.</param>
+/// <param name="Shortcuts">The commands the help card offers as buttons after "Help".</param>
+public sealed record HelpView(IReadOnlyList<CommandDefinition> Commands, IReadOnlyList<CommandDefinition> Shortcuts);
 
 /// <summary>The conversation layer's cards, one pure function each.</summary>
 public static class ChatCards
 {
     public static AdaptiveCard Help(HelpView view, CultureInfo culture)
     {
-        var lines = view.Commands.Select(c => (CardElement)new TextBlock(
-            "• " + T(culture, $"Command.{c.Name}") + (view.Available.Contains(c.Name) ? "" : " " + T(culture, "Help.Coming")))
-        {
-            Spacing = Spacing.None,
-            IsSubtle = view.Available.Contains(c.Name) ? null : true,
-        });
+        var lines = view.Commands.Select(c => (CardElement)new TextBlock("• " + c.HelpText(culture)) { Spacing = Spacing.None });
         return new AdaptiveCard(
             [
                 new TextBlock(T(culture, "Help.Title")) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
                 new TextBlock(T(culture, "Help.Intro")),
                 new Container([.. lines]),
             ],
-            CommonActions(culture));
+            CommonActions(culture, view.Shortcuts));
     }
 
-    public static AdaptiveCard ShortHelp(CultureInfo culture, CommandDefinition? suggestion, string arguments)
+    /// <param name="suggestion">A command the first word nearly spells, offered first.</param>
+    /// <param name="shortcuts">The commands offered as buttons after "Help".</param>
+    public static AdaptiveCard ShortHelp(CultureInfo culture, CommandDefinition? suggestion, string arguments, IReadOnlyList<CommandDefinition> shortcuts)
     {
         var body = new List<CardElement> { new TextBlock(T(culture, "Unknown.Text")) };
         var actions = new List<CardAction>();
         if (suggestion is not null)
         {
-            var zh = culture.Name.StartsWith("zh", StringComparison.Ordinal);
-            var shown = zh ? suggestion.Chinese : suggestion.Name;
+            var shown = suggestion.Form(culture);
             body.Insert(0, new TextBlock(T(culture, "Unknown.DidYouMean", shown)) { Weight = TextWeight.Bolder });
             actions.Add(CardActions.Command(arguments.Length == 0 ? shown : $"{shown} {arguments}", suggestion.Name, arguments));
         }
 
-        actions.Add(CardActions.Command(T(culture, "Button.Help"), CommandCatalog.Help.Name));
-        actions.Add(CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name));
-        return new AdaptiveCard(body, actions);
+        return new AdaptiveCard(body, [.. actions, .. CommonActions(culture, shortcuts)]);
     }
 
     private static readonly int[] WelcomeSteps = [1, 2, 3];
@@ -50,26 +46,24 @@ public static class ChatCards
     /// The steps are a FactSet (command → what it does) rather than "1. …" lines: a lone "1." TextBlock is parsed as an
     /// empty Markdown list in Web Chat, and placeholders avoid angle brackets, which Web Chat strips as HTML.
     /// </summary>
-    public static AdaptiveCard Welcome(CultureInfo culture) =>
+    /// <param name="shortcuts">The commands offered as buttons after "Help".</param>
+    public static AdaptiveCard Welcome(CultureInfo culture, IReadOnlyList<CommandDefinition> shortcuts) =>
         new(
             [
                 new TextBlock(T(culture, "Welcome.Title")) { Size = TextSize.Medium, Weight = TextWeight.Bolder },
                 new TextBlock(T(culture, "Welcome.Intro")),
                 new FactSet([.. WelcomeSteps.Select(i => new Fact(T(culture, $"Welcome.Step{i}.Command"), T(culture, $"Welcome.Step{i}.Does")))]),
             ],
-            CommonActions(culture));
+            CommonActions(culture, shortcuts));
 
     /// <summary>The answer to an Action.Execute whose handler replied only with text: the text as the updated card.</summary>
     public static AdaptiveCard Notice(IReadOnlyList<string> lines) =>
         new(lines.Select(l => (CardElement)new TextBlock(l)).ToList());
 
-    private static List<CardAction> CommonActions(CultureInfo culture) =>
+    private static List<CardAction> CommonActions(CultureInfo culture, IReadOnlyList<CommandDefinition> shortcuts) =>
     [
-        CardActions.Command(T(culture, "Button.Help"), CommandCatalog.Help.Name),
-        CardActions.Command(T(culture, "Button.Settings"), CommandCatalog.Settings.Name),
-        culture.Name.StartsWith("zh", StringComparison.Ordinal)
-            ? CardActions.Command("English", CommandCatalog.Language.Name, "en")
-            : CardActions.Command("中文", CommandCatalog.Language.Name, "zh"),
+        CardActions.Command(T(culture, "Button.Help"), CoreCommandSet.Help.Name),
+        .. shortcuts.Select(c => CardActions.Command(c.ButtonTitle(culture), c.Name, c.ButtonArguments(culture))),
     ];
 
     private static string T(CultureInfo culture, string key, params object?[] args) => Texts<ChatTexts>.Get(culture, key, args);

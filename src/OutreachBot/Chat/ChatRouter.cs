@@ -12,6 +12,8 @@ namespace OutreachBot.Chat;
 /// </summary>
 public sealed class ChatRouter(
     IEnumerable<CommandRegistration> commandRegistrations,
+    CommandCatalog catalog,
+    CommandParser parser,
     IEnumerable<CardActionRegistration> actionRegistrations,
     IServiceProvider services,
     IEnumerable<IFreeTextHandler> freeTextHandlers,
@@ -43,7 +45,7 @@ public sealed class ChatRouter(
         switch (input)
         {
             case ChatInput.Typed typed:
-                switch (CommandParser.Parse(typed.Text))
+                switch (parser.Parse(typed.Text))
                 {
                     case ParsedText.Command command:
                         await RunCommandAsync(new CommandRequest(command.Definition, command.Arguments, new Dictionary<string, string>(), InputSource.Text), session, cancellationToken);
@@ -52,7 +54,7 @@ public sealed class ChatRouter(
                         break;
                     case ParsedText.Unknown unknown:
                         var arguments = unknown.Suggestion is null ? "" : (unknown.Text.Split(' ', 2) is [_, var rest] ? rest : "");
-                        session.Reply(ChatCards.ShortHelp(session.Culture, unknown.Suggestion, arguments));
+                        session.Reply(ChatCards.ShortHelp(session.Culture, unknown.Suggestion, arguments, catalog.Shortcuts(ShortcutOn.NotUnderstood)));
                         break;
                 }
 
@@ -62,7 +64,7 @@ public sealed class ChatRouter(
                 session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
                 break;
 
-            case ChatInput.CardAction action when CommandCatalog.ByName(action.Verb) is { } definition:
+            case ChatInput.CardAction action when catalog.ByName(action.Verb) is { } definition:
                 var args = action.Data.GetValueOrDefault(Cards.CardActions.ArgumentsKey) ?? "";
                 await RunCommandAsync(new CommandRequest(definition, args.Trim(), action.Data, action.Source), session, cancellationToken);
                 break;
@@ -92,16 +94,10 @@ public sealed class ChatRouter(
 
     private async Task RunCommandAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        if (commands.TryGetValue(request.Command.Name, out var handlerType))
-        {
-            var handler = (ICommandHandler)services.GetRequiredService(handlerType);
-            logger.LogDebug("Command {Command} from {Source}", request.Command.Name, request.Source);
-            await handler.HandleAsync(request, session, cancellationToken);
-            return;
-        }
-
-        logger.LogInformation("Command {Command} is not available yet", request.Command.Name);
-        session.Reply(session.Text<ChatTexts>("NotAvailable", session.IsChinese ? request.Command.Chinese : request.Command.Name));
+        // The catalog is built from the same registrations, so every parsed command has a handler.
+        var handler = (ICommandHandler)services.GetRequiredService(commands[request.Command.Name]);
+        logger.LogDebug("Command {Command} from {Source}", request.Command.Name, request.Source);
+        await handler.HandleAsync(request, session, cancellationToken);
     }
 
     private static ChatInput PickNumberedChoice(ChatInput input, ChatSession session)

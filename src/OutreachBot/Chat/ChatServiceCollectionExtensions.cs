@@ -6,20 +6,25 @@ namespace OutreachBot.Chat;
 
 /// <summary>
 /// The extension point. A feature adds its handlers with one line each, e.g.
-/// <code>services.AddCommand&lt;StatusCommand&gt;(CommandCatalog.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcomeAction&gt;("recordOutcome");</code>
+/// <code>services.AddCommand&lt;StatusCommand&gt;(OutreachCommandSet.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcomeAction&gt;("recordOutcome");</code>
 /// </summary>
 public static class ChatServiceCollectionExtensions
 {
     public static IServiceCollection AddOutreachChat(this IServiceCollection services)
     {
+        services.AddSingleton<CommandCatalog>();
+        services.AddSingleton<CommandParser>();
         services.AddSingleton<FlowEngine>();
         services.AddSingleton<ChatRouter>();
-        services.AddCommand<HelpCommand>(CommandCatalog.Help);
-        services.AddCommand<CancelCommand>(CommandCatalog.Cancel);
+        services.AddCommand<HelpCommand>(CoreCommandSet.Help);
+        services.AddCommand<CancelCommand>(CoreCommandSet.Cancel);
         return services;
     }
 
-    /// <summary>Routes <paramref name="command"/> (typed, submitted or executed) to <typeparamref name="THandler"/>, resolved per turn.</summary>
+    /// <summary>
+    /// Routes <paramref name="command"/> (typed, submitted or executed) to <typeparamref name="THandler"/>, resolved per
+    /// turn. The parser, the router and help know a command only through this registration.
+    /// </summary>
     public static IServiceCollection AddCommand<THandler>(this IServiceCollection services, CommandDefinition command)
         where THandler : class, ICommandHandler
     {

@@ -4,6 +4,7 @@ using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Chat;
 

@@ -8,7 +8,8 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Chat.Output;
-using OutreachBot.Proactive;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Chat;
 
@@ -21,6 +22,7 @@ public sealed class OutreachActivityHandler(
     UserProfileStore profiles,
     ConversationReferenceStore references,
     ChatRouter router,
+    CommandCatalog commands,
     FlowEngine flows,
     TimeProvider clock,
     ILogger<OutreachActivityHandler> logger) : ActivityHandler
@@ -123,7 +125,7 @@ public sealed class OutreachActivityHandler(
 
         var session = await OpenSessionAsync(turnContext, cancellationToken);
         logger.LogInformation("Welcoming {User} in {Conversation}", session.User, turnContext.Activity.Conversation?.Id);
-        session.Reply(ChatCards.Welcome(session.Culture));
+        session.Reply(ChatCards.Welcome(session.Culture, commands.Shortcuts(ShortcutOn.WelcomeAndHelp)));
         await ChannelResponder.SendAsync(session, session.Outbox, cancellationToken);
     }
 
@@ -156,10 +158,10 @@ public sealed class OutreachActivityHandler(
         activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Properties?["timezone"]?.Value<string>();
 
     /// <summary>What the user typed; for a message with no text, the command its attachments stand for (a lone .csv → bids).</summary>
-    private static string TypedText(IMessageActivity activity)
+    private string TypedText(IMessageActivity activity)
     {
         var text = MentionFreeText(activity);
-        return text.Length == 0 ? AttachmentCommands.ImpliedCommand(activity) ?? text : text;
+        return text.Length == 0 ? AttachmentCommands.ImpliedCommand(activity, commands) ?? text : text;
     }
 
     private static string MentionFreeText(IMessageActivity activity)

@@ -4,7 +4,6 @@ using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Features.Settings;
 using OutreachBot.Features.StageTwo;
-using OutreachBot.Features.WebChat;
 
 namespace OutreachBot.Hosting;
 
@@ -18,6 +17,5 @@ public static class FeatureServiceCollectionExtensions
             .AddDirectoryFeature()
             .AddOutreachesFeature()
             .AddRemindersFeature()
-            .AddStageTwoFeature()
-            .AddWebChatFeature();
+            .AddStageTwoFeature();
 }

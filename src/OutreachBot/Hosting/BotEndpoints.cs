@@ -5,7 +5,6 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Hosting;
 
@@ -19,28 +18,6 @@ public static class BotEndpoints
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleMessagesAsync);
-        return endpoints;
-    }
-
-    public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/healthz", async (IEntityStore store, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-        {
-            bool healthy;
-            try
-            {
-                healthy = await store.IsHealthyAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                loggers.CreateLogger(typeof(BotEndpoints)).LogWarning(exception, "Storage health check failed");
-                healthy = false;
-            }
-
-            return healthy
-                ? Results.Ok(new { status = "healthy" })
-                : Results.Json(new { status = "unhealthy", reason = "storage" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
         return endpoints;
     }
 

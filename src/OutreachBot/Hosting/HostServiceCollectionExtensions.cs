@@ -4,8 +4,10 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
-using OutreachBot.Proactive;
-using OutreachBot.State;
+using OutreachBot.Storage;
+using OutreachBot.Storage.BotState;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Hosting;
 
@@ -24,9 +26,14 @@ public static class HostServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(configuration, logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
-        services.AddSingleton(sp => new OutreachCloudAdapter(
-            sp.GetRequiredService<BotFrameworkAuthentication>(),
-            sp.GetRequiredService<ILogger<OutreachCloudAdapter>>()));
+        services.AddSingleton(sp =>
+        {
+            var adapter = new OutreachCloudAdapter(
+                sp.GetRequiredService<BotFrameworkAuthentication>(),
+                sp.GetRequiredService<ILogger<OutreachCloudAdapter>>());
+            adapter.Use(new StorageBudgetMiddleware(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Resilience));
+            return adapter;
+        });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<OutreachCloudAdapter>());
         services.AddSingleton<BotRequestAuthenticator>();
         services.AddSingleton<RefusedRequestLog>();

@@ -12,6 +12,8 @@ namespace OutreachBot.Hosting;
 /// <summary>CloudAdapter whose turn-error handler logs, apologises in the user's language and never shows a stack trace.</summary>
 public sealed class OutreachCloudAdapter : CloudAdapter
 {
+    private const string MessageResponseType = "application/vnd.microsoft.activity.message";
+
     public OutreachCloudAdapter(BotFrameworkAuthentication authentication, ILogger<OutreachCloudAdapter> logger)
         : base(authentication, new TurnDetailLogger(logger))
     {
@@ -20,9 +22,21 @@ public sealed class OutreachCloudAdapter : CloudAdapter
             logger.LogError(exception, "Turn failed for activity {ActivityType} in {Conversation}", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
             var culture = turnContext.TurnState.Get<CultureInfo>(OutreachActivityHandler.CultureTurnStateKey) ?? BotLanguage.FromLocale(turnContext.Activity.Locale);
             var key = exception is StorageUnavailableException ? "Error.StorageUnavailable" : "Error.Generic";
+            var apology = Texts<HostTexts>.Get(culture, key);
             try
             {
-                await turnContext.SendActivityAsync(MessageFactory.Text(Texts<HostTexts>.Get(culture, key)));
+                // A card action waits for its invoke response (5 s in Teams): the apology is that response, shown on the card.
+                await turnContext.SendActivityAsync(turnContext.Activity.Type == ActivityTypes.Invoke
+                    ? new Activity
+                    {
+                        Type = ActivityTypesEx.InvokeResponse,
+                        Value = new InvokeResponse
+                        {
+                            Status = 200,
+                            Body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = MessageResponseType, Value = apology },
+                        },
+                    }
+                    : MessageFactory.Text(apology));
             }
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
             {

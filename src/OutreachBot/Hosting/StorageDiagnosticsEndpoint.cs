@@ -1,5 +1,6 @@
 using OutreachBot.Domain.Storage;
 using OutreachBot.Storage;
+using OutreachBot.Storage.Resilience;
 
 namespace OutreachBot.Hosting;
 
@@ -11,7 +12,8 @@ public static class StorageDiagnosticsEndpoint
     /// </summary>
     public static WebApplication MapStorageDiagnostics(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IEntityStore>() is CountingEntityStore counting)
+        var store = app.Services.GetRequiredService<IEntityStore>();
+        if (app.Environment.IsDevelopment() && ((store as ResilientEntityStore)?.Inner ?? store) is CountingEntityStore counting)
         {
             app.MapGet("/diagnostics/storage", () => Results.Ok(counting.Snapshot()));
         }

@@ -18,20 +18,29 @@ public sealed class BidsChartRenderer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 200);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
+        using var plot = Draw(tally, currency, culture);
+        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        return new ChartImage(png, width, height, CjkFontResolver.RegisteredFontName is null);
+    }
+
+    /// <summary>The same drawing as SVG, where its words can be read back (tests check what the chart says).</summary>
+    internal string RenderSvg(BidTally tally, Currency currency, CultureInfo culture, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        using var plot = Draw(tally, currency, culture);
+        return plot.GetSvgXml(width, height);
+    }
+
+    private static Plot Draw(BidTally tally, Currency currency, CultureInfo culture)
+    {
         var chinese = BriefLanguage.IsChinese(culture);
         var competitors = Bars(tally.In(currency), chinese);
 
         var font = CjkFontResolver.RegisteredFontName;
-        using var plot = new Plot();
+        var plot = new Plot();
         if (font is not null)
         {
             plot.Font.Set(font);
         }
-
-        var period = tally.Period.Describe();
-        plot.Title(chinese
-            ? $"竞争对手中标金额（{period.Zh}，{currency}）"
-            : $"Competitors' winning bids ({period.En}, {currency})");
 
         if (competitors.Count == 0)
         {
@@ -74,8 +83,12 @@ public sealed class BidsChartRenderer
             plot.Axes.Right.MinimumSize = 40;
         }
 
-        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        return new ChartImage(png, width, height, font is null);
+        // Last: Frameless() above hides the title panel, and an empty chart still says which period and currency it covers.
+        var period = tally.Period.Describe();
+        plot.Title(chinese
+            ? $"竞争对手中标金额（{period.Zh}，{currency}）"
+            : $"Competitors' winning bids ({period.En}, {currency})");
+        return plot;
     }
 
     private static List<CompetitorTally> Bars(CurrencyTally? tally, bool chinese)

@@ -69,7 +69,9 @@ internal sealed class OrgBuilder
 
 internal static class DemoCompany
 {
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "demo", "company");
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Folder { get; } = Path.Combine(RepositoryRoot, "demo", "company");
 
     private static readonly Lazy<OrgDirectory> Loaded = new(() =>
     {
@@ -81,7 +83,7 @@ internal static class DemoCompany
 
     public static OrgDirectory Directory => Loaded.Value;
 
-    private static string RepositoryRoot()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

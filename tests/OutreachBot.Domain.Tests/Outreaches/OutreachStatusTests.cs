@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Outreaches;

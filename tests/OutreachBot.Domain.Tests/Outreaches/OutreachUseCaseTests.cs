@@ -1,3 +1,4 @@
+using OutreachBot.Domain.Storage.Outreaches;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Storage;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Reminders;

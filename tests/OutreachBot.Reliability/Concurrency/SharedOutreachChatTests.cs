@@ -1,5 +1,6 @@
 using System.Net;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Load;
 using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.AzureTables;
@@ -21,19 +22,19 @@ public sealed class SharedOutreachChatTests(AzuriteFixture azurite)
         ("risk-fraud", "反欺诈组", "Anti-Fraud"), ("risk-credit", "信用风险组", "Credit Risk"), ("risk-model", "风控模型组", "Risk Modeling"),
     ];
 
-    private readonly string prefix = BotHost.UniquePrefix();
+    private readonly string prefix = TestStore.UniqueTablePrefix();
 
     [Fact]
     public async Task Contacts_and_outcomes_sent_through_two_instances_in_two_conversations_each_appear_exactly_once_in_the_timeline()
     {
-        using var first = BotHost.OnAzureTables(azurite.ConnectionString, prefix);
-        using var second = BotHost.OnAzureTables(azurite.ConnectionString, prefix);
+        using var first = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
+        using var second = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
         using var httpA = first.CreateClient();
         using var httpB = second.CreateClient();
         var aad = Guid.NewGuid().ToString();
         var personal = new SimulatedUser("pm-personal", "PM", aad, "en-US");
         var groupChat = new SimulatedUser("pm-group", "PM", aad, "zh-CN");
-        ChatUser[] conversations = [new(httpA, BotHost.Messages, personal), new(httpB, BotHost.Messages, groupChat)];
+        ChatUser[] conversations = [new(httpA, first.MessagesEndpoint, personal), new(httpB, second.MessagesEndpoint, groupChat)];
         var owner = Requester.User("aad:" + aad);
         var service = Service();
         var created = await service.CreateAsync(owner, new NewOutreach("跨境支付风控评分 / cross-border risk scoring", "实时反欺诈", "Asia/Shanghai"));

@@ -3,9 +3,11 @@ using System.Text.Json;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Load;
 using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.AzureTables;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Testing;
 
 namespace OutreachBot.Reliability.Concurrency;
@@ -14,7 +16,7 @@ namespace OutreachBot.Reliability.Concurrency;
 [Collection(AzuriteCollection.Name)]
 public sealed class TwoInstancesTests(AzuriteFixture azurite)
 {
-    private readonly string prefix = BotHost.UniquePrefix();
+    private readonly string prefix = TestStore.UniqueTablePrefix();
 
     [Fact]
     public async Task Contacts_recorded_concurrently_through_two_instances_each_appear_exactly_once_in_the_timeline()
@@ -40,13 +42,13 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Profile_changes_sent_at_once_through_two_instances_are_all_kept()
     {
-        using var first = BotHost.OnAzureTables(azurite.ConnectionString, prefix);
-        using var second = BotHost.OnAzureTables(azurite.ConnectionString, prefix);
+        using var first = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
+        using var second = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
         using var httpA = first.CreateClient();
         using var httpB = second.CreateClient();
         var user = SimulatedUser.Create("two", 1, "en-US");
-        var viaA = new ChatUser(httpA, BotHost.Messages, user);
-        var viaB = new ChatUser(httpB, BotHost.Messages, user);
+        var viaA = new ChatUser(httpA, first.MessagesEndpoint, user);
+        var viaB = new ChatUser(httpB, second.MessagesEndpoint, user);
         string[] zones = ["Asia/Tokyo", "Europe/Berlin", "America/New_York", "Asia/Shanghai"];
 
         for (var round = 0; round < Long.Pick(6, 40); round++)
@@ -68,13 +70,13 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Turns_of_one_conversation_racing_on_two_instances_neither_lose_nor_repeat_a_flow_step()
     {
-        using var first = BotHost.OnAzureTables(azurite.ConnectionString, prefix);
-        using var second = BotHost.OnAzureTables(azurite.ConnectionString, prefix);
+        using var first = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
+        using var second = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
         using var httpA = first.CreateClient();
         using var httpB = second.CreateClient();
         var user = SimulatedUser.Create("race", 1, "en-US");
-        var viaA = new ChatUser(httpA, BotHost.Messages, user);
-        var viaB = new ChatUser(httpB, BotHost.Messages, user);
+        var viaA = new ChatUser(httpA, first.MessagesEndpoint, user);
+        var viaB = new ChatUser(httpB, second.MessagesEndpoint, user);
         Assert.Contains("Step 1 of 3", (await viaA.SayAsync("settings")).Text);
 
         var raced = await Task.WhenAll(viaA.SayAsync("English"), viaB.SayAsync("English"));

@@ -1,4 +1,3 @@
-using OutreachBot.Load.Hosting;
 using OutreachBot.Reliability.Support;
 
 namespace OutreachBot.Reliability.Crashes;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Load;
-using OutreachBot.Load.Hosting;
 using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.Sqlite;
 
@@ -29,7 +29,9 @@ public sealed class KilledRemindersTests : IDisposable
     [Fact]
     public async Task Reminders_falling_due_around_a_SIGKILL_are_each_delivered_exactly_once_and_the_new_flow_resumes_after_restart()
     {
-        using var connector = new FakeBotConnector();
+        // One request at a time, so the only reminder a SIGKILL can catch between "accepted" and "logged" is the one in
+        // flight; a connector taking eight at once could accept several the dead bot never logged, and restart resends them.
+        await using var connector = await FakeBotConnector.StartAsync(oneRequestAtATime: true);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         var port = RepositoryPaths.FreeLoopbackPort();
         var pm = new ChatUser(http, new Uri($"http://127.0.0.1:{port}/api/messages"), SimulatedUser.Create("kill-remind", 1, "zh-CN"));
@@ -40,8 +42,8 @@ public sealed class KilledRemindersTests : IDisposable
         string? killedAfter;
         await using (var bot = await BotProcess.StartAsync(RepositoryPaths.OutreachBotDll, Settings(), port))
         {
-            Assert.Contains("需要借助对方部门的什么能力", (await pm.SayViaAsync(connector.ServiceUrl, "新建 商户收银台内置反欺诈检查")).Text);
-            Assert.Contains("心里有目标部门吗", (await pm.SayViaAsync(connector.ServiceUrl, "支付网关")).Text);
+            Assert.Contains("需要借助对方部门的什么能力", (await pm.SayViaAsync(connector.ServiceUrl.AbsoluteUri, "新建 商户收银台内置反欺诈检查")).Text);
+            Assert.Contains("心里有目标部门吗", (await pm.SayViaAsync(connector.ServiceUrl.AbsoluteUri, "支付网关")).Text);
 
             // Scheduled the way `remind` does (same owner, same conversation), due one after another from 1 s on.
         var now = DateTimeOffset.UtcNow;
@@ -67,12 +69,12 @@ public sealed class KilledRemindersTests : IDisposable
             async () => sent = (await Task.WhenAll(reminders.Select(r => repository.GetAsync(r.OwnerKey, r.Id)))).All(r => r?.State == ReminderState.Sent),
             Lease + TimeSpan.FromSeconds(20));
         Assert.True(await WaitUntilAsync(() => DirectoryLoadedAsync(probe), TimeSpan.FromSeconds(20)), "the org directory did not load after the restart");
-        var askDeadline = await pm.SayViaAsync(connector.ServiceUrl, "支付中台");
+        var askDeadline = await pm.SayViaAsync(connector.ServiceUrl.AbsoluteUri, "支付中台");
 
         var delivered = Delivered(connector);
         Assert.True(deadline && sent, $"delivered: {string.Join(", ", delivered.Select(d => $"{d.Key}×{d.Value}"))}; killed after {killedAfter}");
         Assert.All(reminders, r => Assert.Equal(1, delivered.GetValueOrDefault(r.Id)));
-        Assert.Equal(ReminderCount, connector.Posts.Count);
+        Assert.Equal(ReminderCount, connector.Received.Count);
         Assert.True(askDeadline.Text.Contains("希望什么时候达成初步合作意向", StringComparison.Ordinal), askDeadline.Text);
     }
 
@@ -83,12 +85,7 @@ public sealed class KilledRemindersTests : IDisposable
     private static async Task<bool> DirectoryLoadedAsync(ChatUser probe) =>
         (await probe.SayAsync("find Payments Platform")).Text.Contains("pay-core", StringComparison.Ordinal);
 
-    private static Dictionary<string, int> Delivered(FakeBotConnector connector) =>
-        connector.Posts
-            .Select(body => System.Text.Json.Nodes.JsonNode.Parse(body)?["channelData"]?["outreachBotDelivery"]?["idempotencyKey"]?.GetValue<string>())
-            .OfType<string>()
-            .GroupBy(key => key[..key.LastIndexOf(':')])
-            .ToDictionary(g => g.Key, g => g.Count());
+    private static IReadOnlyDictionary<string, int> Delivered(FakeBotConnector connector) => connector.RemindersDelivered;
 
     private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {

@@ -21,7 +21,7 @@ public sealed class MalformedActivityTests : IDisposable
     [InlineData("conversation", "{}")]
     public async Task An_activity_without_a_usable_service_url_or_conversation_id_gets_400(string field, string? value)
     {
-        using var bot = BotHost.OnSqlite(Path.Combine(scratch.FullName, "malformed.db"));
+        using var bot = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.Sqlite(Path.Combine(scratch.FullName, "malformed.db")) });
         using var http = bot.CreateClient();
         var activity = Activities.Message(SimulatedUser.Create("malformed", 1, "en-US"), "help");
         activity.Remove(field);
@@ -30,7 +30,7 @@ public sealed class MalformedActivityTests : IDisposable
             activity[field] = value.StartsWith('{') ? System.Text.Json.Nodes.JsonNode.Parse(value) : value;
         }
 
-        var response = await http.PostAsync(BotHost.Messages, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        var response = await http.PostAsync(bot.MessagesEndpoint, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using OutreachBot.Load.Hosting;
 using OutreachBot.Reliability.Support;
 using Xunit.Abstractions;
 
@@ -16,7 +15,7 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Ten_thousand_hostile_activities_get_no_5xx_memory_stays_flat_and_a_valid_message_is_still_answered()
     {
-        using var bot = BotHost.OnSqlite(Path.Combine(scratch.FullName, "fuzz.db"));
+        using var bot = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.Sqlite(Path.Combine(scratch.FullName, "fuzz.db")) });
         using var http = bot.CreateClient();
         var generator = new HostileActivities(seed: 20261124);
         var half = Long.Pick(5_000, 50_000);
@@ -32,7 +31,7 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(statuses.UnexpectedServerErrors);
         Assert.True(end - middle < 16 * 1024 * 1024, $"The managed heap kept growing: {Mib(middle)} → {Mib(end)} MiB over the second {half:N0} activities.");
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
-        var reply = await ChatUser.As(http, BotHost.Messages, "en-US").SayAsync("help");
+        var reply = await ChatUser.As(http, bot.MessagesEndpoint, "en-US").SayAsync("help");
         Assert.Contains("What I can do", reply.Text);
     }
 

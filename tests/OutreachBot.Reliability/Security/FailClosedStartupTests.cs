@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using OutreachBot.Load.Hosting;
 
 namespace OutreachBot.Reliability.Security;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OutreachBot.Load;
-using OutreachBot.Load.Hosting;
 using OutreachBot.Reliability.Support;
 
 namespace OutreachBot.Reliability.Security;
@@ -27,10 +26,9 @@ public sealed partial class FeatureInjectionTests : IDisposable
     public async Task Hostile_department_and_person_names_go_through_new_find_outcome_status_and_export_as_plain_text()
     {
         var directory = HostileDirectory();
-        using var bot = BotHost.Create(
-            ("Storage:Provider", "Sqlite"), ("Storage:Sqlite:Path", Path.Combine(scratch.FullName, "bot.db")), ("OrgDirectory:Path", directory));
+        using var bot = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.Sqlite(Path.Combine(scratch.FullName, "bot.db")), Directory = TestDirectory.Folder(directory) });
         using var http = bot.CreateClient();
-        var pm = ChatUser.As(http, BotHost.Messages, "en-US");
+        var pm = ChatUser.As(http, bot.MessagesEndpoint, "en-US");
         await WaitForDirectoryAsync(pm);
 
         var replies = new List<Reply>

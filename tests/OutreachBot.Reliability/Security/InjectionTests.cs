@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Load;
 using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.AzureTables;
@@ -37,7 +38,7 @@ public sealed class InjectionTests(AzuriteFixture azurite) : IDisposable
         IEntityStore[] stores =
         [
             new SqliteEntityStore(new SqliteStorageOptions { Path = Path.Combine(scratch.FullName, "injection.db") }),
-            new AzureTableEntityStore(new AzureTablesStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = BotHost.UniquePrefix() }),
+            new AzureTableEntityStore(new AzureTablesStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestStore.UniqueTablePrefix() }),
         ];
         foreach (var store in stores)
         {
@@ -65,9 +66,9 @@ public sealed class InjectionTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Hostile_text_sent_to_the_bot_is_answered_normally_and_shown_back_verbatim()
     {
-        using var bot = BotHost.OnSqlite(Path.Combine(scratch.FullName, "bot.db"));
+        using var bot = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.Sqlite(Path.Combine(scratch.FullName, "bot.db")) });
         using var http = bot.CreateClient();
-        var user = ChatUser.As(http, BotHost.Messages, "en-US");
+        var user = ChatUser.As(http, bot.MessagesEndpoint, "en-US");
 
         var replies = new List<Reply>();
         foreach (var text in Hostile)

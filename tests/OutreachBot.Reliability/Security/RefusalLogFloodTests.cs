@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using OutreachBot.Load.Hosting;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Reliability.Security;

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace OutreachBot.Reliability.Security;
 
-/// <summary>The Teams activity shapes from TestData/teams-activities.</summary>
+/// <summary>The Teams activity shapes of the test kit, as System.Text.Json nodes for the HTTP tests.</summary>
 public static class TeamsActivity
 {
     public static JsonObject Load(string file) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "teams-activities", file)))!.AsObject();
+        TeamsPayloads.LoadNode(file);
 
     public static JsonObject ExpectingReplies(this JsonObject activity)
     {

@@ -36,6 +36,50 @@ public sealed class AzureTableEntityStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_table_deleted_while_the_store_runs_is_created_again_by_the_next_write()
+    {
+        var prefix = UniquePrefix();
+        var store = StoreAt(azurite.ConnectionString, prefix);
+        await store.InsertAsync("Profiles", "p", "r", "{\"v\":1}");
+        await DeleteTableAsync(prefix + "Profiles");
+
+        var before = await store.GetAsync("Profiles", "p", "r");
+        await store.UpsertAsync("Profiles", "p", "r", "{\"v\":2}");
+        await store.SubmitBatchAsync("Profiles", "q", [EntityOperation.Insert("a", "{}"), EntityOperation.Delete("gone")]);
+
+        Assert.Null(before);
+        Assert.Equal("{\"v\":2}", (await store.GetAsync("Profiles", "p", "r"))?.Json);
+        Assert.Single((await store.QueryAsync("Profiles", "q", RowKeyRange.All, 10, null)).Items);
+    }
+
+    [Fact]
+    public async Task A_batch_into_a_deleted_table_recreates_it()
+    {
+        var prefix = UniquePrefix();
+        var store = StoreAt(azurite.ConnectionString, prefix);
+        await store.InsertAsync("Chunks", "p", "r", "{}");
+        await DeleteTableAsync(prefix + "Chunks");
+
+        await store.SubmitBatchAsync("Chunks", "p", [EntityOperation.Insert("a", "{}"), EntityOperation.Insert("b", "{}")]);
+
+        Assert.Equal(2, (await store.QueryAsync("Chunks", "p", RowKeyRange.All, 10, null)).Items.Count);
+    }
+
+    [Fact]
+    public async Task The_health_check_recreates_a_table_that_disappeared_and_reports_healthy()
+    {
+        var prefix = UniquePrefix();
+        var store = StoreAt(azurite.ConnectionString, prefix);
+        await store.InsertAsync("State", "p", "r", "{}");
+        await DeleteTableAsync(prefix + "State");
+
+        var healthy = await store.IsHealthyAsync();
+
+        Assert.True(healthy);
+        Assert.Contains((prefix + "State").ToLowerInvariant(), await TableNamesAsync());
+    }
+
+    [Fact]
     public async Task A_mid_sized_document_is_stored_as_readable_text_chunks_and_read_back_whole()
     {
         var store = StoreAt(azurite.ConnectionString, "Text");
@@ -84,8 +128,23 @@ public sealed class AzureTableEntityStoreTests(AzuriteFixture azurite)
         Assert.Null(await store.GetAsync("Docs", "p", "r"));
     }
 
+    private static string UniquePrefix() => "h" + new string(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + (c % 26))).ToArray());
+
+    private Task DeleteTableAsync(string table) => new TableServiceClient(azurite.ConnectionString).DeleteTableAsync(table.ToLowerInvariant());
+
+    private async Task<List<string>> TableNamesAsync()
+    {
+        var names = new List<string>();
+        await foreach (var table in new TableServiceClient(azurite.ConnectionString).QueryAsync())
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
+
     private Task<Azure.Response<TableEntity>> RawAsync(string table, string partitionKey, string rowKey) =>
-        new TableClient(azurite.ConnectionString, table).GetEntityAsync<TableEntity>(partitionKey, rowKey);
+        new TableClient(azurite.ConnectionString, table.ToLowerInvariant()).GetEntityAsync<TableEntity>(partitionKey, rowKey);
 
     private static AzureTableEntityStore StoreAt(string connectionString, string prefix = "Unreachable") =>
         new(new AzureTablesStorageOptions { ConnectionString = connectionString, TablePrefix = prefix, MaxRetries = 2 });

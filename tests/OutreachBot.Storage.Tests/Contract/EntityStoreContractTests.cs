@@ -404,20 +404,36 @@ public abstract class EntityStoreContractTests
         Assert.True(healthy);
     }
 
-    private async Task<List<string>> ReadAllAsync(RowKeyRange range, int pageSize)
+    [Fact]
+    public async Task Table_names_are_case_insensitive_as_on_azure_tables()
     {
-        var keys = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await Store.QueryAsync(Table, Partition, range, pageSize, token);
-            keys.AddRange(page.Items.Select(e => e.RowKey));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
+        var inserted = await Store.InsertAsync(Table.ToLowerInvariant(), Partition, "r1", Json.Of("lower"));
 
-        return keys;
+        var found = await Store.GetAsync(Table.ToUpperInvariant(), Partition, "r1");
+        var conflict = await Assert.ThrowsAsync<EntityConflictException>(() => Store.InsertAsync(Table, Partition, "r1", Json.Of("again")));
+        var listed = await Store.ListAllAsync(Table, Partition, RowKeyRange.All);
+
+        Assert.Equal(inserted.ETag, found?.ETag);
+        Assert.Equal("r1", conflict.RowKey);
+        Assert.Equal(["r1"], listed.Select(e => e.RowKey));
     }
+
+    [Fact]
+    public async Task The_paging_helper_reads_every_page_of_a_range_in_row_key_order()
+    {
+        var rows = Enumerable.Range(0, 23).Select(i => i.ToString("D3", CultureInfo.InvariantCulture)).ToList();
+        foreach (var batch in rows.Chunk(10))
+        {
+            await Store.SubmitBatchAsync(Table, Partition, [.. batch.Select(r => EntityOperation.Insert(r, Json.Of(r)))]);
+        }
+
+        var read = await Store.ListAllAsync(Table, Partition, new RowKeyRange("002", "021"), pageSize: 4);
+
+        Assert.Equal(rows[2..21], read.Select(e => e.RowKey));
+    }
+
+    private async Task<List<string>> ReadAllAsync(RowKeyRange range, int pageSize) =>
+        [.. (await Store.ListAllAsync(Table, Partition, range, pageSize)).Select(e => e.RowKey)];
 
     private static class Json
     {

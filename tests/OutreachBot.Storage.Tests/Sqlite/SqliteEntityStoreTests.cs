@@ -36,6 +36,25 @@ public sealed class SqliteEntityStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_written_before_table_names_became_case_insensitive_keeps_its_rows()
+    {
+        var path = directory.File("schema-v1.db");
+        await ExecuteAsync(path, """
+            CREATE TABLE entities (tbl TEXT NOT NULL, pk TEXT NOT NULL, rk TEXT NOT NULL, json TEXT NOT NULL, etag TEXT NOT NULL, PRIMARY KEY (tbl, pk, rk)) WITHOUT ROWID;
+            INSERT INTO entities VALUES ('outreaches', 'p', 'r1', '{"v":1}', 'W/"1"'), ('Reminders', 'p', 'r2', '{"v":2}', 'W/"2"');
+            """);
+        using var store = new SqliteEntityStore(new SqliteStorageOptions { Path = path });
+
+        var outreach = await store.GetAsync("Outreaches", "p", "r1");
+        var reminder = await store.GetAsync("Reminders", "p", "r2");
+
+        Assert.Equal("{\"v\":1}", outreach?.Json);
+        Assert.Equal("W/\"1\"", outreach?.ETag);
+        Assert.Equal("{\"v\":2}", reminder?.Json);
+        Assert.Equal("2", await PragmaAsync(path, "user_version"));
+    }
+
+    [Fact]
     public async Task Two_stores_sharing_one_file_see_each_others_etags_and_conflicts()
     {
         var path = directory.File("shared.db");
@@ -122,6 +141,15 @@ public sealed class SqliteEntityStoreTests : IDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA " + pragma;
-        return (string)(await command.ExecuteScalarAsync())!;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    private static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

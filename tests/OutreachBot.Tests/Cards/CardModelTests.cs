@@ -2,7 +2,9 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Settings;
+using OutreachBot.Tests.Chat;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Cards;
@@ -41,9 +43,9 @@ public sealed class CardModelTests
         var cards = new List<CollectedCard> { Collected("every element", EveryElement()) };
         foreach (var culture in new[] { BotLanguage.English, BotLanguage.Chinese })
         {
-            cards.Add(Collected("help " + culture, ChatCards.Help(new HelpView(CommandCatalog.All, new HashSet<string> { "help" }), culture)));
-            cards.Add(Collected("short help " + culture, ChatCards.ShortHelp(culture, CommandCatalog.Status, "payments")));
-            cards.Add(Collected("welcome " + culture, ChatCards.Welcome(culture)));
+            cards.Add(Collected("help " + culture, ChatCards.Help(new HelpView(ProductCommands.Catalog.All, ProductCommands.Catalog.Shortcuts(ShortcutOn.WelcomeAndHelp)), culture)));
+            cards.Add(Collected("short help " + culture, ChatCards.ShortHelp(culture, OutreachCommandSet.Status, "payments", ProductCommands.Catalog.Shortcuts(ShortcutOn.NotUnderstood))));
+            cards.Add(Collected("welcome " + culture, ChatCards.Welcome(culture, ProductCommands.Catalog.Shortcuts(ShortcutOn.WelcomeAndHelp))));
             cards.Add(Collected("language " + culture, SettingsCards.LanguageChoice(culture)));
         }
 

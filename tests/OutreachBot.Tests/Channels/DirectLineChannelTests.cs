@@ -1,18 +1,13 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Hosting;
-using OutreachBot.Proactive;
 using OutreachBot.Storage;
+using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;
@@ -22,16 +17,10 @@ public sealed class WebChatServer : IDisposable
 {
     public WebChatServer()
     {
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IEntityStore>(new InMemoryEntityStore())));
-        });
-        Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
+        Factory = new BotTestHost(BotTestOptions.AsDeployed with { Kestrel = true });
     }
 
-    public WebApplicationFactory<Program> Factory { get; }
+    public BotTestHost Factory { get; }
 
     public HttpClient Client() => Factory.CreateClient();
 

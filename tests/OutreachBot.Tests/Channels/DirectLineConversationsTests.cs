@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
-using OutreachBot.Features.WebChat;
+using OutreachBot.Development.WebChat;
 
 namespace OutreachBot.Tests.Channels;
 

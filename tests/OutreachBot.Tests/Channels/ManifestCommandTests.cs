@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Tests.Chat;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;
@@ -41,6 +42,18 @@ public sealed class ManifestCommandTests : IDisposable
         Assert.Equal(commands, TitleRows().Count(r => r.Locale == "zh-CN"));
     }
 
+    [Fact]
+    public void The_manifest_names_only_registered_commands_by_their_own_forms()
+    {
+        var rows = TitleRows().ToList();
+
+        var strangers = rows.Where(r => ProductCommands.Catalog.ByName(r.Command) is not { } command
+            || r.Title != (r.Locale == "zh-CN" ? command.Chinese : command.Name));
+
+        Assert.NotEmpty(rows);
+        Assert.Empty(strangers);
+    }
+
     [Theory]
     [MemberData(nameof(Titles))]
     public async Task A_manifest_command_title_routes_to_that_bot_command(string command, string locale, string title)
@@ -49,7 +62,7 @@ public sealed class ManifestCommandTests : IDisposable
 
         var replies = await chat.SayAsync(title);
 
-        var parsed = Assert.IsType<ParsedText.Command>(CommandParser.Parse(title));
+        var parsed = Assert.IsType<ParsedText.Command>(ProductCommands.Parser.Parse(title));
         Assert.Equal(command, parsed.Definition.Name);
         Assert.NotEmpty(replies);
         var unknown = Texts<ChatTexts>.Get(CultureInfo.GetCultureInfo(locale), "Unknown.Text");

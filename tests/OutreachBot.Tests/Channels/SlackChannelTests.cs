@@ -1,20 +1,13 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Channels;
 
 /// <summary>A channel without Adaptive Cards (Slack through Azure Bot Service), end to end through /api/messages.</summary>
 public sealed class SlackChannelTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IEntityStore>(new InMemoryEntityStore()))));
+    private readonly BotTestHost factory = new(BotTestOptions.AsDeployed);
 
     public void Dispose() => factory.Dispose();
 

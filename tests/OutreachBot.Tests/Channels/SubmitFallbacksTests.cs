@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Output;
-using OutreachBot.Features.WebChat;
+using OutreachBot.Development.WebChat;
 
 namespace OutreachBot.Tests.Channels;
 

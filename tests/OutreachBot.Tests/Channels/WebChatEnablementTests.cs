@@ -1,28 +1,12 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Channels;
 
 public sealed class WebChatEnablementTests
 {
-    private static async Task<(HttpStatusCode Page, HttpStatusCode Token)> ProbeAsync(string environment, params (string Key, string Value)[] settings)
+    private static async Task<(HttpStatusCode Page, HttpStatusCode Token)> ProbeAsync(string environment, params (string Key, string? Value)[] settings)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment);
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IEntityStore>(new InMemoryEntityStore())));
-        });
+        using var factory = new BotTestHost(BotTestOptions.AsDeployed.With(settings) with { Environment = environment });
         using var client = factory.CreateClient();
         using var page = await client.GetAsync("/");
         using var token = await client.PostAsync("/v3/directline/tokens/generate", null);

@@ -51,14 +51,14 @@ public sealed class AttachmentCommandTests
             new Attachment { ContentType = "application/vnd.microsoft.teams.file.download.info", Name = "Bids 2026.CSV", Content = new JObject { ["downloadUrl"] = "https://x.example.com/d" } },
             new Attachment { ContentType = "text/html", Content = "<p></p>", ContentUrl = "https://x.example.com/body" });
 
-        Assert.Equal("bids", AttachmentCommands.ImpliedCommand(activity));
+        Assert.Equal("bids", AttachmentCommands.ImpliedCommand(activity, ProductCommands.Catalog));
     }
 
     [Fact]
     public void Two_files_or_a_file_that_is_not_csv_imply_no_command()
     {
-        Assert.Null(AttachmentCommands.ImpliedCommand(Dropped(File("bids.csv"), File("more.csv"))));
-        Assert.Null(AttachmentCommands.ImpliedCommand(Dropped(File("notes.txt", "text/plain"))));
-        Assert.Null(AttachmentCommands.ImpliedCommand(Dropped()));
+        Assert.Null(AttachmentCommands.ImpliedCommand(Dropped(File("bids.csv"), File("more.csv")), ProductCommands.Catalog));
+        Assert.Null(AttachmentCommands.ImpliedCommand(Dropped(File("notes.txt", "text/plain")), ProductCommands.Catalog));
+        Assert.Null(AttachmentCommands.ImpliedCommand(Dropped(), ProductCommands.Catalog));
     }
 }

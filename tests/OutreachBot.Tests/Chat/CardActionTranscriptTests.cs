@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Identity;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
@@ -21,7 +22,7 @@ public sealed class CardActionTranscriptTests : IDisposable
         var typing = host.Chat(userId: "typist");
         var clicking = host.Chat(userId: "clicker");
         var help = await clicking.SayAsync("help");
-        var submitData = Support.Transcript.FindAction(help.Cards()[0], "中文")["fallback"]!["data"]!.ToObject<Dictionary<string, string>>()!;
+        var submitData = Testing.Transcript.FindAction(help.Cards()[0], "中文")["fallback"]!["data"]!.ToObject<Dictionary<string, string>>()!;
 
         var typed = await typing.SayAsync("language zh");
         var submitted = await clicking.SubmitAsync(submitData);

@@ -16,7 +16,7 @@ public sealed class CommandParserTests
     [InlineData("我是 lilei@example.com", "iam", "lilei@example.com")]
     public void Commands_are_read_in_both_languages_with_their_arguments(string text, string command, string arguments)
     {
-        var parsed = CommandParser.Parse(text);
+        var parsed = ProductCommands.Parser.Parse(text);
 
         var found = Assert.IsType<ParsedText.Command>(parsed);
         Assert.Equal((command, arguments), (found.Definition.Name, found.Arguments));
@@ -25,7 +25,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Mid_flow_a_Chinese_word_that_merely_starts_like_a_command_is_an_answer()
     {
-        var parsed = CommandParser.Parse("找不到负责人", strict: true);
+        var parsed = ProductCommands.Parser.Parse("找不到负责人", strict: true);
 
         Assert.IsType<ParsedText.Unknown>(parsed);
     }
@@ -37,7 +37,7 @@ public sealed class CommandParserTests
     [InlineData("referal", "referrals")]
     public void A_near_miss_suggests_the_command(string typed, string expected)
     {
-        var parsed = Assert.IsType<ParsedText.Unknown>(CommandParser.Parse(typed));
+        var parsed = Assert.IsType<ParsedText.Unknown>(ProductCommands.Parser.Parse(typed));
 
         Assert.Equal(expected, parsed.Suggestion?.Name);
     }
@@ -45,7 +45,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Unrelated_words_suggest_nothing()
     {
-        var parsed = Assert.IsType<ParsedText.Unknown>(CommandParser.Parse("weather tomorrow"));
+        var parsed = Assert.IsType<ParsedText.Unknown>(ProductCommands.Parser.Parse("weather tomorrow"));
 
         Assert.Null(parsed.Suggestion);
     }

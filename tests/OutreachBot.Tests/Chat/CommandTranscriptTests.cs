@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Commands;
+using OutreachBot.Chat.Localization;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
@@ -10,36 +12,21 @@ public sealed class CommandTranscriptTests : IDisposable
 
     public void Dispose() => host.Dispose();
 
-    [Fact]
-    public async Task Help_in_English_lists_every_command_with_buttons()
+    [Theory]
+    [InlineData("en-US", "help", "What I can do", new[] { "referrals <department>", "timezone <IANA>" }, new[] { "Settings", "中文" }, "我能帮你做什么")]
+    [InlineData("zh-CN", "帮助", "我能帮你做什么", new[] { "引荐 <部门>", "时区 <IANA>" }, new[] { "设置", "English" }, "What I can do")]
+    public async Task Help_lists_every_command_with_buttons_in_the_users_language(string locale, string typed, string title, string[] commands, string[] buttons, string otherLanguagesTitle)
     {
-        var chat = host.Chat(locale: "en-US");
+        var chat = host.Chat(locale: locale);
 
-        var replies = await chat.SayAsync("help");
+        var replies = await chat.SayAsync(typed);
 
         var card = Assert.Single(replies.Cards());
         var text = replies.AllText();
-        Assert.Contains("What I can do", text);
-        Assert.Contains("referrals <department>", text);
-        Assert.Contains("timezone <IANA>", text);
-        Assert.Contains("Settings", card.ButtonTitles());
-        Assert.Contains("中文", card.ButtonTitles());
-    }
-
-    [Fact]
-    public async Task Help_in_Chinese_answers_in_Chinese()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("帮助");
-
-        var card = Assert.Single(replies.Cards());
-        var text = replies.AllText();
-        Assert.Contains("我能帮你做什么", text);
-        Assert.Contains("引荐 <部门>", text);
-        Assert.DoesNotContain("What I can do", text);
-        Assert.Contains("设置", card.ButtonTitles());
-        Assert.Contains("English", card.ButtonTitles());
+        Assert.Contains(title, text);
+        Assert.All(commands, command => Assert.Contains(command, text));
+        Assert.DoesNotContain(otherLanguagesTitle, text);
+        Assert.All(buttons, button => Assert.Contains(button, card.ButtonTitles()));
     }
 
     [Theory]
@@ -83,28 +70,30 @@ public sealed class CommandTranscriptTests : IDisposable
     }
 
     [Fact]
-    public async Task A_command_whose_feature_is_not_built_yet_says_so_honestly()
+    public async Task A_command_that_no_feature_registers_is_not_a_command()
     {
         using var bare = WithoutPipeline();
         var chat = bare.Chat(locale: "zh-CN");
 
         var replies = await chat.SayAsync("看板");
 
-        var reply = Assert.Single(replies);
-        Assert.Equal("当前版本还不支持“看板”，这部分功能正在开发中。输入“帮助”可以查看现在能用的功能。", reply.Text);
+        Assert.Contains("没看懂这句话", replies.AllText());
     }
 
     [Fact]
-    public async Task Help_marks_commands_that_are_not_available_yet()
+    public async Task Help_lists_exactly_the_registered_commands_in_help_order()
     {
         using var bare = WithoutPipeline();
         var chat = bare.Chat();
 
         var replies = await chat.SayAsync("help");
 
-        var text = replies.AllText();
-        Assert.Contains("pipeline — all outreaches at a glance (coming soon)", text);
-        Assert.DoesNotContain("language zh|en — switch language (coming soon)", text);
+        var lines = replies.AllText().Split('\n').Where(t => t.StartsWith("• ", StringComparison.Ordinal)).ToList();
+        var expected = bare.Services.GetRequiredService<CommandCatalog>().All.Select(c => "• " + c.HelpText(BotLanguage.English));
+        Assert.Equal(expected, lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("• pipeline", StringComparison.Ordinal));
+        Assert.Equal("• new <product idea> — start an outreach", lines[0]);
+        Assert.Equal("• help — this list", lines[^1]);
     }
 
     [Fact]
@@ -119,34 +108,18 @@ public sealed class CommandTranscriptTests : IDisposable
         Assert.Contains("我能帮你做什么", help.AllText());
     }
 
-    [Fact]
-    public async Task Timezone_command_accepts_an_IANA_name_and_shows_local_time()
+    [Theory]
+    [InlineData("timezone accepts an IANA name and shows the local time", "zh-CN", "时区 Asia/Shanghai", "时区已设为 Asia/Shanghai，现在是 2026年11月24日 星期二 14:20 (Asia/Shanghai)。")]
+    [InlineData("timezone refuses an unknown zone", "en-US", "timezone Mars/Olympus", "\"Mars/Olympus\" is not a time zone I know. Use an IANA name such as Asia/Shanghai or America/New_York.")]
+    [InlineData("cancel outside a flow says there is nothing to cancel", "zh-CN", "取消", "当前没有需要取消的操作。")]
+    public async Task A_one_line_command_gets_exactly_its_one_line_answer(string situation, string locale, string typed, string answer)
     {
-        var chat = host.Chat(locale: "zh-CN");
+        var chat = host.Chat(locale: locale);
 
-        var replies = await chat.SayAsync("时区 Asia/Shanghai");
+        var replies = await chat.SayAsync(typed);
 
-        Assert.Equal("时区已设为 Asia/Shanghai，现在是 2026年11月24日 星期二 14:20 (Asia/Shanghai)。", Assert.Single(replies).Text);
-    }
-
-    [Fact]
-    public async Task Timezone_command_refuses_an_unknown_zone()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("timezone Mars/Olympus");
-
-        Assert.Contains("\"Mars/Olympus\" is not a time zone I know", Assert.Single(replies).Text);
-    }
-
-    [Fact]
-    public async Task Cancel_outside_a_flow_says_there_is_nothing_to_cancel()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("取消");
-
-        Assert.Equal("当前没有需要取消的操作。", Assert.Single(replies).Text);
+        Assert.True(replies.Count == 1, $"{situation}: {replies.Count} replies");
+        Assert.Equal(answer, replies[0].Text);
     }
 
     /// <summary>The bot as if the pipeline feature were not built yet.</summary>

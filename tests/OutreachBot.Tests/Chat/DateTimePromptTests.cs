@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
+using OutreachBot.Features.Reminders;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
@@ -17,7 +18,7 @@ public sealed class DateTimePromptTests : IDisposable
             services.Remove(taken);
         }
 
-        services.AddFlow<MeetingFlow>().AddCommand<StartMeetingCommand>(CommandCatalog.Remind);
+        services.AddFlow<MeetingFlow>().AddCommand<StartMeetingCommand>(ReminderCommandSet.Remind);
     });
 
     public void Dispose() => host.Dispose();

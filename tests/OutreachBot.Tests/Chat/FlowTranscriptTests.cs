@@ -1,6 +1,7 @@
-using OutreachBot.Chat.Identity;
-using OutreachBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Chat.Identity;
+using OutreachBot.Storage.UserProfiles;
+using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

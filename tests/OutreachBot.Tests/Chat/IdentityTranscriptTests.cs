@@ -2,7 +2,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Chat.Identity;
-using OutreachBot.Proactive;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;

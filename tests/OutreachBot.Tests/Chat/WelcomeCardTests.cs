@@ -14,11 +14,11 @@ public sealed partial class WelcomeCardTests
     [InlineData("zh-CN", "new", "find", "status")]
     public void The_three_steps_are_facts_whose_titles_are_the_commands_to_type(string locale, string first, string second, string third)
     {
-        var card = ChatCards.Welcome(CultureInfo.GetCultureInfo(locale));
+        var card = ChatCards.Welcome(CultureInfo.GetCultureInfo(locale), ProductCommands.Catalog.Shortcuts(ShortcutOn.WelcomeAndHelp));
 
         var steps = card.Body.OfType<FactSet>().Single().Facts;
 
-        Assert.Equal([first, second, third], steps.Select(s => Assert.IsType<ParsedText.Command>(CommandParser.Parse(s.Title)).Definition.Name));
+        Assert.Equal([first, second, third], steps.Select(s => Assert.IsType<ParsedText.Command>(ProductCommands.Parser.Parse(s.Title)).Definition.Name));
         Assert.All(steps, s => Assert.False(string.IsNullOrWhiteSpace(s.Value)));
     }
 
@@ -27,7 +27,7 @@ public sealed partial class WelcomeCardTests
     [InlineData("zh-CN")]
     public void No_text_of_the_welcome_card_holds_angle_brackets_or_starts_like_a_Markdown_list(string locale)
     {
-        var json = CardJson.Serialize(ChatCards.Welcome(CultureInfo.GetCultureInfo(locale)));
+        var json = CardJson.Serialize(ChatCards.Welcome(CultureInfo.GetCultureInfo(locale), ProductCommands.Catalog.Shortcuts(ShortcutOn.WelcomeAndHelp)));
 
         var texts = Regex.Matches(json, "\"(?:text|title|value)\":\"((?:[^\"\\\\]|\\\\.)*)\"").Select(m => Regex.Unescape(m.Groups[1].Value)).ToList();
 

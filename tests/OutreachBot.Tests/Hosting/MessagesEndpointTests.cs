@@ -1,10 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Storage;
@@ -15,7 +10,7 @@ namespace OutreachBot.Tests.Hosting;
 [Collection(RenderedCardsCollection.Name)]
 public sealed class MessagesEndpointTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    private readonly BotTestHost factory;
 
     public MessagesEndpointTests()
     {
@@ -24,18 +19,10 @@ public sealed class MessagesEndpointTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    private static WebApplicationFactory<Program> BotFactory(IEntityStore store, params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
+    private static BotTestHost BotFactory(IEntityStore store, params (string Key, string? Value)[] settings) =>
+        new(BotTestOptions.AsDeployed.With(settings) with { Store = TestStore.Given(store), Directory = TestDirectory.Empty });
 
-            web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(store)));
-        });
-
-    private static async Task<HttpResponseMessage> PostAsync(WebApplicationFactory<Program> app, string body, string contentType = "application/json")
+    private static async Task<HttpResponseMessage> PostAsync(BotTestHost app, string body, string contentType = "application/json")
     {
         using var client = app.CreateClient();
         return await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));

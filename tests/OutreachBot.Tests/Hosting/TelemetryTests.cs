@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using OutreachBot.Hosting;
@@ -7,26 +6,30 @@ namespace OutreachBot.Tests.Hosting;
 
 public sealed class TelemetryTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     [Fact]
     public void Without_an_Application_Insights_connection_string_no_telemetry_pipeline_is_registered()
     {
-        using var app = Bot(connectionString: null);
+        using var app = new BotTestHost(BotTestOptions.Quiet.With((TelemetryServiceCollectionExtensions.ConnectionStringKey, "")));
 
         Assert.Null(app.Services.GetService<TracerProvider>());
     }
 
     [Fact]
-    public void With_an_Application_Insights_connection_string_traces_are_exported()
+    public async Task With_an_Application_Insights_connection_string_a_served_request_is_exported_to_its_ingestion_endpoint()
     {
-        using var app = Bot("InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=http://127.0.0.1:9/");
+        await using var applicationInsights = await FakeApplicationInsights.StartAsync();
+        using var app = new BotTestHost(BotTestOptions.Quiet.With((TelemetryServiceCollectionExtensions.ConnectionStringKey, applicationInsights.ConnectionString)));
+        using var client = app.CreateClient();
 
-        Assert.NotNull(app.Services.GetService<TracerProvider>());
+        using var response = await client.GetAsync("/healthz");
+        app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        var exported = await applicationInsights.WaitForAsync(t => t.Path.EndsWith("/track", StringComparison.Ordinal) && t.Body.Contains("RequestData", StringComparison.Ordinal)).WaitAsync(Patience);
+
+        var request = exported.Body.Split('\n').Single(line => line.Contains("RequestData", StringComparison.Ordinal) && line.Contains("/healthz", StringComparison.Ordinal));
+        Assert.Contains("\"baseType\":\"RequestData\"", request, StringComparison.Ordinal);
+        Assert.Contains("\"responseCode\":\"200\"", request, StringComparison.Ordinal);
+        Assert.Contains("00000000-0000-4000-8000-000000000000", request, StringComparison.Ordinal);
     }
-
-    private static WebApplicationFactory<Program> Bot(string? connectionString) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Storage:Provider", "InMemory");
-            web.UseSetting(TelemetryServiceCollectionExtensions.ConnectionStringKey, connectionString ?? "");
-        });
 }

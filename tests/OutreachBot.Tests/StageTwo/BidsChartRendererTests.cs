@@ -42,21 +42,41 @@ public sealed class BidsChartRendererTests
         var tally = BidTallies.Tally(bids, BidPeriod.LastTwelveMonths(Today)).Value;
 
         var chart = new BidsChartRenderer().Render(tally, Currency.CNY, CultureInfo.GetCultureInfo("zh-CN"));
+        var words = Words(new BidsChartRenderer().RenderSvg(tally, Currency.CNY, CultureInfo.GetCultureInfo("zh-CN")));
 
         using var bitmap = SKBitmap.Decode(chart.Png);
         Assert.Equal((BidsChartRenderer.DefaultWidth, BidsChartRenderer.DefaultHeight), (bitmap.Width, bitmap.Height));
+        string[] bars = ["厂商12", "厂商11", "厂商10", "厂商9", "厂商8", "厂商7", "厂商6", "其他 5 家"];
+        Assert.Equal(bars.Order(), words.Where(w => w.StartsWith("厂商", StringComparison.Ordinal) || w.StartsWith("其他", StringComparison.Ordinal)).Order());
+        Assert.Contains(Nfkc(MoneyFormatter.Format(new Money(15_000_000m, Currency.CNY), CultureInfo.GetCultureInfo("zh-CN")) + "（5 项）"), words);
     }
 
-    [Fact]
-    public void A_period_without_bids_still_renders_a_chart_that_says_so()
+    [Theory]
+    [InlineData("en-US", "No winning bids in this period", "Competitors' winning bids")]
+    [InlineData("zh-CN", "该区间内没有中标记录", "竞争对手中标金额")]
+    public void A_period_without_bids_still_renders_a_chart_that_says_so(string cultureName, string message, string title)
     {
         var tally = BidTallies.Tally([], BidPeriod.LastTwelveMonths(Today)).Value;
+        var culture = CultureInfo.GetCultureInfo(cultureName);
 
-        var chart = new BidsChartRenderer().Render(tally, Currency.CNY, CultureInfo.GetCultureInfo("en-US"));
+        var chart = new BidsChartRenderer().Render(tally, Currency.CNY, culture);
+        var words = Words(new BidsChartRenderer().RenderSvg(tally, Currency.CNY, culture));
 
         using var bitmap = SKBitmap.Decode(chart.Png);
-        Assert.True(DistinctColours(bitmap) > 2);
+        Assert.True(DistinctColours(bitmap) > 2, "the chart looks blank");
+        Assert.Contains(Nfkc(message), words);
+        Assert.Contains(words, w => w.StartsWith(Nfkc(title), StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Every text the chart draws, read back from the same drawing as SVG. Skia writes each glyph back as the first code
+    /// point it finds for it (厂 may come back as the Kangxi radical ⼚), so the texts are NFKC-normalised.
+    /// </summary>
+    private static List<string> Words(string svg) =>
+        System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text")
+            .Select(e => Nfkc(e.Value.Trim())).Where(t => t.Length > 0).ToList();
+
+    private static string Nfkc(string text) => text.Normalize(System.Text.NormalizationForm.FormKC);
 
     private static int DistinctColours(SKBitmap bitmap) => bitmap.Pixels.Distinct().Count();
 

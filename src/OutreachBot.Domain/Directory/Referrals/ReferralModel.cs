@@ -2,8 +2,8 @@ namespace OutreachBot.Domain.Directory.Referrals;
 
 /// <summary>
 /// A past introduction: <see cref="IntroducerId"/> introduced <see cref="IntroducedId"/> to <see cref="ToPersonId"/>.
-/// In the referral graph it links all three people in both directions: the introducer knew both, and after the
-/// introduction the two know each other, so either can pass on an introduction later.
+/// In the referral graph it links the two who met, in both directions; it invents nothing about the introducer
+/// (who they know comes from the directory or from introductions of their own).
 /// </summary>
 public sealed record RecordedIntroduction(string IntroducerId, string IntroducedId, string ToPersonId, DateTimeOffset At);
 
@@ -55,7 +55,8 @@ public enum ReferralStatus
     UnknownDepartment,
 }
 
-public sealed record ReferralPaths(ReferralStatus Status, IReadOnlyList<IntroductionPath> Paths);
+/// <param name="ThroughTopExecutives">Every path found goes through the CEO or someone reporting to them: shown only because nothing else exists.</param>
+public sealed record ReferralPaths(ReferralStatus Status, IReadOnlyList<IntroductionPath> Paths, bool ThroughTopExecutives = false);
 
 /// <summary>A long-serving colleague who could introduce you: how close to you, and how close to the target.</summary>
 public sealed record VeteranIntroducer(Person Person, Department Department, int TenureYears, int HopsFromYou, int? HopsToTarget);

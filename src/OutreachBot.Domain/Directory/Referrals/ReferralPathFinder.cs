@@ -6,7 +6,9 @@ namespace OutreachBot.Domain.Directory.Referrals;
 /// The referral route of the article: who can introduce you, and the shortest introduction paths from you to
 /// anyone in the target department. People are linked by the same department, manager/report and recorded past
 /// introductions (undirected, see <see cref="RecordedIntroduction"/>). Breadth-first search; ties are broken by
-/// connection kind (manager, report, colleague, past introduction) and then by person id, so answers are stable.
+/// how many veterans a path goes through, then connection kind (manager, report, colleague, past introduction) and
+/// then person id, so answers are stable. Nobody is asked to go through the CEO or the people reporting to them
+/// (top executives) unless no other path exists, and the answer says so.
 /// Build one per directory snapshot and introductions list; it is immutable and safe to share between threads.
 /// </summary>
 public sealed class ReferralPathFinder
@@ -23,6 +25,7 @@ public sealed class ReferralPathFinder
     private readonly int[] managerOf;
     private readonly int[][] reportsOf;
     private readonly int[][] introducedTo;
+    private readonly bool[] topExecutive;
 
     public ReferralPathFinder(OrgDirectory directory, IEnumerable<RecordedIntroduction> introductions, ReferralOptions? options = null)
     {
@@ -44,22 +47,37 @@ public sealed class ReferralPathFinder
         var known = new SortedSet<int>[people.Length];
         foreach (var introduction in introductions)
         {
-            int[] trio = [.. new[] { introduction.IntroducerId, introduction.IntroducedId, introduction.ToPersonId }
-                .Where(indexOf.ContainsKey).Select(id => indexOf[id]).Distinct()];
-            foreach (var a in trio)
+            if (indexOf.TryGetValue(introduction.IntroducedId, out var a) && indexOf.TryGetValue(introduction.ToPersonId, out var b) && a != b)
             {
-                foreach (var b in trio.Where(b => b != a))
-                {
-                    (known[a] ??= []).Add(b);
-                }
+                (known[a] ??= []).Add(b);
+                (known[b] ??= []).Add(a);
             }
         }
 
         introducedTo = [.. known.Select(set => set?.ToArray() ?? [])];
+        topExecutive = [.. managerOf.Select(m => m == Unseen || managerOf[m] == Unseen)];
     }
 
-    /// <summary>Up to <paramref name="top"/> shortest paths from the person to any member of the department.</summary>
-    public ReferralPaths FindPaths(string fromPersonId, string targetDepartmentId, int top = 3)
+    /// <summary>How <paramref name="fromPersonId"/> knows <paramref name="toPersonId"/> by the directory or a recorded introduction; null when they don't.</summary>
+    public Connection? Knows(string fromPersonId, string toPersonId)
+    {
+        if (!indexOf.TryGetValue(fromPersonId, out var from) || !indexOf.TryGetValue(toPersonId, out var to) || from == to)
+        {
+            return null;
+        }
+
+        var via = ConnectionBetween(from, to);
+        return via != Connection.PastIntroduction || Array.BinarySearch(introducedTo[from], to) >= 0 ? via : null;
+    }
+
+    /// <summary>The CEO (no manager) or someone reporting to them.</summary>
+    public bool IsTopExecutive(string personId) => indexOf.TryGetValue(personId, out var i) && topExecutive[i];
+
+    /// <summary>
+    /// Up to <paramref name="top"/> shortest paths from the person to any member of the department, avoiding top
+    /// executives in between unless nothing else connects; with <paramref name="at"/>, paths through more veterans first.
+    /// </summary>
+    public ReferralPaths FindPaths(string fromPersonId, string targetDepartmentId, int top = 3, DateOnly? at = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         if (!indexOf.TryGetValue(fromPersonId, out var source))
@@ -77,27 +95,45 @@ public sealed class ReferralPathFinder
             return new(ReferralStatus.AlreadyInDepartment, [new IntroductionPath(people[source], [])]);
         }
 
+        var paths = FindPaths(source, target, top, at, avoidTop: true);
+        if (paths.Count > 0)
+        {
+            return new(ReferralStatus.Found, paths);
+        }
+
+        paths = FindPaths(source, target, top, at, avoidTop: false);
+        return paths.Count == 0 ? new(ReferralStatus.NoPath, []) : new(ReferralStatus.Found, paths, ThroughTopExecutives: true);
+    }
+
+    private List<IntroductionPath> FindPaths(int source, int target, int top, DateOnly? at, bool avoidTop)
+    {
         var distance = ArrayPool<int>.Shared.Rent(people.Length);
         try
         {
-            var reached = Search(source, distance, target);
-            if (reached.Count == 0)
-            {
-                return new(ReferralStatus.NoPath, []);
-            }
-
+            var reached = Search([source], distance, target, avoidTop);
             var paths = new List<IntroductionPath>();
             var trail = new List<int>();
+            var wanted = at is null ? top : top * 4;
             foreach (var end in reached)
             {
-                Unwind(end, source, distance, trail, paths, top);
-                if (paths.Count >= top)
+                Unwind(end, source, distance, trail, paths, wanted);
+                if (paths.Count >= wanted)
                 {
                     break;
                 }
             }
 
-            return new(ReferralStatus.Found, paths);
+            if (at is { } day)
+            {
+                // Stable sort: among equally short paths, more veterans in between first, else the order found.
+                paths = [.. paths.Select((p, i) => (Path: p, Index: i))
+                    .OrderByDescending(x => x.Path.Steps.Skip(1).Count(step => step.From.TenureYears(day) >= options.VeteranYears))
+                    .ThenBy(x => x.Index)
+                    .Select(x => x.Path)
+                    .Take(top)];
+            }
+
+            return paths;
         }
         finally
         {
@@ -106,8 +142,9 @@ public sealed class ReferralPathFinder
     }
 
     /// <summary>
-    /// Colleagues with at least <see cref="ReferralOptions.VeteranYears"/> of service within reach of you, nearest to you
-    /// first, then nearest to the target department, then longest serving.
+    /// Colleagues with at least <see cref="ReferralOptions.VeteranYears"/> of service within reach of you: fewest steps
+    /// from you to the department through them first, then nearest to you, then longest serving. Top executives only
+    /// when no one else qualifies.
     /// </summary>
     public IReadOnlyList<VeteranIntroducer> FindVeterans(string fromPersonId, string targetDepartmentId, DateOnly at, int top = 5)
     {
@@ -120,12 +157,19 @@ public sealed class ReferralPathFinder
         var toTarget = ArrayPool<int>.Shared.Rent(people.Length);
         try
         {
-            Search(source, fromYou, targetDepartment: null);
-            Search(departmentMembers[target], toTarget, targetDepartment: null);
-            return [.. Enumerable.Range(0, people.Length)
+            Search([source], fromYou, targetDepartment: null, avoidTop: false);
+            Search(departmentMembers[target], toTarget, targetDepartment: null, avoidTop: false);
+            var veterans = Enumerable.Range(0, people.Length)
                 .Where(i => i != source && fromYou[i] != Unseen && people[i].TenureYears(at) >= options.VeteranYears)
-                .OrderBy(i => fromYou[i])
-                .ThenBy(i => toTarget[i] == Unseen ? int.MaxValue : toTarget[i])
+                .ToList();
+            if (veterans.Any(i => !topExecutive[i]))
+            {
+                veterans.RemoveAll(i => topExecutive[i]);
+            }
+
+            return [.. veterans
+                .OrderBy(i => fromYou[i] + (toTarget[i] == Unseen ? options.MaxHops + 1 : toTarget[i]))
+                .ThenBy(i => fromYou[i])
                 .ThenBy(i => people[i].HireDate)
                 .ThenBy(i => i)
                 .Take(top)
@@ -143,9 +187,8 @@ public sealed class ReferralPathFinder
     /// Breadth-first distances from the sources, at most <see cref="ReferralOptions.MaxHops"/>. With a target
     /// department it stops after the layer that first reaches it and returns the members reached there, by id.
     /// </summary>
-    private List<int> Search(int source, int[] distance, int? targetDepartment) => Search([source], distance, targetDepartment);
-
-    private List<int> Search(int[] sources, int[] distance, int? targetDepartment)
+    /// <param name="avoidTop">Top executives are not passed through (they may still be reached as members of the target).</param>
+    private List<int> Search(int[] sources, int[] distance, int? targetDepartment, bool avoidTop)
     {
         Array.Fill(distance, Unseen, 0, people.Length);
         var expanded = new bool[departmentMembers.Length];
@@ -190,7 +233,7 @@ public sealed class ReferralPathFinder
 
             void Visit(int person)
             {
-                if (distance[person] != Unseen)
+                if (distance[person] != Unseen || (avoidTop && topExecutive[person] && targetDepartment != departmentOf[person]))
                 {
                     return;
                 }

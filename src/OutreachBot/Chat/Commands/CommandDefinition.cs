@@ -1,42 +1,93 @@
+using System.Globalization;
+using System.Resources;
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Chat.Commands;
 
-/// <summary>A chat command: its canonical English name, its Chinese form and any extra aliases.</summary>
-public sealed record CommandDefinition(string Name, string Chinese, params string[] Aliases)
+/// <summary>
+/// A chat command as the feature that handles it declares it: its English name (also the card verb), its Chinese form,
+/// extra aliases, where help lists it, and the feature's resources that hold its help line (<c>Command.{name}</c>).
+/// Declare one as a <see cref="CommandDefinition{TTexts}"/> in the feature's folder and register it with
+/// <c>services.AddCommand&lt;THandler&gt;(definition)</c>; the parser, the router and help find it from there.
+/// </summary>
+public abstract class CommandDefinition
 {
+    private readonly ResourceManager resources;
+
+    private protected CommandDefinition(string name, string chinese, int helpOrder, Type texts, IReadOnlyList<string> aliases)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(chinese);
+        if (!name.All(c => char.IsAsciiLetterLower(c) || c == '-'))
+        {
+            throw new ArgumentException($"A command name is lower-case ASCII (it is also a card verb): '{name}'.", nameof(name));
+        }
+
+        Name = name;
+        Chinese = chinese;
+        HelpOrder = helpOrder;
+        Texts = texts;
+        Aliases = aliases;
+        resources = new ResourceManager(texts);
+    }
+
+    /// <summary>The English form, also the verb of the card buttons that run the command.</summary>
+    public string Name { get; }
+
+    public string Chinese { get; }
+
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>Help lists commands by this number, lowest first (see docs/architecture-commands.md for the numbers in use).</summary>
+    public int HelpOrder { get; }
+
+    /// <summary>The feature's resource marker class: <c>Command.{Name}</c> is the help line in both languages.</summary>
+    public Type Texts { get; }
+
+    /// <summary>
+    /// Where the chat core's own cards offer this command as a button. The label is <c>Command.{Name}.Button</c> and,
+    /// when present, <c>Command.{Name}.ButtonArguments</c> is what the button passes as the command's arguments.
+    /// </summary>
+    public ShortcutOn Shortcut { get; init; }
+
+    /// <summary>A single file of one of these types (file extension such as <c>.csv</c>, or media type), sent without text, runs this command.</summary>
+    public IReadOnlyList<string> FileTypes { get; init; } = [];
+
     public IEnumerable<string> AllForms => [Name, Chinese, .. Aliases];
+
+    /// <summary>How a user of this language types the command.</summary>
+    public string Form(CultureInfo culture) => BilingualText.IsChinese(culture.Name) ? Chinese : Name;
+
+    /// <summary>The command's line in help, e.g. "status [department] — where things stand".</summary>
+    public string HelpText(CultureInfo culture) => Text(culture, $"Command.{Name}");
+
+    public string ButtonTitle(CultureInfo culture) => Text(culture, $"Command.{Name}.Button");
+
+    public string? ButtonArguments(CultureInfo culture) => resources.GetString($"Command.{Name}.ButtonArguments", culture);
+
+    public override string ToString() => Name;
+
+    private string Text(CultureInfo culture, string key) =>
+        resources.GetString(key, culture) ?? throw new MissingTextException(Texts.FullName!, key);
 }
 
-/// <summary>The public text interface (PRODUCT.md's command table). The router knows every name, registered or not.</summary>
-public static class CommandCatalog
+/// <summary>A command whose help line and button texts live in <typeparamref name="TTexts"/>'s resources (zh-CN and en-US).</summary>
+/// <example><code>
+/// public static CommandDefinition Status { get; } =
+///     new CommandDefinition&lt;OutreachTexts&gt;("status", "进展", helpOrder: 90, "进度") { Shortcut = ShortcutOn.NotUnderstood };
+/// </code></example>
+public sealed class CommandDefinition<TTexts>(string name, string chinese, int helpOrder, params string[] aliases)
+    : CommandDefinition(name, chinese, helpOrder, typeof(TTexts), aliases);
+
+/// <summary>The chat core's cards that can carry a feature's command as a button.</summary>
+[Flags]
+public enum ShortcutOn
 {
-    public static CommandDefinition Help { get; } = new("help", "帮助", "?", "h");
-    public static CommandDefinition New { get; } = new("new", "新建");
-    public static CommandDefinition Find { get; } = new("find", "找", "search", "搜索");
-    public static CommandDefinition Org { get; } = new("org", "组织", "组织架构");
-    public static CommandDefinition Referrals { get; } = new("referrals", "引荐", "referral");
-    public static CommandDefinition Pitch { get; } = new("pitch", "话术");
-    public static CommandDefinition Outcome { get; } = new("outcome", "结果");
-    public static CommandDefinition Remind { get; } = new("remind", "提醒");
-    public static CommandDefinition Reminders { get; } = new("reminders", "提醒列表", "我的提醒");
-    public static CommandDefinition Status { get; } = new("status", "进展", "进度");
-    public static CommandDefinition Pipeline { get; } = new("pipeline", "看板");
-    public static CommandDefinition Market { get; } = new("market", "市场");
-    public static CommandDefinition Bids { get; } = new("bids", "中标");
-    public static CommandDefinition Brief { get; } = new("brief", "简报");
-    public static CommandDefinition Export { get; } = new("export", "导出");
-    public static CommandDefinition Cancel { get; } = new("cancel", "取消", "quit", "退出");
-    public static CommandDefinition Language { get; } = new("language", "语言", "lang");
-    public static CommandDefinition TimeZone { get; } = new("timezone", "时区", "tz");
-    public static CommandDefinition Iam { get; } = new("iam", "我是");
-    public static CommandDefinition Settings { get; } = new("settings", "设置");
+    None = 0,
 
-    /// <summary>In the order help lists them.</summary>
-    public static IReadOnlyList<CommandDefinition> All { get; } =
-    [
-        New, Find, Org, Referrals, Pitch, Outcome, Remind, Reminders, Status, Pipeline,
-        Market, Bids, Brief, Export, Cancel, Language, TimeZone, Iam, Settings, Help,
-    ];
+    /// <summary>The welcome card and the help card.</summary>
+    WelcomeAndHelp = 1,
 
-    public static CommandDefinition? ByName(string name) =>
-        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The "I didn't understand" answer.</summary>
+    NotUnderstood = 2,
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Chat.Commands;
 
@@ -17,14 +16,14 @@ public abstract record ParsedText
 }
 
 /// <summary>
-/// Turns what the user typed into a command. Case-, width- (ＨＥＬＰ, ／帮助) and slash-insensitive.
+/// Turns what the user typed into one of the registered commands. Case-, width- (ＨＥＬＰ, ／帮助) and slash-insensitive.
 /// Chinese forms may be glued to their argument (进展支付中台) except in <c>strict</c> mode, used mid-flow where an
 /// answer such as "找不到" must not be read as a command.
 /// </summary>
-public static class CommandParser
+public sealed class CommandParser(CommandCatalog catalog)
 {
-    private static readonly (string Form, CommandDefinition Definition)[] Forms = CommandCatalog.All
-        .SelectMany(c => c.AllForms.Select(f => (Form: f, Definition: c)))
+    private readonly (string Form, CommandDefinition Definition)[] forms = catalog.All
+        .SelectMany(c => c.AllForms.Select(f => (Form: Normalize(f), Definition: c)))
         .OrderByDescending(f => f.Form.Length)
         .ToArray();
 
@@ -40,11 +39,11 @@ public static class CommandParser
         return normalized.TrimStart('/').TrimStart();
     }
 
-    public static ParsedText Parse(string? text, bool strict = false)
+    public ParsedText Parse(string? text, bool strict = false)
     {
         var hadSlash = text?.Normalize(NormalizationForm.FormKC).TrimStart().StartsWith('/') ?? false;
         var normalized = Normalize(text);
-        foreach (var (form, definition) in Forms)
+        foreach (var (form, definition) in forms)
         {
             if (!normalized.StartsWith(form, StringComparison.OrdinalIgnoreCase))
             {
@@ -62,15 +61,19 @@ public static class CommandParser
         return new ParsedText.Unknown(normalized, Suggest(firstWord));
     }
 
-    private static CommandDefinition? Suggest(string word)
+    /// <summary>Whether <paramref name="text"/>, typed mid-flow, is exactly this command (e.g. cancel or help).</summary>
+    public bool IsCommand(string text, CommandDefinition command) =>
+        Parse(text, strict: true) is ParsedText.Command { Definition: var found } && found == command;
+
+    private CommandDefinition? Suggest(string word)
     {
-        if (word.Length < 2 || !IsAscii(word))
+        if (word.Length < 2 || !IsAscii(word) || catalog.All.Count == 0)
         {
             return null;
         }
 
         var lower = word.ToLowerInvariant();
-        var best = CommandCatalog.All
+        var best = catalog.All
             .Select(c => (Definition: c, Distance: TextDistance.OptimalStringAlignment(lower, c.Name)))
             .OrderBy(c => c.Distance)
             .First();

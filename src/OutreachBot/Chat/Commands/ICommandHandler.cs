@@ -1,9 +1,9 @@
 namespace OutreachBot.Chat.Commands;
 
 /// <summary>
-/// Handles one command of <see cref="CommandCatalog"/>, however it arrives: typed text, an Action.Submit, or an
-/// Action.Execute invoke whose verb is the command's name.
-/// Register with <c>services.AddCommand&lt;T&gt;(CommandCatalog.X)</c>.
+/// Handles one command, however it arrives: typed text, an Action.Submit, or an Action.Execute invoke whose verb is the
+/// command's name. Register with <c>services.AddCommand&lt;T&gt;(definition)</c>, the definition declared by the same
+/// feature (<see cref="CommandDefinition{TTexts}"/>).
 /// </summary>
 public interface ICommandHandler
 {

@@ -7,7 +7,7 @@ namespace OutreachBot.Chat.Flows;
 /// Runs <see cref="ChatFlow"/>s: asks the current step, validates the answer (re-asking with the reason), advances,
 /// and handles cancel / help / "leave the current step?" at any step.
 /// </summary>
-public sealed class FlowEngine(IEnumerable<ChatFlow> registered, ILogger<FlowEngine> logger)
+public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser parser, ILogger<FlowEngine> logger)
 {
     private readonly Dictionary<string, ChatFlow> flows = registered.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
@@ -59,11 +59,11 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, ILogger<FlowEng
                 Ask(flow, position, session);
                 return null;
 
-            case ChatInput.CardAction action when action.Verb == CommandCatalog.Cancel.Name:
+            case ChatInput.CardAction action when action.Verb == CoreCommandSet.Cancel.Name:
                 Cancel(flow, session);
                 return null;
 
-            case ChatInput.CardAction action when action.Verb == CommandCatalog.Help.Name:
+            case ChatInput.CardAction action when action.Verb == CoreCommandSet.Help.Name:
                 Help(flow, position, session);
                 return null;
 
@@ -71,12 +71,12 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, ILogger<FlowEng
                 return AskToLeave(flow, position, new PendingInput { Verb = action.Verb, Data = new(action.Data) }, session);
 
             case ChatInput.Typed typed:
-                switch (CommandParser.Parse(typed.Text, strict: true))
+                switch (parser.Parse(typed.Text, strict: true))
                 {
-                    case ParsedText.Command { Definition: var definition } when definition == CommandCatalog.Cancel:
+                    case ParsedText.Command { Definition: var definition } when definition == CoreCommandSet.Cancel:
                         Cancel(flow, session);
                         return null;
-                    case ParsedText.Command { Definition: var definition } when definition == CommandCatalog.Help:
+                    case ParsedText.Command { Definition: var definition } when definition == CoreCommandSet.Help:
                         Help(flow, position, session);
                         return null;
                     case ParsedText.Command:
@@ -99,7 +99,7 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, ILogger<FlowEng
             ChatInput.Typed typed => ConfirmPrompt.Interpret(typed.Text),
             _ => null,
         };
-        if (answer is null && input is ChatInput.Typed text && CommandParser.Parse(text.Text, strict: true) is ParsedText.Command { Definition: var d } && d == CommandCatalog.Cancel)
+        if (answer is null && input is ChatInput.Typed text && parser.IsCommand(text.Text, CoreCommandSet.Cancel))
         {
             Cancel(flow, session);
             return null;

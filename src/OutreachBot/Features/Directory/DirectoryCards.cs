@@ -1,3 +1,4 @@
+using OutreachBot.Features.Settings;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
@@ -31,7 +32,7 @@ public static class DirectoryCards
 {
     private const int ButtonsPerRow = 5;
 
-    public static AdaptiveCard FindResults(string query, IReadOnlyList<DepartmentHit> hits, CultureInfo culture)
+    public static AdaptiveCard FindResults(string query, IReadOnlyList<DepartmentHit> hits, IReadOnlyList<NeedContact> contacts, CultureInfo culture)
     {
         var language = LanguageOf(culture);
         var body = new List<CardElement>
@@ -42,41 +43,99 @@ public static class DirectoryCards
         {
             var hit = hits[i];
             var department = hit.Department;
-            body.Add(new Container(
-            [
+            var items = new List<CardElement>
+            {
                 new TextBlock($"{i + 1}. {department.Name(language)}") { Weight = TextWeight.Bolder },
                 new TextBlock(PathText(hit.PathFromRoot, language)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
-                new TextBlock(T(culture, "Find.Why", FieldLabel(hit.Snippet.Field, culture), hit.Snippet.Marked())) { Spacing = Spacing.Small },
-                new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None },
-                new ActionSet(
-                [
-                    CardActions.Verb(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, new Dictionary<string, string>
-                    {
-                        [CardActions.ArgumentsKey] = department.Id,
-                        [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
-                        [DirectoryVerbs.Query] = query,
-                    }),
-                    CardActions.Command(T(culture, "Button.Referrals"), CommandCatalog.Referrals.Name, department.Id),
-                    Target(department, LeadRoute.KeywordSearch, query, culture),
-                ]),
-            ])
+                new TextBlock(WhyText(hit, culture)) { Spacing = Spacing.Small },
+            };
+            if (hit.Snippet.Highlights.Count > 0)
             {
-                Separator = true,
-                Spacing = Spacing.Medium,
-            });
+                items.Add(new TextBlock(T(culture, "Find.Why", FieldLabel(hit.Snippet.Field, culture), hit.Snippet.Marked())) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            }
+
+            if (hit.History is { IsEmpty: false } history)
+            {
+                items.Add(new TextBlock(HistoryText(history, culture)) { Size = TextSize.Small, Spacing = Spacing.None });
+            }
+
+            items.Add(new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None });
+            items.Add(new ActionSet(
+            [
+                CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
+                {
+                    [CardActions.ArgumentsKey] = department.Id,
+                    [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
+                    [DirectoryVerbs.Query] = query,
+                }),
+                CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id),
+                Target(department, LeadRoute.KeywordSearch, query, culture),
+            ]));
+            body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });
+        }
+
+        if (contacts.Count > 0)
+        {
+            body.Add(new TextBlock(T(culture, "Find.PeopleTitle")) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            foreach (var contact in contacts)
+            {
+                body.Add(new ColumnSet(
+                [
+                    new Column(
+                    [
+                        new TextBlock(contact.Person.Name(language) + " · " + LocalTitle(contact.Person.Title, language) + " · " + contact.Department.Name(language)),
+                        new TextBlock(ContactText(contact, culture)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
+                    ]) { Width = "stretch" },
+                    new Column([new ActionSet([Ask(contact.Person, contact.Department, NeedFor(query), LeadRoute.KeywordSearch, culture)])]) { Width = "auto" },
+                ]) { Spacing = Spacing.Small });
+            }
         }
 
         body.Add(new TextBlock(T(culture, "Find.Tip")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
         return new AdaptiveCard(body);
     }
 
+    /// <summary>Why a department matched, in words: each matched word of the query and what it met there.</summary>
+    internal static string WhyText(DepartmentHit hit, CultureInfo culture)
+    {
+        if (hit.Reasons.Count == 0)
+        {
+            return T(culture, "Find.Reason.Similar");
+        }
+
+        return string.Join(T(culture, "Find.Reason.Separator"), hit.Reasons.Take(3).Select(r =>
+        {
+            var typed = r.ReadAs is { } readAs && r.Correction != QueryCorrection.None
+                ? T(culture, "Find.Reason.ReadAs." + r.Correction, r.Typed, readAs)
+                : T(culture, "Find.Reason.Typed", r.Typed);
+            var same = r.Kind == MatchKind.Exact && r.Correction == QueryCorrection.None && string.Equals(r.Typed.Trim(), r.Matched, StringComparison.OrdinalIgnoreCase);
+            return T(culture, same ? "Find.Reason.ExactSame" : "Find.Reason." + r.Kind, typed, r.Matched, FieldLabel(r.Field, culture));
+        }));
+    }
+
+    private static string HistoryText(HistoryNote history, CultureInfo culture) =>
+        history.Refused == 0 ? T(culture, "Find.History.Agreed", history.Agreed)
+        : history.Agreed == 0 ? T(culture, "Find.History.Refused", history.Refused)
+        : T(culture, "Find.History.Both", history.Agreed, history.Refused);
+
+    private static string ContactText(NeedContact contact, CultureInfo culture) => contact.Reason switch
+    {
+        ContactReason.TitleFits => T(culture, "Find.Contact.Title", contact.TenureYears),
+        ContactReason.Head => T(culture, "Find.Contact.Head", contact.TenureYears),
+        _ => T(culture, "Find.Contact.Senior", contact.TenureYears),
+    };
+
+    /// <summary>The query as the need for "ask this person", cut to what that card accepts.</summary>
+    private static string NeedFor(string query) =>
+        query.Length <= AskPersonAction.MaxNeedLength ? query : query[..AskPersonAction.MaxNeedLength];
+
     public static AdaptiveCard NoHits(string query, CultureInfo culture)
     {
         var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var actions = words.Length > 1
-            ? words.Take(3).Select(w => (CardAction)CardActions.Command(Localized(CommandCatalog.Find, culture) + " " + w, CommandCatalog.Find.Name, w)).ToList()
+            ? words.Take(3).Select(w => (CardAction)CardActions.Command(Localized(DirectoryCommandSet.Find, culture) + " " + w, DirectoryCommandSet.Find.Name, w)).ToList()
             : [];
-        actions.Add(CardActions.Command(T(culture, "Button.BrowseOrg"), CommandCatalog.Org.Name));
+        actions.Add(CardActions.Command(T(culture, "Button.BrowseOrg"), DirectoryCommandSet.Org.Name));
         return new AdaptiveCard(
             [
                 new TextBlock(T(culture, "Find.None", query)) { Weight = TextWeight.Bolder },
@@ -90,8 +149,8 @@ public static class DirectoryCards
         new(
             [new TextBlock(T(culture, "Find.Usage"))],
             [
-                CardActions.Command("找 支付风控", CommandCatalog.Find.Name, "支付风控"),
-                CardActions.Command("find payment risk", CommandCatalog.Find.Name, "payment risk"),
+                CardActions.Command("找 支付风控", DirectoryCommandSet.Find.Name, "支付风控"),
+                CardActions.Command("find payment risk", DirectoryCommandSet.Find.Name, "payment risk"),
             ]);
 
     /// <summary>The top of the tree: each root with its head and its sub-departments as buttons.</summary>
@@ -105,7 +164,7 @@ public static class DirectoryCards
             body.Add(new TextBlock(root.Name(language)) { Weight = TextWeight.Bolder, Separator = true });
             body.Add(new TextBlock(HeadLine(directory.Head(root.Id), language, culture)) { Spacing = Spacing.None });
             body.Add(new TextBlock(T(culture, "Org.ChildrenTitle", children.Count)) { Spacing = Spacing.Small, IsSubtle = true });
-            body.AddRange(Rows(children.Select(c => (CardAction)CardActions.Command(c.Name(language), CommandCatalog.Org.Name, c.Id))));
+            body.AddRange(Rows(children.Select(c => (CardAction)CardActions.Command(c.Name(language), DirectoryCommandSet.Org.Name, c.Id))));
         }
 
         body.Add(new TextBlock(T(culture, "Org.TopTip")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
@@ -162,21 +221,21 @@ public static class DirectoryCards
         if (overview.Children.Count > 0)
         {
             body.Add(new TextBlock(T(culture, "Org.ChildrenTitle", overview.Children.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.AddRange(Rows(overview.Children.Select(c => (CardAction)CardActions.Command(c.Name(language), CommandCatalog.Org.Name, c.Id))));
+            body.AddRange(Rows(overview.Children.Select(c => (CardAction)CardActions.Command(c.Name(language), DirectoryCommandSet.Org.Name, c.Id))));
         }
 
         var actions = new List<CardAction>();
         if (view.Parent is { } up)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.Up", up.Name(language)), CommandCatalog.Org.Name, up.Id));
+            actions.Add(CardActions.Command(T(culture, "Button.Up", up.Name(language)), DirectoryCommandSet.Org.Name, up.Id));
         }
 
-        actions.Add(CardActions.Command(T(culture, "Button.Referrals"), CommandCatalog.Referrals.Name, department.Id));
+        actions.Add(CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id));
         actions.Add(Target(department, view.FoundBy ?? LeadRoute.OrgChart, view.Need, culture));
         if (view.FoundBy == LeadRoute.KeywordSearch && !string.IsNullOrWhiteSpace(view.Need))
         {
             // In Teams this card replaces the search results; one click brings them back.
-            actions.Add(CardActions.Command(T(culture, "Button.BackToResults"), CommandCatalog.Find.Name, view.Need));
+            actions.Add(CardActions.Command(T(culture, "Button.BackToResults"), DirectoryCommandSet.Find.Name, view.Need));
         }
         return new AdaptiveCard(body, actions);
     }
@@ -202,8 +261,8 @@ public static class DirectoryCards
         new(
             [new TextBlock(T(culture, "Department.NotFound", typed))],
             [
-                CardActions.Command(Localized(CommandCatalog.Find, culture) + " " + typed, CommandCatalog.Find.Name, typed),
-                CardActions.Command(T(culture, "Button.BrowseOrg"), CommandCatalog.Org.Name),
+                CardActions.Command(Localized(DirectoryCommandSet.Find, culture) + " " + typed, DirectoryCommandSet.Find.Name, typed),
+                CardActions.Command(T(culture, "Button.BrowseOrg"), DirectoryCommandSet.Org.Name),
             ]);
 
     /// <summary>The short first question for a colleague, ready to copy, with a field to say more precisely what is needed.</summary>
@@ -225,7 +284,7 @@ public static class DirectoryCards
             ],
             [
                 Ask(view.Person, view.Target, null, null, culture, T(culture, "Button.Redraft")),
-                CardActions.Command(T(culture, "Button.BackTo", view.Target.Name(language)), CommandCatalog.Org.Name, view.Target.Id),
+                CardActions.Command(T(culture, "Button.BackTo", view.Target.Name(language)), DirectoryCommandSet.Org.Name, view.Target.Id),
             ]);
     }
 
@@ -235,7 +294,7 @@ public static class DirectoryCards
                 new TextBlock(T(culture, "Referral.NotLinked")),
                 new TextInput(CardActions.ArgumentsKey) { Label = T(culture, "Referral.EmailLabel"), Placeholder = "name@company.com", MaxLength = 254 },
             ],
-            [CardActions.Command(T(culture, "Button.LinkMe"), CommandCatalog.Iam.Name)]);
+            [CardActions.Command(T(culture, "Button.LinkMe"), SettingsCommandSet.Iam.Name)]);
 
     /// <summary>Shortest introduction paths (each hop explained), then the veterans who could introduce the user.</summary>
     public static AdaptiveCard Referrals(ReferralView view, CultureInfo culture)
@@ -254,6 +313,11 @@ public static class DirectoryCards
                 break;
             case ReferralStatus.Found:
                 body.Add(new TextBlock(T(culture, "Referral.PathsTitle", view.Paths.Paths.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+                if (view.Paths.ThroughTopExecutives)
+                {
+                    body.Add(new TextBlock(T(culture, "Referral.ThroughTop")) { Size = TextSize.Small, Spacing = Spacing.None });
+                }
+
                 for (var i = 0; i < view.Paths.Paths.Count; i++)
                 {
                     body.Add(PathContainer(i + 1, view.Paths.Paths[i], view.Target, culture));
@@ -289,8 +353,37 @@ public static class DirectoryCards
 
         return new AdaptiveCard(body,
         [
-            CardActions.Command(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, view.Target.Id),
+            CardActions.Command(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, view.Target.Id),
             Target(view.Target, LeadRoute.Referral, null, culture),
+        ]);
+    }
+
+    /// <summary>"Who introduced you?" — one toggle per introduction of the path; only the ticked ones are recorded.</summary>
+    public static AdaptiveCard ConfirmIntroductions(IntroductionPath path, Department target, CultureInfo culture)
+    {
+        var language = LanguageOf(culture);
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(culture, "Referral.ConfirmTitle")) { Weight = TextWeight.Bolder },
+            new TextBlock(T(culture, "Referral.ConfirmHelp")) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
+        };
+        for (var i = 1; i < path.Steps.Count; i++)
+        {
+            body.Add(new ToggleInput(DirectoryVerbs.IntroductionPrefix + i, T(culture, "Referral.ConfirmLine", path.Steps[i].From.Name(language), path.Steps[i].To.Name(language)))
+            {
+                Value = "false",
+            });
+        }
+
+        return new AdaptiveCard(body,
+        [
+            CardActions.Verb(T(culture, "Button.ConfirmIntroductions"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
+            {
+                [DirectoryVerbs.DepartmentId] = target.Id,
+                [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
+                [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
+                [DirectoryVerbs.Confirmed] = "true",
+            }),
         ]);
     }
 
@@ -303,7 +396,7 @@ public static class DirectoryCards
         body.Add(new TextBlock(T(culture, "Recorded.Next", view.Target.Name(language))));
         return new AdaptiveCard(body,
         [
-            CardActions.Command(T(culture, "Button.OrgChart"), CommandCatalog.Org.Name, view.Target.Id),
+            CardActions.Command(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, view.Target.Id),
             Target(view.Target, LeadRoute.Referral, null, culture),
         ]);
     }

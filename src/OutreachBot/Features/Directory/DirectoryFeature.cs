@@ -8,9 +8,10 @@ using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
-using OutreachBot.Domain.Directory.Storage;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Storage.DirectorySources;
+using OutreachBot.Domain.Storage.Directory;
+using OutreachBot.Domain.Storage.Leads;
+using OutreachBot.Features.Directory.Graph;
 
 namespace OutreachBot.Features.Directory;
 
@@ -43,12 +44,15 @@ public static class DirectoryFeature
             return new GraphDirectorySource(http, graph, time);
         });
         services.TryAddSingleton<LeadLog>();
+        services.TryAddSingleton<NeedOutcomeLog>();
+        services.AddSingleton<LiveNeedHistory>();
+        services.AddSingleton<IOutreachEventSubscriber, NeedOutcomeListener>();
         services.AddSingleton<IOrgDirectoryLookup, LiveDirectoryLookup>();
         services.AddSingleton<IAlternativeDepartments, SearchAlternativeDepartments>();
         return services
-            .AddCommand<FindCommand>(CommandCatalog.Find)
-            .AddCommand<OrgCommand>(CommandCatalog.Org)
-            .AddCommand<ReferralsCommand>(CommandCatalog.Referrals)
+            .AddCommand<FindCommand>(DirectoryCommandSet.Find)
+            .AddCommand<OrgCommand>(DirectoryCommandSet.Org)
+            .AddCommand<ReferralsCommand>(DirectoryCommandSet.Referrals)
             .AddCardAction<AskPersonAction>(DirectoryVerbs.AskPerson)
             .AddCardAction<RecordReferralAction>(DirectoryVerbs.RecordReferral);
     }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
-using OutreachBot.Storage.DirectorySources;
+using OutreachBot.Features.Directory.Graph;
 
 namespace OutreachBot.Features.Directory;
 
@@ -51,6 +51,7 @@ public sealed class DirectoryLoader(
             }
             else if (ResolveFolder(options.Value.Path, environment.ContentRootPath) is { } folder)
             {
+                logger.LogInformation("Importing the org directory from {Folder}…", folder);
                 result = await directory.ImportFolderAsync(folder, cancellationToken);
             }
             else

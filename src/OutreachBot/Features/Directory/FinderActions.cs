@@ -3,6 +3,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
+using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Directory;
@@ -42,6 +43,11 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
         {
             await leads.RecordAsync(target.Id, LeadRoute.OrgChart, RequesterResolver.Resolve(session).UserKey, $"ask {person.Id}", cancellationToken: cancellationToken);
         }
+        else if (route == LeadRoute.KeywordSearch && typed.Length > 0)
+        {
+            // "Ask this person" straight from the search results: the keyword lead, with the query that found it.
+            await leads.RecordAsync(target.Id, LeadRoute.KeywordSearch, session.User.Value, typed, cancellationToken: cancellationToken);
+        }
 
         var personDepartment = snapshot.Directory.GetDepartment(person.DepartmentId);
         session.Reply(DirectoryCards.FirstQuestion(
@@ -59,8 +65,10 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
 }
 
 /// <summary>
-/// "I was introduced": records the introductions of the path the user followed (so later paths can use them) and a
-/// referral lead. The path comes from the button; it must start at the user.
+/// "I was introduced": the path comes from the button and must start at the user and still hold in the directory
+/// (every hop a real manager, report, colleague or recorded introduction). The first press asks which introductions
+/// actually happened, one toggle per person; the confirmation records only those, each once per
+/// (introducer, introduced, to), plus a referral lead when something new was recorded.
 /// </summary>
 public sealed class RecordReferralAction(
     LiveDirectory directory, LeadLog leads, IEnumerable<IReferralListener> listeners, ILogger<RecordReferralAction> logger) : ICardActionHandler
@@ -70,9 +78,9 @@ public sealed class RecordReferralAction(
         var ids = request.Required(DirectoryVerbs.Path).Split(DirectoryVerbs.PathSeparator);
         var via = request.Required(DirectoryVerbs.Via).Split(DirectoryVerbs.PathSeparator);
         var connections = via.Select(v => Enum.TryParse<Connection>(v, out var c) && Enum.IsDefined(c) ? c : (Connection?)null).ToList();
-        if (ids.Length < 3 || via.Length != ids.Length - 1 || connections.Any(c => c is null))
+        if (ids.Length < 3 || ids.Length > ReferralOptions.Default.MaxHops + 1 || via.Length != ids.Length - 1 || connections.Any(c => c is null))
         {
-            throw new MalformedCardActionException($"'{request.Verb}' needs a path of at least two steps with one connection per step.");
+            throw new MalformedCardActionException($"'{request.Verb}' needs a path of two to {ReferralOptions.Default.MaxHops} steps with one connection per step.");
         }
 
         var snapshot = directory.Current;
@@ -90,21 +98,54 @@ public sealed class RecordReferralAction(
             return;
         }
 
-        var steps = connections.Select((c, i) => new PathStep(people[i]!, people[i + 1]!, c!.Value)).ToList();
+        // The button's connections are not trusted: each hop must hold in the directory as it is now.
+        var steps = new List<PathStep>();
+        for (var i = 0; i + 1 < ids.Length; i++)
+        {
+            if (snapshot.Referrals.Knows(ids[i], ids[i + 1]) is not { } known || people[i + 1]!.Id == ids[0])
+            {
+                session.Reply(session.Text<DirectoryTexts>("Referral.NotInDirectory"));
+                return;
+            }
+
+            steps.Add(new PathStep(people[i]!, people[i + 1]!, known));
+        }
+
+        var path = new IntroductionPath(people[0]!, steps);
+        if (request.Data.GetValueOrDefault(DirectoryVerbs.Confirmed) != "true")
+        {
+            session.Reply(DirectoryCards.ConfirmIntroductions(path, target, session.Culture));
+            return;
+        }
+
         var now = session.Clock.GetUtcNow();
-        var chain = ReferralChain.FromPath(new IntroductionPath(people[0]!, steps), now);
-        await directory.RecordReferralAsync(chain, cancellationToken);
+        var confirmed = ReferralChain.FromPath(path, now).Introductions
+            .Where((_, i) => request.Data.GetValueOrDefault(DirectoryVerbs.IntroductionPrefix + (i + 1)) == "true")
+            .ToList();
+        if (confirmed.Count == 0)
+        {
+            session.Reply(session.Text<DirectoryTexts>("Referral.ConfirmNone"));
+            return;
+        }
+
+        var added = await directory.RecordReferralAsync(new ReferralChain(confirmed), cancellationToken);
+        if (added.Count == 0)
+        {
+            session.Reply(session.Text<DirectoryTexts>("Recorded.Already"));
+            return;
+        }
+
         await leads.RecordAsync(target.Id, LeadRoute.Referral, RequesterResolver.Resolve(session).UserKey, string.Join(DirectoryVerbs.PathSeparator, ids), cancellationToken: cancellationToken);
         session.Reply(DirectoryCards.ReferralRecorded(
             new RecordedReferralView(
                 target,
-                [.. chain.Introductions.Select(i => (snapshot.Directory.GetPerson(i.IntroducerId), snapshot.Directory.GetPerson(i.ToPersonId)))],
+                [.. added.Select(i => (snapshot.Directory.GetPerson(i.IntroducerId), snapshot.Directory.GetPerson(i.ToPersonId)))],
                 session.FormatDateTime(now)),
             session.Culture));
         var language = DirectoryCards.LanguageOf(session.Culture);
         var recorded = new RecordedReferral(
             target.Id,
-            [.. chain.Introductions.Select(i => snapshot.Directory.GetPerson(i.IntroducerId)).Select(p => new Introducer(p.Id, p.Name(language), p.DepartmentId))]);
+            [.. added.Select(i => snapshot.Directory.GetPerson(i.IntroducerId)).Select(p => new Introducer(p.Id, p.Name(language), p.DepartmentId))]);
         foreach (var listener in listeners)
         {
             try

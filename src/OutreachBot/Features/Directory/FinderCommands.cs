@@ -3,16 +3,22 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Storage.Leads;
+using OutreachBot.Domain.Directory.Search;
 
 namespace OutreachBot.Features.Directory;
 
-/// <summary><c>find &lt;keywords&gt;</c> / <c>找 &lt;关键词&gt;</c>: the keyword route — ranked departments and why they matched.</summary>
-public sealed class FindCommand(LiveDirectory directory) : ICommandHandler
+/// <summary>
+/// <c>find &lt;need&gt;</c> / <c>找 &lt;需求&gt;</c>: the keyword route — ranked departments, why each matched (synonyms and
+/// corrections included), what similar needs ended in there, and the two or three people to ask first.
+/// </summary>
+public sealed class FindCommand(LiveDirectory directory, LiveNeedHistory history) : ICommandHandler
 {
     public const int MaxQueryLength = AskPersonAction.MaxNeedLength;
     private const int Hits = 5;
+    private const int Contacts = 3;
 
-    public Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
+    public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var query = request.Arguments;
         var snapshot = directory.Current;
@@ -30,11 +36,10 @@ public sealed class FindCommand(LiveDirectory directory) : ICommandHandler
         }
         else
         {
-            var hits = snapshot.Search.Search(query, Hits);
-            session.Reply(hits.Count == 0 ? DirectoryCards.NoHits(query, session.Culture) : DirectoryCards.FindResults(query, hits, session.Culture));
+            var hits = snapshot.Search.Search(query, Hits, await history.GetAsync(cancellationToken));
+            var contacts = NeedContacts.For(snapshot.Search, query, hits, DirectoryDates.Today(session), Contacts);
+            session.Reply(hits.Count == 0 ? DirectoryCards.NoHits(query, session.Culture) : DirectoryCards.FindResults(query, hits, contacts, session.Culture));
         }
-
-        return Task.CompletedTask;
     }
 }
 
@@ -76,7 +81,7 @@ public sealed class OrgCommand(LiveDirectory directory, LeadLog leads) : IComman
                 session.Reply(DirectoryCards.Department(new OrgView(overview, parent, query, fromSearch ? LeadRoute.KeywordSearch : null), session.Culture));
                 break;
             case DepartmentLookup.Ambiguous { Candidates: var candidates }:
-                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, CommandCatalog.Org, session.Culture));
+                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Org, session.Culture));
                 break;
             default:
                 session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));
@@ -124,14 +129,14 @@ public sealed class ReferralsCommand(LiveDirectory directory, IOptions<OrgDirect
                         you,
                         snapshot.Directory.GetDepartment(you.DepartmentId),
                         target,
-                        snapshot.Referrals.FindPaths(you.Id, target.Id, Paths),
+                        snapshot.Referrals.FindPaths(you.Id, target.Id, Paths, today),
                         snapshot.Referrals.FindVeterans(you.Id, target.Id, today, Veterans),
                         options.Value.VeteranYears,
                         Domain.Directory.Referrals.ReferralOptions.Default.MaxHops),
                     session.Culture));
                 break;
             case DepartmentLookup.Ambiguous { Candidates: var candidates }:
-                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, CommandCatalog.Referrals, session.Culture));
+                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Referrals, session.Culture));
                 break;
             default:
                 session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));

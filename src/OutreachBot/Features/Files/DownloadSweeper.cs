@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Features.Files;
 

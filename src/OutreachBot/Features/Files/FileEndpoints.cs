@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Features.Files;
 

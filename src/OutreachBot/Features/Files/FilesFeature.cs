@@ -1,4 +1,5 @@
 using OutreachBot.Features.Shared;
+using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Features.Files;
 

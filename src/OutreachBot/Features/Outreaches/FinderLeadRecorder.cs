@@ -1,4 +1,5 @@
 using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;

@@ -4,6 +4,7 @@ using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Shared;
+using OutreachBot.Domain.Storage.Leads;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;

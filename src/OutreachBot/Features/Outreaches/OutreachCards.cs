@@ -1,3 +1,5 @@
+using OutreachBot.Features.Directory;
+using OutreachBot.Features.StageTwo;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
@@ -97,10 +99,10 @@ public static class OutreachCards
         return new AdaptiveCard(
             body,
             [
-                CardActions.Command(T(culture, "Button.Pitch"), CommandCatalog.Pitch.Name),
-                CardActions.Command(T(culture, "Button.FindDepartments"), CommandCatalog.Find.Name, view.FindQuery),
+                CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name),
+                CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery),
                 CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, Data(view.OutreachId)),
-                CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name),
+                CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
             ]);
     }
 
@@ -137,7 +139,7 @@ public static class OutreachCards
             ],
             [
                 CardActions.Verb(T(culture, "Button.RecordContact"), OutreachVerbs.RecordContact, data),
-                CardActions.Command(T(culture, "Button.Pitch"), CommandCatalog.Pitch.Name, view.DepartmentName),
+                CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name, view.DepartmentName),
             ]);
     }
 
@@ -181,18 +183,18 @@ public static class OutreachCards
             case OutcomeWords.Refused:
                 actions.AddRange((view.Alternatives ?? []).Take(3).Select(a => (CardAction)CardActions.Verb(
                     T(culture, "Button.Target", a.Name), OutreachVerbs.TargetDepartment, TargetData(view.OutreachId, a.DepartmentId, "KeywordSearch"))));
-                actions.Add(CardActions.Command(T(culture, "Button.FindDepartments"), CommandCatalog.Find.Name, view.FindQuery));
+                actions.Add(CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery));
                 break;
             case OutcomeWords.NoCapacity:
                 actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, Data(view.OutreachId, view.DepartmentId)));
                 break;
             default:
                 actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, Data(view.OutreachId, view.DepartmentId)));
-                actions.Add(CardActions.Command(T(culture, "Button.StageTwo"), CommandCatalog.Market.Name));
+                actions.Add(CardActions.Command(T(culture, "Button.StageTwo"), StageTwoCommandSet.Market.Name));
                 break;
         }
 
-        actions.Add(CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name));
+        actions.Add(CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name));
         return new AdaptiveCard(body, actions);
     }
 
@@ -204,8 +206,8 @@ public static class OutreachCards
         return new AdaptiveCard(
             body,
             [
-                CardActions.Command(T(culture, "Button.Pitch"), CommandCatalog.Pitch.Name, departmentName),
-                CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name),
+                CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name, departmentName),
+                CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
             ]);
     }
 
@@ -220,7 +222,7 @@ public static class OutreachCards
         if (view.Outreaches.Count == 0)
         {
             body.Add(new TextBlock(T(culture, "Status.None")));
-            return new AdaptiveCard(body, [CardActions.Command(T(culture, "Button.New"), CommandCatalog.New.Name)]);
+            return new AdaptiveCard(body, [CardActions.Command(T(culture, "Button.New"), OutreachCommandSet.New.Name)]);
         }
 
         foreach (var outreach in view.Outreaches)
@@ -236,8 +238,8 @@ public static class OutreachCards
         return new AdaptiveCard(
             body,
             [
-                CardActions.Command(T(culture, "Button.Pipeline"), CommandCatalog.Pipeline.Name),
-                CardActions.Command(T(culture, "Button.Export"), CommandCatalog.Export.Name),
+                CardActions.Command(T(culture, "Button.Pipeline"), OutreachCommandSet.Pipeline.Name),
+                CardActions.Command(T(culture, "Button.Export"), OutreachCommandSet.Export.Name),
             ]);
     }
 
@@ -284,10 +286,10 @@ public static class OutreachCards
         var actions = new List<CardAction>();
         if (view.PitchArgument is { } pitch)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.Pitch"), CommandCatalog.Pitch.Name, pitch));
+            actions.Add(CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name, pitch));
         }
 
-        actions.Add(CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name));
+        actions.Add(CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name));
         return new AdaptiveCard(body, actions);
     }
 
@@ -313,15 +315,15 @@ public static class OutreachCards
         var actions = new List<CardAction>();
         if (view.Page > 1)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.PreviousPage"), CommandCatalog.Pipeline.Name, view.PagePrefix + (view.Page - 1).ToString(CultureInfo.InvariantCulture)));
+            actions.Add(CardActions.Command(T(culture, "Button.PreviousPage"), OutreachCommandSet.Pipeline.Name, view.PagePrefix + (view.Page - 1).ToString(CultureInfo.InvariantCulture)));
         }
 
         if (view.Page < view.PageCount)
         {
-            actions.Add(CardActions.Command(T(culture, "Button.NextPage"), CommandCatalog.Pipeline.Name, view.PagePrefix + (view.Page + 1).ToString(CultureInfo.InvariantCulture)));
+            actions.Add(CardActions.Command(T(culture, "Button.NextPage"), OutreachCommandSet.Pipeline.Name, view.PagePrefix + (view.Page + 1).ToString(CultureInfo.InvariantCulture)));
         }
 
-        actions.Add(CardActions.Command(T(culture, "Button.Export"), CommandCatalog.Export.Name));
+        actions.Add(CardActions.Command(T(culture, "Button.Export"), OutreachCommandSet.Export.Name));
         return new AdaptiveCard(body, actions);
     }
 
@@ -330,8 +332,8 @@ public static class OutreachCards
         new(
             [new TextBlock(why)],
             [
-                CardActions.Command(T(culture, "Button.Pipeline"), CommandCatalog.Pipeline.Name),
-                CardActions.Command(T(culture, "Button.Help"), CommandCatalog.Help.Name),
+                CardActions.Command(T(culture, "Button.Pipeline"), OutreachCommandSet.Pipeline.Name),
+                CardActions.Command(T(culture, "Button.Help"), CoreCommandSet.Help.Name),
             ]);
 
     public static AdaptiveCard MeetingBooked(MeetingView view, CultureInfo culture)
@@ -354,8 +356,8 @@ public static class OutreachCards
         return new AdaptiveCard(
             [Title(T(culture, "Meeting.Booked", view.DepartmentName)), new FactSet(facts), new TextBlock(T(culture, "Meeting.Next")) { IsSubtle = true }],
             [
-                CardActions.Command(T(culture, "Button.StageTwo"), CommandCatalog.Market.Name),
-                CardActions.Command(T(culture, "Button.Status"), CommandCatalog.Status.Name),
+                CardActions.Command(T(culture, "Button.StageTwo"), StageTwoCommandSet.Market.Name),
+                CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
             ]);
     }
 

@@ -3,6 +3,8 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Features.Shared;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Outreaches;
 

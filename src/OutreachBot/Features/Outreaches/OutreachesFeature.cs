@@ -5,6 +5,8 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Leads;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
@@ -29,12 +31,12 @@ public static class OutreachesFeature
         services.AddSingleton<IOutreachEventSubscriber, FinderLeadRecorder>();
         services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
-            .AddCommand<NewOutreachCommand>(CommandCatalog.New)
-            .AddCommand<PitchCommand>(CommandCatalog.Pitch)
-            .AddCommand<OutcomeCommand>(CommandCatalog.Outcome)
-            .AddCommand<StatusCommand>(CommandCatalog.Status)
-            .AddCommand<PipelineCommand>(CommandCatalog.Pipeline)
-            .AddCommand<ExportCommand>(CommandCatalog.Export)
+            .AddCommand<NewOutreachCommand>(OutreachCommandSet.New)
+            .AddCommand<PitchCommand>(OutreachCommandSet.Pitch)
+            .AddCommand<OutcomeCommand>(OutreachCommandSet.Outcome)
+            .AddCommand<StatusCommand>(OutreachCommandSet.Status)
+            .AddCommand<PipelineCommand>(OutreachCommandSet.Pipeline)
+            .AddCommand<ExportCommand>(OutreachCommandSet.Export)
             .AddFlow<NewOutreachFlow>()
             .AddFlow<PrepFlow>()
             .AddFlow<MeetingFlow>()

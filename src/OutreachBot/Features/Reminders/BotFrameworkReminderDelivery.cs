@@ -10,7 +10,9 @@ using OutreachBot.Chat.Localization;
 using OutreachBot.Chat.Output;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Hosting;
-using OutreachBot.Proactive;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.ReminderDeliveries;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Reminders;
 

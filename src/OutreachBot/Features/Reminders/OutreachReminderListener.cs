@@ -1,7 +1,10 @@
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
-using OutreachBot.Proactive;
+using OutreachBot.Domain.Storage.Reminders;
+using OutreachBot.Features.Shared;
+using OutreachBot.Storage.ConversationReferences;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Reminders;
 

@@ -1,3 +1,4 @@
+using OutreachBot.Features.Outreaches;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
@@ -130,7 +131,7 @@ public static class ReminderCards
                 open[CardActions.ArgumentsKey] = reminder.DepartmentId;
             }
 
-            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), CommandCatalog.Status.Name, open));
+            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), OutreachCommandSet.Status.Name, open));
         }
 
         return new AdaptiveCard(body, actions);
@@ -161,7 +162,7 @@ public static class ReminderCards
         CardActions.Verb(T(culture, "Button.Cancel"), ReminderVerbs.Cancel, IdOf(reminder));
 
     private static ExecuteAction MyRemindersButton(CultureInfo culture) =>
-        CardActions.Command(T(culture, "Button.MyReminders"), CommandCatalog.Reminders.Name);
+        CardActions.Command(T(culture, "Button.MyReminders"), ReminderCommandSet.Reminders.Name);
 
     private static Dictionary<string, string> IdOf(Reminder reminder) => new() { [ReminderVerbs.Id] = reminder.Id };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 
 namespace OutreachBot.Features.Reminders;
 

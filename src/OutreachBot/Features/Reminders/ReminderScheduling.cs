@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using OutreachBot.Chat;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 
 namespace OutreachBot.Features.Reminders;
 

@@ -3,6 +3,9 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
+using OutreachBot.Features.Shared;
+using OutreachBot.Storage.ReminderDeliveries;
 
 namespace OutreachBot.Features.Reminders;
 
@@ -38,8 +41,8 @@ public static class RemindersFeature
         services.AddSingleton<IOutreachEventSubscriber, OutreachReminderListener>();
 
         return services
-            .AddCommand<RemindCommand>(CommandCatalog.Remind)
-            .AddCommand<RemindersCommand>(CommandCatalog.Reminders)
+            .AddCommand<RemindCommand>(ReminderCommandSet.Remind)
+            .AddCommand<RemindersCommand>(ReminderCommandSet.Reminders)
             .AddFreeTextHandler<RemindSentence>()
             .AddCardAction<RemindAtAction>(ReminderVerbs.RemindAt)
             .AddCardAction<CancelReminderAction>(ReminderVerbs.Cancel)

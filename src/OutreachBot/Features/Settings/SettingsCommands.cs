@@ -110,7 +110,7 @@ public static class SettingsCards
         new(
             [new TextBlock(Texts<SettingsTexts>.Get(culture, "Language.Choose"))],
             [
-                CardActions.Command("中文", CommandCatalog.Language.Name, "zh"),
-                CardActions.Command("English", CommandCatalog.Language.Name, "en"),
+                CardActions.Command("中文", SettingsCommandSet.Language.Name, "zh"),
+                CardActions.Command("English", SettingsCommandSet.Language.Name, "en"),
             ]);
 }

@@ -7,9 +7,9 @@ public static class SettingsFeature
 {
     public static IServiceCollection AddSettingsFeature(this IServiceCollection services) =>
         services
-            .AddCommand<LanguageCommand>(CommandCatalog.Language)
-            .AddCommand<TimeZoneCommand>(CommandCatalog.TimeZone)
-            .AddCommand<IamCommand>(CommandCatalog.Iam)
-            .AddCommand<SettingsCommand>(CommandCatalog.Settings)
+            .AddCommand<LanguageCommand>(SettingsCommandSet.Language)
+            .AddCommand<TimeZoneCommand>(SettingsCommandSet.TimeZone)
+            .AddCommand<IamCommand>(SettingsCommandSet.Iam)
+            .AddCommand<SettingsCommand>(SettingsCommandSet.Settings)
             .AddFlow<SettingsFlow>();
 }

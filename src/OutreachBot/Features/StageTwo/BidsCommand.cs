@@ -129,7 +129,7 @@ public static class BidsCards
         }
 
         body.Add(new TextBlock(T("Bids.FixAndResend")));
-        return new AdaptiveCard(body, [StageTwoCards.Command(session, "Button.Brief", CommandCatalog.Brief)]);
+        return new AdaptiveCard(body, [StageTwoCards.Command(session, "Button.Brief", StageTwoCommandSet.Brief)]);
     }
 
     public static AdaptiveCard HowToImport(StageTwoScope scope, ChatSession session)
@@ -142,7 +142,7 @@ public static class BidsCards
                 new TextBlock(string.Join(",", BidsCsvImporter.Columns)) { IsSubtle = true },
                 new TextBlock(T("Bids.HowToExample")) { IsSubtle = true },
             ],
-            [StageTwoCards.Command(session, "Button.Market", CommandCatalog.Market), StageTwoCards.Command(session, "Button.Brief", CommandCatalog.Brief)]);
+            [StageTwoCards.Command(session, "Button.Market", StageTwoCommandSet.Market), StageTwoCards.Command(session, "Button.Brief", StageTwoCommandSet.Brief)]);
     }
 
     public static AdaptiveCard Tally(StageTwoScope scope, BidTally tally, int months, Corroboration? corroboration, Uri? chart, ChatSession session)
@@ -199,10 +199,10 @@ public static class BidsCards
         return new AdaptiveCard(
             body,
             [
-                StageTwoCards.Command(session, "Button.Last6", CommandCatalog.Bids, "6"),
-                StageTwoCards.Command(session, "Button.Last12", CommandCatalog.Bids, "12"),
-                StageTwoCards.Command(session, "Button.Market", CommandCatalog.Market),
-                StageTwoCards.Command(session, "Button.Brief", CommandCatalog.Brief),
+                StageTwoCards.Command(session, "Button.Last6", StageTwoCommandSet.Bids, "6"),
+                StageTwoCards.Command(session, "Button.Last12", StageTwoCommandSet.Bids, "12"),
+                StageTwoCards.Command(session, "Button.Market", StageTwoCommandSet.Market),
+                StageTwoCards.Command(session, "Button.Brief", StageTwoCommandSet.Brief),
                 .. StageTwoCards.SwitchAction(scope, session),
             ]);
     }

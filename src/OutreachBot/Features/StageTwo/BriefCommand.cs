@@ -154,15 +154,15 @@ public static class BriefCards
         body.Add(new TextBlock(downloads.InviteNote) { IsSubtle = true, Separator = true });
         body.Add(new ActionSet(
         [
-            StageTwoCards.Command(session, "Button.AddSegment", CommandCatalog.Market, "add"),
-            StageTwoCards.Command(session, "Button.AddOpportunity", CommandCatalog.Brief, "opportunity"),
-            StageTwoCards.Command(session, "Button.Panorama", CommandCatalog.Brief, "panorama"),
+            StageTwoCards.Command(session, "Button.AddSegment", StageTwoCommandSet.Market, "add"),
+            StageTwoCards.Command(session, "Button.AddOpportunity", StageTwoCommandSet.Brief, "opportunity"),
+            StageTwoCards.Command(session, "Button.Panorama", StageTwoCommandSet.Brief, "panorama"),
         ]));
         body.Add(new ActionSet(
         [
-            StageTwoCards.Command(session, "Button.WorkSplit", CommandCatalog.Brief, "work"),
-            StageTwoCards.Command(session, "Button.Ask", CommandCatalog.Brief, "ask"),
-            StageTwoCards.Command(session, "Button.Bids", CommandCatalog.Bids),
+            StageTwoCards.Command(session, "Button.WorkSplit", StageTwoCommandSet.Brief, "work"),
+            StageTwoCards.Command(session, "Button.Ask", StageTwoCommandSet.Brief, "ask"),
+            StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
         ]));
 
         return new AdaptiveCard(

@@ -119,9 +119,9 @@ public static class MarketCards
         return new AdaptiveCard(
             body,
             [
-                StageTwoCards.Command(session, "Button.AddSegment", CommandCatalog.Market, "add"),
-                StageTwoCards.Command(session, "Button.Bids", CommandCatalog.Bids),
-                StageTwoCards.Command(session, "Button.Brief", CommandCatalog.Brief),
+                StageTwoCards.Command(session, "Button.AddSegment", StageTwoCommandSet.Market, "add"),
+                StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
+                StageTwoCards.Command(session, "Button.Brief", StageTwoCommandSet.Brief),
                 .. StageTwoCards.SwitchAction(scope, session),
             ]);
     }

@@ -1,9 +1,8 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Flows;
-using FlowStep = OutreachBot.Chat.Flows.FlowStep;
 using OutreachBot.Domain.StageTwo;
-using OutreachBot.Domain.StageTwo.Storage;
+using FlowStep = OutreachBot.Chat.Flows.FlowStep;
 
 namespace OutreachBot.Features.StageTwo;
 

@@ -42,6 +42,6 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
             return;
         }
 
-        await brief.HandleAsync(new CommandRequest(CommandCatalog.Brief, "", request.Data, request.Source), session, cancellationToken);
+        await brief.HandleAsync(new CommandRequest(StageTwoCommandSet.Brief, "", request.Data, request.Source), session, cancellationToken);
     }
 }

@@ -1,7 +1,10 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
-using OutreachBot.Domain.StageTwo.Storage;
 using OutreachBot.Features.Outreaches;
+using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Outreaches;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
@@ -21,9 +24,9 @@ public static class StageTwoFeature
         services.AddSingleton<BidsFileReader>();
         services.AddHttpClient(BidsFileReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services
-            .AddCommand<MarketCommand>(CommandCatalog.Market)
-            .AddCommand<BidsCommand>(CommandCatalog.Bids)
-            .AddCommand<BriefCommand>(CommandCatalog.Brief)
+            .AddCommand<MarketCommand>(StageTwoCommandSet.Market)
+            .AddCommand<BidsCommand>(StageTwoCommandSet.Bids)
+            .AddCommand<BriefCommand>(StageTwoCommandSet.Brief)
             .AddCardAction<SwitchOutreachAction>(StageTwoWorkspace.SwitchVerb)
             .AddCardAction<FocusOutreachAction>(StageTwoWorkspace.FocusVerb)
             .AddFlow<MarketSegmentFlow>()

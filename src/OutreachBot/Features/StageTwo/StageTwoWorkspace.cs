@@ -3,8 +3,9 @@ using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
-using OutreachBot.Domain.StageTwo.Storage;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Shared;
+using OutreachBot.Domain.Storage.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
 
@@ -48,7 +49,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
         {
             session.Reply(new AdaptiveCard(
                 [new TextBlock(session.Text<StageTwoTexts>("Scope.NoOutreach"))],
-                [CardActions.Command(session.Text<StageTwoTexts>("Button.New"), CommandCatalog.New.Name), CardActions.Command(session.Text<StageTwoTexts>("Button.Help"), CommandCatalog.Help.Name)]));
+                [CardActions.Command(session.Text<StageTwoTexts>("Button.New"), OutreachCommandSet.New.Name), CardActions.Command(session.Text<StageTwoTexts>("Button.Help"), CoreCommandSet.Help.Name)]));
             return null;
         }
 

@@ -167,4 +167,56 @@ public sealed class ReferralPathFinderTests
 
         Assert.Equal(["me-PastIntroduction->t1"], after.Paths.Select(Describe));
     }
+
+    [Fact]
+    public void A_path_avoids_top_executives_when_a_colleague_connects()
+    {
+        var directory = new OrgBuilder().Department("hq").Department("x", "hq").Department("y", "hq").Department("t", "hq")
+            .Person("ceo", "hq").Person("vp", "y", manager: "ceo").Person("boss", "x", manager: "vp").Person("me", "x", manager: "boss")
+            .Person("colleague", "x", manager: "boss").Person("t1", "t", manager: "ceo").Build();
+        var finder = new ReferralPathFinder(directory, [Introduced("someone", "colleague", "t1")]);
+
+        var result = finder.FindPaths("me", "t");
+
+        Assert.False(result.ThroughTopExecutives);
+        Assert.Equal(["me-SameDepartment->colleague colleague-PastIntroduction->t1"], result.Paths.Select(Describe));
+    }
+
+    [Fact]
+    public void Only_when_nothing_else_connects_does_a_path_go_through_the_top_and_says_so()
+    {
+        var directory = new OrgBuilder().Department("hq").Department("x", "hq").Department("t", "hq")
+            .Person("ceo", "hq").Person("boss", "x", manager: "ceo").Person("me", "x", manager: "boss").Person("t1", "t", manager: "ceo").Build();
+
+        var result = new ReferralPathFinder(directory, []).FindPaths("me", "t");
+
+        Assert.True(result.ThroughTopExecutives);
+        Assert.Equal(["me-Manager->boss boss-Manager->ceo ceo-DirectReport->t1"], result.Paths.Select(Describe));
+    }
+
+    [Fact]
+    public void A_recorded_introduction_links_only_the_two_who_met()
+    {
+        var directory = new OrgBuilder().Department("hq").Department("x", "hq").Department("y", "hq").Department("t", "hq")
+            .Person("me", "x").Person("introducer", "y").Person("t1", "t").Build();
+
+        var finder = new ReferralPathFinder(directory, [Introduced("introducer", "me", "t1")]);
+
+        Assert.Equal(Connection.PastIntroduction, finder.Knows("me", "t1"));
+        Assert.Null(finder.Knows("introducer", "t1"));
+        Assert.Null(finder.Knows("introducer", "me"));
+    }
+
+    [Fact]
+    public void Among_equally_short_paths_the_one_through_a_veteran_comes_first()
+    {
+        var directory = new OrgBuilder().Department("hq").Department("x", "hq").Department("t", "hq")
+            .Person("me", "x", hired: "2025-01-01").Person("a-newcomer", "x", hired: "2025-02-01").Person("z-veteran", "x", hired: "2010-01-01")
+            .Person("t1", "t").Person("t2", "t").Build();
+        var finder = new ReferralPathFinder(directory, [Introduced("x1", "a-newcomer", "t1"), Introduced("x2", "z-veteran", "t2")]);
+
+        var result = finder.FindPaths("me", "t", top: 1, at: Today);
+
+        Assert.Equal(["me-SameDepartment->z-veteran z-veteran-PastIntroduction->t2"], result.Paths.Select(Describe));
+    }
 }

@@ -35,7 +35,7 @@ public sealed class DepartmentSearchTests
         Assert.Equal("李雷", hit.Head!.NameZh);
         Assert.Equal(["hq", "pay"], hit.PathFromRoot.Select(d => d.Id));
         Assert.Equal(DepartmentField.NameZh, hit.Snippet.Field);
-        Assert.Equal("**支付中台**", hit.Snippet.Marked());
+        Assert.Equal("**支付**中台", hit.Snippet.Marked());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DepartmentSearchTests
 
         Assert.Equal("legal", hit.Department.Id);
         Assert.Equal(DepartmentField.Description, hit.Snippet.Field);
-        Assert.Contains("**Contract** **review**", hit.Snippet.Marked(), StringComparison.Ordinal);
+        Assert.Contains("**Contract review**", hit.Snippet.Marked(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,15 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutreachBot.Domain.Directory;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Directory;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Features.Directory;
 
@@ -21,7 +15,7 @@ public sealed class DirectoryAdminEndpointTests : IDisposable
     private const string Departments = "id,name_zh,name_en,parent_id,head_id,description,keywords\nhq,总部,Headquarters,,P1,,\npay,支付部,Payments,hq,P2,收单,支付;payments\n";
     private const string People = "id,name_zh,name_en,email,department_id,title,hire_date,manager_id\nP1,王总,Wang Zong,wang@example.com,hq,CEO,2010-01-01,\nP2,李支付,Li Zhifu,li@example.com,pay,Director,2015-03-01,P1\n";
 
-    private readonly List<WebApplicationFactory<Program>> factories = [];
+    private readonly List<BotTestHost> factories = [];
 
     public void Dispose()
     {
@@ -31,18 +25,10 @@ public sealed class DirectoryAdminEndpointTests : IDisposable
         }
     }
 
-    private WebApplicationFactory<Program> App(string? key)
+    private BotTestHost App(string? key)
     {
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("OrgDirectory:Path", "");
-            if (key is not null)
-            {
-                web.UseSetting("Admin:ApiKey", key);
-            }
-
-            web.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IEntityStore>(new InMemoryEntityStore())));
-        });
+        var factory = new BotTestHost(key is null ? BotTestOptions.AsDeployed with { Directory = TestDirectory.Empty }
+            : BotTestOptions.AsDeployed.With(("Admin:ApiKey", key)) with { Directory = TestDirectory.Empty });
         factories.Add(factory);
         return factory;
     }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Directory.Leads;
+using OutreachBot.Domain.Storage.Directory;
+using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Directory;
@@ -32,66 +34,26 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         var text = replies.AllText();
         Assert.Contains("与“支付风控”相关的部门", text);
-        Assert.Contains("1. 风控中心\n星海集团 › 金融科技事业群 › 风控中心\n部门名称：**风控**中心\n负责人：蔡海 · 部门总监", text);
+        Assert.Contains("1. 风控中心\n星海集团 › 金融科技事业群 › 风控中心\n“风控”见于部门名称；“支付”见于部门简介", text);
+        Assert.Contains("负责人：蔡海 · 部门总监", text);
         Assert.Contains("支付中台", text);
         Assert.Equal(["组织架构", "找人引荐", "定为目标部门"], replies.Cards()[0].ButtonTitles().Take(3));
     }
 
-    [Fact]
-    public async Task An_English_query_finds_risk_and_payments_first()
+    [Theory]
+    [InlineData("an English query finds risk and payments first", "en-US", "find payment risk",
+        new[] { "1. Risk Management Center", "Payments Platform\nXinghai Group › Fintech Group › Payments Platform\n“payment” in Name: Payments\nName: **Payments** Platform\nHead: Han Yu · Director" })]
+    [InlineData("a mixed Chinese and English query matches both languages", "zh-CN", "找 支付 risk",
+        new[] { "1. 风控中心", "“risk”见于英文名称", "支付中台" })]
+    [InlineData("a typo in an English keyword still finds the department", "en-US", "find paymnet gateway",
+        new[] { "1. Payments Platform", "“paymnet gateway” (read as payment gateway)", "**payment" })]
+    public async Task A_query_ranks_the_departments_that_match_it_with_why_they_matched(string situation, string locale, string query, string[] expected)
     {
-        var chat = host.Chat();
+        var chat = host.Chat(locale: locale);
 
-        var text = (await chat.SayAsync("find payment risk")).AllText();
+        var text = (await chat.SayAsync(query)).AllText();
 
-        Assert.Contains("1. Risk Management Center", text);
-        Assert.Contains("2. Payments Platform\nXinghai Group › Fintech Group › Payments Platform\nName: **Payments** Platform\nHead: Han Yu · Director", text);
-    }
-
-    [Fact]
-    public async Task A_mixed_Chinese_and_English_query_matches_both_languages()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var text = (await chat.SayAsync("找 支付 risk")).AllText();
-
-        Assert.Contains("1. 风控中心", text);
-        Assert.Contains("英文名称：**Risk** Management Center", text);
-        Assert.Contains("2. 支付中台", text);
-    }
-
-    [Fact]
-    public async Task A_typo_in_an_English_keyword_still_finds_the_department()
-    {
-        var chat = host.Chat();
-
-        var text = (await chat.SayAsync("find paymnet gateway")).AllText();
-
-        Assert.Contains("1. Payments Platform", text);
-        Assert.Contains("payment **gateway**", text);
-    }
-
-    [Fact]
-    public async Task No_hits_suggest_fewer_words_the_other_language_and_the_org_chart()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("find xyzzy qwvvx");
-
-        Assert.Contains("No department matches \"xyzzy qwvvx\".", replies.AllText());
-        Assert.Contains("a keyword in Chinese (e.g. 支付, 风控)", replies.AllText());
-        Assert.Equal(["find xyzzy", "find qwvvx", "Browse the org chart"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
-    public async Task Find_without_keywords_shows_examples_in_both_languages()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("找");
-
-        Assert.Contains("告诉我你需要什么能力", replies.AllText());
-        Assert.Equal(["找 支付风控", "find payment risk"], replies.Cards()[0].ButtonTitles());
+        Assert.All(expected, snippet => Assert.True(text.Contains(snippet, StringComparison.Ordinal), $"{situation}: no \"{snippet}\" in\n{text}"));
     }
 
     [Fact]
@@ -153,28 +115,6 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_ambiguous_name_asks_which_department_is_meant()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("组织 风控");
-
-        Assert.Contains("有几个部门都和“风控”接近，你指的是哪一个？", replies.AllText());
-        Assert.Equal(["风控中心", "风控模型组"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
-    public async Task An_unknown_department_offers_a_keyword_search_instead()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("org Quantum Teleportation Office");
-
-        Assert.Contains("I couldn't find a department called \"Quantum Teleportation Office\"", replies.AllText());
-        Assert.Equal(["find Quantum Teleportation Office", "Browse the org chart"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
     public async Task A_card_submit_and_the_typed_command_give_the_same_card()
     {
         var typing = host.Chat(locale: "zh-CN", userId: "typist");
@@ -232,17 +172,6 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Referrals_for_a_user_not_in_the_directory_say_so_and_offer_iam()
-    {
-        var chat = host.Chat(locale: "zh-CN");
-
-        var replies = await chat.SayAsync("引荐 支付中台");
-
-        Assert.Contains("要找引荐路径，我得先知道你在组织通讯录里是谁", replies.AllText());
-        Assert.Equal(["关联我的身份"], replies.Cards()[0].ButtonTitles());
-    }
-
-    [Fact]
     public async Task Linking_with_iam_from_the_hint_card_makes_referrals_work()
     {
         var chat = host.Chat(locale: "zh-CN");
@@ -274,20 +203,72 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task I_was_introduced_records_the_chain_so_the_next_search_finds_a_direct_path()
+    public async Task I_was_introduced_records_the_introductions_confirmed_so_the_next_search_finds_a_direct_path()
     {
         var chat = host.Chat();
         await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
         var referrals = await chat.SayAsync("referrals Payments Platform");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var data = SubmitData(asked.Cards()[0], "Record these");
+        data["intro1"] = "true";
+        data["intro2"] = "true";
+        data["intro3"] = "true";
 
-        var recorded = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var recorded = await chat.SubmitAsync(data);
         var again = await chat.SayAsync("referrals Payments Platform");
 
+        Assert.Contains("Who introduced you?", asked.AllText());
         Assert.Contains("Referral recorded:\n• Sihai Ouyang introduced you to Hai Cai\n• Hai Cai introduced you to Yanyu Cai\n• Yanyu Cai introduced you to Han Yu", recorded.AllText());
         Assert.Contains("Path 1 · 1 step(s)\n→ you met Han Yu through an earlier introduction\nYou already know Han Yu — ask them directly.", again.AllText());
         var lead = Assert.Single(await LeadsAsync());
         Assert.Equal((DemoCompany.Payments, LeadRoute.Referral), (lead.DepartmentId, lead.Route));
-        Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Directory.Storage.DirectoryRepository>().ListIntroductionsAsync()).Count);
+        Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Only_the_introduction_the_user_ticks_is_recorded_and_pressing_again_adds_nothing()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var data = SubmitData(asked.Cards()[0], "Record these");
+        data["intro3"] = "true";
+
+        var first = await chat.SubmitAsync(data);
+        var presses = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            presses.Add((await chat.SubmitAsync(data)).AllText());
+        }
+
+        Assert.Contains("Referral recorded:\n• Yanyu Cai introduced you to Han Yu", first.AllText());
+        Assert.DoesNotContain("Sihai Ouyang introduced you", first.AllText());
+        Assert.All(presses, text => Assert.Contains("Already recorded earlier", text));
+        var introductions = await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync();
+        var introduction = Assert.Single(introductions);
+        Assert.Equal(("E00005", DemoCompany.RiskModelerId, "E00008"), (introduction.IntroducerId, introduction.IntroducedId, introduction.ToPersonId));
+        Assert.Single(await LeadsAsync());
+    }
+
+    [Fact]
+    public async Task A_path_with_invented_links_is_not_recorded()
+    {
+        var chat = host.Chat();
+        await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
+        var referrals = await chat.SayAsync("referrals Payments Platform");
+        var data = SubmitData(referrals.Cards()[0], "I was introduced");
+        var ids = data["path"].Split('>');
+        data["path"] = string.Join('>', ids[0], "E00001", ids[^1]);
+        data["via"] = "Manager>DirectReport";
+        data["confirmed"] = "true";
+        data["intro1"] = "true";
+
+        var replies = await chat.SubmitAsync(data);
+
+        Assert.Contains("no longer matches the org directory", replies.AllText());
+        Assert.Empty(await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync());
+        Assert.Empty(await LeadsAsync());
     }
 
     [Fact]
@@ -302,7 +283,7 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         var replies = await other.SubmitAsync(SubmitData(referrals.Cards()[0], "I was introduced"));
 
         Assert.Contains("This path starts from someone else", replies.AllText());
-        Assert.Empty(await host.Services.GetRequiredService<Domain.Directory.Storage.DirectoryRepository>().ListIntroductionsAsync());
+        Assert.Empty(await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync());
         Assert.Empty(await LeadsAsync());
     }
 
@@ -316,16 +297,6 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         Assert.Equal(400, replies.InvokeResponse().Status);
         Assert.Empty(await LeadsAsync());
-    }
-
-    [Fact]
-    public async Task Iam_finds_a_demo_company_person_whatever_the_case_of_the_email()
-    {
-        var chat = host.Chat();
-
-        var replies = await chat.SayAsync("iam Jing.Zhong@Xinghai.Example.com");
-
-        Assert.Equal("Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.", Assert.Single(replies).Text);
     }
 
     [Fact]
@@ -355,13 +326,39 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         Assert.Equal(LeadRoute.KeywordSearch, Assert.Single(await LeadsAsync()).Route);
     }
 
-    [Fact]
-    public async Task Referrals_without_a_department_explain_what_to_type()
+    [Theory]
+    [InlineData("no hits suggest fewer words, the other language and the org chart", "en-US", "find xyzzy qwvvx",
+        new[] { "No department matches \"xyzzy qwvvx\".", "a keyword in Chinese (e.g. 支付, 风控)" }, new[] { "find xyzzy", "find qwvvx", "Browse the org chart" })]
+    [InlineData("find without keywords shows examples in both languages", "zh-CN", "找",
+        new[] { "告诉我你需要什么能力" }, new[] { "找 支付风控", "find payment risk" })]
+    [InlineData("an ambiguous name asks which department is meant", "zh-CN", "组织 风控",
+        new[] { "有几个部门都和“风控”接近，你指的是哪一个？" }, new[] { "风控中心", "风控模型组" })]
+    [InlineData("an unknown department offers a keyword search instead", "en-US", "org Quantum Teleportation Office",
+        new[] { "I couldn't find a department called \"Quantum Teleportation Office\"" }, new[] { "find Quantum Teleportation Office", "Browse the org chart" })]
+    [InlineData("referrals for a user not in the directory say so and offer iam", "zh-CN", "引荐 支付中台",
+        new[] { "要找引荐路径，我得先知道你在组织通讯录里是谁" }, new[] { "关联我的身份" })]
+    public async Task A_request_the_finder_cannot_answer_as_asked_explains_why_and_offers_the_next_steps_as_buttons(string situation, string locale, string typed, string[] explanations, string[] buttons)
     {
-        var chat = host.Chat();
+        var chat = host.Chat(locale: locale);
 
-        var replies = await chat.SayAsync("referrals");
+        var replies = await chat.SayAsync(typed);
 
-        Assert.Equal("Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.", Assert.Single(replies).Text);
+        Assert.All(explanations, explanation => Assert.Contains(explanation, replies.AllText()));
+        Assert.True(buttons.SequenceEqual(replies.Cards()[0].ButtonTitles()), $"{situation}: buttons {string.Join(", ", replies.Cards()[0].ButtonTitles())}");
+    }
+
+    [Theory]
+    [InlineData("iam finds a demo company person whatever the case of the email", "en-US", "iam Jing.Zhong@Xinghai.Example.com",
+        "Got it — you are 钟静 / Jing Zhong (jing.zhong@xinghai.example.com) in the org directory.")]
+    [InlineData("referrals without a department explain what to type", "en-US", "referrals",
+        "Which department do you want to reach? e.g. referrals Payments Platform or 引荐 支付中台.")]
+    public async Task A_one_line_finder_command_gets_exactly_its_one_line_answer(string situation, string locale, string typed, string answer)
+    {
+        var chat = host.Chat(locale: locale);
+
+        var replies = await chat.SayAsync(typed);
+
+        Assert.True(replies.Count == 1, $"{situation}: {replies.Count} replies");
+        Assert.Equal(answer, replies[0].Text);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Features.Directory;
-using OutreachBot.Storage.DirectorySources;
+using OutreachBot.Features.Directory.Graph;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Directory;

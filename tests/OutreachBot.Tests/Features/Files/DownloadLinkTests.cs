@@ -1,15 +1,13 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Files;
 using OutreachBot.Features.Shared;
 using OutreachBot.Storage;
+using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Tests.Features.Files;
 
@@ -18,21 +16,14 @@ public sealed class DownloadLinkTests : IDisposable
     private static readonly UserKey Owner = new("test:li-lei");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 6, 20, 0, TimeSpan.Zero));
     private readonly InMemoryEntityStore store = new();
-    private readonly WebApplicationFactory<Program> factory;
+    private readonly BotTestHost factory;
 
     public DownloadLinkTests()
     {
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Bot:PublicBaseUrl", "https://bot.example.com/outreach");
+        factory = new BotTestHost(BotTestOptions.Quiet.With(
+            ("Bot:PublicBaseUrl", "https://bot.example.com/outreach"),
             // The background sweeper would race the explicit sweep of the sweeper test; it is tested through that call.
-            web.UseSetting("Files:SweepInterval", "30.00:00:00");
-            web.ConfigureTestServices(services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<IEntityStore>(store));
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-            });
-        });
+            ("Files:SweepInterval", "30.00:00:00")) with { Store = TestStore.Given(store), Clock = clock });
     }
 
     public void Dispose() => factory.Dispose();

@@ -17,13 +17,8 @@ public sealed class OutreachChat : IDisposable
 
     public OutreachService Service => Host.Services.GetRequiredService<OutreachService>();
 
-    public static async Task<OutreachChat> StartAsync(Action<IServiceCollection>? configure = null)
-    {
-        var chat = new OutreachChat(new BotTestHost(configure));
-        var imported = await chat.Host.Services.GetRequiredService<LiveDirectory>().ImportFolderAsync(Path.Combine(CardValidator.RepositoryRoot(), "demo", "company"));
-        Assert.NotNull(imported.Directory);
-        return chat;
-    }
+    public static Task<OutreachChat> StartAsync(Action<IServiceCollection>? configure = null) =>
+        Task.FromResult(new OutreachChat(new BotTestHost(BotTestOptions.Quiet with { Directory = TestDirectory.DemoCompany, Services = configure })));
 
     /// <summary>An outreach made straight through the service, with targets already contacted when asked.</summary>
     public async Task<Outreach> OutreachAsync(string userKey, string idea, string[] departmentIds, bool contacted = true, string? capability = "payment gateway")
@@ -57,7 +52,7 @@ public sealed class OutreachChat : IDisposable
     /// <summary>The data a button would send, plus what the user typed into the card's inputs.</summary>
     public static Dictionary<string, string> ButtonData(JObject card, string title, IReadOnlyDictionary<string, string>? inputs = null)
     {
-        var data = Support.Transcript.FindAction(card, title)["data"]!.ToObject<Dictionary<string, string>>()!;
+        var data = Testing.Transcript.FindAction(card, title)["data"]!.ToObject<Dictionary<string, string>>()!;
         foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
         {
             data[key] = value;
@@ -67,7 +62,7 @@ public sealed class OutreachChat : IDisposable
     }
 
     public static Task<IReadOnlyList<Activity>> PressWithInputsAsync(ChatTester chat, JObject card, string title, IReadOnlyDictionary<string, string> inputs) =>
-        chat.ExecuteAsync(Invoke((string)Support.Transcript.FindAction(card, title)["verb"]!, ButtonData(card, title, inputs)));
+        chat.ExecuteAsync(Invoke((string)Testing.Transcript.FindAction(card, title)["verb"]!, ButtonData(card, title, inputs)));
 
     public static string InputValue(JObject card, string id) =>
         (string?)card.SelectTokens("$..body[*]").Concat(card.SelectTokens("$..items[*]")).OfType<JObject>().FirstOrDefault(e => (string?)e["id"] == id)?["value"]

@@ -9,6 +9,7 @@ using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Shared;
 using OutreachBot.Storage.Sqlite;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;

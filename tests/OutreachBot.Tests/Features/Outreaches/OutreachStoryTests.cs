@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Files;
 using OutreachBot.Features.Outreaches;
+using OutreachBot.Storage.Downloads;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
@@ -194,7 +195,7 @@ public sealed class OutreachStoryTests
     {
         var card = Assert.Single(export.Cards());
         Assert.Contains(title, export.Seen());
-        var link = new Uri((string)Support.Transcript.FindAction(card, pipelineButton)["url"]!);
+        var link = new Uri((string)Testing.Transcript.FindAction(card, pipelineButton)["url"]!);
         var segments = link.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("files", segments[0]);
 

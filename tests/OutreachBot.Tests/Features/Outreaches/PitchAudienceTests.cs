@@ -70,7 +70,7 @@ public sealed class PitchAudienceTests
         Assert.Null(settlement);
     }
 
-    private static readonly DateTimeOffset BotTestHostNow = Support.BotTestHost.Now;
+    private static readonly DateTimeOffset BotTestHostNow = OutreachBot.Testing.BotTestHost.Now;
 
     private static OrgDirectory Directory(OutreachChat bot) => bot.Host.Services.GetRequiredService<LiveDirectory>().Current.Directory;
 }

@@ -3,6 +3,7 @@ using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Outreaches;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 

@@ -8,6 +8,9 @@ namespace OutreachBot.Tests.Features.Outreaches;
 [Collection(RenderedCardsCollection.Name)]
 public sealed class ReferralChainTests
 {
+    /// <summary>The user confirms every introduction of the three-hop path the finder offers first.</summary>
+    private static readonly Dictionary<string, string> AllTicked = new() { ["intro1"] = "true", ["intro2"] = "true", ["intro3"] = "true" };
+
     [Fact]
     public async Task I_was_introduced_stores_the_chain_on_my_outreach_and_the_pitch_names_the_last_introducer()
     {
@@ -17,7 +20,8 @@ public sealed class ReferralChainTests
         await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
         var referrals = await chat.SayAsync("referrals Payments Platform");
 
-        var recorded = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "I was introduced");
+        var recorded = await OutreachChat.PressWithInputsAsync(chat, asked.Cards()[0], "Record these", AllTicked);
         var pitch = await chat.SayAsync("pitch Payments Platform");
 
         var target = (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget(DemoCompany.Payments)!;
@@ -36,7 +40,8 @@ public sealed class ReferralChainTests
         await chat.SayAsync("我是 " + DemoCompany.RiskModelerEmail);
         var referrals = await chat.SayAsync("引荐 支付中台");
 
-        var recorded = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
+        var recorded = await OutreachChat.PressWithInputsAsync(chat, asked.Cards()[0], "记录勾选的引荐", AllTicked);
 
         Assert.DoesNotContain("已记到拓展", recorded.Seen());
         Assert.Null((await bot.Service.GetAsync(Requester.User("test:user-1"), other.Id)).Value!.FindTarget(DemoCompany.Payments));
@@ -51,7 +56,8 @@ public sealed class ReferralChainTests
         await chat.SayAsync("我是 " + DemoCompany.RiskModelerEmail);
         var referrals = await chat.SayAsync("引荐 支付中台");
 
-        var recorded = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
+        var asked = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
+        var recorded = await OutreachChat.PressWithInputsAsync(chat, asked.Cards()[0], "记录勾选的引荐", AllTicked);
 
         Assert.Contains("已记到拓展“收银台风控”上：支付中台是经这条引荐联系上的", recorded.Seen());
         var timeline = (await bot.Service.GetTimelineAsync(Requester.User("test:user-1"), outreach.Id)).Value!;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Identity;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Tests.Support;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Reminders;
-using OutreachBot.State;
 using OutreachBot.Storage;
+using OutreachBot.Storage.BotState;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;

@@ -1,31 +1,29 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Chat;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Hosting;
-using OutreachBot.Proactive;
+using OutreachBot.Storage.ConversationReferences;
 
 namespace OutreachBot.Tests.Features.Reminders;
 
 /// <summary>
-/// The bot as a process: the real generic host with the real CloudAdapter (dev mode, no app id) and the reminder
-/// dispatcher as its hosted service, over a store and a fake clock that outlive it, so a test can stop one "process"
-/// and start another on the same data.
+/// The bot with its reminder dispatcher running (a <see cref="BotTestHost"/> with the dispatcher on) over a store and a
+/// fake clock that outlive it, so a test can stop one "process" and start another on the same data, and move the
+/// clock only when the dispatcher sleeps.
 /// </summary>
 public sealed class ReminderBotHost : IAsyncDisposable
 {
     /// <summary>Tuesday 24 November 2026, 06:20 UTC.</summary>
-    public static readonly DateTimeOffset Epoch = new(2026, 11, 24, 6, 20, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Epoch = BotTestHost.Now;
 
-    private readonly IHost host;
+    private readonly BotTestHost host;
 
-    private ReminderBotHost(IHost host) => this.host = host;
+    private ReminderBotHost(BotTestHost host) => this.host = host;
 
     public IServiceProvider Services => host.Services;
 
@@ -33,32 +31,23 @@ public sealed class ReminderBotHost : IAsyncDisposable
 
     public ReminderRepository Repository => host.Services.GetRequiredService<ReminderRepository>();
 
-    /// <summary>Builds and starts the host; returns once the dispatcher's first pass is done and it sleeps.</summary>
+    /// <summary>Starts the bot; returns once the dispatcher's first pass is done and it sleeps.</summary>
     public static async Task<ReminderBotHost> StartAsync(IEntityStore store, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        var firstSleep = new FirstSleep();
+        var host = new BotTestHost(BotTestOptions.Quiet with
         {
-            EnvironmentName = "Development",
-            ApplicationName = "OutreachBot",
-            ContentRootPath = AppContext.BaseDirectory,
+            Store = TestStore.Given(store),
+            Clock = clock,
+            Dispatcher = true,
+            Settings = settings ?? new Dictionary<string, string?>(),
+            // Started before every other hosted service, so it is listening before the dispatcher's first pass ends.
+            Services = services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => firstSleep.Watch(sp.GetRequiredService<ReminderDispatcher>()))),
         });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddLogging();
-        builder.Services.AddOutreachHost(builder.Configuration);
-        builder.Services.AddOutreachChat();
-        builder.Services.AddOutreachFeatures();
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        builder.Services.AddSingleton(store);
-        // Only the dispatcher runs: other features' start-up work (e.g. loading the demo directory) is not under test.
-        builder.Services.RemoveAll<IHostedService>();
-        builder.Services.AddHostedService<ReminderDispatcherService>();
-        var host = builder.Build();
         var bot = new ReminderBotHost(host);
-        var asleep = bot.Dispatcher.NextSleepAsync();
-        await host.StartAsync();
         if (host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.Enabled)
         {
-            await asleep.WaitAsync(Safety);
+            await firstSleep.Task.WaitAsync(Safety);
         }
 
         return bot;
@@ -100,9 +89,26 @@ public sealed class ReminderBotHost : IAsyncDisposable
         return OutreachBot.Chat.Identity.UserKey.From(activity).Value;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    /// <summary>Takes the dispatcher's first-sleep signal when the host starts, before the dispatcher's loop runs.</summary>
+    private sealed class FirstSleep
     {
-        await host.StopAsync();
-        host.Dispose();
+        private readonly TaskCompletionSource<DateTimeOffset> signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<DateTimeOffset> Task => signal.Task;
+
+        public IHostedService Watch(ReminderDispatcher dispatcher) => new Watcher(dispatcher, signal);
+
+        private sealed class Watcher(ReminderDispatcher dispatcher, TaskCompletionSource<DateTimeOffset> signal) : IHostedService
+        {
+            public System.Threading.Tasks.Task StartAsync(CancellationToken cancellationToken)
+            {
+                _ = dispatcher.NextSleepAsync().ContinueWith(t => signal.TrySetResult(t.Result), TaskScheduler.Default);
+                return System.Threading.Tasks.Task.CompletedTask;
+            }
+
+            public System.Threading.Tasks.Task StopAsync(CancellationToken cancellationToken) => System.Threading.Tasks.Task.CompletedTask;
+        }
     }
 }

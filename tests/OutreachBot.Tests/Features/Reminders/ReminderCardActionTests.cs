@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Output;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Tests.Support;
 

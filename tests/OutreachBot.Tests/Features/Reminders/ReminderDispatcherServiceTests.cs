@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Storage;
 

@@ -1,3 +1,4 @@
+using OutreachBot.Domain.Storage.Reminders;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;

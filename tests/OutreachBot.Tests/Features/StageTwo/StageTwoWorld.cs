@@ -1,14 +1,14 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.StageTwo.Storage;
+using OutreachBot.Domain.StageTwo;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Features.Files;
+using OutreachBot.Storage.Downloads;
+using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.StageTwo;
@@ -67,43 +67,31 @@ internal sealed class StageTwoWorld(BotTestHost host)
     }
 }
 
-/// <summary>A Kestrel server on 127.0.0.1 serving files, standing in for a channel's attachment storage.</summary>
+/// <summary>A loopback server serving files, standing in for a channel's attachment storage.</summary>
 internal sealed class LocalFileServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private LoopbackServer server = null!;
 
-    private LocalFileServer(WebApplication app, Uri address)
+    private LocalFileServer()
     {
-        this.app = app;
-        Address = address;
     }
 
-    public Uri Address { get; }
+    public Uri Address => server.Address;
 
     public int Requests { get; private set; }
 
     public static async Task<LocalFileServer> StartAsync(IReadOnlyDictionary<string, byte[]> files)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        LocalFileServer? server = null;
-        app.MapGet("/attachments/{name}", (string name) =>
+        var server = new LocalFileServer();
+        server.server = await LoopbackServer.StartAsync(app => app.MapGet("/attachments/{name}", (string name) =>
         {
-            server!.Requests++;
+            server.Requests++;
             return files.TryGetValue(name, out var content) ? Results.Bytes(content, "text/csv") : Results.NotFound();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server = new LocalFileServer(app, new Uri(address));
+        }));
         return server;
     }
 
     public Uri Url(string name) => new(Address, "attachments/" + name);
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

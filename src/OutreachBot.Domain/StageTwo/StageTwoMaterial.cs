@@ -1,0 +1,57 @@
+namespace OutreachBot.Domain.StageTwo;
+
+/// <summary>The last bids.csv imported for an outreach; the bids themselves are stored in chunks beside the material.</summary>
+public sealed record BidsImport(string ImportId, string FileName, int Count, DateTimeOffset ImportedAt, int Chunks);
+
+/// <summary>
+/// The stage-2 material of one outreach: the market model, the imported bids, the opportunity list, the product
+/// panorama, the work boundary (division of labour, charging, revenue split) and the ask of the brief.
+/// </summary>
+public sealed record StageTwoMaterial(
+    string OutreachId,
+    MarketSizingModel? Market = null,
+    BidsImport? Bids = null,
+    IReadOnlyList<Opportunity>? Opportunities = null,
+    ProductPanorama? Panorama = null,
+    WorkBoundary? Work = null,
+    string? Ask = null)
+{
+    public const int MaxSegments = 20;
+    public const int MaxOpportunities = 30;
+    public const int MaxTasks = 30;
+    public const int MaxTextLength = 500;
+
+    public IReadOnlyList<Opportunity> OpportunityList => Opportunities ?? [];
+
+    public static StageTwoMaterial Empty(string outreachId) => new(outreachId);
+
+    /// <summary>Adds or replaces (same customer name) an opportunity.</summary>
+    public Validated<StageTwoMaterial> WithOpportunity(Opportunity opportunity)
+    {
+        if (string.IsNullOrWhiteSpace(opportunity.Customer))
+        {
+            return Validated<StageTwoMaterial>.Invalid(new StageTwoError("opportunity.customer_missing", new("请填写客户名称", "Give the customer's name")));
+        }
+
+        var list = OpportunityList.Where(o => !string.Equals(o.Customer.Trim(), opportunity.Customer.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (list.Count >= MaxOpportunities)
+        {
+            return TooMany(MaxOpportunities, "个机会", "opportunities");
+        }
+
+        return Validated<StageTwoMaterial>.Valid(this with { Opportunities = [.. list, opportunity with { Customer = opportunity.Customer.Trim() }] });
+    }
+
+    public Validated<StageTwoMaterial> WithMarket(MarketSizingModel market) =>
+        market.Segments.Count > MaxSegments
+            ? TooMany(MaxSegments, "个细分市场", "segments")
+            : Validated<StageTwoMaterial>.Valid(this with { Market = market });
+
+    public Validated<StageTwoMaterial> WithWork(WorkBoundary work) =>
+        work.DivisionOfLabour.Count > MaxTasks
+            ? TooMany(MaxTasks, "项分工", "tasks")
+            : Validated<StageTwoMaterial>.Valid(this with { Work = work });
+
+    private static Validated<StageTwoMaterial> TooMany(int limit, string zh, string en) =>
+        Validated<StageTwoMaterial>.Invalid(new StageTwoError("material.too_many", new($"最多 {limit} {zh}，请先精简", $"At most {limit} {en}; trim the list first")));
+}

@@ -1,0 +1,20 @@
+using OutreachBot.Chat.Commands;
+
+namespace OutreachBot.Features.Outreaches;
+
+/// <summary>The outreach's commands; their help lines and button labels are <c>Command.*</c> in OutreachTexts.</summary>
+public static class OutreachCommandSet
+{
+    public static CommandDefinition New { get; } = new CommandDefinition<OutreachTexts>("new", "新建", helpOrder: 10);
+
+    public static CommandDefinition Pitch { get; } = new CommandDefinition<OutreachTexts>("pitch", "话术", helpOrder: 50);
+
+    public static CommandDefinition Outcome { get; } = new CommandDefinition<OutreachTexts>("outcome", "结果", helpOrder: 60);
+
+    public static CommandDefinition Status { get; } =
+        new CommandDefinition<OutreachTexts>("status", "进展", helpOrder: 90, "进度") { Shortcut = ShortcutOn.NotUnderstood };
+
+    public static CommandDefinition Pipeline { get; } = new CommandDefinition<OutreachTexts>("pipeline", "看板", helpOrder: 100);
+
+    public static CommandDefinition Export { get; } = new CommandDefinition<OutreachTexts>("export", "导出", helpOrder: 140);
+}

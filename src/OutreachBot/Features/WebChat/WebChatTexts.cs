@@ -1,4 +1,0 @@
-namespace OutreachBot.Features.WebChat;
-
-/// <summary>Texts of the local Web Chat page (WebChatTexts.resx, WebChatTexts.zh-CN.resx).</summary>
-public sealed class WebChatTexts;
