@@ -81,12 +81,7 @@ public abstract record PitchChoice
     }
 
     /// <param name="Warnings">Other PMs courting the department or refused by it, to show before the draft.</param>
-    public sealed record Ready(Outreach Outreach, OutreachTarget Target, IReadOnlyList<CollisionWarning> Warnings) : PitchChoice
-    {
-        /// <summary>The draft for the target, naming the last introducer when the lead came by referral.</summary>
-        public PitchDraft Draft(PitchVariant variant, PitchLanguage language, PitchPeople people, BilingualText? matchedBusiness = null) =>
-            PitchDrafter.Draft(PitchRequest.For(Outreach, Target, variant, language, people, matchedBusiness));
-    }
+    public sealed record Ready(Outreach Outreach, OutreachTarget Target, IReadOnlyList<CollisionWarning> Warnings) : PitchChoice;
 
     public sealed record NoOpenOutreach : PitchChoice;
 
