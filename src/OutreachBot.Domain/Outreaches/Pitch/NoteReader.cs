@@ -503,7 +503,7 @@ public static partial class NoteReader
             }
 
             var phrase = Decapitalise(text, partner);
-            return ForYouAtEnd().IsMatch(phrase) ? new PitchNote("This means " + phrase, NoteShape.Sentence) : new PitchNote(phrase, NoteShape.Phrase);
+            return ForYou().IsMatch(phrase) ? new PitchNote("This means " + phrase, NoteShape.Sentence) : new PitchNote(phrase, NoteShape.Phrase);
         }
 
         private static string Perspective(string text, NoteRole role, DepartmentRef partner)
@@ -666,8 +666,9 @@ public static partial class NoteReader
         [GeneratedRegex(@"^(?:it|this|that)(?:(?<be>['’]s)\s+|\s+)(?<rest>.+)$", RegexOptions.IgnoreCase)]
         private static partial Regex EnglishIt();
 
-        [GeneratedRegex(@"\bfor\s+(?:you|your\s+(?:team|department|side|group))$", RegexOptions.IgnoreCase)]
-        private static partial Regex ForYouAtEnd();
+        /// <summary>"… for you" ending a phrase or one of its clauses: "For your team, this means" would say it twice.</summary>
+        [GeneratedRegex(@"\bfor\s+(?:you|your\s+(?:team|department|side|group))(?=\s*(?:$|[,;:—–-]|\s(?:and|plus)\b))", RegexOptions.IgnoreCase)]
+        private static partial Regex ForYou();
     }
 
     [GeneratedRegex(@"^(?:我们|我方|咱们|我)?(?:这边)?(?:也)?(?:需要|希望|想请|想让|想要|请|麻烦|拜托)(?:贵部门|你们)(?:团队)?(?<rest>.+)$")]

@@ -29,7 +29,7 @@ public enum PitchOpening
     /// <summary>Names the introducer: "王磊建议我联系您".</summary>
     Referral,
 
-    /// <summary>Names the business the search matched: "I searched the intranet for payment gateway…".</summary>
+    /// <summary>Names the business the search matched: "I searched the intranet for “payment gateway”…".</summary>
     Keyword,
 
     /// <summary>Found in the org chart.</summary>

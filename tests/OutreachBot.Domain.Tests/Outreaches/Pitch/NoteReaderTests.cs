@@ -74,6 +74,7 @@ public sealed class NoteReaderTests
     [InlineData("grow their user base in banking", NoteShape.Action, "grow your user base in banking")]
     [InlineData("their attendance product reaches more store customers", NoteShape.Sentence, "Your attendance product reaches more store customers")]
     [InlineData("millions of extra messages through their gateway = direct revenue", NoteShape.Phrase, "millions of extra messages through your gateway — direct revenue")]
+    [InlineData("new income for them, and a foothold in insurance", NoteShape.Sentence, "This means new income for you, and a foothold in insurance")]
     public void English_benefit_notes_are_read_from_the_readers_side(string note, NoteShape shape, string text)
     {
         var read = NoteReader.Read(note, NoteRole.Benefit, PitchLanguage.English, Crm, 160);

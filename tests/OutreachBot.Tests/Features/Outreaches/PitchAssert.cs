@@ -139,6 +139,7 @@ public static partial class PitchAssert
         (new Regex(@"\b(?:This This|We need We|We'd like We|to We)\b"), "a doubled subject"),
         (new Regex(@" [,.;:!?]| {2,}|,\.|\.\.(?!\.)|[,;:]$", RegexOptions.Multiline), "broken punctuation"),
         (new Regex(@"For your team, [A-Z]"), "a capital after a comma"),
+        (new Regex(@"For your team, [^.!?\n]*\bfor (?:you|your team)\b"), "“for you” said twice"),
     ];
 
     private static string Without(string message, string? background, PitchLanguage language)

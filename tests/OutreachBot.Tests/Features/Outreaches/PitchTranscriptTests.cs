@@ -76,7 +76,7 @@ public sealed class PitchTranscriptTests
                 Assert.Contains(language == PitchLanguage.Chinese ? "在支付中台工作了" : "years at Payments Platform", payments.Seen());
                 break;
             case LeadRoute.KeywordSearch:
-                Assert.Contains(language == PitchLanguage.Chinese ? "在内网搜索「支付网关」时看到支付中台负责这块业务" : "I searched the intranet for payment gateway and it pointed to Payments Platform", toPayments);
+                Assert.Contains(language == PitchLanguage.Chinese ? "在内网搜索「支付网关」时看到支付中台负责这块业务" : "I searched the intranet for “payment gateway” and it pointed to Payments Platform", toPayments);
                 Assert.StartsWith(language == PitchLanguage.Chinese ? "余涵老师，您好！" : "Hi Han,", toPayments);
                 break;
             default:
