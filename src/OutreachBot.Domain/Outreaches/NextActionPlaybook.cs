@@ -67,7 +67,7 @@ public sealed record PlaybookResult(
     RefusalReason? Reason,
     IReadOnlyList<NextAction> Actions,
     IReadOnlyList<AlternativeDepartment> Alternatives,
-    BilingualText? DraftMessage,
+    PitchVariant? Message,
     DateTimeOffset? ProposedSlot,
     IReadOnlyList<InsightQuestion> Checklist,
     bool StartStageTwo)
@@ -109,11 +109,19 @@ public sealed class NextActionPlaybook(IReadOnlyList<PlaybookRule> rules)
             rule.Outcome == ContactOutcome.Refused ? rule.Reason ?? input.Reason ?? RefusalReason.Other : null,
             [.. rule.Actions.Select(a => new NextAction(a, texts.For(a)))],
             alternatives,
-            texts.Draft(rule.Outcome),
+            MessageFor(rule.Outcome),
             slot,
             rule.AsksForInsight ? PlaybookTexts.InsightChecklist : [],
             rule.Actions.Contains(PlaybookAction.StartStageTwo));
     }
+
+    /// <summary>The message the article has us send after the outcome (the pitch drafter writes it).</summary>
+    private static PitchVariant? MessageFor(ContactOutcome outcome) => outcome switch
+    {
+        ContactOutcome.NoCapacity => PitchVariant.CapabilityOnly,
+        ContactOutcome.Interested => PitchVariant.MeetingInvitation,
+        _ => null,
+    };
 
     /// <summary>The follow-up slot: N working days out, but before the deadline when the calendar allows it.</summary>
     private static DateTimeOffset ProposeSlot(PlaybookInput input, FollowUpSlotRule follow)

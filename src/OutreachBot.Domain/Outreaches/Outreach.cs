@@ -142,6 +142,25 @@ public sealed class Outreach
         return null;
     }
 
+    /// <summary>What we ask this department for; blank goes back to the outreach's support needed.</summary>
+    public OutreachError? ChangeTargetSupport(string actor, DateTimeOffset at, string departmentId, string? supportNeeded)
+    {
+        if (FindTarget(departmentId) is not { } target)
+        {
+            return new UnknownTarget(departmentId);
+        }
+
+        if (Validation.Optional(nameof(StageOnePrep.SupportNeeded), supportNeeded, OutreachLimits.MaxPrepPointLength) is { } error)
+        {
+            return error;
+        }
+
+        var text = string.IsNullOrWhiteSpace(supportNeeded) ? null : supportNeeded.Trim();
+        Replace(target, target with { SupportNeeded = text });
+        Append(at, actor, TimelineEventKind.PrepUpdated, target.Department.Id, text is null ? "support needed: default" : "support needed");
+        return null;
+    }
+
     public OutreachError? ChangeDeadline(string actor, DateTimeOffset at, DateTimeOffset deadline)
     {
         if (deadline <= at)

@@ -38,6 +38,7 @@ public sealed record ScheduledMeeting(DateTimeOffset At, bool BothLeadersInvited
 public sealed record Agreement(string Terms, string DecidedBy, DateTimeOffset At, string RecordedBy);
 
 /// <summary>One target department and where it stands.</summary>
+/// <param name="SupportNeeded">What we ask this department for, when it differs from the outreach's support needed.</param>
 public sealed record OutreachTarget(
     DepartmentRef Department,
     TargetStage Stage,
@@ -50,7 +51,8 @@ public sealed record OutreachTarget(
     DateTimeOffset? FollowUpAt = null,
     PartnerInsight? Insight = null,
     Agreement? Agreement = null,
-    TargetStage? EndedFrom = null)
+    TargetStage? EndedFrom = null,
+    string? SupportNeeded = null)
 {
     public bool IsOpen => StageMachine.IsOpen(Stage);
 }

@@ -53,6 +53,9 @@ public sealed record UpdatedPrep(Outreach Outreach, IReadOnlyList<PrepHint> Hint
 
 public sealed record BookedMeeting(Outreach Outreach, OutreachTarget Target);
 
+/// <summary>The target with what we now ask it for.</summary>
+public sealed record ChangedSupport(Outreach Outreach, OutreachTarget Target);
+
 /// <summary>Where an introduction chain was stored: the outreach and target, or nowhere when no open outreach targets the department.</summary>
 public sealed record AttachedReferral(Outreach? Outreach, OutreachTarget? Target)
 {
@@ -82,12 +85,7 @@ public abstract record PitchChoice
     }
 
     /// <param name="Warnings">Other PMs courting the department or refused by it, to show before the draft.</param>
-    public sealed record Ready(Outreach Outreach, OutreachTarget Target, IReadOnlyList<CollisionWarning> Warnings) : PitchChoice
-    {
-        /// <summary>The draft, addressed to <paramref name="personName"/>, naming the last introducer when the lead came by referral.</summary>
-        public PitchDraft Draft(string? personName, string senderName, string? senderDepartment) =>
-            PitchDrafter.Draft(Outreach, Target, personName, senderName, senderDepartment);
-    }
+    public sealed record Ready(Outreach Outreach, OutreachTarget Target, IReadOnlyList<CollisionWarning> Warnings) : PitchChoice;
 
     public sealed record NoOpenOutreach : PitchChoice;
 

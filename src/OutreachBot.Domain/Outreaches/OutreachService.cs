@@ -101,6 +101,18 @@ public sealed class OutreachService(
             (r, at) => new PrepUpdated(r.Outreach, requester.UserKey, at),
             cancellationToken);
 
+    /// <summary>What we ask one department for (the pitch to it says this); blank goes back to the outreach's support needed.</summary>
+    public Task<OutreachResult<ChangedSupport>> ChangeTargetSupportAsync(
+        Requester requester, string outreachId, string departmentId, string? supportNeeded, CancellationToken cancellationToken = default) =>
+        ChangeAsync<ChangedSupport>(
+            requester,
+            outreachId,
+            (o, now) => o.ChangeTargetSupport(requester.UserKey, now, departmentId, supportNeeded) is { } error
+                ? error
+                : new ChangedSupport(o, o.FindTarget(departmentId)!),
+            (r, at) => new PrepUpdated(r.Outreach, requester.UserKey, at),
+            cancellationToken);
+
     public Task<OutreachResult<Outreach>> ShareAsync(Requester requester, string outreachId, OutreachSharing sharing, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             requester, outreachId, (o, now) => Then(o.ShareWith(requester.UserKey, now, sharing), o), (o, at) => new SharingChanged(o, requester.UserKey, at), cancellationToken);
@@ -479,9 +491,10 @@ public sealed class OutreachService(
             (o, at) => new InsightRecorded(o, requester.UserKey, at, o.FindTarget(departmentId)!.Department.Id),
             cancellationToken);
 
-    /// <summary>Drafts the first-contact message for one target of the outreach.</summary>
+    /// <summary>Drafts a message to one target of the outreach (the first contact, or the answer to an outcome).</summary>
     public async Task<OutreachResult<PitchDraft>> DraftPitchAsync(
-        Requester requester, string outreachId, string departmentId, string? personName, string senderName, string? senderDepartment, CancellationToken cancellationToken = default)
+        Requester requester, string outreachId, string departmentId, PitchVariant variant, PitchLanguage language, PitchPeople people,
+        BilingualText? matchedBusiness = null, string? slot = null, CancellationToken cancellationToken = default)
     {
         var found = await GetAsync(requester, outreachId, cancellationToken);
         if (found.Error is { } error)
@@ -490,7 +503,7 @@ public sealed class OutreachService(
         }
 
         return found.Value!.FindTarget(departmentId) is { } target
-            ? PitchDrafter.Draft(found.Value, target, personName, senderName, senderDepartment)
+            ? PitchDrafter.Draft(PitchRequest.For(found.Value, target, variant, language, people, matchedBusiness, slot))
             : new UnknownTarget(departmentId);
     }
 

@@ -101,120 +101,71 @@ public static class PrepValidator
         rune.Value is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0x3000 and <= 0x303F or >= 0xFF00 and <= 0xFFEF or >= 0x20000 and <= 0x2FFFF;
 }
 
-/// <summary>Who the first-contact message goes to and who sends it.</summary>
-public sealed record PitchRequest(
-    string ProductIdea,
-    StageOnePrep Prep,
-    DepartmentRef Department,
-    string? PersonName,
-    LeadRoute Route,
-    string? ReferrerName,
-    string SenderName,
-    string? SenderDepartment);
-
-/// <summary>The drafted message in both languages (null when the prep is not ready), and the hints to improve it.</summary>
-public sealed record PitchDraft(BilingualText? Text, IReadOnlyList<PrepHint> Hints)
-{
-    public bool IsReady => Text is not null;
-}
-
 /// <summary>
-/// Drafts the first-contact message from the three points: polite, short, one ask. Long points are cut to
-/// their first sentence, because the article warns that nobody reads a dump of everything at first contact.
+/// Drafts the message the way a thoughtful senior colleague would: short (a long point keeps its first sentence), addressed
+/// to the person, in the user's language, with the three points read as notes by <see cref="NoteReader"/>.
 /// </summary>
 public static class PitchDrafter
 {
-    /// <summary>The draft for one target of an outreach; a lead that came by referral names the last introducer.</summary>
-    public static PitchDraft Draft(Outreach outreach, OutreachTarget target, string? personName, string senderName, string? senderDepartment)
-    {
-        var referrer = target.Route == LeadRoute.Referral ? target.ReferralChain.LastOrDefault()?.PersonName : null;
-        return Draft(new PitchRequest(
-            outreach.ProductIdea, outreach.Prep, target.Department, personName, target.Route ?? LeadRoute.OrgChart, referrer, senderName, senderDepartment));
-    }
+    private const int CapabilityWeight = 48;
 
     public static PitchDraft Draft(PitchRequest request)
     {
-        var hints = PrepValidator.Validate(request.Prep);
+        var needsPrep = request.Variant is PitchVariant.FirstContact or PitchVariant.AskForPointer;
+        var hints = needsPrep ? PrepValidator.Validate(request.Prep) : [];
         if (!PrepValidator.IsReady(hints))
         {
             return new PitchDraft(null, hints);
         }
 
-        var background = Brief(request.Prep.ProductBackground!, PrepValidator.MaxWeight(PrepPoint.ProductBackground));
-        var support = Brief(request.Prep.SupportNeeded!, PrepValidator.MaxWeight(PrepPoint.SupportNeeded));
-        var benefit = Brief(request.Prep.WhatsInItForThem!, PrepValidator.MaxWeight(PrepPoint.WhatsInItForThem));
-        var idea = Brief(request.ProductIdea, 80);
-        var person = request.PersonName?.Trim();
-        var sender = request.SenderName.Trim();
-        var senderDepartment = request.SenderDepartment?.Trim();
-        var referrer = request.ReferrerName?.Trim();
-        var referred = request.Route == LeadRoute.Referral && !string.IsNullOrEmpty(referrer);
+        var language = request.Language;
+        var partner = request.Department;
+        var people = request.People;
+        var support = NoteReader.Read(request.Prep.SupportNeeded, NoteRole.Support, language, partner, PrepValidator.MaxWeight(PrepPoint.SupportNeeded));
+        var introducer = request.Route == LeadRoute.Referral ? people.Introducer?.FullName(language) : null;
+        var business = request.Route == LeadRoute.KeywordSearch ? Plain(request.MatchedBusiness?.For(Locale(language))) : null;
+        var opening = request.Route switch
+        {
+            LeadRoute.Referral when introducer is not null => PitchOpening.Referral,
+            LeadRoute.KeywordSearch => PitchOpening.Keyword,
+            LeadRoute.OrgChart => PitchOpening.OrgChart,
+            _ => PitchOpening.Plain,
+        };
 
-        var zh = new StringBuilder()
-            .AppendLine(string.IsNullOrEmpty(person) ? "您好！" : $"{person}老师，您好！")
-            .Append(string.IsNullOrEmpty(senderDepartment) ? $"我是{sender}，" : $"我是{senderDepartment}的{sender}，")
-            .AppendLine(request.Route switch
-            {
-                _ when referred => $"经{referrer}介绍，冒昧联系您。",
-                LeadRoute.KeywordSearch => $"在内网搜索时看到「{request.Department.NameZh}」负责相关业务，冒昧联系您。",
-                _ => $"在组织架构里看到「{request.Department.NameZh}」可能负责相关业务，冒昧打扰一下。",
-            })
-            .AppendLine($"我们正在规划「{idea}」：{background}。")
-            .AppendLine($"想请贵部门在{support}方面给予支持；对贵部门来说，{benefit}。")
-            .Append(request.Route == LeadRoute.OrgChart && !referred
-                ? "不知您是否方便抽 15 分钟简单聊聊？如果这件事不归您负责，也麻烦指点一下该找哪位同事，非常感谢！"
-                : "不知您这周是否方便抽 15 分钟简单聊聊？非常感谢！")
-            .ToString();
-
-        var en = new StringBuilder()
-            .AppendLine(string.IsNullOrEmpty(person) ? "Hello," : $"Hi {person},")
-            .Append(string.IsNullOrEmpty(senderDepartment) ? $"I'm {sender}. " : $"I'm {sender} from {senderDepartment}. ")
-            .AppendLine(request.Route switch
-            {
-                _ when referred => $"{referrer} suggested I get in touch with you.",
-                LeadRoute.KeywordSearch => $"I found on the intranet that {request.Department.NameEn} works in this area, so I hope you don't mind me reaching out.",
-                _ => $"The org chart suggests {request.Department.NameEn} may own this area, so I hope you don't mind me reaching out.",
-            })
-            .AppendLine($"We're planning \"{idea}\": {background}.")
-            .AppendLine($"We'd like {request.Department.NameEn}'s support with {support}. For your team, {benefit}.")
-            .Append(request.Route == LeadRoute.OrgChart && !referred
-                ? "Could we have a quick 15-minute chat? If this isn't yours, I'd be grateful if you could point me to the right colleague. Thank you!"
-                : "Could we have a quick 15-minute chat this week? Thank you!")
-            .ToString();
-
-        return new PitchDraft(new BilingualText(zh, en), hints);
+        var parts = new PitchParts(
+            request.Variant,
+            language,
+            people.Addressee?.GreetingName(language),
+            people.Form,
+            people.Sender.FullName(language) ?? string.Empty,
+            Plain(people.SenderDepartment?.For(Locale(language))),
+            opening,
+            language == PitchLanguage.Chinese ? partner.NameZh : partner.NameEn,
+            introducer,
+            business,
+            NoteReader.TrimPunctuation(NoteReader.Clean(request.ProductIdea, NoteReader.LanguageOf(request.ProductIdea))),
+            NoteReader.Read(request.Prep.ProductBackground, NoteRole.Background, language, partner, PrepValidator.MaxWeight(PrepPoint.ProductBackground)),
+            support,
+            NoteReader.Read(request.Prep.WhatsInItForThem, NoteRole.Benefit, language, partner, PrepValidator.MaxWeight(PrepPoint.WhatsInItForThem)),
+            Capability(request.CapabilityNeeded, support, language),
+            Plain(request.Slot));
+        return new PitchDraft(parts, hints);
     }
 
-    /// <summary>The first sentence when the text is over budget, without its closing punctuation.</summary>
-    internal static string Brief(string text, int maxWeight)
+    /// <summary>A short name of what we need: the capability as typed, else a short support note that is a noun phrase.</summary>
+    private static string? Capability(string? capability, PitchNote? support, PitchLanguage language)
     {
-        var trimmed = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (PrepValidator.Weight(trimmed) > maxWeight)
+        if (Plain(capability) is { } given && PrepValidator.Weight(given) <= CapabilityWeight)
         {
-            var end = trimmed.IndexOfAny(['。', '！', '？', '!', '?', '；', ';']);
-            var dot = trimmed.IndexOf(". ", StringComparison.Ordinal);
-            var cut = new[] { end, dot }.Where(i => i > 0).DefaultIfEmpty(-1).Min();
-            trimmed = cut > 0 ? trimmed[..cut] : Truncate(trimmed, maxWeight);
+            return NoteReader.TrimPunctuation(NoteReader.Clean(given, NoteReader.LanguageOf(given)));
         }
 
-        return trimmed.TrimEnd('。', '.', '！', '!', '？', '?', '；', ';', '，', ',', ' ');
+        return support is { Shape: NoteShape.Phrase } phrase && PrepValidator.Weight(phrase.Text) <= CapabilityWeight && NoteReader.LanguageOf(phrase.Text) == language
+            ? phrase.Text
+            : null;
     }
 
-    private static string Truncate(string text, int maxWeight)
-    {
-        var builder = new StringBuilder();
-        var weight = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            weight += PrepValidator.IsCjk(rune) ? 2 : 1;
-            if (weight > maxWeight)
-            {
-                break;
-            }
+    private static string? Plain(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-            builder.Append(rune.ToString());
-        }
-
-        return builder.ToString().TrimEnd() + "…";
-    }
+    private static string Locale(PitchLanguage language) => language == PitchLanguage.Chinese ? "zh-CN" : "en-US";
 }

@@ -63,28 +63,9 @@ internal sealed class PlaybookTexts(PlaybookInput input, DateTimeOffset? slot)
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    public BilingualText? Draft(ContactOutcome outcome) => outcome switch
-    {
-        ContactOutcome.NoCapacity => new(
-            $"{GreetingZh()}感谢您坦诚告知人力方面的情况。想特别说明一下：这次合作我们只需要借助「{DeptZh}」的{Capability(zh: true)}，"
-            + $"不需要占用贵部门的人力，研发对接和项目推进的人手都由我们来协调。您看{SlotText(zh: true)}方便再花十几分钟聊一下吗？如果时间不合适，您定个时间就好。",
-            $"{GreetingEn()}thank you for being open about your team's capacity. To be clear: we only need {DeptEn}'s {Capability(zh: false)}, "
-            + $"not your people. We will coordinate the engineering and project manpower ourselves. Would {SlotText(zh: false)} work for a short follow-up? If not, just suggest a time that suits you."),
-        ContactOutcome.Interested => new(
-            $"{GreetingZh()}很高兴「{DeptZh}」对这次合作感兴趣！为了尽快推进，想约一次进一步的交流，建议请双方领导也一起参加，当面对齐方向。"
-            + "您看这周哪个时间方便？另外想请教一下，贵部门今年比较看重哪些指标、领导最关注什么，我们好有针对性地准备材料。",
-            $"{GreetingEn()}great to hear that {DeptEn} is interested! To keep the momentum, could we set up a follow-up meeting, ideally with both our leaders, to align on the direction? "
-            + "Which time this week works for you? It would also help to know what your team is measured on this year and what your leader cares about most, so we can prepare the right material."),
-        _ => null,
-    };
-
     private string Capability(bool zh) => string.IsNullOrWhiteSpace(input.CapabilityNeeded)
         ? zh ? "这项能力" : "this capability"
         : zh ? $"「{input.CapabilityNeeded.Trim()}」" : $"\"{input.CapabilityNeeded.Trim()}\"";
 
     private string SlotText(bool zh) => slot is { } s ? LocalTime.Format(s, input.TimeZone, zh ? "zh-CN" : "en-US") : zh ? "近期" : "soon";
-
-    private string GreetingZh() => string.IsNullOrWhiteSpace(input.ContactPersonName) ? "您好！" : $"{input.ContactPersonName.Trim()}老师，您好！";
-
-    private string GreetingEn() => string.IsNullOrWhiteSpace(input.ContactPersonName) ? "Hello, " : $"Hi {input.ContactPersonName.Trim()}, ";
 }

@@ -35,7 +35,7 @@ public sealed class NextActionPlaybookTests
         }
 
         Assert.Null(result.ProposedSlot);
-        Assert.Null(result.DraftMessage);
+        Assert.Null(result.Message);
         Assert.False(result.StartStageTwo);
     }
 
@@ -59,20 +59,17 @@ public sealed class NextActionPlaybookTests
     }
 
     [Fact]
-    public void No_capacity_drafts_the_capability_only_message_and_proposes_a_follow_up_slot()
+    public void No_capacity_asks_for_the_capability_only_message_and_proposes_a_follow_up_slot()
     {
         var result = playbook.Decide(Input(ContactOutcome.NoCapacity, null));
 
         Assert.True(result.Has(PlaybookAction.SendCapabilityOnlyMessage));
         Assert.True(result.Has(PlaybookAction.ProposeFollowUpSlot));
-        Assert.Contains("不需要占用贵部门的人力", result.DraftMessage!.Zh);
-        Assert.Contains("李雷老师", result.DraftMessage.Zh);
-        Assert.Contains("实时交易风控", result.DraftMessage.Zh);
-        Assert.Contains("not your people", result.DraftMessage.En);
+        Assert.Equal(PitchVariant.CapabilityOnly, result.Message);
         var expectedSlot = new DateTimeOffset(2025, 3, 6, 10, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal(expectedSlot, result.ProposedSlot);
-        Assert.Contains("3月6日（周四）10:00", result.DraftMessage.Zh);
-        Assert.Contains("Thu, Mar 6, 10:00", result.DraftMessage.En);
+        Assert.Contains("3月6日（周四）10:00", result.Actions.Single(a => a.Kind == PlaybookAction.ProposeFollowUpSlot).Text.Zh);
+        Assert.Contains("Thu, Mar 6, 10:00", result.Actions.Single(a => a.Kind == PlaybookAction.ProposeFollowUpSlot).Text.En);
         Assert.Empty(result.Alternatives);
     }
 
@@ -107,7 +104,7 @@ public sealed class NextActionPlaybookTests
         Assert.True(result.StartStageTwo);
         Assert.Contains(result.Checklist, q => q.Key == "kpis");
         Assert.Contains(result.Checklist, q => q.Key == "leader-concerns");
-        Assert.Contains("双方领导", result.DraftMessage!.Zh);
+        Assert.Equal(PitchVariant.MeetingInvitation, result.Message);
         Assert.Null(result.ProposedSlot);
         Assert.Null(result.Reason);
     }

@@ -60,7 +60,8 @@ public sealed class OutreachServiceTests
             (await service.DropAsync(Bob, id, "D042")).Error,
             (await service.RecordInsightAsync(Bob, id, "D042", "kpi", null)).Error,
             (await service.RecordReferralAsync(Bob, id, "D042", [new ReferralStep("E1", "Li Lei")])).Error,
-            (await service.DraftPitchAsync(Bob, id, "D042", null, "Bob", null)).Error,
+            (await service.DraftPitchAsync(Bob, id, "D042", PitchVariant.FirstContact, PitchLanguage.Chinese, new PitchPeople(new PitchPerson("鲍勃", "Bob"), null, null))).Error,
+            (await service.ChangeTargetSupportAsync(Bob, id, "D042", "开放实时风控评分接口")).Error,
         };
 
         Assert.All(attempts, e => Assert.IsType<OutreachNotFound>(e));
@@ -179,7 +180,7 @@ public sealed class OutreachServiceTests
         Assert.NotNull(slot);
         Assert.Equal(slot, recorded.Value.Outreach.FindTarget("D042")!.FollowUpAt);
         Assert.Equal(slot, (await service.GetAsync(Alice, id)).Value!.FindTarget("D042")!.FollowUpAt);
-        Assert.Contains("李雷老师", recorded.Value.Playbook.DraftMessage!.Zh);
+        Assert.Equal(PitchVariant.CapabilityOnly, recorded.Value.Playbook.Message);
     }
 
     [Fact]
@@ -215,9 +216,29 @@ public sealed class OutreachServiceTests
         await service.UpdatePrepAsync(Alice, id, new StageOnePrep("中小银行客户愿意采购实时风控", "实时交易风控的接口能力", "带来新的收入，拓展银行业务"));
         await service.AddTargetAsync(Alice, id, OutreachBuilder.Payments, LeadRoute.Referral, [new ReferralStep("P9", "王强")]);
 
-        var pitch = await service.DraftPitchAsync(Alice, id, "D042", "李雷", "张三", "金融科技产品部");
+        var pitch = await service.DraftPitchAsync(
+            Alice, id, "D042", PitchVariant.FirstContact, PitchLanguage.Chinese, new PitchPeople(new PitchPerson("张三", "San Zhang"), null, new PitchPerson("李雷", "Lei Li")));
 
-        Assert.Contains("经王强介绍", pitch.Value!.Text!.Zh);
+        var parts = pitch.Value!.Parts!;
+        Assert.Equal((PitchOpening.Referral, "王强", "李雷"), (parts.Opening, parts.Introducer, parts.GreetingName));
+    }
+
+    [Fact]
+    public async Task Each_department_can_be_asked_for_its_own_support_and_a_blank_goes_back_to_the_outreachs()
+    {
+        var id = await CreateWithTarget(Alice, TargetStage.Identified);
+        await service.UpdatePrepAsync(Alice, id, new StageOnePrep("中小银行客户愿意采购实时风控", "实时交易风控的接口能力", "带来新的收入，拓展银行业务"));
+
+        var changed = await service.ChangeTargetSupportAsync(Alice, id, "D042", "  开放实时风控评分接口  ");
+        var tailored = (await service.GetAsync(Alice, id)).Value!;
+        var reset = await service.ChangeTargetSupportAsync(Alice, id, "D042", " ");
+
+        Assert.Equal("开放实时风控评分接口", changed.Value!.Target.SupportNeeded);
+        Assert.Equal("开放实时风控评分接口", PitchSupport.For(tailored, tailored.FindTarget("D042")!));
+        Assert.Null(reset.Value!.Target.SupportNeeded);
+        Assert.Equal("实时交易风控的接口能力", PitchSupport.For(reset.Value.Outreach, reset.Value.Target));
+        Assert.IsType<UnknownTarget>((await service.ChangeTargetSupportAsync(Alice, id, "D999", "开放接口")).Error);
+        Assert.IsType<InvalidOutreachInput>((await service.ChangeTargetSupportAsync(Alice, id, "D042", new string('长', OutreachLimits.MaxPrepPointLength + 1))).Error);
     }
 
     private async Task<string> CreateWithTarget(Requester owner, TargetStage stage, DepartmentRef? department = null)

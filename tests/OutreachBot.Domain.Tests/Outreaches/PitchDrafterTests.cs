@@ -10,50 +10,87 @@ public sealed class PitchDrafterTests
         "直接带来新的收入，也把业务范围拓展到银行客户");
 
     [Fact]
-    public void Pitch_from_a_referral_thanks_the_referrer_and_names_the_person()
+    public void A_referral_opens_with_the_introducer_and_greets_the_person_in_each_language()
     {
-        var draft = PitchDrafter.Draft(Request() with { Route = LeadRoute.Referral, ReferrerName = "王强" });
+        var request = Request() with { Route = LeadRoute.Referral, People = People() with { Introducer = new PitchPerson("王强", "Qiang Wang") } };
 
-        Assert.True(draft.IsReady);
-        Assert.StartsWith("李雷老师，您好！", draft.Text!.Zh);
-        Assert.Contains("经王强介绍", draft.Text.Zh);
-        Assert.Contains("实时交易风控的接口能力", draft.Text.Zh);
-        Assert.Contains("直接带来新的收入", draft.Text.Zh);
-        Assert.StartsWith("Hi 李雷,", draft.Text.En);
-        Assert.Contains("王强 suggested I get in touch", draft.Text.En);
-        Assert.Contains("Payments Platform's support", draft.Text.En);
+        var zh = PitchDrafter.Draft(request).Parts!;
+        var en = PitchDrafter.Draft(request with { Language = PitchLanguage.English }).Parts!;
+
+        Assert.Equal((PitchOpening.Referral, "王强", "李雷"), (zh.Opening, zh.Introducer, zh.GreetingName));
+        Assert.Equal((PitchOpening.Referral, "Qiang Wang", "Lei"), (en.Opening, en.Introducer, en.GreetingName));
+        Assert.Equal(("张三", "金融科技产品部"), (zh.SenderName, zh.SenderDepartment));
+        Assert.Equal(("San Zhang", "Fintech Products"), (en.SenderName, en.SenderDepartment));
     }
 
     [Fact]
-    public void Pitch_found_through_the_org_chart_asks_to_be_pointed_to_the_right_colleague()
+    public void A_keyword_lead_names_the_matching_business_in_the_users_language()
     {
-        var draft = PitchDrafter.Draft(Request() with { Route = LeadRoute.OrgChart, PersonName = null });
+        var request = Request() with { MatchedBusiness = new BilingualText("聚合支付", "aggregated checkout") };
 
-        Assert.StartsWith("您好！", draft.Text!.Zh);
-        Assert.Contains("指点一下该找哪位同事", draft.Text.Zh);
-        Assert.Contains("point me to the right colleague", draft.Text.En);
+        var zh = PitchDrafter.Draft(request).Parts!;
+        var en = PitchDrafter.Draft(request with { Language = PitchLanguage.English }).Parts!;
+
+        Assert.Equal((PitchOpening.Keyword, "聚合支付"), (zh.Opening, zh.MatchedBusiness));
+        Assert.Equal("aggregated checkout", en.MatchedBusiness);
     }
 
     [Fact]
-    public void Pitch_found_by_keyword_search_names_the_department()
+    public void An_org_chart_lead_asks_a_veteran_for_a_pointer_first()
     {
-        var draft = PitchDrafter.Draft(Request());
-
-        Assert.Contains("在内网搜索时看到「支付中台」负责相关业务", draft.Text!.Zh);
-        Assert.DoesNotContain("哪位同事", draft.Text.Zh);
+        Assert.Equal(PitchVariant.AskForPointer, PitchRequest.FirstVariant(LeadRoute.OrgChart));
+        Assert.Equal(PitchVariant.AskForPointer, PitchRequest.FirstVariant(null));
+        Assert.Equal(PitchVariant.FirstContact, PitchRequest.FirstVariant(LeadRoute.KeywordSearch));
+        Assert.Equal(PitchVariant.FirstContact, PitchRequest.FirstVariant(LeadRoute.Referral));
     }
 
     [Fact]
-    public void Long_points_are_cut_to_their_first_sentence_so_the_pitch_stays_short()
+    public void The_three_points_are_read_as_notes_about_the_reader()
+    {
+        var draft = PitchDrafter.Draft(Request() with
+        {
+            Prep = GoodPrep with { SupportNeeded = "需要对方开放实时风控评分接口…不需要对方投入研发人力", WhatsInItForThem = "收入直接记在对方部门。" },
+        });
+
+        Assert.Equal(new PitchNote("开放实时风控评分接口，不需要贵部门投入研发人力", NoteShape.Action), draft.Parts!.Support);
+        Assert.Equal(new PitchNote("收入直接记在贵部门", NoteShape.Sentence), draft.Parts.Benefit);
+    }
+
+    [Fact]
+    public void Long_points_keep_their_first_sentence_so_the_pitch_stays_short()
     {
         var longBackground = "中小银行客户普遍缺少实时风控能力，采购意愿很强。" + string.Concat(Enumerable.Repeat("这里是很长很长的市场分析细节，", 20));
 
         var draft = PitchDrafter.Draft(Request() with { Prep = GoodPrep with { ProductBackground = longBackground } });
 
-        Assert.Contains("中小银行客户普遍缺少实时风控能力，采购意愿很强", draft.Text!.Zh);
-        Assert.DoesNotContain("市场分析细节", draft.Text.Zh);
+        Assert.Equal("中小银行客户普遍缺少实时风控能力，采购意愿很强", draft.Parts!.Background!.Text);
         Assert.Contains(draft.Hints, h => h is { Point: PrepPoint.ProductBackground, Severity: HintSeverity.Advice });
-        Assert.True(draft.Text.Zh.Length < 300);
+    }
+
+    [Fact]
+    public void Follow_up_variants_need_no_prep_and_carry_the_slot_and_capability()
+    {
+        var request = Request() with { Variant = PitchVariant.CapabilityOnly, Prep = StageOnePrep.Empty, Slot = "3月6日（周四）10:00" };
+
+        var draft = PitchDrafter.Draft(request);
+
+        Assert.True(draft.IsReady);
+        Assert.Equal(("实时交易风控", "3月6日（周四）10:00"), (draft.Parts!.Capability, draft.Parts.Slot));
+    }
+
+    [Fact]
+    public void The_support_for_one_department_comes_from_the_target_then_the_outreach_then_the_capability()
+    {
+        var outreach = new OutreachBuilder().WithPrep(GoodPrep).Targeting(OutreachBuilder.Payments).Targeting(OutreachBuilder.Risk).Build();
+        Assert.Null(outreach.ChangeTargetSupport("alice", OutreachBuilder.Start.AddHours(1), "D077", "开放设备指纹接口"));
+
+        var payments = PitchRequest.For(outreach, outreach.FindTarget("D042")!, PitchVariant.FirstContact, PitchLanguage.Chinese, People());
+        var risk = PitchRequest.For(outreach, outreach.FindTarget("D077")!, PitchVariant.FirstContact, PitchLanguage.Chinese, People());
+
+        Assert.Equal("实时交易风控的接口能力", payments.Prep.SupportNeeded);
+        Assert.Equal("开放设备指纹接口", risk.Prep.SupportNeeded);
+        var bare = new OutreachBuilder().Targeting(OutreachBuilder.Payments).Build();
+        Assert.Equal("实时交易风控能力", PitchSupport.For(bare, bare.FindTarget("D042")!));
     }
 
     [Fact]
@@ -100,6 +137,9 @@ public sealed class PitchDrafterTests
         Assert.Empty(PrepValidator.Validate(GoodPrep));
     }
 
+    private static PitchPeople People() =>
+        new(new PitchPerson("张三", "San Zhang"), new BilingualText("金融科技产品部", "Fintech Products"), new PitchPerson("李雷", "Lei Li"));
+
     private static PitchRequest Request() => new(
-        "面向中小银行的支付风控 SaaS", GoodPrep, OutreachBuilder.Payments, "李雷", LeadRoute.KeywordSearch, null, "张三", "金融科技产品部");
+        PitchVariant.FirstContact, PitchLanguage.Chinese, "面向中小银行的支付风控 SaaS", "实时交易风控", GoodPrep, OutreachBuilder.Payments, LeadRoute.KeywordSearch, People());
 }

@@ -12,7 +12,7 @@ namespace OutreachBot.Features.Outreaches;
 /// <summary>The playbook's answer to a recorded outcome, as the outcome card (shared by the command and the buttons).</summary>
 public static class OutcomeReply
 {
-    public static void Show(ChatSession session, OutreachRenderer renderer, OutreachResult<RecordedOutcome> recorded)
+    public static void Show(ChatSession session, OutreachRenderer renderer, PitchPresenter pitches, OutreachResult<RecordedOutcome> recorded)
     {
         if (recorded.Error is { } error)
         {
@@ -35,10 +35,35 @@ public static class OutcomeReply
                 renderer.SuggestsAlternatives
                     ? [.. playbook.Alternatives.Select(a => new AlternativeView(a.DepartmentId, OutreachRenderer.Say(session, a.Name), a.Why is { } why ? OutreachRenderer.Say(session, why) : null))]
                     : null,
-                playbook.DraftMessage is { } draft ? OutreachRenderer.Say(session, draft) : null,
+                pitches.FollowUp(session, outreach, target, playbook),
                 playbook.ProposedSlot is { } slot ? LocalTime.Format(slot, zone, session.Culture.Name) : null,
                 [.. playbook.Checklist.Select(q => OutreachRenderer.Say(session, q.Question))],
                 OutreachViews.FindQuery(outreach)),
+            session.Culture));
+    }
+}
+
+/// <summary>A recorded contact: what was sent, and the three outcome buttons for when they answer.</summary>
+public static class ContactReply
+{
+    public static void Show(ChatSession session, OutreachRenderer renderer, OutreachResult<RecordedContact> recorded)
+    {
+        if (recorded.Error is { } error)
+        {
+            renderer.ReplyError(session, error);
+            return;
+        }
+
+        var (target, contact) = (recorded.Value!.Target, recorded.Value.Contact);
+        session.Reply(OutreachCards.Contact(
+            new ContactView(
+                recorded.Value.Outreach.Id,
+                target.Department.Id,
+                OutreachRenderer.Say(session, target.Department.Name),
+                contact.PersonName,
+                OutreachRenderer.Say(session, StageMachine.Name(contact.Route)),
+                session.FormatDateTime(contact.At),
+                contact.MessageSent),
             session.Culture));
     }
 }
@@ -47,7 +72,7 @@ public static class OutcomeReply
 /// The outcome buttons: <c>recordOutcome</c> with outreachId, departmentId, outcome (and, for a refusal, an optional
 /// reason; for a drop, an optional note). "Agreed" asks what was agreed and who decided before recording it.
 /// </summary>
-public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
+public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
@@ -78,7 +103,7 @@ public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRend
         var recorded = await outreaches.RecordOutcomeAsync(
             RequesterResolver.Resolve(session), new NewOutcome(target, outcome, reason, note ?? reasonNote), cancellationToken);
 
-        OutcomeReply.Show(session, renderer, recorded);
+        OutcomeReply.Show(session, renderer, pitches, recorded);
     }
 }
 
@@ -96,23 +121,7 @@ public sealed class RecordContactAction(OutreachService outreaches, OutreachRend
         var recorded = await outreaches.RecordContactAsync(
             RequesterResolver.Resolve(session), outreachId, new NewContact(departmentId, null, person, route, Given(request, OutreachVerbs.Message)), cancellationToken);
 
-        if (recorded.Error is { } error)
-        {
-            renderer.ReplyError(session, error);
-            return;
-        }
-
-        var (target, contact) = (recorded.Value!.Target, recorded.Value.Contact);
-        session.Reply(OutreachCards.Contact(
-            new ContactView(
-                recorded.Value.Outreach.Id,
-                target.Department.Id,
-                OutreachRenderer.Say(session, target.Department.Name),
-                contact.PersonName,
-                OutreachRenderer.Say(session, StageMachine.Name(contact.Route)),
-                session.FormatDateTime(contact.At),
-                contact.MessageSent),
-            session.Culture));
+        ContactReply.Show(session, renderer, recorded);
     }
 
     private static string? Given(CardActionRequest request, string key) =>

@@ -39,16 +39,6 @@ public sealed record SummaryView(
     IReadOnlyList<string> Collisions,
     string FindQuery);
 
-public sealed record PitchView(
-    string OutreachId,
-    string DepartmentId,
-    string DepartmentName,
-    string Route,
-    string? Draft,
-    string? PersonName,
-    IReadOnlyList<string> Hints,
-    IReadOnlyList<string> Collisions);
-
 public sealed record ContactView(string OutreachId, string DepartmentId, string DepartmentName, string Person, string Route, string When, string? Message);
 
 public sealed record NotContactedView(string OutreachId, string DepartmentId, string DepartmentName, string? DefaultPerson);
@@ -149,37 +139,6 @@ public static class OutreachCards
                 CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery),
                 CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, Data(view.OutreachId)),
                 CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
-            ]);
-    }
-
-    public static AdaptiveCard Pitch(PitchView view, CultureInfo culture)
-    {
-        var body = new List<CardElement> { Title(T(culture, "Pitch.Title", view.DepartmentName)) };
-        body.AddRange(Warnings(view.Collisions, culture));
-        if (view.Draft is null)
-        {
-            body.Add(new TextBlock(T(culture, "Pitch.NotReady")));
-            body.AddRange(view.Hints.Select(h => (CardElement)new TextBlock("• " + h) { Spacing = Spacing.None }));
-            return new AdaptiveCard(
-                body,
-                [
-                    CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, Data(view.OutreachId)),
-                    CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
-                ]);
-        }
-
-        body.Add(new TextBlock(T(culture, "Pitch.Intro")) { IsSubtle = true });
-        body.AddRange(view.Hints.Select(h => (CardElement)new TextBlock("• " + h) { IsSubtle = true, Spacing = Spacing.None }));
-        body.Add(new TextInput(OutreachVerbs.Message) { Label = T(culture, "Pitch.MessageLabel"), IsMultiline = true, Value = view.Draft, MaxLength = 2000 });
-        body.Add(new TextInput(OutreachVerbs.Person) { Label = T(culture, "Pitch.PersonLabel"), Value = view.PersonName, MaxLength = 200 });
-        var data = Data(view.OutreachId, view.DepartmentId);
-        data[OutreachVerbs.Route] = view.Route;
-        data[OutreachVerbs.DefaultPerson] = view.PersonName ?? string.Empty;
-        return new AdaptiveCard(
-            body,
-            [
-                CardActions.Verb(T(culture, "Button.ISentIt"), OutreachVerbs.RecordContact, data),
-                CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, Data(view.OutreachId)),
             ]);
     }
 
@@ -639,12 +598,12 @@ public static class OutreachCards
             Style = ChoiceInputStyle.Compact,
         };
 
-    private static IEnumerable<CardElement> Warnings(IReadOnlyList<string> collisions, CultureInfo culture) =>
+    internal static IEnumerable<CardElement> Warnings(IReadOnlyList<string> collisions, CultureInfo culture) =>
         collisions.Count == 0
             ? []
             : [new Container([new TextBlock(T(culture, "Collision.Title")) { Weight = TextWeight.Bolder, Color = TextColor.Attention }, .. collisions.Select(c => (CardElement)new TextBlock(c))]) { Style = ContainerStyle.Attention }];
 
-    private static TextBlock Title(string text) => new(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder };
+    internal static TextBlock Title(string text) => new(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder };
 
     private static Dictionary<string, string> Data(string outreachId, string? departmentId = null)
     {

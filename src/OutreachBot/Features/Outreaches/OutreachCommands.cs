@@ -27,67 +27,11 @@ public sealed class NewOutreachCommand : ICommandHandler
 }
 
 /// <summary>
-/// <c>pitch [department]</c> / <c>话术 [部门]</c>: the first-contact draft for the current outreach and department, editable,
-/// with "I sent it". A department that is not a target yet is added first, and any collision is shown before the draft.
-/// </summary>
-public sealed class PitchCommand(OutreachService outreaches, OutreachRenderer renderer) : ICommandHandler
-{
-    public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
-    {
-        var named = request.Arguments;
-        var department = renderer.FindDepartment(named) is { } found ? OutreachRenderer.Ref(found) : null;
-
-        var chosen = await outreaches.ChoosePitchTargetAsync(RequesterResolver.Resolve(session), named, department, cancellationToken);
-
-        if (chosen.Error is { } error)
-        {
-            renderer.ReplyError(session, error);
-            return;
-        }
-
-        switch (chosen.Value)
-        {
-            case PitchChoice.NoOpenOutreach:
-                session.Reply(session.Text<OutreachTexts>("Pitch.NoOutreach"));
-                break;
-            case PitchChoice.NoTargetYet none:
-                session.Reply(session.Text<OutreachTexts>("Pitch.NoTarget", none.ProductIdea));
-                break;
-            case PitchChoice.UnknownDepartment:
-                session.Reply(session.Text<OutreachTexts>("Pitch.UnknownDepartment", named));
-                break;
-            case PitchChoice.Ready ready:
-                await ShowAsync(session, ready, cancellationToken);
-                break;
-        }
-    }
-
-    private async Task ShowAsync(ChatSession session, PitchChoice.Ready ready, CancellationToken cancellationToken)
-    {
-        var target = ready.Target;
-        var person = renderer.HeadName(target.Department.Id, session);
-        var (senderName, senderDepartment) = renderer.Sender(session);
-        var pitch = ready.Draft(person, senderName, senderDepartment);
-        session.Reply(OutreachCards.Pitch(
-            new PitchView(
-                ready.Outreach.Id,
-                target.Department.Id,
-                OutreachRenderer.Say(session, target.Department.Name),
-                (target.Route ?? LeadRoute.OrgChart).ToString(),
-                pitch.Text is { } text ? OutreachRenderer.Say(session, text) : null,
-                person,
-                [.. pitch.Hints.Where(h => pitch.IsReady || h.Severity == HintSeverity.Missing).Select(h => OutreachRenderer.Say(session, h.Text))],
-                await renderer.DescribeAsync(ready.Warnings, session, cancellationToken)),
-            session.Culture));
-    }
-}
-
-/// <summary>
 /// <c>outcome &lt;department&gt; refused|no-capacity|interested|agreed|dropped [reason]</c> /
 /// <c>结果 &lt;部门&gt; 拒绝|没人力|有兴趣|达成|放弃 [原因]</c>. For an agreement the rest is what was agreed, and the
 /// agreement flow asks for what is still missing (who decided); for a drop it is why.
 /// </summary>
-public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer renderer) : ICommandHandler
+public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
@@ -126,7 +70,7 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
             return;
         }
 
-        OutcomeReply.Show(session, renderer, recorded);
+        OutcomeReply.Show(session, renderer, pitches, recorded);
 
         void UnknownTarget() => session.Reply(session.Text<OutreachTexts>("Outcome.UnknownTarget", parsed.Department));
     }

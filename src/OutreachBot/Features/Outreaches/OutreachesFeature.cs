@@ -27,6 +27,8 @@ public static class OutreachesFeature
         services.TryAddSingleton<LeadLog>();
         services.AddSingleton<OutreachRenderer>();
         services.AddSingleton<TeamMembers>();
+        services.AddSingleton<PitchAudience>();
+        services.AddSingleton<PitchPresenter>();
         services.AddSingleton<IOutreachEventSubscriber, FinderLeadRecorder>();
         services.AddSingleton<IReferralListener, ReferralOutreachListener>();
         return services
@@ -41,11 +43,16 @@ public static class OutreachesFeature
             .AddFlow<PrepFlow>()
             .AddFlow<MeetingFlow>()
             .AddFlow<AgreementFlow>()
+            .AddFlow<PitchEditFlow>()
+            .AddFlow<PitchSupportFlow>()
             .AddCardAction<TargetDepartmentAction>(OutreachVerbs.TargetDepartment)
             .AddCardAction<RecordContactAction>(OutreachVerbs.RecordContact)
             .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)
             .AddCardAction<BookMeetingAction>(OutreachVerbs.BookMeeting)
-            .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep);
+            .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep)
+            .AddCardAction<ShowPitchAction>(PitchVerbs.Show)
+            .AddCardAction<EditPitchAction>(PitchVerbs.Edit)
+            .AddCardAction<ChangePitchSupportAction>(PitchVerbs.ChangeSupport);
     }
 
     /// <summary>

@@ -83,9 +83,13 @@ public sealed class OutreachTextChannelTests
         var pitch = await chat.SayAsync("pitch");
         var sent = await chat.SayAsync("1");
 
-        var text = Assert.Single(pitch).Text;
-        Assert.Contains("Hi Han Yu,", text);
-        Assert.Contains("1. I sent it", text);
+        Assert.Equal(3, pitch.Count);
+        Assert.Contains("The next message is the draft, ready to copy.", pitch[0].Text);
+        Assert.StartsWith("Hi ", pitch[1].Text);
+        Assert.Contains("Could you point me to the right colleague?", pitch[1].Text);
+        Assert.DoesNotContain("1.", pitch[1].Text);
+        Assert.Contains("1. I sent it", pitch[2].Text);
+        Assert.Contains("2. Edit", pitch[2].Text);
         Assert.Contains("Contact with Payments Platform recorded", Assert.Single(sent).Text);
         Assert.Equal(TargetStage.Contacted, (await bot.Service.GetAsync(Requester.User("slack:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
     }

@@ -188,7 +188,8 @@ public sealed class OutreachSafetyTests
         Assert.Contains("Ping Zhou is already talking to Payments Platform (Contacted since 2026-11-24)", courted.Seen());
         Assert.Contains("Risk Management Center turned another PM down on 2026-11-24: Not their business scope (“only fraud for lending”).", refused.Seen());
         var body = Assert.Single(courted.Cards())["body"]!.Select(e => (string?)e["type"]).ToList();
-        Assert.InRange(body.IndexOf("Container"), 1, body.IndexOf("Input.Text") - 1);
+        Assert.Equal(1, body.IndexOf("Container"));
+        Assert.True(body.LastIndexOf("Container") > 1, "The warnings come before the draft.");
     }
 
     [Fact]

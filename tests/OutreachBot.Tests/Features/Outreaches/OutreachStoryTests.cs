@@ -37,11 +37,18 @@ public sealed class OutreachStoryTests
         Assert.Contains("Fri, Dec 4, 2026 6:00 PM", summary.Seen());
         Assert.Equal(["Draft the message", "Find departments", "Edit the three points", "Status"], summaryCard.ButtonTitles());
 
-        var pitch = await chat.PressAsync(summaryCard, "Draft the message");
+        var pointer = await chat.PressAsync(summaryCard, "Draft the message");
+        var pointerCard = Assert.Single(pointer.Cards());
+        Assert.Contains("Ask a long-timer at Payments Platform who to talk to", pointer.Seen());
+        Assert.Contains("Could you point me to the right colleague?", OutreachChat.ButtonData(pointerCard, "I sent it")["message"]);
+        var pitch = await chat.PressAsync(pointerCard, "Write to the head instead");
         var pitchCard = Assert.Single(pitch.Cards());
-        var draft = OutreachChat.InputValue(pitchCard, "message");
-        Assert.StartsWith("Hi Han Yu,", draft);
-        Assert.Contains("Payments Platform", draft);
+        var draft = OutreachChat.ButtonData(pitchCard, "I sent it")["message"];
+        Assert.StartsWith("Hi Han,", draft);
+        Assert.Contains("The org chart shows Payments Platform working in this area", draft);
+        Assert.Contains("What we'd need from you: access to the gateway's transaction events and a sandbox.", draft);
+        Assert.Contains("This means more volume through your gateway: direct revenue for you.", draft);
+        PitchAssert.Sendable(draft, PitchLanguage.English, OutreachChat.Prep.ProductBackground);
         Assert.Equal("Han Yu", OutreachChat.InputValue(pitchCard, "person"));
 
         var contact = await OutreachChat.PressWithInputsAsync(chat, pitchCard, "I sent it", new Dictionary<string, string>
@@ -88,7 +95,10 @@ public sealed class OutreachStoryTests
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross" }));
         var noCapacity = await chat.SayAsync("outcome Cross-border Payments no capacity");
         Assert.Contains("Cross-border Payments is keen but short of people", noCapacity.Seen());
-        Assert.Contains("we only need Cross-border Payments's \"payment gateway\", not your people", OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message"));
+        var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
+        Assert.Contains("we only need your payment gateway, not your people", capabilityOnly);
+        Assert.Contains("Would Fri, Nov 27, 10:00 work for a 15-minute follow-up?", capabilityOnly);
+        PitchAssert.Sendable(capabilityOnly, PitchLanguage.English);
         Assert.Contains("proposed slot Fri, Nov 27, 10:00", noCapacity.Seen());
 
         var status = await chat.SayAsync("status");
@@ -127,9 +137,14 @@ public sealed class OutreachStoryTests
         Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
 
-        var pitch = await chat.SayAsync("话术");
+        var pointer = await chat.SayAsync("话术");
+        Assert.Contains("先问问支付中台的老同事该找谁", pointer.Seen());
+        var pitch = await chat.PressAsync(Assert.Single(pointer.Cards()), "直接写给负责人");
         var pitchCard = Assert.Single(pitch.Cards());
-        Assert.StartsWith("余涵老师，您好！", OutreachChat.InputValue(pitchCard, "message"));
+        var draft = OutreachChat.ButtonData(pitchCard, "我已发送")["message"];
+        Assert.StartsWith("余涵老师，您好！", draft);
+        Assert.Contains("想请贵部门开放支付网关的交易事件接口和测试环境。更多交易走你们的网关，直接增加收入。", draft);
+        PitchAssert.Sendable(draft, PitchLanguage.Chinese);
 
         var contact = await chat.PressAsync(pitchCard, "我已发送");
         var contactCard = Assert.Single(contact.Cards());
@@ -158,7 +173,9 @@ public sealed class OutreachStoryTests
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross" }));
         var noCapacity = await chat.SayAsync("结果 跨境支付组 没有人力");
         Assert.Contains("「跨境支付组」有意向，但缺人力", noCapacity.Seen());
-        Assert.Contains("不需要占用贵部门的人力", OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message"));
+        var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
+        Assert.Contains("这次我们只需要借助贵部门的支付网关，不需要贵部门出人", capabilityOnly);
+        PitchAssert.Sendable(capabilityOnly, PitchLanguage.Chinese);
 
         var status = await chat.SayAsync("进展");
         Assert.Contains("支付中台: 已约会议", status.Seen());

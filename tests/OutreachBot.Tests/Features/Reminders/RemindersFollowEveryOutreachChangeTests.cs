@@ -66,6 +66,8 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
             Assert.IsType<Reopening.Reopened>((await s.ReopenAsync(Pm, new ReopenRequest(new TargetRef.Known(id, Payments.Id)))).GetValueOrThrow()).Outreach.Id),
         ["a closed outreach reopened"] = new(nameof(OutreachService.ReopenAsync), typeof(OutreachReopened), TargetStage.Dropped, async (s, id, _) =>
             Assert.IsType<Reopening.Reopened>((await s.ReopenAsync(Pm, new ReopenRequest(OutreachId: id))).GetValueOrThrow()).Outreach.Id),
+        ["what one department is asked for"] = new(nameof(OutreachService.ChangeTargetSupportAsync), typeof(PrepUpdated), TargetStage.Identified, async (s, id, _) =>
+            (await s.ChangeTargetSupportAsync(Pm, id, Payments.Id, "Read access to the gateway's settlement files.")).GetValueOrThrow().Outreach.Id),
         ["a referral chain on a known target"] = new(nameof(OutreachService.RecordReferralAsync), typeof(ReferralRecorded), TargetStage.Identified, async (s, id, _) =>
             (await s.RecordReferralAsync(Pm, id, Payments.Id, [new ReferralStep("E1", "Li Lei")])).GetValueOrThrow().Id),
         ["an introduction recorded in the finder"] = new(nameof(OutreachService.AttachReferralAsync), typeof(ReferralRecorded), TargetStage.Identified, async (s, _, _) =>
