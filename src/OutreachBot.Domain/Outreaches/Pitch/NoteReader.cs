@@ -162,28 +162,28 @@ public static partial class NoteReader
     internal static string TrimPunctuation(string text) =>
         text.Trim().Trim('。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '、', '：', ':', '…', '-', '—', '•', '·', '*', ' ').Trim();
 
-    [GeneratedRegex(@"(?:^|(?<=[\s\u3000-\u303F\uFF00-\uFFEF\u4E00-\u9FFF]))(?:\d{1,2}[.)、）](?!\d)|[\u2460-\u2469])\s*|(?:^|(?<=\n))[ \t]*[-*•·▪][ \t]+|[ \t]+[•▪][ \t]+|[\r\n]+")]
+    [GeneratedRegex(@"(?:^|(?<=[\s\u3000-\u303F\uFF00-\uFFEF\u4E00-\u9FFF]))(?:\d{1,2}[.)、）](?!\d)|[\u2460-\u2469])\s*|(?:^|(?<=\n))[ \t]*[-*•·▪][ \t]+|[ \t]+[•▪][ \t]+|[\r\n]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ListMarker();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"([！!？?。，,；;])\1+")]
+    [GeneratedRegex(@"([！!？?。，,；;])\1+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RepeatedPunctuation();
 
-    [GeneratedRegex(@"(?<=[^\s+])\s*\+\s*(?=[^\s+])")]
+    [GeneratedRegex(@"(?<=[^\s+])\s*\+\s*(?=[^\s+])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChinesePlus();
 
-    [GeneratedRegex(@"\s+\+\s+")]
+    [GeneratedRegex(@"\s+\+\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpacedPlus();
 
-    [GeneratedRegex(@"\s+&\s+")]
+    [GeneratedRegex(@"\s+&\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpacedAmpersand();
 
-    [GeneratedRegex(@"\s*(?:=>|->|→|=)\s*")]
+    [GeneratedRegex(@"\s*(?:=>|->|→|=)\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EnglishEquals();
 
-    [GeneratedRegex(@"\s+-{1,2}\s+")]
+    [GeneratedRegex(@"\s+-{1,2}\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpacedHyphen();
 
     /// <summary>Chinese notes: 对方/他们/该部门 become 贵部门/你们, and the note's opening decides its frame.</summary>
@@ -511,8 +511,8 @@ public static partial class NoteReader
             if (partner.NameEn.Trim().Contains(' ', StringComparison.Ordinal))
             {
                 var name = Regex.Escape(partner.NameEn.Trim());
-                text = Regex.Replace(text, $@"\b(?:the\s+)?{name}(?:['’]s?|['’])(?=\s)", "your", RegexOptions.IgnoreCase);
-                text = Regex.Replace(text, $@"\b(?:the\s+)?{name}(?:\s+(?:team|department|group))?\b", "your team", RegexOptions.IgnoreCase);
+                text = Regex.Replace(text, $@"\b(?:the\s+)?{name}(?:['’]s?|['’])(?=\s)", "your", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+                text = Regex.Replace(text, $@"\b(?:the\s+)?{name}(?:\s+(?:team|department|group))?\b", "your team", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
             }
 
             text = PartnerPossessive().Replace(text, m => MatchCase(m.Value, "your"));
@@ -632,60 +632,60 @@ public static partial class NoteReader
                 : char.ToLowerInvariant(first[0]) + text[1..];
         }
 
-        [GeneratedRegex(@"[A-Za-z][A-Za-z’'\-]*|[^A-Za-z]+")]
+        [GeneratedRegex(@"[A-Za-z][A-Za-z’'\-]*|[^A-Za-z]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
         private static partial Regex Token();
 
-        [GeneratedRegex(@"[A-Za-z][A-Za-z’'\-]*")]
+        [GeneratedRegex(@"[A-Za-z][A-Za-z’'\-]*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
         private static partial Regex Word();
 
-        [GeneratedRegex(@"\b((?:[A-Za-z]+)s)['’]s\b")]
+        [GeneratedRegex(@"\b((?:[A-Za-z]+)s)['’]s\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
         private static partial Regex PluralPossessive();
 
-        [GeneratedRegex(@"\b(?:the\s+)?(?:other\s+(?:team|department|side|group)|partner(?:\s+(?:team|department))?)['’]s?(?=\s)", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:the\s+)?(?:other\s+(?:team|department|side|group)|partner(?:\s+(?:team|department))?)['’]s?(?=\s)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex PartnerPossessive();
 
-        [GeneratedRegex(@"\b(?:the\s+)?(?:other\s+(?:team|department|side|group)|partner\s+(?:team|department)|partner)\b(?!\s+(?:banks?|companies|company|hospitals?|schools?|merchants?|stores?))", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:the\s+)?(?:other\s+(?:team|department|side|group)|partner\s+(?:team|department)|partner)\b(?!\s+(?:banks?|companies|company|hospitals?|schools?|merchants?|stores?))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex PartnerNoun();
 
-        [GeneratedRegex(@"^(?:(?:we|i)(?:['’]d|\s+would)?\s+(?:really\s+)?(?:need|like|want|hope|are\s+hoping|'re\s+hoping)\s+|(?:need|would\s+like|want)\s+)(?:you|your\s+team)\s+to\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^(?:(?:we|i)(?:['’]d|\s+would)?\s+(?:really\s+)?(?:need|like|want|hope|are\s+hoping|'re\s+hoping)\s+|(?:need|would\s+like|want)\s+)(?:you|your\s+team)\s+to\s+(?<rest>.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex EnglishAskToAct();
 
-        [GeneratedRegex(@"^(?:you|your\s+team)\s+(?:(?:could|can|would|will|should|to)\s+)?(?<rest>.+)$", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^(?:you|your\s+team)\s+(?:(?:could|can|would|will|should|to)\s+)?(?<rest>.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex EnglishPartnerSubject();
 
-        [GeneratedRegex(@"^(?<verb>needs?|would\s+like|wants?|require[sd]?)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^(?<verb>needs?|would\s+like|wants?|require[sd]?)\s+(?<rest>.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex EnglishBareNeed();
 
-        [GeneratedRegex(@"^(?:we|i|you|they)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^(?:we|i|you|they)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex EnglishSubject();
 
-        [GeneratedRegex(@"^(?:our|my|your|their)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^(?:our|my|your|their)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex EnglishPossessiveStart();
 
 
-        [GeneratedRegex(@"^(?:it|this|that)(?:(?<be>['’]s)\s+|\s+)(?<rest>.+)$", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^(?:it|this|that)(?:(?<be>['’]s)\s+|\s+)(?<rest>.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex EnglishIt();
 
         /// <summary>"… for you" ending a phrase or one of its clauses: "For your team, this means" would say it twice.</summary>
-        [GeneratedRegex(@"\bfor\s+(?:you|your\s+(?:team|department|side|group))(?=\s*(?:$|[,;:—–-]|\s(?:and|plus)\b))", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\bfor\s+(?:you|your\s+(?:team|department|side|group))(?=\s*(?:$|[,;:—–-]|\s(?:and|plus)\b))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex ForYou();
     }
 
-    [GeneratedRegex(@"^(?:我们|我方|咱们|我)?(?:这边)?(?:也)?(?:需要|希望|想请|想让|想要|请|麻烦|拜托)(?:贵部门|你们)(?:团队)?(?<rest>.+)$")]
+    [GeneratedRegex(@"^(?:我们|我方|咱们|我)?(?:这边)?(?:也)?(?:需要|希望|想请|想让|想要|请|麻烦|拜托)(?:贵部门|你们)(?:团队)?(?<rest>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseAsk();
 
-    [GeneratedRegex(@"^(?:贵部门|你们)(?:团队)?(?:可以|能|能够|来)?(?<rest>.+)$")]
+    [GeneratedRegex(@"^(?:贵部门|你们)(?:团队)?(?:可以|能|能够|来)?(?<rest>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChinesePartnerSubject();
 
-    [GeneratedRegex(@"^(?:我们|我方)?(?:需要|想要|要)(?<rest>.+)$")]
+    [GeneratedRegex(@"^(?:我们|我方)?(?:需要|想要|要)(?<rest>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseNeed();
 
-    [GeneratedRegex(@"^(?:贵部门|你们)(?:团队)?的?")]
+    [GeneratedRegex(@"^(?:贵部门|你们)(?:团队)?的?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChinesePossessive();
 
-    [GeneratedRegex(@"^(?:(?:贵部门|你们)(?:团队)?\s*[：:]|(?:好处|收益|价值|回报)(?:是)?\s*[：:]?)\s*")]
+    [GeneratedRegex(@"^(?:(?:贵部门|你们)(?:团队)?\s*[：:]|(?:好处|收益|价值|回报)(?:是)?\s*[：:]?)\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseLabel();
 
-    [GeneratedRegex(@"^(?:对|给)(?:贵部门|你们)(?:团队)?(?:来说|而言)")]
+    [GeneratedRegex(@"^(?:对|给)(?:贵部门|你们)(?:团队)?(?:来说|而言)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseForYou();
 }

@@ -75,7 +75,7 @@ public static partial class PitchWriter
         note is null || note.Text.Length == 0 ? null : writer.T($"{prefix}.{note.Shape}", note.Text);
 
     /// <summary>"CRM Products's" wherever a name ending in s was given a possessive.</summary>
-    [GeneratedRegex(@"\b([A-Za-z]+s)['’]s\b")]
+    [GeneratedRegex(@"\b([A-Za-z]+s)['’]s\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DoublePossessive();
 
     /// <summary>The message being written: lines of sentences, joined the way the language joins them.</summary>
