@@ -153,7 +153,7 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
             return;
         }
 
-        session.Reply(session.Text<StageTwoTexts>("Bids.Imported", result.Bids.Count, fileName) + " " + HowRead(result, session));
+        session.Reply(session.Text<StageTwoTexts>("Bids.Imported", result.Bids.Count, fileName) + (session.IsChinese ? "" : " ") + HowRead(result, session));
         await TallyAsync(scope with { Material = saved.Value! }, 12, session, cancellationToken);
     }
 
@@ -167,7 +167,7 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
             BidsSourceKind.PastedText => T("Bids.Read.Pasted", T(result.Delimiter == '\t' ? "Bids.Read.Tabs" : "Bids.Read.Commas")),
             _ => T("Bids.Read.Workbook"),
         };
-        return result.HadHeader ? how : how + " " + T("Bids.Read.NoHeader", string.Join(",", BidsCsvImporter.Columns));
+        return result.HadHeader ? how : how + (session.IsChinese ? "" : " ") + T("Bids.Read.NoHeader", string.Join(",", BidsCsvImporter.Columns));
     }
 
     /// <summary>Asks before the imported bids are replaced by nothing; <paramref name="emptyFile"/> is the file that had no rows.</summary>
