@@ -49,7 +49,7 @@ public sealed class AttachmentSourcePolicy(IOptions<AttachmentOptions> options)
 {
     /// <summary>Where Teams stores shared files (commercial, 21Vianet, GCC High/DoD, Germany, dogfood) and OneDrive's hosts.</summary>
     private static readonly string[] TeamsFileDomains =
-        ["sharepoint.com", "sharepoint.cn", "sharepoint-df.com", "sharepoint.us", "sharepoint-mil.us", "sharepoint.de", "onedrive.com", "1drv.com", "1drv.ms", "livefilestore.com"];
+        ["sharepoint.com", "sharepoint.cn", "sharepoint-df.com", "sharepoint.us", "sharepoint-mil.us", "sharepoint.de", "onedrive.com", "onedrive.live.com", "1drv.com", "1drv.ms", "livefilestore.com"];
 
     private readonly IReadOnlyList<AllowedEntry> allowList = [.. options.Value.AllowedHosts.Select(AllowedEntry.Parse).OfType<AllowedEntry>()];
 

@@ -135,9 +135,9 @@ public sealed class BidsImportTranscriptTests : IAsyncLifetime
         Assert.Contains("bids-empty.csv has no rows. Importing it would replace the 2 bids imported from bids.csv on", asked.AllText());
         Assert.Equal(["Clear the imported bids", "Keep them"], asked.Cards().Single().ButtonTitles());
         Assert.Equal(2, kept.Bids!.Count);
-        Assert.Equal("Cleared the 2 imported bids.", Assert.Single(cleared).Text);
+        Assert.Contains("Cleared the 2 imported bids.", cleared.AllText());
         Assert.Equal(0, (await world.MaterialAsync(id)).Bids!.Count);
-        Assert.Equal("There are no imported bids to clear.", Assert.Single(pressedAgain).Text);
+        Assert.Contains("There are no imported bids to clear.", pressedAgain.AllText());
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class BidsImportTranscriptTests : IAsyncLifetime
         var pressed = await chat.PressAsync(asked.Cards().Single(), "Clear the imported bids");
 
         Assert.Contains("Clear the 1 bids imported from bids.csv on", asked.AllText());
-        Assert.Equal("The imported bids changed since that button was sent, so nothing was cleared.", Assert.Single(pressed).Text);
+        Assert.Contains("The imported bids changed since that button was sent, so nothing was cleared.", pressed.AllText());
         Assert.Equal(2, (await world.MaterialAsync(id)).Bids!.Count);
     }
 }
