@@ -26,7 +26,7 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
             started = true;
             if (reader.Peek() == '\uFEFF')
             {
-                reader.Read();
+                _ = reader.Read();
             }
         }
 
@@ -55,7 +55,7 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
             {
                 if (c == '"' && reader.Peek() == '"')
                 {
-                    reader.Read();
+                    _ = reader.Read();
                     field.Append('"');
                 }
                 else if (c == '"')
