@@ -164,9 +164,9 @@ public static partial class MoneyText
         (at == 0 || !char.IsAsciiLetter(text[at - 1])) && (at + length >= text.Length || !char.IsAsciiLetter(text[at + length]));
 
     /// <summary>1234, 1,234,567.89, .5, 2.38 — then an optional scale word (万, 亿, M, million …), spaces allowed between.</summary>
-    [GeneratedRegex(@"^(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?<scale>[\p{L}]+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?<scale>[\p{L}]+)?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AmountForm();
 
-    [GeneratedRegex(@"\b[A-Za-z]{3}\b")]
+    [GeneratedRegex(@"\b[A-Za-z]{3}\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoCode();
 }

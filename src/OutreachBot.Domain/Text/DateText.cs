@@ -107,16 +107,16 @@ public static partial class DateText
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*[日号]?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*[日号]?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Compact();
 
-    [GeneratedRegex(@"^(?<a>\d{1,2})\s*[-/.]\s*(?<b>\d{1,2})\s*[-/.]\s*(?<y>\d{4})$")]
+    [GeneratedRegex(@"^(?<a>\d{1,2})\s*[-/.]\s*(?<b>\d{1,2})\s*[-/.]\s*(?<y>\d{4})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YearLast();
 
     /// <summary>" 0:00", " 00:00:00", "T08:30:00Z", "T08:30:00+08:00" after the date.</summary>
-    [GeneratedRegex(@"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp][Mm])?$")]
+    [GeneratedRegex(@"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[AaPp][Mm])?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TimeSuffix();
 }

@@ -221,7 +221,7 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
         session.Reply(BidsCards.Tally(scope, tally, months, corroboration, chart, session));
     }
 
-    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Mention();
 }
 
