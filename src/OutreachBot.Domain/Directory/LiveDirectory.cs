@@ -29,6 +29,10 @@ public sealed class LiveDirectory(DirectoryRepository repository, OrgDirectoryIm
     public async Task<DirectoryImportResult> ImportAsync(TextReader departmentsCsv, TextReader peopleCsv, CancellationToken cancellationToken = default) =>
         await ImportAsync(importer.Import(departmentsCsv, peopleCsv), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Uploaded files, in whatever encoding wrote them (detected and reported).</summary>
+    public async Task<DirectoryImportResult> ImportAsync(ImportFile departmentsCsv, ImportFile peopleCsv, CancellationToken cancellationToken = default) =>
+        await ImportAsync(importer.Import(departmentsCsv, peopleCsv), cancellationToken).ConfigureAwait(false);
+
     public async Task<DirectoryImportResult> ImportFolderAsync(string folder, CancellationToken cancellationToken = default) =>
         await ImportAsync(importer.ImportFolder(folder), cancellationToken).ConfigureAwait(false);
 

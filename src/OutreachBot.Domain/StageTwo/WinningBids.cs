@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.StageTwo;
@@ -16,92 +15,154 @@ public enum BidImportErrorCode
     NegativeAmount,
     ZeroAmount,
     InvalidDate,
+    AmbiguousDate,
     FutureDate,
     UnknownCurrency,
+    CurrencyMismatch,
     MalformedCsv,
+    Undecodable,
 }
 
-/// <summary>One reason a bids.csv cannot be imported; <see cref="Line"/> is the 1-based line in the file (the header is line 1).</summary>
+/// <summary>One reason a bids file cannot be imported; <see cref="Line"/> is the 1-based line in the file (the header is line 1).</summary>
 public sealed record BidImportError(int Line, string Column, BidImportErrorCode Code, BilingualText Message);
+
+/// <summary>Where the rows came from, so the reply can say how they were read.</summary>
+public enum BidsSourceKind
+{
+    File,
+    PastedText,
+    Workbook,
+}
 
 public sealed record BidImportResult(IReadOnlyList<WinningBid> Bids, IReadOnlyList<BidImportError> Errors)
 {
     /// <summary>True when the whole file was valid; otherwise <see cref="Bids"/> is empty (nothing is imported).</summary>
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Valid but without a single bid (a header-only file): importing it would only erase the previous import.</summary>
+    public bool IsEmpty => Succeeded && Bids.Count == 0;
+
+    public BidsSourceKind Source { get; init; } = BidsSourceKind.File;
+
+    /// <summary>The text encoding a file was read in; null for pasted text and workbooks.</summary>
+    public TextFileEncoding? Encoding { get; init; }
+
+    /// <summary>False when the rows came without a header and were read in the standard column order.</summary>
+    public bool HadHeader { get; init; } = true;
+
+    /// <summary>Tab for rows pasted from a spreadsheet, comma for CSV.</summary>
+    public char Delimiter { get; init; } = ',';
 }
 
 /// <summary>
-/// Reads bids.csv (UTF-8, header row, columns competitor,project,customer,amount,currency,award_date,region in any
-/// order, extra columns ignored). Every row is validated before anything is returned: one bad row means no bids.
+/// Reads winning bids from a CSV file (UTF-8 with or without BOM, UTF-16, GBK/GB18030 — detected), rows pasted as text
+/// (comma- or tab-separated, with or without the header) or rows a workbook reader extracted. Columns
+/// competitor,project,customer,amount,currency,award_date,region in any order, named in any case or in Chinese (竞争对手,
+/// 金额, 中标日期 …), extra columns ignored; without a header the rows are read in that order. Amounts and dates are read as
+/// people write them (<see cref="MoneyText"/>, <see cref="DateText"/>); the currency may come with the amount (¥238万).
+/// Every row is validated before anything is returned: one bad row means no bids.
 /// </summary>
 public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = null)
 {
     public static readonly IReadOnlyList<string> Columns = ["competitor", "project", "customer", "amount", "currency", "award_date", "region"];
 
-    private const string DateFormat = "yyyy-MM-dd";
+    /// <summary>Columns a header must name; the currency may come with each amount instead, and the region may be left out.</summary>
+    private static readonly string[] RequiredColumns = ["competitor", "project", "customer", "amount", "award_date"];
 
+    private static readonly IReadOnlyDictionary<string, string> Aliases = HeaderMap.Aliases(new Dictionary<string, string[]>
+    {
+        ["competitor"] = ["vendor", "supplier", "winner", "winning_bidder", "company", "竞争对手", "中标单位", "中标人", "中标供应商", "中标厂商", "供应商", "厂商", "公司"],
+        ["project"] = ["project_name", "tender", "项目", "项目名称", "标题", "招标项目"],
+        ["customer"] = ["buyer", "purchaser", "client", "客户", "采购人", "采购单位", "招标人", "招标单位", "甲方"],
+        ["amount"] = ["award_amount", "bid_amount", "value", "price", "金额", "中标金额", "成交金额", "合同金额", "中标价"],
+        ["currency"] = ["币种", "货币", "币别"],
+        ["award_date"] = ["date", "awarded", "award", "日期", "中标日期", "公告日期", "成交日期", "中标时间"],
+        ["region"] = ["area", "province", "location", "地区", "区域", "省份", "所在地"],
+    });
+
+    /// <summary>Reads a CSV file's bytes in whatever encoding wrote it; dates like 3/4/2026 are refused as ambiguous.</summary>
     public BidImportResult Import(Stream csv)
     {
+        using var buffer = new MemoryStream();
+        csv.CopyTo(buffer);
+        return ImportFile(buffer.ToArray(), culture: null);
+    }
+
+    /// <summary>A file's bytes; <paramref name="culture"/> says whether 3/4/2026 is March or April (en-US: March).</summary>
+    public BidImportResult ImportFile(byte[] content, CultureInfo? culture)
+    {
+        var decoded = TextFileDecoder.Decode(content);
+        if (decoded.Problem is { } problem)
+        {
+            return Failed(new BidImportError(problem.Line, "", BidImportErrorCode.Undecodable,
+                new($"第 {problem.Line} 行第 {problem.Column} 个字符：{problem.Reason.Zh}", $"Line {problem.Line}, character {problem.Column}: {problem.Reason.En}")));
+        }
+
+        return ImportText(decoded.Text!, culture) with { Encoding = decoded.Encoding, Source = BidsSourceKind.File };
+    }
+
+    /// <summary>Rows pasted into the chat: tab-separated (from a spreadsheet) or comma-separated, with or without the header.</summary>
+    public BidImportResult ImportText(string text, CultureInfo? culture)
+    {
+        var read = DelimitedText.Read(text);
+        if (read.UnterminatedQuoteLine is { } line)
+        {
+            return Failed(new BidImportError(line, "", BidImportErrorCode.MalformedCsv,
+                new($"第 {line} 行开始的引号没有闭合", $"Line {line}: a quoted field opened here is never closed"))) with { Source = BidsSourceKind.PastedText };
+        }
+
+        return ImportRows(read.Records, culture) with { Source = BidsSourceKind.PastedText, Delimiter = read.Delimiter };
+    }
+
+    /// <summary>Rows with their line (or sheet row) numbers, e.g. from a workbook; the first may be the header.</summary>
+    public BidImportResult ImportRows(IReadOnlyList<CsvRecord> records, CultureInfo? culture)
+    {
+        var rows = records.Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList();
+        if (rows.Count == 0)
+        {
+            return new BidImportResult([], []) { Source = BidsSourceKind.Workbook };
+        }
+
+        var header = HeaderMap.Build(rows[0].Fields, Aliases);
+        var named = header.CountKnown(Columns);
+        var hadHeader = named > 0;
+        if (hadHeader)
+        {
+            var missing = RequiredColumns.Where(c => !header.Has(c)).ToList();
+            if (missing.Count > 0)
+            {
+                return Failed([.. missing.Select(c => new BidImportError(rows[0].Line, c, BidImportErrorCode.MissingColumn, new($"表头缺少列 {c}", $"The header has no '{c}' column")))]);
+            }
+        }
+        else
+        {
+            header = HeaderMap.Build(Columns, Aliases);
+        }
+
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), timeZone ?? TimeZoneInfo.Utc).DateTime);
         var errors = new List<BidImportError>();
         var bids = new List<WinningBid>();
-
-        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var records = new CsvRecordReader(reader);
-        try
+        foreach (var record in hadHeader ? rows.Skip(1) : rows)
         {
-            if (!records.TryRead(out var header))
+            if (ParseRow(record.Fields, header, record.Line, today, culture, errors) is { } bid)
             {
-                return Failed(new BidImportError(1, "", BidImportErrorCode.EmptyFile, new("文件为空，缺少表头行", "The file is empty; a header row is required")));
-            }
-
-            var index = HeaderIndex(header.Fields);
-            var missingColumns = Columns.Where(c => !index.ContainsKey(c)).ToList();
-            if (missingColumns.Count > 0)
-            {
-                return Failed([.. missingColumns.Select(c => new BidImportError(1, c, BidImportErrorCode.MissingColumn, new($"表头缺少列 {c}", $"The header has no '{c}' column")))]);
-            }
-
-            while (records.TryRead(out var record))
-            {
-                if (record.Fields.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                var bid = ParseRow(record.Fields, index, record.Line, today, errors);
-                if (bid is not null && errors.Count == 0)
-                {
-                    bids.Add(bid);
-                }
+                bids.Add(bid);
             }
         }
-        catch (MalformedCsvException ex)
-        {
-            errors.Add(new BidImportError(ex.Line, "", BidImportErrorCode.MalformedCsv, new($"CSV 格式错误：{ex.Message}", $"Malformed CSV: {ex.Message}")));
-        }
 
-        return errors.Count == 0 ? new BidImportResult(bids, []) : Failed([.. errors]);
+        return errors.Count == 0
+            ? new BidImportResult(bids, []) { Source = BidsSourceKind.Workbook, HadHeader = hadHeader }
+            : Failed([.. errors]) with { HadHeader = hadHeader };
     }
 
-    private static Dictionary<string, int> HeaderIndex(IReadOnlyList<string> header)
-    {
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
-        }
-
-        return index;
-    }
-
-    private static WinningBid? ParseRow(IReadOnlyList<string> row, Dictionary<string, int> index, int line, DateOnly today, List<BidImportError> errors)
+    private static WinningBid? ParseRow(
+        IReadOnlyList<string> row, HeaderMap header, int line, DateOnly today, CultureInfo? culture, List<BidImportError> errors)
     {
         var before = errors.Count;
-        string Field(string column)
+        string Field(string column, bool required = true)
         {
-            var value = index[column] < row.Count ? row[index[column]].Trim() : "";
-            if (value.Length == 0)
+            var value = header.Field(row, column);
+            if (value.Length == 0 && required)
             {
                 errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new($"第 {line} 行缺少 {column}", $"Line {line}: {column} is empty")));
             }
@@ -113,20 +174,26 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         var project = Field("project");
         var customer = Field("customer");
         var amountText = Field("amount");
-        var currencyText = Field("currency");
+        var currencyText = Field("currency", required: false);
         var dateText = Field("award_date");
-        var region = Field("region");
+        var region = Field("region", required: false);
 
         decimal amount = 0;
+        Currency? amountCurrency = null;
+        var amountRead = false;
         if (amountText.Length > 0)
         {
-            if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out amount))
+            amountRead = MoneyText.TryParse(amountText, out amount, out amountCurrency, out var problem);
+            if (!amountRead)
             {
-                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new($"第 {line} 行金额「{amountText}」不是有效数字", $"Line {line}: amount '{amountText}' is not a number")));
-            }
-            else if (amount < 0)
-            {
-                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new($"第 {line} 行金额不能为负数", $"Line {line}: amount cannot be negative")));
+                errors.Add(problem switch
+                {
+                    MoneyTextProblem.Negative => new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new($"第 {line} 行金额不能为负数", $"Line {line}: amount cannot be negative")),
+                    MoneyTextProblem.TwoCurrencies => new BidImportError(line, "amount", BidImportErrorCode.CurrencyMismatch, new($"第 {line} 行金额「{amountText}」写了两种货币", $"Line {line}: amount '{amountText}' names two currencies")),
+                    _ => new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new(
+                        $"第 {line} 行金额「{amountText}」无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）",
+                        $"Line {line}: amount '{amountText}' is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万)")),
+                });
             }
             else if (amount == 0)
             {
@@ -134,18 +201,48 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             }
         }
 
-        var currency = default(Currency);
-        if (currencyText.Length > 0 && !Currency.TryParse(currencyText, out currency))
+        Currency? columnCurrency = null;
+        if (currencyText.Length > 0)
         {
-            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new($"第 {line} 行币种「{currencyText}」不是 ISO 4217 三位代码（如 CNY、USD）", $"Line {line}: currency '{currencyText}' is not an ISO 4217 code (e.g. CNY, USD)")));
+            if (CurrencyNames.TryParse(currencyText, out var parsed))
+            {
+                columnCurrency = parsed;
+            }
+            else
+            {
+                errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new(
+                    $"第 {line} 行币种「{currencyText}」无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）",
+                    $"Line {line}: currency '{currencyText}' is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元)")));
+            }
+        }
+
+        if (columnCurrency is { } fromColumn && amountCurrency is { } fromAmount && fromColumn != fromAmount)
+        {
+            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.CurrencyMismatch, new(
+                $"第 {line} 行金额是 {fromAmount}，币种列却是 {fromColumn}",
+                $"Line {line}: the amount is in {fromAmount} but the currency column says {fromColumn}")));
+        }
+
+        var currency = columnCurrency ?? amountCurrency;
+        if (currency is null && currencyText.Length == 0 && amountRead)
+        {
+            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.MissingValue, new(
+                $"第 {line} 行缺少 currency（币种列写 CNY 或 人民币，或在金额前加 ¥）",
+                $"Line {line}: currency is empty (fill the currency column with e.g. CNY or USD, or write the amount as ¥2.38M)")));
         }
 
         var date = default(DateOnly);
         if (dateText.Length > 0)
         {
-            if (!DateOnly.TryParseExact(dateText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (!DateText.TryParse(dateText, culture, out date, out var problem))
             {
-                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new($"第 {line} 行中标日期「{dateText}」格式应为 yyyy-MM-dd", $"Line {line}: award_date '{dateText}' must be yyyy-MM-dd")));
+                errors.Add(problem == DateTextProblem.Ambiguous
+                    ? new BidImportError(line, "award_date", BidImportErrorCode.AmbiguousDate, new(
+                        $"第 {line} 行中标日期「{dateText}」分不清是几月几日，请写成 2026-03-18 或 2026年3月18日",
+                        $"Line {line}: award_date '{dateText}' could be day/month or month/day; write it as 2026-03-18"))
+                    : new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new(
+                        $"第 {line} 行中标日期「{dateText}」无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）",
+                        $"Line {line}: award_date '{dateText}' is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026)")));
             }
             else if (date > today)
             {
@@ -153,7 +250,9 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             }
         }
 
-        return errors.Count == before ? new WinningBid(competitor, project, customer, new Money(amount, currency), date, region) : null;
+        return errors.Count == before && currency is { } known
+            ? new WinningBid(competitor, project, customer, new Money(amount, known), date, region)
+            : null;
     }
 
     private static BidImportResult Failed(params BidImportError[] errors) => new([], errors);

@@ -6,12 +6,13 @@ namespace OutreachBot.Domain.Text;
 public readonly record struct CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// A streaming RFC 4180 reader shared by every import (org directory, winning bids): quoted fields may hold commas,
-/// doubled quotes and line breaks; CRLF, LF and a lone CR end a record; a UTF-8 BOM is dropped; blank lines are skipped.
+/// A streaming RFC 4180 reader shared by every import (org directory, winning bids): quoted fields may hold the
+/// delimiter (a comma, or a tab for rows pasted from a spreadsheet), doubled quotes and line breaks; CRLF, LF and a lone
+/// CR end a record; a UTF-8 BOM is dropped; blank lines are skipped.
 /// An unterminated quote is reported with the line it opened on instead of being guessed at.
 /// Our own rather than CsvHelper 34, whose span-based API cannot tell the line a bad record starts on.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader)
+public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
 {
     private readonly StringBuilder field = new();
     private int line = 1;
@@ -76,7 +77,7 @@ public sealed class CsvRecordReader(TextReader reader)
                     inQuotes = fieldStarted = true;
                     quoteLine = line;
                     break;
-                case ',':
+                case var d when d == delimiter:
                     fields.Add(field.ToString());
                     field.Clear();
                     fieldStarted = true;

@@ -7,9 +7,22 @@ namespace OutreachBot.StageTwo;
 /// <summary>A rendered chart; <see cref="CjkFontMissing"/> is true when no installed font could draw Chinese text.</summary>
 public sealed record ChartImage(byte[] Png, int Width, int Height, bool CjkFontMissing);
 
-/// <summary>Draws the winning-bids tally of one currency as a horizontal bar chart, one bar per competitor.</summary>
+/// <summary>
+/// Draws the winning-bids tally of one currency as a horizontal bar chart, one bar per competitor, in the font the app
+/// ships (<see cref="CjkFontResolver"/>), so Chinese names are drawn whatever fonts the host has.
+/// </summary>
 public sealed class BidsChartRenderer
 {
+    private readonly string? font;
+
+    public BidsChartRenderer()
+        : this(CjkFontResolver.RegisteredFontName)
+    {
+    }
+
+    /// <summary>Draws with exactly this ScottPlot font (tests register the shipped file alone under a name of their own).</summary>
+    internal BidsChartRenderer(string? fontName) => font = fontName;
+
     public const int DefaultWidth = 800;
     public const int DefaultHeight = 450;
     private const int MaxBars = 8;
@@ -20,7 +33,7 @@ public sealed class BidsChartRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
         using var plot = Draw(tally, currency, culture);
         var png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        return new ChartImage(png, width, height, CjkFontResolver.RegisteredFontName is null);
+        return new ChartImage(png, width, height, font is null);
     }
 
     /// <summary>The same drawing as SVG, where its words can be read back (tests check what the chart says).</summary>
@@ -30,12 +43,11 @@ public sealed class BidsChartRenderer
         return plot.GetSvgXml(width, height);
     }
 
-    private static Plot Draw(BidTally tally, Currency currency, CultureInfo culture)
+    private Plot Draw(BidTally tally, Currency currency, CultureInfo culture)
     {
         var chinese = BriefLanguage.IsChinese(culture);
         var competitors = Bars(tally.In(currency), chinese);
 
-        var font = CjkFontResolver.RegisteredFontName;
         var plot = new Plot();
         if (font is not null)
         {

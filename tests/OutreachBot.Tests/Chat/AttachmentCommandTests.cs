@@ -24,9 +24,10 @@ public sealed class AttachmentCommandTests
     [Fact]
     public async Task A_bids_csv_dropped_without_text_is_imported_as_if_the_user_had_typed_bids()
     {
-        using var host = new BotTestHost();
+        var port = RepositoryPaths.FreeLoopbackPort();
+        using var host = new BotTestHost(BotTestOptions.Quiet.With(LocalFileServer.AllowList(port)));
         await new StageTwoWorld(host).OutreachAsync();
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(Bids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(Bids) }, port);
 
         var replies = await host.Chat(locale: "en-US").SendAsync(Dropped(File("bids.csv", url: server.Url("bids.csv").AbsoluteUri)));
 

@@ -39,7 +39,7 @@ public static class DirectoryCsvWriter
 
     private static void WriteRow(TextWriter writer, params string[] fields)
     {
-        writer.Write(string.Join(',', fields.Select(CsvTable.Escape)));
+        writer.Write(string.Join(',', fields.Select(CsvRecordReader.Escape)));
         writer.Write('\n');
     }
 }

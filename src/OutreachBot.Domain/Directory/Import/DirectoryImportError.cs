@@ -16,7 +16,10 @@ public enum DirectoryImportErrorCode
     DepartmentCycle,
     ManagerCycle,
     BadDate,
-    FutureHireDate,
+    AmbiguousDate,
+    EmptyFile,
+    NoRows,
+    Undecodable,
 }
 
 /// <summary>
@@ -53,15 +56,30 @@ public sealed record DirectoryImportError(string File, int Line, string Column, 
         [DirectoryImportErrorCode.UnknownDepartment] = ("department '{0}' is not in departments.csv", "部门“{0}”不在部门列表中"),
         [DirectoryImportErrorCode.DepartmentCycle] = ("the department tree loops: {0}", "部门层级出现循环：{0}"),
         [DirectoryImportErrorCode.ManagerCycle] = ("the manager chain loops: {0}", "汇报关系出现循环：{0}"),
-        [DirectoryImportErrorCode.BadDate] = ("'{0}' is not a date in the form yyyy-MM-dd", "“{0}”不是 yyyy-MM-dd 格式的日期"),
-        [DirectoryImportErrorCode.FutureHireDate] = ("hire date {0} is after today ({1})", "入职日期 {0} 晚于今天（{1}）"),
+        [DirectoryImportErrorCode.BadDate] = ("'{0}' is not a date; write it as yyyy-MM-dd", "“{0}”不是日期，请写成 yyyy-MM-dd 格式"),
+        [DirectoryImportErrorCode.AmbiguousDate] = ("'{0}' could be either day/month or month/day; write it as yyyy-MM-dd", "“{0}”既可能是日/月也可能是月/日，请写成 yyyy-MM-dd"),
+        [DirectoryImportErrorCode.EmptyFile] = ("the file is empty; it needs a header row and at least one row", "文件是空的，需要表头和至少一行数据"),
+        [DirectoryImportErrorCode.NoRows] = ("the file has a header but no rows; an import without {0} would leave everyone with an empty directory", "文件只有表头没有数据；没有{1}的导入会让所有人看到空的组织目录"),
+        [DirectoryImportErrorCode.Undecodable] = ("{0}", "{1}"),
     };
 }
+
+/// <summary>A person whose hire date is after the import day: joining soon, imported with tenure 0.</summary>
+public sealed record JoiningSoon(string PersonId, string NameZh, string NameEn, DateOnly HireDate, int Line);
+
+/// <summary>How one file of an import was read: its text encoding and how many rows it held.</summary>
+public sealed record ImportedFile(string File, TextFileEncoding Encoding, int Rows);
 
 /// <summary>The outcome of an import: a directory, or every error found and no directory.</summary>
 public sealed record DirectoryImportResult(OrgDirectory? Directory, IReadOnlyList<DirectoryImportError> Errors)
 {
     public bool Succeeded => Directory is not null;
+
+    /// <summary>People hired after the import day; accepted, and listed so the admin sees them.</summary>
+    public IReadOnlyList<JoiningSoon> JoiningSoon { get; init; } = [];
+
+    /// <summary>The files read (empty for sources that are not files, such as Microsoft Graph).</summary>
+    public IReadOnlyList<ImportedFile> Files { get; init; } = [];
 
     public static DirectoryImportResult Failed(IReadOnlyList<DirectoryImportError> errors) => new(null, errors);
 }

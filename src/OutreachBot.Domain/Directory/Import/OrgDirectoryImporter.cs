@@ -1,16 +1,44 @@
-using System.Globalization;
 using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.Directory.Import;
 
+/// <summary>An uploaded file: its name and its bytes, in whatever text encoding wrote it.</summary>
+public sealed record ImportFile(string Name, byte[] Content);
+
 /// <summary>
-/// Reads <c>departments.csv</c> and <c>people.csv</c> (UTF-8, header row, extra columns ignored) and validates the whole
-/// directory first. A failed import returns every error and no directory, so the caller keeps the previous one.
+/// Reads <c>departments.csv</c> and <c>people.csv</c> and validates the whole directory first. Real HR exports are not
+/// errors: any of UTF-8 (with or without BOM), UTF-16 and GBK/GB18030 (detected and reported), comma- or tab-separated,
+/// header names in any case or spacing (and their Chinese names), extra columns, blank lines, quoted line breaks,
+/// dates as 2026/3/18 or 2026年3月18日, hire dates after today (people joining soon). A file without rows, or with text
+/// that is not text, is refused. A failed import returns every error and no directory, so the caller keeps the previous one.
 /// </summary>
 public sealed class OrgDirectoryImporter(TimeProvider time)
 {
     private static readonly string[] DepartmentColumns = ["id", "name_zh", "name_en", "parent_id"];
     private static readonly string[] PeopleColumns = ["id", "name_zh", "name_en", "department_id", "hire_date"];
+
+    private static readonly IReadOnlyDictionary<string, string> DepartmentAliases = HeaderMap.Aliases(new Dictionary<string, string[]>
+    {
+        ["id"] = ["department_id", "dept_id", "部门编号", "部门id", "编号"],
+        ["name_zh"] = ["中文名", "中文名称", "部门名称", "名称", "部门"],
+        ["name_en"] = ["english_name", "英文名", "英文名称"],
+        ["parent_id"] = ["parent", "上级部门", "上级部门编号", "上级部门id", "上级"],
+        ["head_id"] = ["head", "负责人", "负责人编号", "部门负责人"],
+        ["description"] = ["描述", "简介", "职责", "部门职责"],
+        ["keywords"] = ["关键词", "关键字"],
+    });
+
+    private static readonly IReadOnlyDictionary<string, string> PeopleAliases = HeaderMap.Aliases(new Dictionary<string, string[]>
+    {
+        ["id"] = ["person_id", "employee_id", "工号", "员工编号", "编号"],
+        ["name_zh"] = ["姓名", "中文名", "中文姓名"],
+        ["name_en"] = ["english_name", "英文名", "英文姓名"],
+        ["email"] = ["mail", "e_mail", "邮箱", "电子邮箱", "邮件"],
+        ["department_id"] = ["department", "dept", "dept_id", "部门", "部门编号", "部门id"],
+        ["title"] = ["job_title", "position", "职位", "职务", "岗位"],
+        ["hire_date"] = ["start_date", "join_date", "joined", "入职日期", "入职时间"],
+        ["manager_id"] = ["manager", "直属上级", "上级", "汇报对象", "直属上级工号"],
+    });
 
     public DirectoryImportResult ImportFolder(string folder)
     {
@@ -25,33 +53,69 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
             return DirectoryImportResult.Failed(missing);
         }
 
-        using var departments = new StreamReader(departmentsPath, System.Text.Encoding.UTF8);
-        using var people = new StreamReader(peoplePath, System.Text.Encoding.UTF8);
-        return Import(departments, people);
+        return Import(
+            new ImportFile(OrgDirectoryValidator.DepartmentsFile, File.ReadAllBytes(departmentsPath)),
+            new ImportFile(OrgDirectoryValidator.PeopleFile, File.ReadAllBytes(peoplePath)));
     }
 
+    /// <summary>Imports files as uploaded: the encoding of each is detected and reported in <see cref="DirectoryImportResult.Files"/>.</summary>
+    public DirectoryImportResult Import(ImportFile departmentsCsv, ImportFile peopleCsv)
+    {
+        var errors = new List<DirectoryImportError>();
+        var files = new List<ImportedFile>();
+        var departments = Decode(departmentsCsv.Content, OrgDirectoryValidator.DepartmentsFile, errors) is { } departmentsText
+            ? ReadDepartments(departmentsText.Text, departmentsText.Encoding, files, errors)
+            : null;
+        var people = Decode(peopleCsv.Content, OrgDirectoryValidator.PeopleFile, errors) is { } peopleText
+            ? ReadPeople(peopleText.Text, peopleText.Encoding, files, errors)
+            : null;
+        return Finish(departments, people, files, errors);
+    }
+
+    /// <summary>Imports text already decoded (tests, and callers that hold strings).</summary>
     public DirectoryImportResult Import(TextReader departmentsCsv, TextReader peopleCsv)
     {
         var errors = new List<DirectoryImportError>();
-        var departments = ReadDepartments(departmentsCsv, errors);
-        var people = ReadPeople(peopleCsv, errors);
+        var files = new List<ImportedFile>();
+        var departments = ReadDepartments(departmentsCsv.ReadToEnd(), TextFileEncoding.Utf8, files, errors);
+        var people = ReadPeople(peopleCsv.ReadToEnd(), TextFileEncoding.Utf8, files, errors);
+        return Finish(departments, people, files, errors);
+    }
+
+    private DirectoryImportResult Finish(
+        List<SourceLine<Department>>? departments, List<SourceLine<Person>>? people, List<ImportedFile> files, List<DirectoryImportError> errors)
+    {
         if (departments is null || people is null)
         {
             return DirectoryImportResult.Failed(errors);
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return OrgDirectoryValidator.Build(departments, people, today, errors);
+        return OrgDirectoryValidator.Build(departments, people, today, errors) with { Files = files };
     }
 
-    private static List<SourceLine<Department>>? ReadDepartments(TextReader reader, List<DirectoryImportError> errors)
+    private static (string Text, TextFileEncoding Encoding)? Decode(byte[] content, string file, List<DirectoryImportError> errors)
+    {
+        var decoded = TextFileDecoder.Decode(content);
+        if (decoded.Problem is { } problem)
+        {
+            errors.Add(new(file, problem.Line, problem.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DirectoryImportErrorCode.Undecodable, [problem.Reason.En, problem.Reason.Zh]));
+            return null;
+        }
+
+        return (decoded.Text!, decoded.Encoding!);
+    }
+
+    private static List<SourceLine<Department>>? ReadDepartments(string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors)
     {
         const string file = OrgDirectoryValidator.DepartmentsFile;
-        if (Open(reader, file, DepartmentColumns, errors) is not { } table)
+        if (Open(text, file, DepartmentColumns, DepartmentAliases, errors) is not { } table)
         {
             return null;
         }
 
+        files.Add(new ImportedFile(file, encoding, table.Records.Count));
         var rows = new List<SourceLine<Department>>();
         foreach (var record in table.Records)
         {
@@ -63,7 +127,7 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
                 continue;
             }
 
-            var keywords = row.Optional("keywords")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            var keywords = row.Optional("keywords")?.Split([';', '；', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
             rows.Add(new(new Department(id, row.Text("name_zh"), row.Text("name_en"), row.Optional("parent_id"), row.Optional("head_id"),
                 row.Text("description"), keywords), record.Line));
         }
@@ -71,14 +135,15 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
         return rows;
     }
 
-    private static List<SourceLine<Person>>? ReadPeople(TextReader reader, List<DirectoryImportError> errors)
+    private static List<SourceLine<Person>>? ReadPeople(string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors)
     {
         const string file = OrgDirectoryValidator.PeopleFile;
-        if (Open(reader, file, PeopleColumns, errors) is not { } table)
+        if (Open(text, file, PeopleColumns, PeopleAliases, errors) is not { } table)
         {
             return null;
         }
 
+        files.Add(new ImportedFile(file, encoding, table.Records.Count));
         var rows = new List<SourceLine<Person>>();
         foreach (var record in table.Records)
         {
@@ -99,34 +164,48 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
         return rows;
     }
 
-    private static Table? Open(TextReader reader, string file, string[] requiredColumns, List<DirectoryImportError> errors)
+    private static Table? Open(string text, string file, string[] requiredColumns, IReadOnlyDictionary<string, string> aliases, List<DirectoryImportError> errors)
     {
-        var (records, unterminatedQuoteLine) = CsvTable.Read(reader);
-        if (unterminatedQuoteLine is { } quoteLine)
+        var read = DelimitedText.Read(text);
+        if (read.UnterminatedQuoteLine is { } quoteLine)
         {
             errors.Add(new(file, quoteLine, "", DirectoryImportErrorCode.UnterminatedQuote, []));
             return null;
         }
 
-        var header = records.Count > 0 ? records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList() : [];
-        var missing = requiredColumns.Where(c => !header.Contains(c)).ToList();
-        foreach (var column in missing)
+        if (read.Records.Count == 0)
         {
-            errors.Add(new(file, 1, column, DirectoryImportErrorCode.MissingColumn, [column]));
+            errors.Add(new(file, 0, "", DirectoryImportErrorCode.EmptyFile, []));
+            return null;
         }
 
-        return missing.Count > 0 ? null : new Table(header, records.Skip(1).ToList());
+        var header = HeaderMap.Build(read.Records[0].Fields, aliases);
+        var missing = requiredColumns.Where(c => !header.Has(c)).ToList();
+        foreach (var column in missing)
+        {
+            errors.Add(new(file, read.Records[0].Line, column, DirectoryImportErrorCode.MissingColumn, [column]));
+        }
+
+        if (missing.Count > 0)
+        {
+            return null;
+        }
+
+        if (read.Records.Count == 1)
+        {
+            var (en, zh) = file == OrgDirectoryValidator.DepartmentsFile ? ("departments", "部门") : ("people", "人员");
+            errors.Add(new(file, read.Records[0].Line, "", DirectoryImportErrorCode.NoRows, [en, zh]));
+            return null;
+        }
+
+        return new Table(header, read.Records.Skip(1).ToList());
     }
 
-    private sealed record Table(List<string> Header, List<CsvRecord> Records);
+    private sealed record Table(HeaderMap Header, List<CsvRecord> Records);
 
     private sealed class Row(Table table, CsvRecord record, string file, List<DirectoryImportError> errors)
     {
-        public string Text(string column)
-        {
-            var index = table.Header.IndexOf(column);
-            return index >= 0 && index < record.Fields.Count ? record.Fields[index].Trim() : "";
-        }
+        public string Text(string column) => table.Header.Field(record.Fields, column);
 
         public string? Optional(string column) => Text(column) is { Length: > 0 } value ? value : null;
 
@@ -157,12 +236,14 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
                 return DateOnly.MinValue;
             }
 
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            // No culture: an admin's file may come from anywhere, so 3/4/2026 is refused as ambiguous rather than guessed.
+            if (DateText.TryParse(text, culture: null, out var date, out var problem))
             {
                 return date;
             }
 
-            errors.Add(new(file, record.Line, column, DirectoryImportErrorCode.BadDate, [text]));
+            errors.Add(new(file, record.Line, column,
+                problem == DateTextProblem.Ambiguous ? DirectoryImportErrorCode.AmbiguousDate : DirectoryImportErrorCode.BadDate, [text]));
             return DateOnly.MinValue;
         }
     }

@@ -6,7 +6,7 @@ namespace OutreachBot.Domain.Directory.Import;
 public sealed record SourceLine<T>(T Value, int Line);
 
 /// <summary>
-/// Checks a whole directory before anything is built: references, duplicates, cycles and hire dates.
+/// Checks a whole directory before anything is built: that it has departments and people, references, duplicates and cycles.
 /// Every problem is reported; a directory is returned only when there are none.
 /// </summary>
 public static class OrgDirectoryValidator
@@ -24,6 +24,16 @@ public static class OrgDirectoryValidator
         IReadOnlyList<DirectoryImportError>? earlierErrors = null)
     {
         var errors = new List<DirectoryImportError>(earlierErrors ?? []);
+        if (departments.Count == 0 && !errors.Any(e => e.File == DepartmentsFile))
+        {
+            errors.Add(new(DepartmentsFile, 0, "", DirectoryImportErrorCode.NoRows, ["departments", "部门"]));
+        }
+
+        if (people.Count == 0 && !errors.Any(e => e.File == PeopleFile))
+        {
+            errors.Add(new(PeopleFile, 0, "", DirectoryImportErrorCode.NoRows, ["people", "人员"]));
+        }
+
         var departmentLines = FirstById(departments, d => d.Id, DepartmentsFile, "id", errors);
         var personLines = FirstById(people, p => p.Id, PeopleFile, "id", errors);
         var departmentById = departments.Where(d => departmentLines[d.Value.Id] == d.Line)
@@ -56,10 +66,6 @@ public static class OrgDirectoryValidator
                 errors.Add(new(PeopleFile, line, "manager_id", DirectoryImportErrorCode.UnknownManager, [managerId]));
             }
 
-            if (person.HireDate != DateOnly.MinValue && person.HireDate > today)
-            {
-                errors.Add(new(PeopleFile, line, "hire_date", DirectoryImportErrorCode.FutureHireDate, [Iso(person.HireDate), Iso(today)]));
-            }
         }
 
         ReportCycles(departmentById, d => d.ParentId, DepartmentsFile, "parent_id", DirectoryImportErrorCode.DepartmentCycle, errors);
@@ -70,7 +76,11 @@ public static class OrgDirectoryValidator
             return DirectoryImportResult.Failed([.. errors.OrderBy(e => e.File == PeopleFile).ThenBy(e => e.Line)]);
         }
 
-        return new(new OrgDirectory([.. departments.Select(d => d.Value)], [.. people.Select(p => p.Value)]), []);
+        // A hire date after today is someone joining soon (HR exports list them ahead): imported with tenure 0, and listed.
+        var joiningSoon = people.Where(p => p.Value.HireDate > today)
+            .Select(p => new JoiningSoon(p.Value.Id, p.Value.NameZh, p.Value.NameEn, p.Value.HireDate, p.Line))
+            .OrderBy(p => p.HireDate).ThenBy(p => p.Line).ToList();
+        return new(new OrgDirectory([.. departments.Select(d => d.Value)], [.. people.Select(p => p.Value)]), []) { JoiningSoon = joiningSoon };
     }
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -73,10 +73,11 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
     /// <summary>
     /// Replaces the outreach's bids with <paramref name="bids"/> (an already validated import). The new chunks are
     /// written first, then the material switches to them under its ETag, then the old chunks are deleted: a reader
-    /// sees the old set or the new one, never a mix.
+    /// sees the old set or the new one, never a mix. With <paramref name="replacing"/> (a confirmed replacement, e.g.
+    /// clearing the bids with an empty file) nothing changes unless that import is still the current one.
     /// </summary>
     public async Task<StageTwoResult<StageTwoMaterial>> ReplaceBidsAsync(
-        Requester requester, string outreachId, IReadOnlyList<WinningBid> bids, string fileName, CancellationToken cancellationToken = default)
+        Requester requester, string outreachId, IReadOnlyList<WinningBid> bids, string fileName, string? replacing = null, CancellationToken cancellationToken = default)
     {
         if (await AccessAsync(requester, outreachId, cancellationToken) is { } denied)
         {
@@ -105,6 +106,12 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         var summary = new BidsImport(importId, fileName, bids.Count, time.GetUtcNow(), chunks.Count);
         var saved = await SaveAsync(outreachId, m =>
         {
+            if (replacing is not null && m.Bids?.ImportId != replacing)
+            {
+                return Validated<StageTwoMaterial>.Invalid(new StageTwoError("bids.import_changed", new(
+                    "中标数据在你确认之前已经变了，没有做任何改动", "The imported bids changed before you confirmed; nothing was changed")));
+            }
+
             replaced = m.Bids;
             return Validated<StageTwoMaterial>.Valid(m with { Bids = summary });
         }, cancellationToken);

@@ -17,7 +17,14 @@ public sealed record AdminOptions
 
 public sealed record DirectoryImportRequest(string? Folder);
 
-public sealed record DirectoryImportSummary(string Version, int Departments, int People);
+/// <param name="Files">How each file was read: its text encoding (e.g. "GBK", "UTF-8 with BOM") and its rows.</param>
+/// <param name="JoiningSoon">People whose hire date is after today: imported with tenure 0.</param>
+public sealed record DirectoryImportSummary(
+    string Version, int Departments, int People, IReadOnlyList<DirectoryImportedFile> Files, IReadOnlyList<DirectoryJoiningSoon> JoiningSoon);
+
+public sealed record DirectoryImportedFile(string File, string Encoding, int Rows);
+
+public sealed record DirectoryJoiningSoon(string Id, string NameZh, string NameEn, string HireDate, int Line);
 
 public sealed record DirectoryImportProblem(string File, int Line, string Column, string Code, string Message, string MessageZh);
 
@@ -65,9 +72,10 @@ public static class DirectoryAdminEndpoint
                     .Select(u => new DirectoryImportError(u.Item2, 0, "", DirectoryImportErrorCode.FileMissing, []))]);
             }
 
-            using var departmentsReader = new StreamReader(departments.OpenReadStream(), Encoding.UTF8);
-            using var peopleReader = new StreamReader(people.OpenReadStream(), Encoding.UTF8);
-            result = await directory.ImportAsync(departmentsReader, peopleReader, cancellationToken);
+            result = await directory.ImportAsync(
+                await ReadAsync(departments, OrgDirectoryValidator.DepartmentsFile, cancellationToken),
+                await ReadAsync(people, OrgDirectoryValidator.PeopleFile, cancellationToken),
+                cancellationToken);
         }
         else if (request.HasJsonContentType())
         {
@@ -95,8 +103,21 @@ public static class DirectoryAdminEndpoint
         }
 
         return result.Directory is { } imported
-            ? Results.Ok(new DirectoryImportSummary(directory.Current.Version, imported.Departments.Count, imported.People.Count))
+            ? Results.Ok(new DirectoryImportSummary(
+                directory.Current.Version,
+                imported.Departments.Count,
+                imported.People.Count,
+                [.. result.Files.Select(f => new DirectoryImportedFile(f.File, f.Encoding.Describe(chinese: false), f.Rows))],
+                [.. result.JoiningSoon.Select(p => new DirectoryJoiningSoon(p.PersonId, p.NameZh, p.NameEn, p.HireDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p.Line))]))
             : Failure(result.Errors);
+    }
+
+    private static async Task<ImportFile> ReadAsync(IFormFile upload, string fileName, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await using var stream = upload.OpenReadStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return new ImportFile(fileName, buffer.ToArray());
     }
 
     /// <summary>A file by form field name ("departments"/"people") or by file name ("departments.csv"/"people.csv").</summary>

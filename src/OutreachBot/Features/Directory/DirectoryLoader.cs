@@ -69,8 +69,10 @@ public sealed class DirectoryLoader(
             }
             else
             {
-                logger.LogInformation("Org directory imported from {Source}: {Departments} departments, {People} people.",
-                    options.Value.Source, result.Directory.Departments.Count, result.Directory.People.Count);
+                logger.LogInformation("Org directory imported from {Source}: {Departments} departments, {People} people{Files}, {JoiningSoon} joining soon.",
+                    options.Value.Source, result.Directory.Departments.Count, result.Directory.People.Count,
+                    result.Files.Count == 0 ? "" : " (" + string.Join(", ", result.Files.Select(f => $"{f.File}: {f.Encoding}")) + ")",
+                    result.JoiningSoon.Count);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

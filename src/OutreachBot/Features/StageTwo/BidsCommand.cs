@@ -1,23 +1,29 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.StageTwo;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Features.Shared;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>
-/// <c>bids</c> / <c>中标</c>: with bids.csv attached, imports it (all rows valid, or nothing); <c>bids &lt;path&gt;</c> reads a
-/// local file in Development; <c>bids N</c> tallies the last N months (12 by default) with the corroboration ratio and
-/// the chart. The bids are shared by every partner; <c>bids &lt;department&gt; [N]</c> says which partner's brief the
-/// card leads to.
+/// <c>bids</c> / <c>中标</c>: with bids.csv or .xlsx attached, imports it (all rows valid, or nothing); rows pasted after
+/// the command (tab- or comma-separated, with or without the header) import the same way; <c>bids &lt;path&gt;</c> reads
+/// a local file in Development; <c>bids N</c> tallies the last N months (12 by default) with the corroboration ratio
+/// and the chart. A file without rows never replaces an earlier import: the user confirms with a button first. The bids
+/// are shared by every partner; <c>bids &lt;department&gt; [N]</c> says which partner's brief the card leads to.
 /// </summary>
-public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader files, BidsChartRenderer charts, IDownloadLinks links) : ICommandHandler
+public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileReader files, BidsChartRenderer charts, IDownloadLinks links) : ICommandHandler
 {
     public const int MaxMonths = 120;
+    public const string ClearKey = "clear";
+    public const string FileKey = "file";
     private const int MaxErrorsShown = 20;
+    private static readonly string[] ClearWords = ["clear", "清空", "清除"];
 
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
@@ -28,9 +34,19 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
         }
 
         var arguments = afterPartner;
-        if (BidsFileReader.FileAttachment(session.Turn.Activity) is { } attachment && request.Source == InputSource.Text)
+        if (request.Data.TryGetValue(ClearKey, out var importId) && request.Source != InputSource.Text)
         {
-            await ImportAsync(scope, await files.DownloadAsync(attachment, cancellationToken), session, cancellationToken);
+            await ClearAsync(scope, importId, request.Data.GetValueOrDefault(FileKey) ?? "", session, cancellationToken);
+        }
+        else if (BidsFileReader.FileAttachment(session.Turn.Activity) is { } attachment && request.Source == InputSource.Text)
+        {
+            var serviceUrl = Uri.TryCreate(session.Turn.Activity.ServiceUrl, UriKind.Absolute, out var channel) ? channel : null;
+            await ImportFileAsync(scope, await files.DownloadAsync(attachment, serviceUrl, cancellationToken), session, cancellationToken);
+        }
+        else if (request.Source == InputSource.Text && PastedRows(session.Turn.Activity.Text ?? "", request.Command) is { } pasted)
+        {
+            var result = new BidsCsvImporter(session.Clock, session.TimeZone).ImportText(pasted, session.Culture);
+            await SaveAsync(scope, result, session.Text<StageTwoTexts>("Bids.PastedName"), session, cancellationToken);
         }
         else if (arguments.Length == 0)
         {
@@ -46,9 +62,13 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
 
             await TallyAsync(scope, months, session, cancellationToken);
         }
+        else if (ClearWords.Contains(arguments, StringComparer.OrdinalIgnoreCase))
+        {
+            AskToClear(scope, null, session);
+        }
         else if (request.Source == InputSource.Text)
         {
-            await ImportAsync(scope, await files.ReadLocalAsync(arguments, cancellationToken), session, cancellationToken);
+            await ImportFileAsync(scope, await files.ReadLocalAsync(arguments, cancellationToken), session, cancellationToken);
         }
         else
         {
@@ -73,7 +93,29 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
         return name.Length == 0 || name.All(char.IsAsciiDigit) ? (null, arguments) : (name, months ? words[^1] : "");
     }
 
-    private async Task ImportAsync(StageTwoScope scope, BidsFile file, ChatSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// What follows the command word when it is a table rather than a path or a number: several lines, tabs, or one
+    /// comma-separated row. Read from the activity's own text, since the parsed arguments have their line breaks folded.
+    /// </summary>
+    internal static string? PastedRows(string rawText, CommandDefinition command)
+    {
+        var text = Mention().Replace(rawText, " ").TrimStart();
+        text = text.TrimStart('/', '／').TrimStart();
+        foreach (var form in command.AllForms.OrderByDescending(f => f.Length))
+        {
+            if (text.StartsWith(form, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[form.Length..];
+                break;
+            }
+        }
+
+        text = text.Trim(' ', '\r', '\n', '\u00A0');
+        var table = text.Contains('\n', StringComparison.Ordinal) || text.Contains('\t', StringComparison.Ordinal) || text.Count(c => c == ',') >= 4;
+        return table ? text : null;
+    }
+
+    private async Task ImportFileAsync(StageTwoScope scope, BidsFile file, ChatSession session, CancellationToken cancellationToken)
     {
         if (file.Content is not { } content)
         {
@@ -81,28 +123,102 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
             return;
         }
 
-        using var stream = new MemoryStream(content, writable: false);
-        var result = new BidsCsvImporter(session.Clock, session.TimeZone).Import(stream);
+        var importer = new BidsCsvImporter(session.Clock, session.TimeZone);
+        BidImportResult result;
+        if (BidsWorkbookReader.IsWorkbook(file.FileName, content))
+        {
+            if (BidsWorkbookReader.Read(content, StageTwoRepository.MaxBids + 2) is not { } rows)
+            {
+                session.Reply(session.Text<StageTwoTexts>("Bids.NotAWorkbook", file.FileName));
+                return;
+            }
+
+            result = importer.ImportRows(rows, session.Culture);
+        }
+        else
+        {
+            result = importer.ImportFile(content, session.Culture);
+        }
+
+        await SaveAsync(scope, result, file.FileName, session, cancellationToken);
+    }
+
+    private async Task SaveAsync(StageTwoScope scope, BidImportResult result, string fileName, ChatSession session, CancellationToken cancellationToken)
+    {
         if (!result.Succeeded)
         {
-            session.Reply(BidsCards.ImportErrors(file.FileName, result.Errors, MaxErrorsShown, session));
+            session.Reply(BidsCards.ImportErrors(fileName, result.Errors, MaxErrorsShown, session));
             return;
         }
 
-        var saved = await workspace.Repository.ReplaceBidsAsync(scope.Requester, scope.Outreach.Id, result.Bids, file.FileName, cancellationToken);
+        if (result.IsEmpty)
+        {
+            if (scope.Material.Bids is { Count: > 0 })
+            {
+                AskToClear(scope, fileName, session);
+            }
+            else
+            {
+                session.Reply(session.Text<StageTwoTexts>("Bids.EmptyNothingBefore", fileName));
+            }
+
+            return;
+        }
+
+        var saved = await workspace.Repository.ReplaceBidsAsync(scope.Requester, scope.Outreach.Id, result.Bids, fileName, cancellationToken: cancellationToken);
         if (!saved.Succeeded)
         {
             session.Reply(session.Text<StageTwoTexts>("Save.Failed", string.Join("; ", saved.Errors.Select(e => e.Message.In(session.Culture)))));
             return;
         }
 
-        session.Reply(session.Text<StageTwoTexts>("Bids.Imported", result.Bids.Count, file.FileName));
+        session.Reply(session.Text<StageTwoTexts>("Bids.Imported", result.Bids.Count, fileName) + (session.IsChinese ? "" : " ") + HowRead(result, session));
         await TallyAsync(scope with { Material = saved.Value! }, 12, session, cancellationToken);
+    }
+
+    /// <summary>"Text encoding: GBK." / "Read from the pasted rows (tab-separated). No header row, so …".</summary>
+    private static string HowRead(BidImportResult result, ChatSession session)
+    {
+        string T(string key, params object?[] args) => session.Text<StageTwoTexts>(key, args);
+        var how = result.Source switch
+        {
+            BidsSourceKind.File => T("Bids.Read.Encoding", result.Encoding?.Describe(session.IsChinese) ?? "UTF-8"),
+            BidsSourceKind.PastedText => T("Bids.Read.Pasted", T(result.Delimiter == '\t' ? "Bids.Read.Tabs" : "Bids.Read.Commas")),
+            _ => T("Bids.Read.Workbook"),
+        };
+        return result.HadHeader ? how : how + (session.IsChinese ? "" : " ") + T("Bids.Read.NoHeader", string.Join(",", BidsCsvImporter.Columns));
+    }
+
+    /// <summary>Asks before the imported bids are replaced by nothing; <paramref name="emptyFile"/> is the file that had no rows.</summary>
+    private static void AskToClear(StageTwoScope scope, string? emptyFile, ChatSession session)
+    {
+        if (scope.Material.Bids is not { Count: > 0 } current)
+        {
+            session.Reply(session.Text<StageTwoTexts>("Bids.NothingToClear"));
+            return;
+        }
+
+        session.Reply(BidsCards.ConfirmClear(scope, current, emptyFile, session));
+    }
+
+    private async Task ClearAsync(StageTwoScope scope, string importId, string fileName, ChatSession session, CancellationToken cancellationToken)
+    {
+        if (scope.Material.Bids is not { Count: > 0 } current || current.ImportId != importId)
+        {
+            session.Reply(session.Text<StageTwoTexts>(scope.Material.Bids is { Count: > 0 } ? "Bids.ClearStale" : "Bids.NothingToClear"));
+            return;
+        }
+
+        var saved = await workspace.Repository.ReplaceBidsAsync(
+            scope.Requester, scope.Outreach.Id, [], fileName.Length > 0 ? fileName : current.FileName, replacing: importId, cancellationToken: cancellationToken);
+        session.Reply(saved.Succeeded
+            ? session.Text<StageTwoTexts>("Bids.Cleared", current.Count)
+            : session.Text<StageTwoTexts>("Save.Failed", string.Join("; ", saved.Errors.Select(e => e.Message.In(session.Culture)))));
     }
 
     private async Task TallyAsync(StageTwoScope scope, int months, ChatSession session, CancellationToken cancellationToken)
     {
-        if (scope.Material.Bids is null)
+        if (scope.Material.Bids is not { Count: > 0 })
         {
             session.Reply(BidsCards.HowToImport(scope, session));
             return;
@@ -123,10 +239,29 @@ public sealed class BidsCommand(StageTwoWorkspace workspace, BidsFileReader file
 
         session.Reply(BidsCards.Tally(scope, tally, months, corroboration, chart, session));
     }
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Mention();
 }
 
 public static class BidsCards
 {
+    public static AdaptiveCard ConfirmClear(StageTwoScope scope, BidsImport current, string? emptyFile, ChatSession session)
+    {
+        string T(string key, params object?[] args) => session.Text<StageTwoTexts>(key, args);
+        var imported = session.FormatDateTime(current.ImportedAt);
+        var question = emptyFile is null
+            ? T("Bids.ClearConfirm", current.Count, current.FileName, imported)
+            : T("Bids.EmptyConfirm", emptyFile, current.Count, current.FileName, imported);
+        var data = new Dictionary<string, string> { [BidsCommand.ClearKey] = current.ImportId, [BidsCommand.FileKey] = emptyFile ?? current.FileName };
+        return new AdaptiveCard(
+            [.. StageTwoCards.Header(T("Bids.Title"), scope, session), new TextBlock(question)],
+            [
+                CardActions.Verb(T("Button.ClearBids"), StageTwoCommandSet.Bids.Name, data),
+                StageTwoCards.Command(session, "Button.KeepBids", StageTwoCommandSet.Bids),
+            ]);
+    }
+
     private const int MaxCompetitors = 10;
 
     public static AdaptiveCard ImportErrors(string fileName, IReadOnlyList<BidImportError> errors, int maxShown, ChatSession session)

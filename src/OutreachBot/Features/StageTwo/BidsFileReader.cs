@@ -1,46 +1,59 @@
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using OutreachBot.Chat;
 
 namespace OutreachBot.Features.StageTwo;
 
-/// <summary>A bids file the user sent, or why it could not be read.</summary>
+/// <summary>A bids file the user sent, or why it could not be read (a text key of StageTwoTexts, with no status codes or exception names).</summary>
 public sealed record BidsFile(string FileName, byte[]? Content, string? ProblemKey, params object?[] ProblemArgs);
 
 /// <summary>
-/// Gets bids.csv from a message attachment (Teams' file download info or any channel's contentUrl), or from a local
-/// path on a development machine. Downloads are limited in size and time so a turn stays within the channel's limits.
+/// Gets bids.csv (or .xlsx) from a message attachment — Teams' file download info, whose downloadUrl points at
+/// SharePoint/OneDrive, or any channel's contentUrl — through <see cref="AttachmentDownloader"/>, so only sources the
+/// channel vouches for are fetched; or from a local path on a development machine. Downloads are limited in size and
+/// time so a turn stays within the channel's limits.
 /// </summary>
-public sealed class BidsFileReader(IHttpClientFactory http, IHostEnvironment environment, ILogger<BidsFileReader> logger)
+public sealed class BidsFileReader(AttachmentDownloader downloader, IOptions<AttachmentOptions> options, IHostEnvironment environment, ILogger<BidsFileReader> logger)
 {
-    public const string HttpClientName = "stage2-attachments";
     public const int MaxBytes = 10 * 1024 * 1024;
-    private const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+    public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
 
-    /// <summary>The first attachment that looks like a file (not a card), if any.</summary>
+    /// <summary>The first attachment that looks like a file (not a card, not Teams' HTML copy of the message), if any.</summary>
     public static Attachment? FileAttachment(IActivity activity) =>
         (activity as IMessageActivity)?.Attachments?.FirstOrDefault(a =>
             a.ContentType == TeamsFileDownloadInfo
-            || (a.ContentUrl is not null && !a.ContentType.StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase)));
+            || (a.ContentUrl is not null
+                && !(a.ContentType ?? "").StartsWith("application/vnd.microsoft.card", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase)));
 
-    public async Task<BidsFile> DownloadAsync(Attachment attachment, CancellationToken cancellationToken)
+    public async Task<BidsFile> DownloadAsync(Attachment attachment, Uri? serviceUrl, CancellationToken cancellationToken)
     {
-        var name = attachment.Name ?? "bids.csv";
+        var name = Path.GetFileName(attachment.Name ?? "") is { Length: > 0 } given ? given : "bids.csv";
         var url = attachment.ContentType == TeamsFileDownloadInfo && attachment.Content is JObject info
             ? (string?)info["downloadUrl"]
             : attachment.ContentUrl;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return new BidsFile(name, null, "Bids.NoDownload");
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.Timeout);
         try
         {
-            using var client = http.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var download = await downloader.GetAsync(uri, serviceUrl, deadline.Token);
+            if (download.Refusal is { } refusal)
+            {
+                logger.LogWarning("Refused to download the attachment {Name} from {Host}: {Refusal}", name, uri.Host, refusal);
+                return new BidsFile(name, null, "Bids.SourceNotAllowed");
+            }
+
+            using var response = download.Response!;
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Downloading the attachment {Name} failed with {Status}", name, (int)response.StatusCode);
-                return new BidsFile(name, null, "Bids.DownloadFailed", (int)response.StatusCode);
+                logger.LogWarning("Downloading the attachment {Name} from {Host} failed with {Status}", name, uri.Host, (int)response.StatusCode);
+                return new BidsFile(name, null, "Bids.DownloadFailed");
             }
 
             if (response.Content.Headers.ContentLength > MaxBytes)
@@ -48,13 +61,13 @@ public sealed class BidsFileReader(IHttpClientFactory http, IHostEnvironment env
                 return new BidsFile(name, null, "Bids.TooLarge", MaxBytes / 1024 / 1024);
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await ReadLimitedAsync(name, stream, cancellationToken);
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            return await ReadLimitedAsync(name, stream, deadline.Token);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "Downloading the attachment {Name} failed", name);
-            return new BidsFile(name, null, "Bids.DownloadFailed", exception.GetType().Name);
+            logger.LogWarning(exception, "Downloading the attachment {Name} from {Host} failed", name, uri.Host);
+            return new BidsFile(name, null, "Bids.DownloadFailed");
         }
     }
 

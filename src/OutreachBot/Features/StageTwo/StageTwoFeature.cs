@@ -22,7 +22,7 @@ public static class StageTwoFeature
         services.AddSingleton<StageTwoWorkspace>();
         services.AddSingleton<BidsChartRenderer>();
         services.AddSingleton<BidsFileReader>();
-        services.AddHttpClient(BidsFileReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddAttachmentDownloads();
         return services
             .AddCommand<MarketCommand>(StageTwoCommandSet.Market)
             .AddCommand<BidsCommand>(StageTwoCommandSet.Bids)

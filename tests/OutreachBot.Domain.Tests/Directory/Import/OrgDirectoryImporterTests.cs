@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
@@ -140,24 +141,53 @@ public sealed class OrgDirectoryImporterTests
     }
 
     [Fact]
-    public void A_date_not_in_iso_form_is_reported()
+    public void A_date_that_is_no_day_is_reported()
     {
-        var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "pay", hired: "2020/01/31");
+        var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "pay", hired: "2020-02-30");
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column hire_date: '2020/01/31' is not a date in the form yyyy-MM-dd", error.ToString());
-        Assert.Equal("“2020/01/31”不是 yyyy-MM-dd 格式的日期", error.MessageZh);
+        Assert.Equal("people.csv line 4, column hire_date: '2020-02-30' is not a date; write it as yyyy-MM-dd", error.ToString());
+        Assert.Equal("“2020-02-30”不是日期，请写成 yyyy-MM-dd 格式", error.MessageZh);
     }
 
     [Fact]
-    public void A_hire_date_after_today_is_reported()
+    public void Hire_dates_as_HR_systems_write_them_are_read()
     {
-        var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "pay", hired: "2026-11-02");
+        var csv = DirectoryCsvBuilder.SmallCompany()
+            .Person("p3", "pay", hired: "2020/1/31")
+            .Person("p4", "pay", hired: "2019年7月1日")
+            .Person("p5", "pay", hired: "2018-03-05 00:00:00")
+            .Person("p6", "pay", hired: "25/12/2017");
+
+        var result = csv.Import(time);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(
+            [new DateOnly(2020, 1, 31), new DateOnly(2019, 7, 1), new DateOnly(2018, 3, 5), new DateOnly(2017, 12, 25)],
+            new[] { "p3", "p4", "p5", "p6" }.Select(id => result.Directory!.GetPerson(id).HireDate));
+    }
+
+    [Fact]
+    public void A_date_whose_day_and_month_could_be_swapped_is_refused_rather_than_guessed()
+    {
+        var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "pay", hired: "3/4/2020");
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column hire_date: hire date 2026-11-02 is after today (2026-11-01)", error.ToString());
+        Assert.Equal(DirectoryImportErrorCode.AmbiguousDate, error.Code);
+    }
+
+    [Fact]
+    public void A_hire_date_after_today_is_a_person_joining_soon_imported_with_tenure_zero_and_listed()
+    {
+        var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "pay", hired: "2026-12-01").Person("p4", "pay", hired: "2026-11-02");
+
+        var result = csv.Import(time);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(0, result.Directory!.TenureYears("p3", new DateOnly(2026, 11, 1)));
+        Assert.Equal([("p4", new DateOnly(2026, 11, 2), 5), ("p3", new DateOnly(2026, 12, 1), 4)], result.JoiningSoon.Select(p => (p.PersonId, p.HireDate, p.Line)));
     }
 
     [Fact]
@@ -179,6 +209,70 @@ public sealed class OrgDirectoryImporterTests
         var error = Assert.Single(csv.Import(time).Errors);
 
         Assert.Equal("departments.csv line 4, column : a quoted field opened here is never closed", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("departments.csv", "", "departments.csv: the file is empty; it needs a header row and at least one row")]
+    [InlineData("departments.csv", "id,name_zh,name_en,parent_id,head_id,description,keywords\n\n", "departments.csv line 1, column : the file has a header but no rows; an import without departments would leave everyone with an empty directory")]
+    [InlineData("people.csv", "id,name_zh,name_en,email,department_id,title,hire_date,manager_id\n", "people.csv line 1, column : the file has a header but no rows; an import without people would leave everyone with an empty directory")]
+    public void A_file_without_rows_is_refused_so_an_import_can_never_empty_the_directory(string file, string content, string expected)
+    {
+        var company = DirectoryCsvBuilder.SmallCompany();
+        var departments = file == "departments.csv" ? content : company.DepartmentsCsv;
+        var people = file == "people.csv" ? content : company.PeopleCsv;
+
+        var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(people));
+
+        Assert.Null(result.Directory);
+        Assert.Equal(expected, Assert.Single(result.Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData(936, "GBK")]
+    [InlineData(54936, "GBK")]
+    [InlineData(1200, "UTF-16 LE")]
+    [InlineData(1201, "UTF-16 BE")]
+    [InlineData(65001, "UTF-8")]
+    public void Files_in_the_encodings_HR_systems_write_import_with_their_Chinese_names_and_the_encoding_is_reported(int codePage, string name)
+    {
+        var company = DirectoryCsvBuilder.SmallCompany().Department("risk", parent: "hq", nameZh: "风险管理部").Person("p3", "risk", hired: "2019-05-01");
+        var encoding = CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Encoding.GetEncoding(codePage);
+
+        var result = new OrgDirectoryImporter(time).Import(
+            new ImportFile("departments.csv", encoding.GetBytes(company.DepartmentsCsv)),
+            new ImportFile("people.csv", encoding.GetBytes(company.PeopleCsv)));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal("风险管理部", result.Directory!.GetDepartment("risk").NameZh);
+        Assert.Equal("张三", result.Directory.GetPerson("p3").NameZh);
+        Assert.All(result.Files, f => Assert.Equal(name, f.Encoding.Name));
+        Assert.Equal([("departments.csv", 3), ("people.csv", 3)], result.Files.Select(f => (f.File, f.Rows)));
+    }
+
+    [Fact]
+    public void Text_in_no_encoding_is_refused_with_the_line_and_column_where_it_goes_wrong()
+    {
+        var company = DirectoryCsvBuilder.SmallCompany();
+        var people = Encoding.UTF8.GetBytes(company.PeopleCsv).Concat(new byte[] { (byte)'p', (byte)'9', (byte)',', 0xFF, 0x80, (byte)'\n' }).ToArray();
+
+        var result = new OrgDirectoryImporter(time).Import(new ImportFile("departments.csv", Encoding.UTF8.GetBytes(company.DepartmentsCsv)), new ImportFile("people.csv", people));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("people.csv", 4, "4", DirectoryImportErrorCode.Undecodable), (error.File, error.Line, error.Column, error.Code));
+        Assert.Contains("first unreadable byte 0xFF", error.MessageEn);
+        Assert.Contains("无法识别文件编码", error.MessageZh);
+    }
+
+    [Fact]
+    public void An_HR_export_with_spaced_or_Chinese_headers_tabs_and_trailing_blank_rows_imports()
+    {
+        var departments = "部门编号\t中文名称\tName EN\tParent ID\tHead ID\n hq\t总部\tHQ\t\tp1\n\t\t\t\t\n\n";
+        var people = "工号,姓名,英文名,邮箱,部门,职位,入职日期,直属上级,工位\r\np1,王总,Wang,wang@example.com,hq,CEO,2010/1/1,,A-101\r\n,,,,,,,,\r\n\r\n";
+
+        var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(people));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(("总部", "王总", new DateOnly(2010, 1, 1)), (result.Directory!.GetDepartment("hq").NameZh, result.Directory.GetPerson("p1").NameZh, result.Directory.GetPerson("p1").HireDate));
     }
 
     [Fact]
@@ -204,7 +298,8 @@ public sealed class OrgDirectoryImporterTests
     {
         var csv = new DirectoryCsvBuilder()
             .DepartmentLine("hq,总部,HQ,,,\"line one\nline two\",")
-            .Department("pay", parent: "ghost");
+            .Department("pay", parent: "ghost")
+            .Person("p1", "hq");
 
         var error = Assert.Single(csv.Import(time).Errors, e => e.File == "departments.csv");
 

@@ -69,7 +69,7 @@ public sealed class DirectoryRepositoryTests
         var versions = new List<DirectoryVersion>();
         foreach (var id in new[] { "a", "b", "c", "d" })
         {
-            versions.Add(await repository.SaveAsync(new OrgBuilder().Department(id).Build()));
+            versions.Add(await repository.SaveAsync(new OrgBuilder().Department(id).Person("p-" + id, id).Build()));
             time.Advance(TimeSpan.FromMinutes(1));
         }
 

@@ -49,6 +49,17 @@ public sealed class DirectoryAdminEndpointTests : IDisposable
         return request;
     }
 
+    private static HttpRequestMessage Upload(byte[] departments, byte[] people)
+    {
+        var request = Upload("", "");
+        request.Content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(departments), "departments", "departments.csv" },
+            { new ByteArrayContent(people), "people", "people.csv" },
+        };
+        return request;
+    }
+
     private static ByteArrayContent Csv(string text)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
@@ -157,5 +168,75 @@ public sealed class DirectoryAdminEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("folder", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("departments.csv")]
+    [InlineData("people.csv")]
+    public async Task A_header_only_file_is_refused_and_the_live_directory_stays(string emptied)
+    {
+        var app = App(Key);
+        using var client = app.CreateClient();
+        await client.SendAsync(Upload(Departments, People));
+        var before = app.Services.GetRequiredService<LiveDirectory>().Current;
+        var departments = emptied == "departments.csv" ? Departments.Split('\n')[0] + "\n" : Departments;
+        var people = emptied == "people.csv" ? People.Split('\n')[0] + "\n\n" : People;
+
+        var response = await client.SendAsync(Upload(departments, people));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<DirectoryImportFailure>())!.Errors);
+        Assert.Equal((emptied, 1, "NoRows"), (error.File, error.Line, error.Code));
+        Assert.Contains("no rows", error.Message);
+        Assert.Contains("没有数据", error.MessageZh);
+        Assert.Same(before, app.Services.GetRequiredService<LiveDirectory>().Current);
+        Assert.Equal(2, app.Services.GetRequiredService<LiveDirectory>().Current.Directory.People.Count);
+    }
+
+    [Fact]
+    public async Task GBK_files_as_Excel_saves_them_on_Chinese_Windows_import_with_readable_names_and_the_encoding_is_stated()
+    {
+        var app = App(Key);
+        using var client = app.CreateClient();
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+
+        var response = await client.SendAsync(Upload(gbk.GetBytes(Departments), Encoding.Unicode.GetBytes(People)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = (await response.Content.ReadFromJsonAsync<DirectoryImportSummary>())!;
+        Assert.Equal([("departments.csv", "GBK", 2), ("people.csv", "UTF-16 LE without BOM", 2)], summary.Files.Select(f => (f.File, f.Encoding, f.Rows)));
+        Assert.Equal("李支付", app.Services.GetRequiredService<LiveDirectory>().Current.Directory.GetPerson("P2").NameZh);
+    }
+
+    [Fact]
+    public async Task Text_in_no_known_encoding_is_refused_with_file_line_and_column()
+    {
+        var app = App(Key);
+        using var client = app.CreateClient();
+        byte[] people = [.. Encoding.UTF8.GetBytes(People), .. "P3,"u8, 0xFF, 0xFF, (byte)'\n'];
+
+        var response = await client.SendAsync(Upload(Encoding.UTF8.GetBytes(Departments), people));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<DirectoryImportFailure>())!.Errors);
+        Assert.Equal(("people.csv", 4, "4", "Undecodable"), (error.File, error.Line, error.Column, error.Code));
+        Assert.Empty(app.Services.GetRequiredService<LiveDirectory>().Current.Directory.People);
+    }
+
+    [Fact]
+    public async Task People_joining_soon_are_imported_and_listed_in_the_summary()
+    {
+        var app = App(Key);
+        using var client = app.CreateClient();
+        var joining = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(30).ToString("yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture);
+        var people = People + $"P3,新同事,New Hire,new@example.com,pay,Engineer,{joining},P2\n";
+
+        var response = await client.SendAsync(Upload(Departments, people));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = (await response.Content.ReadFromJsonAsync<DirectoryImportSummary>())!;
+        var soon = Assert.Single(summary.JoiningSoon);
+        Assert.Equal(("P3", "新同事", 4), (soon.Id, soon.NameZh, soon.Line));
+        Assert.Equal(3, summary.People);
     }
 }

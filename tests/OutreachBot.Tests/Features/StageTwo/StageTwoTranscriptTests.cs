@@ -20,13 +20,18 @@ public sealed class StageTwoTranscriptTests : IDisposable
         "competitor,project,customer,amount,currency,award_date,region\n" +
         "恒信科技,支付风控平台,宁波某城商行,1200000,CNY,2026-03-01,华东\n" +
         "远景软件,反欺诈系统,苏州某农商行,abc,CNY,2026-09-15,华东\n" +
-        "恒信科技,交易监控,杭州某城商行,500000,RMB,2026-10-20,华东\n" +
-        "远景软件,风控咨询,南京某银行,300000,CNY,2026/06/01,华东\n";
+        "恒信科技,交易监控,杭州某城商行,500000,金币,2026-10-20,华东\n" +
+        "远景软件,风控咨询,南京某银行,300000,CNY,2026/13/01,华东\n";
 
-    private readonly BotTestHost host = new();
+    private readonly int filesPort = RepositoryPaths.FreeLoopbackPort();
+    private readonly BotTestHost host;
     private readonly StageTwoWorld world;
 
-    public StageTwoTranscriptTests() => world = new StageTwoWorld(host);
+    public StageTwoTranscriptTests()
+    {
+        host = new BotTestHost(BotTestOptions.Quiet.With(LocalFileServer.AllowList(filesPort)));
+        world = new StageTwoWorld(host);
+    }
 
     public void Dispose() => host.Dispose();
 
@@ -140,7 +145,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
         await SizeMarketAsync(chat);
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) }, filesPort);
 
         var replies = await chat.SendAsync(WithAttachment("bids", server.Url("bids.csv")));
 
@@ -162,7 +167,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         await world.OutreachAsync();
         var chat = host.Chat(locale: "zh-CN");
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) }, filesPort);
         await chat.SayAsync("市场 添加");
         await chat.SayAsync("城商行");
         await chat.SayAsync("120");
@@ -184,7 +189,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(BadBids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(BadBids) }, filesPort);
 
         var replies = await chat.SendAsync(WithAttachment("bids", server.Url("bids.csv")));
 
@@ -194,9 +199,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => (string)t!))).ToList();
         Assert.Equal(
             [
-                "3|amount|Line 3: amount 'abc' is not a number",
-                "4|currency|Line 4: currency 'RMB' is not an ISO 4217 code (e.g. CNY, USD)",
-                "5|award_date|Line 5: award_date '2026/06/01' must be yyyy-MM-dd",
+                "3|amount|Line 3: amount 'abc' is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万)",
+                "4|currency|Line 4: currency '金币' is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元)",
+                "5|award_date|Line 5: award_date '2026/13/01' is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026)",
             ],
             rows);
         Assert.Null((await world.MaterialAsync(id)).Bids);
@@ -207,15 +212,15 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         await world.OutreachAsync();
         var chat = host.Chat(locale: "zh-CN");
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(BadBids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(BadBids) }, filesPort);
 
         var replies = await chat.SendAsync(WithAttachment("中标", server.Url("bids.csv")));
 
         var text = replies.AllText();
         Assert.Contains("没有导入任何数据：bids.csv 有 3 处问题。", text);
-        Assert.Contains("第 3 行金额「abc」不是有效数字", text);
-        Assert.Contains("第 4 行币种「RMB」不是 ISO 4217 三位代码（如 CNY、USD）", text);
-        Assert.Contains("第 5 行中标日期「2026/06/01」格式应为 yyyy-MM-dd", text);
+        Assert.Contains("第 3 行金额「abc」无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）", text);
+        Assert.Contains("第 4 行币种「金币」无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）", text);
+        Assert.Contains("第 5 行中标日期「2026/13/01」无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）", text);
     }
 
     [Fact]
@@ -223,11 +228,11 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]>());
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]>(), filesPort);
 
         var replies = await chat.SendAsync(WithAttachment("bids", server.Url("gone.csv")));
 
-        Assert.Equal("I couldn't download the attachment (404). Please send it again in a minute.", Assert.Single(replies).Text);
+        Assert.Equal("I couldn't download the attachment. Please send it again in a minute.", Assert.Single(replies).Text);
     }
 
     [Fact]
@@ -393,7 +398,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         await host.Services.GetRequiredService<Domain.Directory.LiveDirectory>().ImportFolderAsync(Path.Combine(AppContext.BaseDirectory, "demo", "company"));
         var chat = host.Chat(locale: "en-US");
         await SizeMarketAsync(chat);
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) }, filesPort);
         await chat.SendAsync(WithAttachment("bids", server.Url("bids.csv")));
         foreach (var answer in new[] { "brief opportunity", "Bank of Ningbo", "3", "1 2 3" })
         {
@@ -497,7 +502,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
-        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) });
+        await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) }, filesPort);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

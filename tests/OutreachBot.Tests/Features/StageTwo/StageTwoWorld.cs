@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
@@ -67,31 +69,47 @@ internal sealed class StageTwoWorld(BotTestHost host)
     }
 }
 
-/// <summary>A loopback server serving files, standing in for a channel's attachment storage.</summary>
+/// <summary>
+/// A loopback server serving files, standing in for a channel's attachment storage. The bot fetches attachments only
+/// from sources it trusts, so a test reserves the port first and names it in the bot's allow-list (<see cref="AllowList"/>).
+/// </summary>
 internal sealed class LocalFileServer : IAsyncDisposable
 {
-    private LoopbackServer server = null!;
+    private WebApplication app = null!;
 
     private LocalFileServer()
     {
     }
 
-    public Uri Address => server.Address;
+    public Uri Address { get; private set; } = null!;
 
     public int Requests { get; private set; }
 
-    public static async Task<LocalFileServer> StartAsync(IReadOnlyDictionary<string, byte[]> files)
+    /// <summary>The setting that lets the bot download from http://127.0.0.1:<paramref name="port"/>.</summary>
+    public static (string Key, string? Value) AllowList(int port) => ("Attachments:AllowedHosts:0", $"http://127.0.0.1:{port}");
+
+    public static async Task<LocalFileServer> StartAsync(IReadOnlyDictionary<string, byte[]> files, int port)
     {
         var server = new LocalFileServer();
-        server.server = await LoopbackServer.StartAsync(app => app.MapGet("/attachments/{name}", (string name) =>
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+        server.app = builder.Build();
+        server.app.MapGet("/attachments/{name}", (string name) =>
         {
             server.Requests++;
             return files.TryGetValue(name, out var content) ? Results.Bytes(content, "text/csv") : Results.NotFound();
-        }));
+        });
+        await server.app.StartAsync();
+        server.Address = new Uri($"http://127.0.0.1:{port}/");
         return server;
     }
 
     public Uri Url(string name) => new(Address, "attachments/" + name);
 
-    public ValueTask DisposeAsync() => server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
 }
