@@ -5,36 +5,52 @@ namespace OutreachBot.Chat.Output;
 
 /// <summary>
 /// The same content as a card, as readable text for channels without Adaptive Cards: buttons become numbered
-/// choices the user can type back.
+/// choices the user can type back, numbered once per message (rows' own numbers are <see cref="CardElement.CardOnly"/>);
+/// a picker (<see cref="CardLayout.Picker"/>) lists each of its choices as a numbered choice. Emphasis marks only where
+/// the channel renders Markdown.
 /// </summary>
 public static class CardTextRenderer
 {
-    public static string Render(AdaptiveCard card, List<NumberedChoice> choices)
+    public static string Render(AdaptiveCard card, List<NumberedChoice> choices, bool markdown = true)
     {
         var lines = new List<string>();
-        RenderCard(card, lines, choices);
+        RenderCard(card, lines, choices, markdown);
         return string.Join('\n', lines.Where(l => l.Length > 0));
     }
 
-    private static void RenderCard(AdaptiveCard card, List<string> lines, List<NumberedChoice> choices)
+    private static void RenderCard(AdaptiveCard card, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         foreach (var element in card.Body)
         {
-            RenderElement(element, lines, choices);
+            RenderElement(element, lines, choices, markdown);
         }
 
         foreach (var action in card.Actions ?? [])
         {
-            RenderAction(action, lines, choices);
+            RenderAction(action, lines, choices, markdown);
         }
     }
 
-    private static void RenderElement(CardElement element, List<string> lines, List<NumberedChoice> choices)
+    private static void RenderElement(CardElement element, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         switch (element)
         {
+            case { CardOnly: true }:
+                break;
             case TextBlock text:
-                lines.Add(text.Weight == TextWeight.Bolder ? $"*{text.Text}*" : text.Text);
+                lines.Add(text.Weight == TextWeight.Bolder && markdown ? $"*{text.Text}*" : text.Text);
+                break;
+            case Container { Items: [ChoiceSetInput { IsMultiSelect: not true } picker, ActionSet { Actions: [var action] }] } when Sends(action) is { } sends:
+                if (picker.Label is { } pickerLabel)
+                {
+                    lines.Add(pickerLabel);
+                }
+
+                foreach (var choice in picker.Choices)
+                {
+                    AddChoice(choice.Title, sends.Verb, new Dictionary<string, string>(sends.Data) { [picker.Id!] = choice.Value }, lines, choices);
+                }
+
                 break;
             case RichTextBlock rich:
                 lines.Add(string.Concat(rich.Inlines.Select(i => i.Text)));
@@ -45,14 +61,14 @@ public static class CardTextRenderer
             case Container container:
                 foreach (var item in container.Items)
                 {
-                    RenderElement(item, lines, choices);
+                    RenderElement(item, lines, choices, markdown);
                 }
 
                 break;
             case ColumnSet columns:
                 foreach (var item in columns.Columns.SelectMany(c => c.Items))
                 {
-                    RenderElement(item, lines, choices);
+                    RenderElement(item, lines, choices, markdown);
                 }
 
                 break;
@@ -64,7 +80,7 @@ public static class CardTextRenderer
                         var cellLines = new List<string>();
                         foreach (var item in cell.Items)
                         {
-                            RenderElement(item, cellLines, choices);
+                            RenderElement(item, cellLines, choices, markdown);
                         }
 
                         return string.Join(' ', cellLines);
@@ -82,7 +98,7 @@ public static class CardTextRenderer
             case ActionSet set:
                 foreach (var action in set.Actions)
                 {
-                    RenderAction(action, lines, choices);
+                    RenderAction(action, lines, choices, markdown);
                 }
 
                 break;
@@ -99,7 +115,7 @@ public static class CardTextRenderer
         }
     }
 
-    private static void RenderAction(CardAction action, List<string> lines, List<NumberedChoice> choices)
+    private static void RenderAction(CardAction action, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         switch (action)
         {
@@ -114,10 +130,18 @@ public static class CardTextRenderer
                 break;
             case ShowCardAction show:
                 lines.Add($"{show.Title}:");
-                RenderCard(show.Card, lines, choices);
+                RenderCard(show.Card, lines, choices, markdown);
                 break;
         }
     }
+
+    /// <summary>The verb and data an action sends, when it sends any (not a link, not a card to show).</summary>
+    private static (string Verb, IReadOnlyDictionary<string, string> Data)? Sends(CardAction action) => action switch
+    {
+        ExecuteAction execute => (execute.Verb, execute.Data),
+        SubmitAction submit when submit.Data.TryGetValue(CardActions.VerbKey, out var verb) => (verb, submit.Data),
+        _ => null,
+    };
 
     private static void AddChoice(string title, string verb, IReadOnlyDictionary<string, string> data, List<string> lines, List<NumberedChoice> choices)
     {
