@@ -1,6 +1,6 @@
 // The local Web Chat in a real browser: headless Chromium (chromium.mjs) against the built bot.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot, startBot } from './bot-process.mjs';
@@ -8,6 +8,10 @@ import { launchChromium } from './chromium.mjs';
 
 const screenshots = join(repoRoot, 'test-results/browser');
 const wait = { timeout: 30_000 };
+// The card budget (docs/cards/README.md): about Teams' width, one screen tall.
+const cardBudget = { width: 640, height: 900 };
+// OUTREACHBOT_UPDATE_DOCS=1 (npm run docs:cards) also writes the pictures the docs show.
+const updateDocs = process.env.OUTREACHBOT_UPDATE_DOCS === '1';
 
 let bot;
 let browser;
@@ -105,13 +109,11 @@ test('a button on the help card reaches the bot and its answer appears', async (
   await answer.waitFor(wait);
   await answerInView(answer);
   await page.screenshot({ path: join(screenshots, '3-button-answer.png') });
+  if (updateDocs) copyFileSync(join(screenshots, '3-button-answer.png'), join(repoRoot, 'docs/webchat-screenshot.png'));
 });
 
-// The card budget: every card type the bot sends, rendered by the real Web Chat at about Teams' width, fits one screen.
-// Each card's screenshot goes to test-results/browser/cards; OUTREACHBOT_UPDATE_DOCS=1 (npm run docs:cards) also
-// writes them to docs/cards, the pictures the docs show.
-const cardBudget = { width: 640, height: 900 };
-const updateDocs = process.env.OUTREACHBOT_UPDATE_DOCS === '1';
+// Every card type the bot sends, rendered by the real Web Chat at about Teams' width, fits one screen. Each card's
+// picture and size go to test-results/browser/cards (and to docs/cards with OUTREACHBOT_UPDATE_DOCS=1).
 const cardShots = join(screenshots, 'cards');
 const measured = [];
 
@@ -187,6 +189,7 @@ test('every card type fits one screen at Teams width in Web Chat', async () => {
   await contact.locator('button', { hasText: 'Refused' }).click();
   await contact.locator('select').first().waitFor(wait);
   await measure('contact-refusal-reasons', contact);
+  await contact.locator('button', { hasText: 'Refused' }).click();
   const beforeInterested = await cards().count();
   await contact.locator('button', { hasText: 'Interested' }).click();
   await measure('outcome-interested', await newCard(beforeInterested, 'interested'));
@@ -210,6 +213,7 @@ test('every card type fits one screen at Teams width in Web Chat', async () => {
   await measure('bids-how-to-import', await cardAfter('bids', 'bids.csv'));
   await measure('brief', await cardAfter('brief', 'Fraud checks'));
 
+  if (updateDocs) writeFileSync(join(repoRoot, 'docs/cards/sizes.json'), `${JSON.stringify(measured, null, 2)}\n`);
   const over = measured.filter((m) => m.width > cardBudget.width || m.height > cardBudget.height);
   assert.deepEqual(over, [], `cards over the ${cardBudget.width}×${cardBudget.height} px budget: ${JSON.stringify(over)}`);
 });
