@@ -154,16 +154,22 @@ public static class BriefCards
         body.Add(new TextBlock(downloads.InviteNote) { IsSubtle = true, Separator = true });
 
         // One screen: the download first, the six fill-in buttons and the other formats each behind one button.
+        // Two rows of three: hosts show at most five actions in one set.
         var fillIn = new AdaptiveCard(
-            [],
+        [
+            new ActionSet(
             [
                 StageTwoCards.Command(session, "Button.AddSegment", StageTwoCommandSet.Market, "add"),
                 StageTwoCards.Command(session, "Button.AddOpportunity", StageTwoCommandSet.Brief, "opportunity"),
                 StageTwoCards.Command(session, "Button.Panorama", StageTwoCommandSet.Brief, "panorama"),
+            ]),
+            new ActionSet(
+            [
                 StageTwoCards.Command(session, "Button.WorkSplit", StageTwoCommandSet.Brief, "work"),
                 StageTwoCards.Command(session, "Button.Ask", StageTwoCommandSet.Brief, "ask"),
                 StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
-            ]);
+            ]),
+        ]);
         var otherFormats = new AdaptiveCard(
             [],
             [

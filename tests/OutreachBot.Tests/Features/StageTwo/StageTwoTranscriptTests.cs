@@ -427,7 +427,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Contains("Annualized bids CNY 2.5M ÷ expected market size CNY 6M = 41.7%", text);
         Assert.True(card.ToString(Newtonsoft.Json.Formatting.None).Length < 40 * 1024);
 
-        var links = card.SelectTokens("$.actions[?(@.type == 'Action.OpenUrl')]").ToDictionary(a => (string)a["title"]!, a => (string)a["url"]!);
+        var links = card.SelectTokens("$..actions[?(@.type == 'Action.OpenUrl')]").ToDictionary(a => (string)a["title"]!, a => (string)a["url"]!);
         var markdown = await world.DownloadTextAsync(links["Download Markdown"]);
         var html = await world.DownloadTextAsync(links["Download HTML (for mail)"]);
         var ics = await world.DownloadTextAsync(links["Meeting invite (.ics)"]);
