@@ -213,6 +213,13 @@ test('every card type fits one screen at Teams width in Web Chat', async () => {
   await measure('bids-how-to-import', await cardAfter('bids', 'bids.csv'));
   await measure('brief', await cardAfter('brief', 'Fraud checks'));
 
+  // Chinese wraps differently (and in another font): the longest lists once more in zh-CN.
+  await page.locator('#language').click();
+  await page.waitForFunction(() => document.title === 'OutreachBot 本地网页聊天', null, wait);
+  await measure('zh-find-results', await cardAfter('找 支付风控', '支付风控'));
+  await measure('zh-org-department', await cardAfter('组织 支付中台', '余涵'));
+  await measure('zh-status', await cardAfter('进展', '支付中台'));
+
   if (updateDocs) writeFileSync(join(repoRoot, 'docs/cards/sizes.json'), `${JSON.stringify(measured, null, 2)}\n`);
   const over = measured.filter((m) => m.width > cardBudget.width || m.height > cardBudget.height);
   assert.deepEqual(over, [], `cards over the ${cardBudget.width}×${cardBudget.height} px budget: ${JSON.stringify(over)}`);

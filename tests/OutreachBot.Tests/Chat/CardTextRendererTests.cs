@@ -44,6 +44,7 @@ public sealed class CardTextRendererTests
 
         Assert.Contains("\"text\":\"1.\"", json);
         Assert.Contains("\"text\":\"2.\"", json);
+        Assert.DoesNotContain("cardOnly", json, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

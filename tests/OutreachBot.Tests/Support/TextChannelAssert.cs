@@ -15,6 +15,6 @@ public static partial class TextChannelAssert
         Assert.True(numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)), $"numbered {string.Join(", ", numbers)} in:\n{message}");
     }
 
-    [GeneratedRegex(@"^(\d+)\. ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(\d+)\. ", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumberedLine();
 }

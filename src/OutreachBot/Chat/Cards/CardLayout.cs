@@ -38,7 +38,11 @@ public static class CardLayout
     /// </summary>
     public static Container Picker(string inputId, string? label, IReadOnlyList<Choice> choices, CardAction action)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(choices.Count);
+        if (choices.Count == 0)
+        {
+            throw new ArgumentException("A picker needs at least one choice.", nameof(choices));
+        }
+
         return new Container(
         [
             new ChoiceSetInput(inputId, choices) { Label = label, Style = ChoiceInputStyle.Compact, Value = choices[0].Value },
