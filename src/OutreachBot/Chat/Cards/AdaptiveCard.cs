@@ -40,6 +40,13 @@ public abstract record CardElement
     public Spacing? Spacing { get; init; }
 
     public bool? Separator { get; init; }
+
+    /// <summary>
+    /// Shown on card hosts only, left out of the text fallback: e.g. a row's number, where text channels number the
+    /// choices instead (one numbering per message).
+    /// </summary>
+    [JsonIgnore]
+    public bool CardOnly { get; init; }
 }
 
 public enum Spacing { None, Small, Default, Medium, Large, ExtraLarge }

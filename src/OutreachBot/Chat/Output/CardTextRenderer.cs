@@ -5,55 +5,71 @@ namespace OutreachBot.Chat.Output;
 
 /// <summary>
 /// The same content as a card, as readable text for channels without Adaptive Cards: buttons become numbered
-/// choices the user can type back. Such channels render the text as Markdown too, so it carries the card's escaped
-/// markup (<see cref="TextBlock.Markup"/>), never a user's raw text.
+/// choices the user can type back, numbered once per message (rows' own numbers are <see cref="CardElement.CardOnly"/>);
+/// a picker (<see cref="CardLayout.Picker"/>) lists each of its choices as a numbered choice. Emphasis marks only where
+/// the channel renders Markdown. On channels that render Markdown the text is the card's escaped
+/// markup (<see cref="TextBlock.Markup"/>), never a user's raw text; elsewhere it is the plain text.
 /// </summary>
 public static class CardTextRenderer
 {
-    public static string Render(AdaptiveCard card, List<NumberedChoice> choices)
+    public static string Render(AdaptiveCard card, List<NumberedChoice> choices, bool markdown = true)
     {
         var lines = new List<string>();
-        RenderCard(card, lines, choices);
+        RenderCard(card, lines, choices, markdown);
         return string.Join('\n', lines.Where(l => l.Length > 0));
     }
 
-    private static void RenderCard(AdaptiveCard card, List<string> lines, List<NumberedChoice> choices)
+    private static void RenderCard(AdaptiveCard card, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         foreach (var element in card.Body)
         {
-            RenderElement(element, lines, choices);
+            RenderElement(element, lines, choices, markdown);
         }
 
         foreach (var action in card.Actions ?? [])
         {
-            RenderAction(action, lines, choices);
+            RenderAction(action, lines, choices, markdown);
         }
     }
 
-    private static void RenderElement(CardElement element, List<string> lines, List<NumberedChoice> choices)
+    private static void RenderElement(CardElement element, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         switch (element)
         {
+            case { CardOnly: true }:
+                break;
             case TextBlock text:
-                lines.Add(text.Weight == TextWeight.Bolder ? $"*{text.Markup}*" : text.Markup);
+                lines.Add(!markdown ? text.Text : text.Weight == TextWeight.Bolder ? $"*{text.Markup}*" : text.Markup);
+                break;
+            case Container { Items: [ChoiceSetInput { IsMultiSelect: not true } picker, ActionSet { Actions: [var action] }] } when Sends(action) is { } sends:
+                if (picker.Label is { } pickerLabel)
+                {
+                    lines.Add(pickerLabel);
+                }
+
+                foreach (var choice in picker.Choices)
+                {
+                    AddChoice(choice.Title, sends.Verb, new Dictionary<string, string>(sends.Data) { [picker.Id!] = choice.Value }, lines, choices, markdown);
+                }
+
                 break;
             case RichTextBlock rich:
-                lines.Add(CardMarkdown.Escape(string.Concat(rich.Inlines.Select(i => i.Text))));
+                lines.Add(markdown ? CardMarkdown.Escape(string.Concat(rich.Inlines.Select(i => i.Text))) : string.Concat(rich.Inlines.Select(i => i.Text)));
                 break;
             case FactSet facts:
-                lines.AddRange(facts.Facts.Select(f => $"{f.TitleMarkup}: {f.ValueMarkup}"));
+                lines.AddRange(facts.Facts.Select(f => markdown ? $"{f.TitleMarkup}: {f.ValueMarkup}" : $"{f.Title}: {f.Value}"));
                 break;
             case Container container:
                 foreach (var item in container.Items)
                 {
-                    RenderElement(item, lines, choices);
+                    RenderElement(item, lines, choices, markdown);
                 }
 
                 break;
             case ColumnSet columns:
                 foreach (var item in columns.Columns.SelectMany(c => c.Items))
                 {
-                    RenderElement(item, lines, choices);
+                    RenderElement(item, lines, choices, markdown);
                 }
 
                 break;
@@ -65,7 +81,7 @@ public static class CardTextRenderer
                         var cellLines = new List<string>();
                         foreach (var item in cell.Items)
                         {
-                            RenderElement(item, cellLines, choices);
+                            RenderElement(item, cellLines, choices, markdown);
                         }
 
                         return string.Join(' ', cellLines);
@@ -83,7 +99,7 @@ public static class CardTextRenderer
             case ActionSet set:
                 foreach (var action in set.Actions)
                 {
-                    RenderAction(action, lines, choices);
+                    RenderAction(action, lines, choices, markdown);
                 }
 
                 break;
@@ -100,30 +116,38 @@ public static class CardTextRenderer
         }
     }
 
-    private static void RenderAction(CardAction action, List<string> lines, List<NumberedChoice> choices)
+    private static void RenderAction(CardAction action, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         switch (action)
         {
             case ExecuteAction execute:
-                AddChoice(execute.Title, execute.Verb, execute.Data, lines, choices);
+                AddChoice(execute.Title, execute.Verb, execute.Data, lines, choices, markdown);
                 break;
             case SubmitAction submit when submit.Data.TryGetValue(CardActions.VerbKey, out var verb):
-                AddChoice(submit.Title, verb, submit.Data, lines, choices);
+                AddChoice(submit.Title, verb, submit.Data, lines, choices, markdown);
                 break;
             case OpenUrlAction open:
-                lines.Add($"{CardMarkdown.Escape(open.Title)}: {open.Url.AbsoluteUri}");
+                lines.Add($"{(markdown ? CardMarkdown.Escape(open.Title) : open.Title)}: {open.Url.AbsoluteUri}");
                 break;
             case ShowCardAction show:
-                lines.Add($"{CardMarkdown.Escape(show.Title)}:");
-                RenderCard(show.Card, lines, choices);
+                lines.Add($"{(markdown ? CardMarkdown.Escape(show.Title) : show.Title)}:");
+                RenderCard(show.Card, lines, choices, markdown);
                 break;
         }
     }
 
-    private static void AddChoice(string title, string verb, IReadOnlyDictionary<string, string> data, List<string> lines, List<NumberedChoice> choices)
+    /// <summary>The verb and data an action sends, when it sends any (not a link, not a card to show).</summary>
+    private static (string Verb, IReadOnlyDictionary<string, string> Data)? Sends(CardAction action) => action switch
+    {
+        ExecuteAction execute => (execute.Verb, execute.Data),
+        SubmitAction submit when submit.Data.TryGetValue(CardActions.VerbKey, out var verb) => (verb, submit.Data),
+        _ => null,
+    };
+
+    private static void AddChoice(string title, string verb, IReadOnlyDictionary<string, string> data, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
         var number = choices.Count + 1;
         choices.Add(new NumberedChoice { Number = number, Verb = verb, Data = new(data) });
-        lines.Add($"{number.ToString(CultureInfo.InvariantCulture)}. {CardMarkdown.Escape(title)}");
+        lines.Add($"{number.ToString(CultureInfo.InvariantCulture)}. {(markdown ? CardMarkdown.Escape(title) : title)}");
     }
 }

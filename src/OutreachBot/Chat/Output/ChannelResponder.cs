@@ -13,7 +13,15 @@ public static class ChannelResponder
         "msteams", "webchat", "directline", "test", "emulator",
     };
 
+    /// <summary>Text channels that render Markdown (emphasis); on the others (SMS, Facebook, LINE, …) a mark would show as typed.</summary>
+    private static readonly HashSet<string> MarkdownTextChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "slack", "telegram", "skype", "email",
+    };
+
     public static bool SupportsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+
+    public static bool RendersMarkdown(string? channelId) => channelId is not null && (CardChannels.Contains(channelId) || MarkdownTextChannels.Contains(channelId));
 
     public static Attachment ToAttachment(AdaptiveCard card) =>
         new() { ContentType = AdaptiveCard.ContentType, Content = ToJObject(card) };
@@ -34,13 +42,16 @@ public static class ChannelResponder
             else if (message.Card is { } textCard)
             {
                 var before = choices.Count;
-                var text = CardTextRenderer.Render(textCard, choices);
+                var markdown = RendersMarkdown(session.Turn.Activity.ChannelId);
+                var text = CardTextRenderer.Render(textCard, choices, markdown);
                 if (choices.Count > before)
                 {
                     text += "\n" + session.Text<ChatTexts>("Text.ReplyWithNumber");
                 }
 
-                activities.Add(MessageFactory.Text(text));
+                var reply = MessageFactory.Text(text);
+                reply.TextFormat = markdown ? TextFormatTypes.Markdown : TextFormatTypes.Plain;
+                activities.Add(reply);
             }
             else
             {

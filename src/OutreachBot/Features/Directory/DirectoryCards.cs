@@ -45,9 +45,9 @@ public static class DirectoryCards
             var department = hit.Department;
             var items = new List<CardElement>
             {
-                new TextBlock($"{i + 1}. {department.Name(language)}") { Weight = TextWeight.Bolder },
+                new TextBlock(department.Name(language)) { Weight = TextWeight.Bolder },
                 new TextBlock(PathText(hit.PathFromRoot, language)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
-                new TextBlock(WhyText(hit, culture)) { Spacing = Spacing.Small },
+                new TextBlock(WhyText(hit, culture)) { Spacing = Spacing.None, Size = TextSize.Small },
             };
             if (hit.Snippet.Highlights.Count > 0)
             {
@@ -59,19 +59,20 @@ public static class DirectoryCards
                 items.Add(new TextBlock(HistoryText(history, culture)) { Size = TextSize.Small, Spacing = Spacing.None });
             }
 
-            items.Add(new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None });
-            items.Add(new ActionSet(
+            items.Add(new TextBlock(HeadLine(hit.Head, language, culture)) { Spacing = Spacing.None, Size = TextSize.Small });
+
+            // One primary action (this is the one) and one way to look closer; referrals and the senior members are
+            // on the org chart card it opens.
+            body.Add(CardLayout.NumberedRow(i + 1, items,
             [
+                Target(department, LeadRoute.KeywordSearch, query, culture),
                 CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
                 {
                     [CardActions.ArgumentsKey] = department.Id,
                     [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
                     [DirectoryVerbs.Query] = query,
                 }),
-                CardActions.Command(T(culture, "Button.Referrals"), DirectoryCommandSet.Referrals.Name, department.Id),
-                Target(department, LeadRoute.KeywordSearch, query, culture),
-            ]));
-            body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });
+            ]) with { Separator = true, Spacing = Spacing.Medium });
         }
 
         if (contacts.Count > 0)
@@ -218,13 +219,18 @@ public static class DirectoryCards
             ]) { Spacing = Spacing.Small });
         }
 
+        var actions = new List<CardAction>();
         if (overview.Children.Count > 0)
         {
-            body.Add(new TextBlock(T(culture, "Org.ChildrenTitle", overview.Children.Count)) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.AddRange(Rows(overview.Children.Select(c => (CardAction)CardActions.Command(c.Name(language), DirectoryCommandSet.Org.Name, c.Id))));
+            // Behind one button: a department with twenty sub-departments would otherwise be twenty buttons tall.
+            actions.Add(CardActions.ShowCard(T(culture, "Org.ChildrenTitle", overview.Children.Count), new AdaptiveCard(
+            [
+                CardLayout.Picker(CardActions.ArgumentsKey, null,
+                    [.. overview.Children.Select(c => new Choice(c.Name(language), c.Id))],
+                    CardActions.Command(T(culture, "Button.OpenDepartment"), DirectoryCommandSet.Org.Name)),
+            ])));
         }
 
-        var actions = new List<CardAction>();
         if (view.Parent is { } up)
         {
             actions.Add(CardActions.Command(T(culture, "Button.Up", up.Name(language)), DirectoryCommandSet.Org.Name, up.Id));

@@ -160,7 +160,6 @@ public static class OutreachCards
         }
 
         body.Add(new TextBlock(T(culture, "Contact.Next")) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
-        body.Add(ReasonChoice(culture));
         return new AdaptiveCard(body, OutcomeButtons(view.OutreachId, view.DepartmentId, culture));
     }
 
@@ -188,7 +187,7 @@ public static class OutreachCards
             _ => T(culture, "Outcome.Interested.Title", view.DepartmentName),
         };
         var body = new List<CardElement> { Title(title) };
-        body.AddRange(view.Actions.Select((a, i) => (CardElement)new TextBlock($"{i + 1}. {a}") { Spacing = Spacing.Small }));
+        body.AddRange(view.Actions.Select((a, i) => (CardElement)CardLayout.NumberedRow(i + 1, [new TextBlock(a)])));
         if (view.Alternatives is { Count: > 0 } alternatives)
         {
             body.Add(new TextBlock(T(culture, "Outcome.Alternatives")) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
@@ -531,9 +530,14 @@ public static class OutreachCards
                 CardActions.OpenUrl(T(culture, "Export.Markdown"), links.Markdown),
             ]);
 
+    /// <summary>The three outcomes; "refused" opens the reason picker (on text channels each reason is a numbered choice).</summary>
     public static IReadOnlyList<CardAction> OutcomeButtons(string outreachId, string departmentId, CultureInfo culture) =>
     [
-        CardActions.Verb(T(culture, "Button.Refused"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.Refused)),
+        CardActions.ShowCard(T(culture, "Button.Refused"), new AdaptiveCard(
+        [
+            CardLayout.Picker(OutreachVerbs.Reason, T(culture, "Contact.ReasonLabel"), ReasonChoices(culture),
+                CardActions.Verb(T(culture, "Button.RecordRefusal"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.Refused))),
+        ])),
         CardActions.Verb(T(culture, "Button.NoCapacity"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.NoCapacity)),
         CardActions.Verb(T(culture, "Button.Interested"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.Interested)),
     ];
@@ -586,17 +590,19 @@ public static class OutreachCards
         CardActions.Verb(title, StageTwoWorkspace.PartnerVerb, StageTwoWorkspace.PartnerData(outreachId, departmentId, StageTwoCommandSet.Brief.Name));
 
     private static ChoiceSetInput ReasonChoice(CultureInfo culture) =>
-        new(OutreachVerbs.Reason,
-        [
-            new Choice(T(culture, "Reason.NotTheirScope"), "not-their-scope"),
-            new Choice(T(culture, "Reason.RevenueNotTheirKpi"), "revenue-not-kpi"),
-            new Choice(T(culture, "Reason.FocusedOnCore"), "focused-on-core"),
-            new Choice(T(culture, "Reason.Other"), "other"),
-        ])
+        new(OutreachVerbs.Reason, ReasonChoices(culture))
         {
             Label = T(culture, "Contact.ReasonLabel"),
             Style = ChoiceInputStyle.Compact,
         };
+
+    private static IReadOnlyList<Choice> ReasonChoices(CultureInfo culture) =>
+    [
+        new Choice(T(culture, "Reason.NotTheirScope"), "not-their-scope"),
+        new Choice(T(culture, "Reason.RevenueNotTheirKpi"), "revenue-not-kpi"),
+        new Choice(T(culture, "Reason.FocusedOnCore"), "focused-on-core"),
+        new Choice(T(culture, "Reason.Other"), "other"),
+    ];
 
     internal static IEnumerable<CardElement> Warnings(IReadOnlyList<string> collisions, CultureInfo culture) =>
         collisions.Count == 0

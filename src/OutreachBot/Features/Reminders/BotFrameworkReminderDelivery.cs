@@ -104,7 +104,9 @@ public sealed class BotFrameworkReminderDelivery(
         {
             var choices = new List<NumberedChoice>();
             var culture = BotLanguage.FromLocale(turn.Activity.Locale);
-            activity = MessageFactory.Text(CardTextRenderer.Render(card, choices) + "\n" + Texts<ChatTexts>.Get(culture, "Text.ReplyWithNumber"));
+            var markdown = ChannelResponder.RendersMarkdown(turn.Activity.ChannelId);
+            activity = MessageFactory.Text(CardTextRenderer.Render(card, choices, markdown) + "\n" + Texts<ChatTexts>.Get(culture, "Text.ReplyWithNumber"));
+            activity.TextFormat = markdown ? TextFormatTypes.Markdown : TextFormatTypes.Plain;
             await RememberChoicesAsync(turn, choices, cancellationToken);
         }
 

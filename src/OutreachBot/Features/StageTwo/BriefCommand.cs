@@ -150,25 +150,36 @@ public static class BriefCards
         body.Add(new TextBlock(missing == 0 ? T("Brief.Complete") : T("Brief.Missing", missing)) { IsSubtle = true, Spacing = Spacing.None });
         body.AddRange(brief.Sections.Select(Section));
         body.Add(new TextBlock(downloads.InviteNote) { IsSubtle = true, Separator = true });
-        body.Add(new ActionSet(
-        [
-            StageTwoCards.Command(session, "Button.AddSegment", StageTwoCommandSet.Market, "add"),
-            StageTwoCards.Command(session, "Button.AddOpportunity", StageTwoCommandSet.Brief, "opportunity"),
-            StageTwoCards.Command(session, "Button.Panorama", StageTwoCommandSet.Brief, "panorama"),
-        ]));
-        body.Add(new ActionSet(
-        [
-            StageTwoCards.PartnerCommand(scope, session, "Button.WorkSplit", StageTwoCommandSet.Brief, "work"),
-            StageTwoCards.PartnerCommand(scope, session, "Button.Ask", StageTwoCommandSet.Brief, "ask"),
-            StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
-        ]));
 
+        // One screen: the download first, the six fill-in buttons and the other formats each behind one button.
+        // Two rows of three: hosts show at most five actions in one set.
+        var fillIn = new AdaptiveCard(
+        [
+            new ActionSet(
+            [
+                StageTwoCards.Command(session, "Button.AddSegment", StageTwoCommandSet.Market, "add"),
+                StageTwoCards.Command(session, "Button.AddOpportunity", StageTwoCommandSet.Brief, "opportunity"),
+                StageTwoCards.Command(session, "Button.Panorama", StageTwoCommandSet.Brief, "panorama"),
+            ]),
+            new ActionSet(
+            [
+                StageTwoCards.PartnerCommand(scope, session, "Button.WorkSplit", StageTwoCommandSet.Brief, "work"),
+                StageTwoCards.PartnerCommand(scope, session, "Button.Ask", StageTwoCommandSet.Brief, "ask"),
+                StageTwoCards.Command(session, "Button.Bids", StageTwoCommandSet.Bids),
+            ]),
+        ]);
+        var otherFormats = new AdaptiveCard(
+            [],
+            [
+                CardActions.OpenUrl(T("Button.Html"), downloads.Html),
+                .. downloads.Invite is { } invite ? [CardActions.OpenUrl(T("Button.Invite"), invite)] : Array.Empty<CardAction>(),
+            ]);
         return new AdaptiveCard(
             body,
             [
                 CardActions.OpenUrl(T("Button.Markdown"), downloads.Markdown),
-                CardActions.OpenUrl(T("Button.Html"), downloads.Html),
-                .. downloads.Invite is { } invite ? [CardActions.OpenUrl(T("Button.Invite"), invite)] : Array.Empty<CardAction>(),
+                CardActions.ShowCard(T("Button.FillIn"), fillIn),
+                CardActions.ShowCard(T("Button.OtherFormats"), otherFormats),
                 .. StageTwoCards.SwitchAction(scope, session, StageTwoCommandSet.Brief),
             ]);
     }
@@ -185,7 +196,7 @@ public static class BriefCards
         items.AddRange(section.Lines.Select(line => (CardElement)(line.Kind switch
         {
             BriefLineKind.ToDo => new TextBlock("☐ " + line.Text) { Color = TextColor.Attention, Spacing = Spacing.None },
-            BriefLineKind.Numbered => new TextBlock($"{++number}. {line.Text}") { Spacing = Spacing.None },
+            BriefLineKind.Numbered => CardLayout.NumberedRow(++number, [new TextBlock(line.Text)]) with { Spacing = Spacing.None },
             BriefLineKind.Bullet => new TextBlock("• " + line.Text) { Spacing = Spacing.None },
             BriefLineKind.Link => TextBlock.FromMarkdown(CardMarkdown.Link(line.Text, line.Url!)) with { Spacing = Spacing.None },
             _ => new TextBlock(line.Text) { Spacing = Spacing.None },

@@ -17,7 +17,7 @@ public sealed class DirectoryStartupTests
         using var first = await client.PostAsync("/api/messages", new StringContent(find.ToString(), System.Text.Encoding.UTF8, "application/json"));
 
         var said = string.Join("\n", JObject.Parse(await first.Content.ReadAsStringAsync()).SelectTokens("$..text").Select(t => (string?)t));
-        Assert.Contains("1. Payments Platform", said);
+        Assert.Contains("1.\nPayments Platform", said);
         var directory = app.Services.GetRequiredService<LiveDirectory>().Current.Directory;
         Assert.True(directory.Departments.Count > 100, $"only {directory.Departments.Count} departments right after start");
     }

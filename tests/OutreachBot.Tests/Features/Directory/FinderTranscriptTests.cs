@@ -34,19 +34,19 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         var text = replies.AllText();
         Assert.Contains("与“支付风控”相关的部门", text);
-        Assert.Contains("1. 风控中心\n星海集团 › 金融科技事业群 › 风控中心\n“风控”见于部门名称；“支付”见于部门简介", text);
+        Assert.Contains("1.\n风控中心\n星海集团 › 金融科技事业群 › 风控中心\n“风控”见于部门名称；“支付”见于部门简介", text);
         Assert.Contains("负责人：蔡海 · 部门总监", text);
         Assert.Contains("支付中台", text);
-        Assert.Equal(["组织架构", "找人引荐", "定为目标部门"], replies.Cards()[0].ButtonTitles().Take(3));
+        Assert.Equal(["定为目标部门", "组织架构"], replies.Cards()[0].ButtonTitles().Take(2));
     }
 
     [Theory]
     [InlineData("an English query finds risk and payments first", "en-US", "find payment risk",
-        new[] { "1. Risk Management Center", "Payments Platform\nXinghai Group › Fintech Group › Payments Platform\n“payment” in Name: Payments\nName: **Payments** Platform\nHead: Han Yu · Director" })]
+        new[] { "1.\nRisk Management Center", "Payments Platform\nXinghai Group › Fintech Group › Payments Platform\n“payment” in Name: Payments\nName: **Payments** Platform\nHead: Han Yu · Director" })]
     [InlineData("a mixed Chinese and English query matches both languages", "zh-CN", "找 支付 risk",
-        new[] { "1. 风控中心", "“risk”见于英文名称", "支付中台" })]
+        new[] { "1.\n风控中心", "“risk”见于英文名称", "支付中台" })]
     [InlineData("a typo in an English keyword still finds the department", "en-US", "find paymnet gateway",
-        new[] { "1. Payments Platform", "“paymnet gateway” (read as payment gateway)", "**payment" })]
+        new[] { "1.\nPayments Platform", "“paymnet gateway” (read as payment gateway)", "**payment" })]
     public async Task A_query_ranks_the_departments_that_match_it_with_why_they_matched(string situation, string locale, string query, string[] expected)
     {
         var chat = host.Chat(locale: locale);
@@ -111,7 +111,8 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
         Assert.Contains("余涵 · 部门总监", card.ToString());
         Assert.Contains("魏勇文 · 测试工程师 · 跨境支付组\n司龄 19 年", text);
         Assert.Equal(5, card.ButtonTitles().Count(t => t == "问问TA"));
-        Assert.Equal(["收单接入组", "跨境支付组", "清结算组", "上级：金融科技事业群", "找人引荐", "定为目标部门"], card.ButtonTitles().Skip(5));
+        Assert.Equal(["下属部门（3）", "上级：金融科技事业群", "找人引荐", "定为目标部门", "打开"], card.ButtonTitles().Skip(5));
+        Assert.Equal(["收单接入组", "跨境支付组", "清结算组"], card.SelectTokens("$..choices[*].title").Select(t => (string?)t));
     }
 
     [Fact]
@@ -313,15 +314,18 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task On_a_channel_without_cards_the_hits_are_numbered_and_a_number_opens_one()
+    public async Task On_a_channel_without_cards_the_hits_are_numbered_once_and_a_number_opens_one()
     {
         var chat = host.Chat(channel: "slack");
         var found = await chat.SayAsync("find payment risk");
 
-        var opened = await chat.SayAsync("1");
+        var opened = await chat.SayAsync("2");
 
-        Assert.Contains("1. Risk Management Center", found.AllText());
-        Assert.Contains("1. Org chart", found.AllText());
+        var text = found.AllText();
+        Assert.Contains("*Risk Management Center*\nXinghai Group › Fintech Group › Risk Management Center", text);
+        Assert.Contains("1. Target this department\n2. Org chart\n*Credit Risk*", text);
+        Assert.Contains("3. Target this department\n4. Org chart", text);
+        TextChannelAssert.NumberedOnce(text);
         Assert.Contains("Longest-serving members", opened.AllText());
         Assert.Equal(LeadRoute.KeywordSearch, Assert.Single(await LeadsAsync()).Route);
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Xml.Linq;
+using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Tests.Support;
@@ -92,5 +94,30 @@ public sealed class OutreachTextChannelTests
         Assert.Contains("2. Edit", pitch[2].Text);
         Assert.Contains("Contact with Payments Platform recorded", Assert.Single(sent).Text);
         Assert.Equal(TargetStage.Contacted, (await bot.Service.GetAsync(Requester.User("slack:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("zh-CN")]
+    public async Task On_a_channel_without_cards_each_refusal_reason_is_a_numbered_choice(string locale)
+    {
+        var culture = CultureInfo.GetCultureInfo(locale);
+        string Say(string key) => Texts<OutreachTexts>.Get(culture, key);
+        var numbered = $"1. {Say("Reason.NotTheirScope")}\n2. {Say("Reason.RevenueNotTheirKpi")}\n3. {Say("Reason.FocusedOnCore")}\n4. {Say("Reason.Other")}\n"
+            + $"5. {Say("Button.NoCapacity")}\n6. {Say("Button.Interested")}";
+        using var bot = await OutreachChat.StartAsync();
+        var outreach = await bot.OutreachAsync("slack:user-1", "Checkout risk", ["pay-core"], contacted: false);
+        var chat = bot.Host.Chat(channel: "slack", locale: locale);
+        await chat.SayAsync(locale == "zh-CN" ? "话术" : "pitch");
+
+        var contact = Assert.Single(await chat.SayAsync("1")).Text;
+        var refused = await chat.SayAsync("2");
+
+        Assert.Contains(numbered, contact);
+        TextChannelAssert.NumberedOnce(contact);
+        Assert.DoesNotContain("**", contact);
+        var target = (await bot.Service.GetAsync(Requester.User("slack:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!;
+        Assert.Equal((TargetStage.Refused, RefusalReason.RevenueNotTheirKpi), (target.Stage, target.RefusalReason));
+        TextChannelAssert.NumberedOnce(Assert.Single(refused).Text);
     }
 }

@@ -58,7 +58,7 @@ public sealed class OutreachStoryTests
         });
         var contactCard = Assert.Single(contact.Cards());
         Assert.Contains("Contact with Payments Platform recorded", contact.Seen());
-        Assert.Equal(["Refused", "No capacity", "Interested"], contactCard.ButtonTitles());
+        Assert.Equal(["Refused", "No capacity", "Interested", "Record the refusal"], contactCard.ButtonTitles());
 
         var interested = await chat.PressAsync(contactCard, "Interested");
         var interestedCard = Assert.Single(interested.Cards());

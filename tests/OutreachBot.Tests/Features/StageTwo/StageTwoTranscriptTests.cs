@@ -368,7 +368,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Contains("每一项请写成「名称：说明」", badPairs.AllText());
         Assert.Contains("「ftp://wiki」不是有效的 http(s) 链接", badLink.AllText());
         Assert.Contains("已保存产品全景：2 个模块、2 个集成系统、3 个流程步骤。", saved.AllText());
-        Assert.Contains("1. 客户：发起支付", saved.AllText());
+        Assert.Contains("1.\n客户：发起支付", saved.AllText());
         var panorama = (await world.MaterialAsync(id)).Panorama!;
         Assert.Equal(["客户", "风控引擎", "风控人员"], panorama.CoreFlow.Select(s => s.Actor));
     }
@@ -432,7 +432,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Contains("Annualized bids CNY 2.5M ÷ expected market size CNY 6M = 41.7%", text);
         Assert.True(card.ToString(Newtonsoft.Json.Formatting.None).Length < 40 * 1024);
 
-        var links = card.SelectTokens("$.actions[?(@.type == 'Action.OpenUrl')]").ToDictionary(a => (string)a["title"]!, a => (string)a["url"]!);
+        var links = card.SelectTokens("$..actions[?(@.type == 'Action.OpenUrl')]").ToDictionary(a => (string)a["title"]!, a => (string)a["url"]!);
         var markdown = await world.DownloadTextAsync(links["Download Markdown"]);
         var html = await world.DownloadTextAsync(links["Download HTML (for mail)"]);
         var ics = await world.DownloadTextAsync(links["Meeting invite (.ics)"]);
