@@ -4,15 +4,16 @@ using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Search;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Domain.Tests.Directory;
 using OutreachBot.Domain.Understanding;
 
-namespace OutreachBot.Tests.Chat.Understanding;
+namespace OutreachBot.Domain.Tests.Understanding;
 
 /// <summary>One line of an evaluation set (tests/OutreachBot.Domain.Tests/Understanding/Eval/*.tsv).</summary>
-public sealed record EvaluationRequest(string Language, string Kind, IReadOnlyList<string> Commands, IReadOnlyDictionary<string, string[]> Slots, string Text)
+internal sealed record EvaluationRequest(string Language, string Kind, IReadOnlyList<string> Commands, IReadOnlyDictionary<string, string[]> Slots, string Text)
 {
     public static IReadOnlyList<EvaluationRequest> Load(string path) =>
-        [.. File.ReadLines(path, Encoding.UTF8)
+        [.. File.ReadLines(Path.Combine(DemoCompany.RepositoryRoot, "tests", "OutreachBot.Domain.Tests", "Understanding", "Eval", path), Encoding.UTF8)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t'))
             .Select(cells => new EvaluationRequest(cells[0], cells[1], cells[2].Split('|'), ParseSlots(cells[3]), cells[4]))];
@@ -24,14 +25,14 @@ public sealed record EvaluationRequest(string Language, string Kind, IReadOnlyLi
 }
 
 /// <param name="Asked">The reading was right but not sure enough to act on: the bot asks first.</param>
-public sealed record EvaluationResult(EvaluationRequest Request, RecognizedRequest Read, bool Correct, bool Asked, string Why);
+internal sealed record RequestEvaluationResult(EvaluationRequest Request, RecognizedRequest Read, bool Correct, bool Asked, string Why);
 
 /// <summary>
 /// Compares what the bot reads from each request with what the set expects. The clock is the sets' (Tuesday
 /// 2026-11-24 14:20 in Asia/Shanghai); a find's need is compared the way the search reads it (same need keys), an
 /// idea loosely, a reminder by the instant and subject the reminder parser gives.
 /// </summary>
-public sealed class RequestEvaluation(OrgDirectory directory)
+internal sealed class RequestEvaluation(OrgDirectory directory)
 {
     public const string TimeZoneId = "Asia/Shanghai";
 
@@ -42,10 +43,10 @@ public sealed class RequestEvaluation(OrgDirectory directory)
 
     public static DateTime LocalNow => TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId)).DateTime;
 
-    public IReadOnlyList<EvaluationResult> Run(IEnumerable<EvaluationRequest> requests, Func<string, RecognizedRequest> read) =>
+    public IReadOnlyList<RequestEvaluationResult> Run(IEnumerable<EvaluationRequest> requests, Func<string, RecognizedRequest> read) =>
         [.. requests.Select(request => Judge(request, read(request.Text)))];
 
-    public EvaluationResult Judge(EvaluationRequest request, RecognizedRequest read)
+    public RequestEvaluationResult Judge(EvaluationRequest request, RecognizedRequest read)
     {
         var problems = new List<string>();
         if (!request.Commands.Contains(read.Intent))
@@ -59,7 +60,7 @@ public sealed class RequestEvaluation(OrgDirectory directory)
 
         var changesData = read.Intent is "outcome" or "remind" or "language" or "timezone" or "iam";
         var asked = read.Intent != RecognizedRequest.Unknown && read.Confidence < (changesData ? RecognizedRequest.SureToChange : RecognizedRequest.SureToRead);
-        return new EvaluationResult(request, read, problems.Count == 0, asked, string.Join("; ", problems));
+        return new RequestEvaluationResult(request, read, problems.Count == 0, asked, string.Join("; ", problems));
     }
 
     private void CheckSlots(EvaluationRequest request, RecognizedRequest read, List<string> problems)
@@ -141,7 +142,7 @@ public sealed class RequestEvaluation(OrgDirectory directory)
 }
 
 /// <summary>Accuracy over a set, by language and kind, and every miss.</summary>
-public sealed record EvaluationReport(IReadOnlyList<EvaluationResult> Results)
+internal sealed record EvaluationReport(IReadOnlyList<RequestEvaluationResult> Results)
 {
     public double Accuracy => Results.Count(r => r.Correct) / (double)Results.Count;
 
