@@ -394,6 +394,21 @@ public sealed class OutreachService(
     {
         var visible = await VisibleAsync(requester, cancellationToken);
         IReadOnlyList<PartnerMatch> matches = string.IsNullOrWhiteSpace(query) ? [] : OutreachStatus.FindPartner(visible.Select(v => v.View), query);
+        if (directoryDepartment is not null)
+        {
+            // The directory has read the name (typos, short forms, the other language): the user's outreaches are
+            // looked up by that department's id, whatever the words typed.
+            var byDepartment = visible
+                .SelectMany(v => v.View.Targets.Where(t => string.Equals(t.DepartmentId, directoryDepartment.Id, StringComparison.OrdinalIgnoreCase))
+                    .Select(t => new PartnerMatch(v.View, t, 1.0)))
+                .OrderByDescending(m => m.Outreach.LastActivityAt)
+                .ToList();
+            if (byDepartment.Count > 0)
+            {
+                matches = byDepartment;
+            }
+        }
+
         var best = matches.FirstOrDefault();
         if (best is null && directoryDepartment is null)
         {

@@ -132,6 +132,11 @@ public sealed class DepartmentNames
 
     public static DepartmentNames Build(OrgDirectory directory) => Build(directory.Departments, directory.People);
 
+    /// <summary>The names of a directory, built once per directory instance (a new import is a new instance).</summary>
+    public static DepartmentNames Of(OrgDirectory directory) => Built.GetValue(directory, Build);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OrgDirectory, DepartmentNames> Built = [];
+
     public Department? FindById(string id) => byId.GetValueOrDefault(id.Trim());
 
     /// <summary>
