@@ -159,7 +159,7 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
             case false when pending.Text is { } stayedWith:
                 // "No, stay": what was typed is the answer to the open question, not lost.
                 position.Interruption = null;
-                await AnswerAsync(flow, position, stayedWith, session, cancellationToken);
+                await AnswerAsync(flow, position, stayedWith.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimStart('/').Trim(), session, cancellationToken);
                 return null;
             case false:
                 position.Interruption = null;

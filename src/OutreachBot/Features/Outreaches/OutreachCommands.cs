@@ -96,8 +96,7 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
 
         var (reason, note) = parsed.Outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(parsed.Reason) : (null, parsed.Reason);
         var requester = RequesterResolver.Resolve(session);
-        var mine = (await outreaches.StatusAsync(requester, cancellationToken)).SelectMany(v => v.Targets.Select(t => t.DepartmentId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var resolved = renderer.ResolveDepartment(parsed.Department, mine);
+        var resolved = renderer.ResolveDepartment(parsed.Department);
 
         // The department is looked up by id once the directory has read the name ("big dta", "语音部门"); the words
         // as typed are matched against the user's targets only when the directory knows no such department.
