@@ -28,6 +28,12 @@ public abstract record TargetRef
 
     /// <summary>The best match among the requester's visible outreaches' targets (either language, fuzzy); open targets win a tie.</summary>
     public sealed record Named(string Department) : TargetRef;
+
+    /// <summary>
+    /// The department the directory has read from what the user typed: the requester's visible target with this
+    /// department id (open targets, then recently active outreaches, win), never another department with a similar name.
+    /// </summary>
+    public sealed record ByDepartment(string DepartmentId) : TargetRef;
 }
 
 public sealed record NewOutcome(TargetRef Target, ContactOutcome Outcome, RefusalReason? Reason = null, string? Note = null);

@@ -397,16 +397,11 @@ public sealed class OutreachService(
         if (directoryDepartment is not null)
         {
             // The directory has read the name (typos, short forms, the other language): the user's outreaches are
-            // looked up by that department's id, whatever the words typed.
-            var byDepartment = visible
+            // looked up by that department's id, whatever the words typed — never another target with a similar name.
+            matches = [.. visible
                 .SelectMany(v => v.View.Targets.Where(t => string.Equals(t.DepartmentId, directoryDepartment.Id, StringComparison.OrdinalIgnoreCase))
                     .Select(t => new PartnerMatch(v.View, t, 1.0)))
-                .OrderByDescending(m => m.Outreach.LastActivityAt)
-                .ToList();
-            if (byDepartment.Count > 0)
-            {
-                matches = byDepartment;
-            }
+                .OrderByDescending(m => m.Outreach.LastActivityAt)];
         }
 
         var best = matches.FirstOrDefault();
@@ -486,6 +481,15 @@ public sealed class OutreachService(
                 }
 
                 return stored.Outreach.FindTarget(known.DepartmentId) is { } found ? new FoundTarget(stored, found) : new UnknownTarget(known.DepartmentId);
+            case TargetRef.ByDepartment byDepartment:
+                var onOutreach = (await VisibleAsync(requester, cancellationToken))
+                    .SelectMany(v => v.View.Targets.Where(t => string.Equals(t.DepartmentId, byDepartment.DepartmentId, StringComparison.OrdinalIgnoreCase)).Select(t => (Visible: v, Target: t)))
+                    .OrderByDescending(e => StageMachine.IsOpen(e.Target.Stage))
+                    .ThenByDescending(e => e.Visible.View.LastActivityAt)
+                    .FirstOrDefault();
+                return onOutreach.Visible is null
+                    ? new UnknownTarget(byDepartment.DepartmentId)
+                    : new FoundTarget(onOutreach.Visible.Stored, onOutreach.Visible.Stored.Outreach.FindTarget(onOutreach.Target.DepartmentId)!);
             case TargetRef.Named named:
                 return string.IsNullOrWhiteSpace(named.Department) || BestMatch(await VisibleAsync(requester, cancellationToken), named.Department) is not { } best
                     ? new UnknownTarget(named.Department)

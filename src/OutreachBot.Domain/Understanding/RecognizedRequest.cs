@@ -74,6 +74,9 @@ public sealed record RecognizedRequest(string Intent, double Confidence, Request
     public const string Unknown = "unknown";
     public const string Greeting = "greeting";
 
+    /// <summary>"What should I do next?" / "下一步做什么".</summary>
+    public const string Next = "next";
+
     /// <summary>Sure enough to answer a question that changes nothing.</summary>
     public const double SureToRead = 0.5;
 

@@ -124,6 +124,19 @@ public sealed class NaturalRequestTranscriptTests
     }
 
     [Theory]
+    [InlineData("en-US", "what should I do next?")]
+    [InlineData("zh-CN", "下一步做什么")]
+    public async Task What_to_do_next_answers_from_the_users_outreaches(string locale, string text)
+    {
+        using var bot = await OutreachChat.StartAsync();
+        await bot.OutreachAsync(User, "Checkout risk control", ["pay-core"]);
+
+        var replies = await bot.Host.Chat(locale: locale).SayAsync(text);
+
+        Assert.Contains("Checkout risk control", replies.Seen());
+    }
+
+    [Theory]
     [InlineData("en-US", "hi", "What shall we do?")]
     [InlineData("zh-CN", "你好", "想先做什么？")]
     public async Task A_greeting_gets_a_short_friendly_answer_with_buttons(string locale, string text, string expected)

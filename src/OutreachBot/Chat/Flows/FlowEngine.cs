@@ -15,14 +15,11 @@ public sealed record FlowTurn(ChatInput? Dispatch, bool ResumeAfter = false)
 /// Runs <see cref="ChatFlow"/>s: asks the current step, validates the answer (re-asking with the reason), advances,
 /// and handles cancel / help / "leave the current step?" at any step. Answers are never lost: inside a step, a sentence
 /// is the answer even when it begins with a command word ("find them a new revenue line", "新建一条收入线"); only a
-/// command word alone or an explicit <c>/command</c> is a command. Read-only commands are answered in place and the
-/// open question asked again; others ask whether to leave, and "no" keeps what was typed as the answer.
+/// command word alone or an explicit <c>/command</c> is a command. Read-only commands
+/// (<see cref="CommandDefinition.AnswersInPlace"/>) are answered in place and the open question asked again; others ask whether to leave, and "no" keeps what was typed as the answer.
 /// </summary>
 public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser parser, ILogger<FlowEngine> logger)
 {
-    /// <summary>Commands that only show something: typed mid-flow they are answered without leaving it.</summary>
-    private static readonly string[] AnsweredInPlace = ["status", "find", "org", "referrals", "reminders", "pipeline"];
-
     private readonly Dictionary<string, ChatFlow> flows = registered.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     public bool IsRegistered(string name) => flows.ContainsKey(name);
@@ -101,7 +98,7 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
                     case ParsedText.Command { Definition: var definition } when definition == CoreCommandSet.Help:
                         Help(flow, position, session);
                         return FlowTurn.Consumed;
-                    case ParsedText.Command { Definition: var definition } when AnsweredInPlace.Contains(definition.Name):
+                    case ParsedText.Command { Definition.AnswersInPlace: true }:
                         return new FlowTurn(input, ResumeAfter: true);
                     case ParsedText.Command:
                         AskToLeave(position, new PendingInput { Text = typed.Text }, flow, session);

@@ -30,16 +30,13 @@ public abstract record NaturalAnswer
 /// <summary>
 /// Decides what a recognized request means for the bot: read-only requests run when the reading is fairly sure,
 /// requests that change data (outcome, reminders, settings) only when it is sure, and everything else becomes one
-/// short question whose buttons run the readings offered. "What should I do next?" is the status of every outreach
-/// (each with its next best action from the playbook).
+/// short question whose buttons run the readings offered. "What should I do next?" runs the command that answers it
+/// (<see cref="CommandDefinition.AnswersWhatNext"/>: the status of every outreach with its next best action).
 /// </summary>
 public static class NaturalRequests
 {
     private const int MaxOptions = 3;
     private const int MaxLabel = 60;
-
-    /// <summary>Intents whose command changes stored data.</summary>
-    private static readonly string[] ChangesData = ["outcome", "remind", "language", "timezone", "iam"];
 
     public static NaturalAnswer Decide(RecognizedRequest read, CommandCatalog catalog, ChatSession session)
     {
@@ -49,8 +46,8 @@ public static class NaturalRequests
                 return new NaturalAnswer.NotUnderstood();
             case RecognizedRequest.Greeting:
                 return new NaturalAnswer.Greet(read.Slots.Verb == "thanks");
-            case "next":
-                return catalog.ByName("status") is { } status ? new NaturalAnswer.Run(status, string.Empty) : new NaturalAnswer.NotUnderstood();
+            case RecognizedRequest.Next:
+                return catalog.All.FirstOrDefault(c => c.AnswersWhatNext) is { } next ? new NaturalAnswer.Run(next, string.Empty) : new NaturalAnswer.NotUnderstood();
         }
 
         if (catalog.ByName(read.Intent) is not { } command)
@@ -58,7 +55,7 @@ public static class NaturalRequests
             return new NaturalAnswer.NotUnderstood();
         }
 
-        var needed = ChangesData.Contains(read.Intent) ? RecognizedRequest.SureToChange : RecognizedRequest.SureToRead;
+        var needed = command.ChangesData ? RecognizedRequest.SureToChange : RecognizedRequest.SureToRead;
         if (read.Confidence >= needed)
         {
             return new NaturalAnswer.Run(command, read.Arguments());
@@ -76,7 +73,7 @@ public static class NaturalRequests
         // A department named alone ("大数据?"): its status is likeliest, its people and introductions next.
         if (read.Department is not null)
         {
-            foreach (var other in read.Alternatives.Select(catalog.ByName).OfType<CommandDefinition>().Where(c => c != command && !ChangesData.Contains(c.Name)))
+            foreach (var other in read.Alternatives.Select(catalog.ByName).OfType<CommandDefinition>().Where(c => c != command && !c.ChangesData))
             {
                 if (options.Count >= MaxOptions + 1)
                 {

@@ -100,8 +100,8 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
 
         // The department is looked up by id once the directory has read the name ("big dta", "语音部门"); the words
         // as typed are matched against the user's targets only when the directory knows no such department.
-        var named = resolved is DepartmentResolution.Found found ? found.Department.Id : parsed.Department;
-        var recorded = await outreaches.RecordOutcomeAsync(requester, new NewOutcome(new TargetRef.Named(named), parsed.Outcome, reason, note), cancellationToken);
+        TargetRef target = resolved is DepartmentResolution.Found found ? new TargetRef.ByDepartment(found.Department.Id) : new TargetRef.Named(parsed.Department);
+        var recorded = await outreaches.RecordOutcomeAsync(requester, new NewOutcome(target, parsed.Outcome, reason, note), cancellationToken);
 
         if (recorded.Error is UnknownTarget)
         {
