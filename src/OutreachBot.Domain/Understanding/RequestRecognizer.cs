@@ -278,22 +278,22 @@ public sealed partial class RequestRecognizer(DepartmentNames names, RequestLexi
 
     private static string? NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    [GeneratedRegex(@"团队|\bteams?\b|\bmy reports\b")]
+    [GeneratedRegex(@"团队|\bteams?\b|\bmy reports\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TeamWord();
 
-    [GeneratedRegex(@"(\d{1,2})\s*(个月|个自然月|months?|mos?)\b?")]
+    [GeneratedRegex(@"(\d{1,2})\s*(个月|个自然月|months?|mos?)\b?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MonthsPattern();
 
-    [GeneratedRegex(@"(^|[^a-z])(add|new segment)\b|加一个|添加|新增|加个|再加")]
+    [GeneratedRegex(@"(^|[^a-z])(add|new segment)\b|加一个|添加|新增|加个|再加", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AddWord();
 
-    [GeneratedRegex(@"中文|汉语|普通话|\bchinese\b|\bmandarin\b|^zh$|\bzh\b")]
+    [GeneratedRegex(@"中文|汉语|普通话|\bchinese\b|\bmandarin\b|^zh$|\bzh\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseWord();
 
-    [GeneratedRegex(@"英文|英语|\benglish\b|^en$|\ben\b")]
+    [GeneratedRegex(@"英文|英语|\benglish\b|^en$|\ben\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EnglishWord();
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
     /// <summary>A cue or an outcome word found at [Start, End).</summary>

@@ -142,10 +142,10 @@ public static partial class TimeReader
     private static DateTime? ParseLocal(string? value) =>
         DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
 
-    [GeneratedRegex(@"^(in\s+.*\b(hours?|hrs?|minutes?|mins?)\b|.*(小时|钟头|分钟)(以后|之后|后))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(in\s+.*\b(hours?|hrs?|minutes?|mins?)\b|.*(小时|钟头|分钟)(以后|之后|后))$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpanFromNowPattern();
 
     /// <summary>"09:30", "0:15", "13:00", "21点", "\d{4}-\d{2}-\d{2} \d{2}:\d{2}".</summary>
-    [GeneratedRegex(@"(^|[^\d])(0\d|1[3-9]|2[0-3])\s*[:：点時时]")]
+    [GeneratedRegex(@"(^|[^\d])(0\d|1[3-9]|2[0-3])\s*[:：点時时]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TwentyFourHourPattern();
 }

@@ -85,6 +85,6 @@ public static partial class TimeZoneNames
     private static string Iana(TimeZoneInfo zone) =>
         zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
 
-    [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?\b")]
+    [GeneratedRegex(@"\b[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IanaPattern();
 }

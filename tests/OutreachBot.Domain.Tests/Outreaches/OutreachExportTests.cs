@@ -70,5 +70,5 @@ public sealed class OutreachExportTests
         Assert.Equal(outreach.Timeline.Count + 3, markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    private static int UnescapedPipes(string line) => System.Text.RegularExpressions.Regex.Matches(line, @"(?<!\\)\|").Count;
+    private static int UnescapedPipes(string line) => System.Text.RegularExpressions.Regex.Matches(line, @"(?<!\\)\|", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Count;
 }
