@@ -32,6 +32,12 @@ public abstract record TargetRef
     /// when no target name matches surely, the target with that department id is meant.
     /// </summary>
     public sealed record Named(string Department, string? DirectoryId = null) : TargetRef;
+
+    /// <summary>
+    /// The department the directory has read from what the user typed: the requester's visible target with this
+    /// department id (open targets, then recently active outreaches, win), never another department with a similar name.
+    /// </summary>
+    public sealed record ByDepartment(string DepartmentId) : TargetRef;
 }
 
 public sealed record NewOutcome(TargetRef Target, ContactOutcome Outcome, RefusalReason? Reason = null, string? Note = null);

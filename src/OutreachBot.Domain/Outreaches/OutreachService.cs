@@ -569,6 +569,16 @@ public sealed class OutreachService(
     {
         var visible = await VisibleAsync(requester, cancellationToken);
         IReadOnlyList<PartnerMatch> matches = string.IsNullOrWhiteSpace(query) ? [] : OutreachStatus.FindPartner(visible.Select(v => v.View), query);
+        if (directoryDepartment is not null)
+        {
+            // The directory has read the name (typos, short forms, the other language): the user's outreaches are
+            // looked up by that department's id, whatever the words typed — never another target with a similar name.
+            matches = [.. visible
+                .SelectMany(v => v.View.Targets.Where(t => string.Equals(t.DepartmentId, directoryDepartment.Id, StringComparison.OrdinalIgnoreCase))
+                    .Select(t => new PartnerMatch(v.View, t, 1.0)))
+                .OrderByDescending(m => m.Outreach.LastActivityAt)];
+        }
+
         var best = matches.FirstOrDefault();
         if (best is null && directoryDepartment is null)
         {
@@ -646,6 +656,15 @@ public sealed class OutreachService(
                 }
 
                 return stored.Outreach.FindTarget(known.DepartmentId) is { } found ? new FoundTarget(stored, found) : new UnknownTarget(known.DepartmentId);
+            case TargetRef.ByDepartment byDepartment:
+                var onOutreach = (await VisibleAsync(requester, cancellationToken))
+                    .SelectMany(v => v.View.Targets.Where(t => string.Equals(t.DepartmentId, byDepartment.DepartmentId, StringComparison.OrdinalIgnoreCase)).Select(t => (Visible: v, Target: t)))
+                    .OrderByDescending(e => StageMachine.IsOpen(e.Target.Stage))
+                    .ThenByDescending(e => e.Visible.View.LastActivityAt)
+                    .FirstOrDefault();
+                return onOutreach.Visible is null
+                    ? new UnknownTarget(byDepartment.DepartmentId)
+                    : new FoundTarget(onOutreach.Visible.Stored, onOutreach.Visible.Stored.Outreach.FindTarget(onOutreach.Target.DepartmentId)!);
             case TargetRef.Named named:
                 return string.IsNullOrWhiteSpace(named.Department)
                     || Resolve(await VisibleAsync(requester, cancellationToken), named.Department, named.DirectoryId, preferEnded) is not { } best

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Recognizers.Text;
+using OutreachBot.Domain.Understanding;
 
 namespace OutreachBot.Domain.Reminders;
 
@@ -11,7 +11,10 @@ namespace OutreachBot.Domain.Reminders;
 /// <item>A day without a time ("tomorrow", "3天后") means 09:00 local, flagged as <see cref="ReminderTimeParsed.TimeAssumed"/>.</item>
 /// <item>"before Friday" / "周五前" means 09:00 local on the day before.</item>
 /// <item>"in 2 hours" / "两小时后" is an exact span from now, so it stays right across a DST change.</item>
-/// <item>A bare hour that could be AM or PM ("3点", "at 3") and any time already past become a question.</item>
+/// <item>A weekday or a date without a year is the next one ahead ("周五下午3点", "Dec 2 at 9:30"); a fully specified
+/// time is set directly (<see cref="TimeReader"/>: 24-hour times as written, a bare 7–11 o'clock in the morning).</item>
+/// <item>A bare hour from 1 to 6 ("明天3点", "tomorrow at 3") asks morning or afternoon when both are still ahead; a time
+/// already past becomes a question. Neither question offers a past or shifted day.</item>
 /// <item>A local time skipped by a DST change moves forward by the gap; a repeated one takes its first occurrence.</item>
 /// </list>
 /// </summary>
@@ -40,82 +43,41 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         var nowUtc = time.GetUtcNow();
         var nowLocal = TimeZoneInfo.ConvertTime(nowUtc, zone).DateTime;
         var chinese = ContainsCjk(text);
-        var culture = chinese ? Culture.Chinese : Culture.English;
-        var match = DateTimeModels.Recognize(text, culture, nowLocal)
-            .Select(result => Interpret(result, nowLocal))
-            .FirstOrDefault(candidate => candidate is not null);
+        var match = TimeReader.Read(text, nowLocal, DefaultTimeOfDay);
         if (match is null)
         {
             return new ReminderTimeQuestion(ReminderTimeQuestionKind.NoTimeFound, NoTimeQuestion, [], CleanWhat(text, chinese));
         }
 
         var what = CleanWhat(text.Remove(match.Start, match.Length), chinese);
-        var dueUtc = match.Times
-            .Select(local => match.IsSpanFromNow ? nowUtc + (local - nowLocal) : ToUtc(local, zone))
-            .Distinct()
-            .ToList();
-        if (dueUtc.Count > 1)
+        if (match.IsSpanFromNow)
         {
-            return new ReminderTimeQuestion(ReminderTimeQuestionKind.AmOrPm, AmOrPmQuestion(dueUtc, zone), dueUtc, what);
+            var span = nowUtc + (match.Candidates[0] - nowLocal);
+            return new ReminderTimeParsed(span, TimeZoneInfo.ConvertTime(span, zone).DateTime, what, false, match.Text);
         }
 
-        if (dueUtc[0] <= nowUtc)
+        switch (TimeReader.Decide(match, nowLocal))
         {
-            return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(dueUtc[0], zone), [], what);
-        }
+            case TimeDecision.AmOrPm ambiguous:
+                var candidates = ambiguous.Locals.Select(local => ToUtc(local, zone)).Where(c => c > nowUtc).Distinct().ToList();
+                if (candidates.Count > 1)
+                {
+                    return new ReminderTimeQuestion(ReminderTimeQuestionKind.AmOrPm, AmOrPmQuestion(candidates, zone), candidates, what);
+                }
 
-        return new ReminderTimeParsed(dueUtc[0], TimeZoneInfo.ConvertTime(dueUtc[0], zone).DateTime, what, match.TimeAssumed, match.Text);
-    }
-
-    private sealed record Interpretation(int Start, int Length, string Text, IReadOnlyList<DateTime> Times, bool TimeAssumed, bool IsSpanFromNow);
-
-    private static Interpretation? Interpret(ModelResult result, DateTime nowLocal)
-    {
-        if (result.Resolution?.TryGetValue("values", out var raw) != true || raw is not IEnumerable<Dictionary<string, string>> values)
-        {
-            return null;
-        }
-
-        var resolutions = values.ToList();
-        var type = resolutions.Select(v => v.GetValueOrDefault("type")).FirstOrDefault();
-        List<DateTime> times;
-        var timeAssumed = false;
-        switch (type)
-        {
-            case "datetime":
-                times = resolutions.Select(v => ParseLocal(v.GetValueOrDefault("value"))).OfType<DateTime>().ToList();
-                break;
-            case "time":
-                times = resolutions.Select(v => TimeOnly.TryParse(v.GetValueOrDefault("value"), CultureInfo.InvariantCulture, out var t) ? nowLocal.Date + t.ToTimeSpan() : (DateTime?)null)
-                    .OfType<DateTime>().ToList();
-                break;
-            case "date":
-                times = resolutions.Select(v => ParseLocal(v.GetValueOrDefault("value"))).OfType<DateTime>()
-                    .Select(d => d.Date + DefaultTimeOfDay.ToTimeSpan()).ToList();
-                timeAssumed = true;
-                break;
-            case "daterange" when resolutions.Any(v => v.GetValueOrDefault("Mod") == "before"):
-                // "before Friday" resolves to last and this Friday; the nearest one still ahead is meant.
-                times = resolutions.Select(v => ParseLocal(v.GetValueOrDefault("end"))).OfType<DateTime>()
-                    .Where(end => end.Date > nowLocal.Date).OrderBy(end => end).Take(1)
-                    .Select(end => end.Date.AddDays(-1) + DefaultTimeOfDay.ToTimeSpan()).ToList();
-                timeAssumed = true;
-                break;
+                return candidates.Count == 1
+                    ? new ReminderTimeParsed(candidates[0], TimeZoneInfo.ConvertTime(candidates[0], zone).DateTime, what, false, match.Text)
+                    : new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(ToUtc(ambiguous.Locals.Max(), zone), zone), [], what);
+            case TimeDecision.Exact exact when ToUtc(exact.Local, zone) is var due && due > nowUtc:
+                return new ReminderTimeParsed(due, TimeZoneInfo.ConvertTime(due, zone).DateTime, what, match.TimeAssumed, match.Text);
+            case TimeDecision.Exact exact:
+                return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(ToUtc(exact.Local, zone), zone), [], what);
+            case TimeDecision.Past past:
+                return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(ToUtc(past.Local, zone), zone), [], what);
             default:
-                return null;
+                throw new InvalidOperationException("Unknown time decision.");
         }
-
-        if (times.Count == 0)
-        {
-            return null;
-        }
-
-        var length = result.End - result.Start + 1;
-        return new Interpretation(result.Start, length, result.Text, times.Distinct().ToList(), timeAssumed, SpanFromNowPattern().IsMatch(result.Text));
     }
-
-    private static DateTime? ParseLocal(string? value) =>
-        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
 
     private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
     {
@@ -165,9 +127,6 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
 
         return current;
     }
-
-    [GeneratedRegex(@"^(in\s+.*\b(hours?|hrs?|minutes?|mins?)\b|.*(小时|钟头|分钟)(以后|之后|后))$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SpanFromNowPattern();
 
     [GeneratedRegex(@"^(please|remind\s+me|remind|to|about|that|at|on|by|in)\b|^[\s,.:;!-]+|\b(at|on|by|in)$|[\s,.:;!-]+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EnglishFiller();

@@ -40,6 +40,16 @@ public static class ChatCards
         return new AdaptiveCard(body, [.. actions, .. CommonActions(culture, shortcuts)]);
     }
 
+    /// <summary>The answer to "hi" / "你好" (or "thanks"): one friendly line and the next useful buttons.</summary>
+    public static AdaptiveCard Greeting(CultureInfo culture, bool thanks, IReadOnlyList<CommandDefinition> shortcuts) =>
+        new([new TextBlock(T(culture, thanks ? "Natural.Thanks" : "Natural.Greeting"))], CommonActions(culture, shortcuts));
+
+    /// <summary>One short question when a sentence could mean more than one thing: each button runs one reading.</summary>
+    public static AdaptiveCard DidYouMean(CultureInfo culture, IReadOnlyList<(string Label, CommandDefinition Command, string Arguments)> options) =>
+        new(
+            [new TextBlock(T(culture, options.Count == 1 ? "Natural.DidYouMeanOne" : "Natural.DidYouMeanSeveral"))],
+            [.. options.Select(o => CardActions.Command(o.Label, o.Command.Name, o.Arguments))]);
+
     private static readonly int[] WelcomeSteps = [1, 2, 3];
 
     /// <summary>

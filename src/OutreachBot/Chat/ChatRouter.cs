@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
+using OutreachBot.Chat.Understanding;
 
 namespace OutreachBot.Chat;
 
@@ -18,6 +19,7 @@ public sealed class ChatRouter(
     IServiceProvider services,
     IEnumerable<IFreeTextHandler> freeTextHandlers,
     FlowEngine flows,
+    IEnumerable<INaturalLanguage> naturalLanguage,
     ILogger<ChatRouter> logger)
 {
     private readonly Dictionary<string, Type> commands = Index(commandRegistrations, r => r.Command.Name, r => r.HandlerType);
@@ -37,13 +39,19 @@ public sealed class ChatRouter(
 
         if (session.Conversation.Flow is not null)
         {
-            var next = await flows.ContinueAsync(input, session, cancellationToken);
-            if (next is null)
+            var turn = await flows.ContinueAsync(input, session, cancellationToken);
+            if (turn.Dispatch is null)
             {
                 return;
             }
 
-            input = next;
+            await DispatchAsync(turn.Dispatch, session, cancellationToken);
+            if (turn.ResumeAfter)
+            {
+                flows.Resume(session);
+            }
+
+            return;
         }
 
         await DispatchAsync(input, session, cancellationToken);
@@ -60,6 +68,8 @@ public sealed class ChatRouter(
                         await RunCommandAsync(new CommandRequest(command.Definition, command.Arguments, new Dictionary<string, string>(), InputSource.Text), session, cancellationToken);
                         break;
                     case ParsedText.Unknown unknown when await TryFreeTextAsync(unknown.Text, session, cancellationToken):
+                        break;
+                    case ParsedText.Unknown unknown when await TryNaturalRequestAsync(unknown.Text, session, cancellationToken):
                         break;
                     case ParsedText.Unknown unknown:
                         var arguments = unknown.Suggestion is null ? "" : (unknown.Text.Split(' ', 2) is [_, var rest] ? rest : "");
@@ -99,6 +109,32 @@ public sealed class ChatRouter(
         }
 
         return false;
+    }
+
+    /// <summary>A sentence in the user's own words: run the command it asks for, greet back, or ask one question.</summary>
+    private async Task<bool> TryNaturalRequestAsync(string text, ChatSession session, CancellationToken cancellationToken)
+    {
+        if (naturalLanguage.FirstOrDefault() is not { } reader)
+        {
+            return false;
+        }
+
+        var read = reader.Read(text, session);
+        logger.LogDebug("Natural request read as {Intent} ({Confidence})", read.Intent, read.Confidence);
+        switch (NaturalRequests.Decide(read, catalog, session))
+        {
+            case NaturalAnswer.Run run:
+                await RunCommandAsync(new CommandRequest(run.Command, run.Arguments, new Dictionary<string, string>(), InputSource.Text), session, cancellationToken);
+                return true;
+            case NaturalAnswer.Greet greet:
+                session.Reply(ChatCards.Greeting(session.Culture, greet.Thanks, catalog.Shortcuts(ShortcutOn.WelcomeAndHelp)));
+                return true;
+            case NaturalAnswer.Ask ask:
+                session.Reply(ChatCards.DidYouMean(session.Culture, ask.Options));
+                return true;
+            default:
+                return false;
+        }
     }
 
     private async Task RunCommandAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ public sealed class FlowTranscriptTests : IDisposable
         var chat = host.Chat();
         await chat.SayAsync("settings");
 
-        var question = await chat.SayAsync("timezone Asia/Tokyo");
+        var question = await chat.SayAsync("/timezone Asia/Tokyo");
         var answer = await chat.PressAsync(question.Cards()[0], "Yes");
 
         Assert.Contains("You are in the middle of settings. Leave it and do the new command?", question.AllText());

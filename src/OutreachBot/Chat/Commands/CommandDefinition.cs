@@ -50,6 +50,15 @@ public abstract class CommandDefinition
     /// </summary>
     public ShortcutOn Shortcut { get; init; }
 
+    /// <summary>Only shows something (status, find…): typed mid-flow it is answered in place and the flow goes on.</summary>
+    public bool AnswersInPlace { get; init; }
+
+    /// <summary>Changes stored data: read from a sentence in the user's own words, it runs only when the reading is sure.</summary>
+    public bool ChangesData { get; init; }
+
+    /// <summary>Answers "what should I do next?" / "下一步做什么" (the next best action per partner).</summary>
+    public bool AnswersWhatNext { get; init; }
+
     /// <summary>A single file of one of these types (file extension such as <c>.csv</c>, or media type), sent without text, runs this command.</summary>
     public IReadOnlyList<string> FileTypes { get; init; } = [];
 

@@ -3,9 +3,20 @@ using OutreachBot.Chat.Commands;
 
 namespace OutreachBot.Chat.Flows;
 
+/// <summary>What the router does after the flow engine has seen an input.</summary>
+/// <param name="Dispatch">An input to dispatch as a command (null: the flow consumed the input).</param>
+/// <param name="ResumeAfter">The command is answered in place: re-ask the flow's open question after it.</param>
+public sealed record FlowTurn(ChatInput? Dispatch, bool ResumeAfter = false)
+{
+    public static FlowTurn Consumed { get; } = new(Dispatch: null);
+}
+
 /// <summary>
 /// Runs <see cref="ChatFlow"/>s: asks the current step, validates the answer (re-asking with the reason), advances,
-/// and handles cancel / help / "leave the current step?" at any step.
+/// and handles cancel / help / "leave the current step?" at any step. Answers are never lost: inside a step, a sentence
+/// is the answer even when it begins with a command word ("find them a new revenue line", "新建一条收入线"); only a
+/// command word alone or an explicit <c>/command</c> is a command. Read-only commands
+/// (<see cref="CommandDefinition.AnswersInPlace"/>) are answered in place and the open question asked again; others ask whether to leave, and "no" keeps what was typed as the answer.
 /// </summary>
 public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser parser, ILogger<FlowEngine> logger)
 {
@@ -24,21 +35,22 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
 
     /// <summary>
     /// Feeds the input to the active flow. Returns an input to dispatch as a command when the user chose to leave
-    /// the flow for it; otherwise null (the flow consumed the input).
+    /// the flow for it, or asked for a read-only command (then <see cref="FlowTurn.ResumeAfter"/>: the router calls
+    /// <see cref="Resume"/> after it); otherwise nothing to dispatch (the flow consumed the input).
     /// </summary>
-    public async Task<ChatInput?> ContinueAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
+    public async Task<FlowTurn> ContinueAsync(ChatInput input, ChatSession session, CancellationToken cancellationToken)
     {
         var position = session.Conversation.Flow!;
         if (!flows.TryGetValue(position.FlowName, out var flow) || position.Step < 0 || position.Step >= flow.Steps.Count)
         {
             logger.LogWarning("Dropping the unknown or finished flow {Flow} at step {Step}", position.FlowName, position.Step);
             session.Conversation.Flow = null;
-            return input;
+            return new FlowTurn(input);
         }
 
         if (position.Interruption is { } pending)
         {
-            return AnswerLeaveQuestion(input, flow, position, pending, session);
+            return new FlowTurn(await AnswerLeaveQuestionAsync(input, flow, position, pending, session, cancellationToken));
         }
 
         switch (input)
@@ -48,42 +60,52 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
                 {
                     session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
                     Ask(flow, position, session);
-                    return null;
+                    return FlowTurn.Consumed;
                 }
 
                 await AnswerAsync(flow, position, action.Data.GetValueOrDefault(FlowCards.AnswerKey) ?? "", session, cancellationToken);
-                return null;
+                return FlowTurn.Consumed;
 
             case ChatInput.CardAction { Verb: FlowCards.LeaveVerb }:
                 session.Reply(session.Text<ChatTexts>("Flow.StaleButton"));
                 Ask(flow, position, session);
-                return null;
+                return FlowTurn.Consumed;
 
             case ChatInput.CardAction action when action.Verb == CoreCommandSet.Cancel.Name:
                 Cancel(flow, session);
-                return null;
+                return FlowTurn.Consumed;
 
             case ChatInput.CardAction action when action.Verb == CoreCommandSet.Help.Name:
                 Help(flow, position, session);
-                return null;
+                return FlowTurn.Consumed;
 
             case ChatInput.CardAction action:
-                return AskToLeave(flow, position, new PendingInput { Verb = action.Verb, Data = new(action.Data) }, session);
+                AskToLeave(position, new PendingInput { Verb = action.Verb, Data = new(action.Data) }, flow, session);
+                return FlowTurn.Consumed;
 
             case ChatInput.Typed typed:
-                switch (parser.Parse(typed.Text, strict: true))
+                var parsed = parser.Parse(typed.Text, strict: true);
+                var explicitCommand = parsed is ParsedText.Command { Arguments.Length: 0 } || IsSlashed(typed.Text);
+                switch (parsed)
                 {
+                    case ParsedText.Command when !explicitCommand:
+                        // "find them a new revenue line", "status of the rollout is unclear": a sentence, so the answer.
+                        await AnswerAsync(flow, position, typed.Text, session, cancellationToken);
+                        return FlowTurn.Consumed;
                     case ParsedText.Command { Definition: var definition } when definition == CoreCommandSet.Cancel:
                         Cancel(flow, session);
-                        return null;
+                        return FlowTurn.Consumed;
                     case ParsedText.Command { Definition: var definition } when definition == CoreCommandSet.Help:
                         Help(flow, position, session);
-                        return null;
+                        return FlowTurn.Consumed;
+                    case ParsedText.Command { Definition.AnswersInPlace: true }:
+                        return new FlowTurn(input, ResumeAfter: true);
                     case ParsedText.Command:
-                        return AskToLeave(flow, position, new PendingInput { Text = typed.Text }, session);
+                        AskToLeave(position, new PendingInput { Text = typed.Text }, flow, session);
+                        return FlowTurn.Consumed;
                     default:
                         await AnswerAsync(flow, position, typed.Text, session, cancellationToken);
-                        return null;
+                        return FlowTurn.Consumed;
                 }
 
             default:
@@ -91,7 +113,25 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
         }
     }
 
-    private ChatInput? AnswerLeaveQuestion(ChatInput input, ChatFlow flow, FlowPosition position, PendingInput pending, ChatSession session)
+    /// <summary>Asks the open question of the active flow again (after a command answered in place).</summary>
+    public void Resume(ChatSession session)
+    {
+        if (session.Conversation.Flow is { Interruption: null } position
+            && flows.TryGetValue(position.FlowName, out var flow)
+            && position.Step >= 0 && position.Step < flow.Steps.Count)
+        {
+            Ask(flow, position, session);
+        }
+    }
+
+    private static bool IsSlashed(string text)
+    {
+        var trimmed = text.Normalize(System.Text.NormalizationForm.FormKC).TrimStart();
+        return trimmed.StartsWith('/');
+    }
+
+    private async Task<ChatInput?> AnswerLeaveQuestionAsync(
+        ChatInput input, ChatFlow flow, FlowPosition position, PendingInput pending, ChatSession session, CancellationToken cancellationToken)
     {
         var answer = input switch
         {
@@ -113,6 +153,11 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
                 return pending.Text is { } typedText
                     ? new ChatInput.Typed(typedText)
                     : new ChatInput.CardAction(pending.Verb!, pending.Data, InputSource.CardSubmit);
+            case false when pending.Text is { } stayedWith:
+                // "No, stay": what was typed is the answer to the open question, not lost.
+                position.Interruption = null;
+                await AnswerAsync(flow, position, stayedWith.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimStart('/').Trim(), session, cancellationToken);
+                return null;
             case false:
                 position.Interruption = null;
                 Ask(flow, position, session);
@@ -123,11 +168,10 @@ public sealed class FlowEngine(IEnumerable<ChatFlow> registered, CommandParser p
         }
     }
 
-    private ChatInput? AskToLeave(ChatFlow flow, FlowPosition position, PendingInput pending, ChatSession session)
+    private static void AskToLeave(FlowPosition position, PendingInput pending, ChatFlow flow, ChatSession session)
     {
         position.Interruption = pending;
         AskLeaveQuestion(flow, position, session);
-        return null;
     }
 
     private static void AskLeaveQuestion(ChatFlow flow, FlowPosition position, ChatSession session) =>

@@ -123,7 +123,7 @@ public sealed class ConfirmPrompt(Func<ChatSession, string> question) : Prompt<b
     public static bool? Interpret(string answer)
     {
         var text = answer.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.', '!', '。', '!').ToLowerInvariant();
-        return Yes.Contains(text) ? true : No.Contains(text) ? false : null;
+        return Yes.Contains(text) ? true : No.Contains(text) ? false : OutreachBot.Domain.Understanding.AnswerWords.YesOrNo(answer);
     }
 
     public static IReadOnlyList<Choice> YesNo(ChatSession session) =>

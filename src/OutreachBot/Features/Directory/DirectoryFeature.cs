@@ -48,6 +48,7 @@ public static class DirectoryFeature
         services.AddSingleton<LiveNeedHistory>();
         services.AddSingleton<IOutreachEventSubscriber, NeedOutcomeListener>();
         services.AddSingleton<IOrgDirectoryLookup, LiveDirectoryLookup>();
+        services.AddSingleton<OutreachBot.Chat.Understanding.INaturalLanguage, DirectoryNaturalLanguage>();
         services.AddSingleton<IAlternativeDepartments, SearchAlternativeDepartments>();
         return services
             .AddCommand<FindCommand>(DirectoryCommandSet.Find)

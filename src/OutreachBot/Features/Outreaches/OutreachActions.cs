@@ -177,6 +177,56 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
     }
 }
 
+/// <summary>
+/// <c>addTargetWithOutcome</c> (departmentId, outcome, optional reason), offered when an outcome names a department on no
+/// outreach yet: adds it to the user's open outreach, then records the outcome there.
+/// </summary>
+public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, LiveDirectory directory) : ICardActionHandler
+{
+    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    {
+        var departmentId = request.Required(OutreachVerbs.DepartmentId);
+        var word = request.Required(OutreachVerbs.Outcome);
+        if (OutcomeWords.ParseOutcome(word) is not { } outcome)
+        {
+            session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", word));
+            return;
+        }
+
+        if (directory.Current.Directory.FindDepartment(departmentId) is not { } department)
+        {
+            session.Reply(session.Text<OutreachTexts>("Target.UnknownDepartment"));
+            return;
+        }
+
+        var requester = RequesterResolver.Resolve(session);
+        var placed = await outreaches.PlaceTargetAsync(requester, null, new NewTarget(OutreachRenderer.Ref(department)), cancellationToken);
+        if (placed.Error is { } error)
+        {
+            renderer.ReplyError(session, error);
+            return;
+        }
+
+        switch (placed.Value)
+        {
+            case TargetPlacement.NoOpenOutreach:
+                session.Reply(session.Text<OutreachTexts>("Target.NoOutreach"));
+                break;
+            case TargetPlacement.ChooseOutreach choose:
+                session.Reply(OutreachCards.ChooseOutreach(
+                    department.Id, LeadRoute.OrgChart.ToString(), [.. choose.Open.Select(o => new OutreachChoice(o.OutreachId, o.ProductIdea))], session.Culture));
+                break;
+            case TargetPlacement.Added { Result: var added }:
+                var given = request.Data.GetValueOrDefault(OutreachVerbs.Reason);
+                var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(given) : (null, string.IsNullOrWhiteSpace(given) ? null : given.Trim());
+                var recorded = await outreaches.RecordOutcomeAsync(
+                    requester, new NewOutcome(new TargetRef.Known(added.Outreach.Id, department.Id), outcome, reason, note), cancellationToken);
+                OutcomeReply.Show(session, renderer, recorded);
+                break;
+        }
+    }
+}
+
 /// <summary>"Book the meeting": checks the ids, then asks when, whether both leaders come, and what was learned.</summary>
 public sealed class BookMeetingAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
 {

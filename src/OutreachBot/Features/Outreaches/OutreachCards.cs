@@ -15,6 +15,7 @@ public static class OutreachVerbs
     public const string RecordOutcome = "recordOutcome";
     public const string BookMeeting = "bookMeeting";
     public const string EditPrep = "editPrep";
+    public const string AddTargetWithOutcome = "addTargetWithOutcome";
 
     public const string OutreachId = "outreachId";
     public const string DepartmentId = "departmentId";
@@ -639,6 +640,26 @@ public static class OutreachCards
     private static string Separator(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "；" : "; ";
 
     private static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    /// <summary>An outcome for a department not on any outreach yet: one button adds it and records the outcome.</summary>
+    public static AdaptiveCard AddTargetWithOutcome(string departmentId, string departmentName, string outcome, string? reason, CultureInfo culture)
+    {
+        var data = new Dictionary<string, string> { [OutreachVerbs.DepartmentId] = departmentId, [OutreachVerbs.Outcome] = outcome };
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            data[OutreachVerbs.Reason] = reason;
+        }
+
+        return new AdaptiveCard(
+            [new TextBlock(T(culture, "Outcome.AddTarget", departmentName)) { Wrap = true }],
+            [CardActions.Verb(T(culture, "Outcome.AddTargetButton", departmentName), OutreachVerbs.AddTargetWithOutcome, data)]);
+    }
+
+    /// <summary>A department name that fits several departments: one button per candidate runs the command for it.</summary>
+    public static AdaptiveCard WhichDepartment(string typed, IReadOnlyList<(string Name, string Arguments)> candidates, string command, CultureInfo culture) =>
+        new(
+            [new TextBlock(T(culture, "Status.WhichDepartment", typed)) { Wrap = true }],
+            [.. candidates.Select(c => CardActions.Command(c.Name, command, c.Arguments))]);
 
     private static string T(CultureInfo culture, string key, params object?[] args) => Texts<OutreachTexts>.Get(culture, key, args);
 }

@@ -4,6 +4,7 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Understanding;
 using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
@@ -41,14 +42,21 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
             return;
         }
 
-        var target = new TargetRef.Named(parsed.Department, renderer.FindDepartment(parsed.Department)?.Id);
+        var requester = RequesterResolver.Resolve(session);
+        var resolved = renderer.ResolveDepartment(parsed.Department);
+
+        // The department is looked up by id once the directory has read the name ("big dta", "语音部门"); the words
+        // as typed are matched against the user's targets only when the directory knows no such department.
+        TargetRef target = resolved is DepartmentResolution.Found found
+            ? new TargetRef.ByDepartment(found.Department.Id)
+            : new TargetRef.Named(parsed.Department, renderer.FindDepartment(parsed.Department)?.Id);
         switch (parsed.Outcome)
         {
             case PartnerOutcome.Agreed:
                 await AgreementFlow.StartAsync(outreaches, renderer, session, target, parsed.Reason, UnknownTarget, cancellationToken);
                 return;
             case PartnerOutcome.Dropped:
-                var dropped = await outreaches.DropPartnerAsync(RequesterResolver.Resolve(session), target, parsed.Reason, cancellationToken);
+                var dropped = await outreaches.DropPartnerAsync(requester, target, parsed.Reason, cancellationToken);
                 if (dropped.Error is UnknownTarget)
                 {
                     UnknownTarget();
@@ -62,11 +70,28 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
         var outcome = OutcomeWords.AsContactOutcome(parsed.Outcome)!.Value;
         var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(parsed.Reason) : (null, parsed.Reason);
 
-        var recorded = await outreaches.RecordOutcomeAsync(RequesterResolver.Resolve(session), new NewOutcome(target, outcome, reason, note), cancellationToken);
+        var recorded = await outreaches.RecordOutcomeAsync(requester, new NewOutcome(target, outcome, reason, note), cancellationToken);
 
         if (recorded.Error is UnknownTarget)
         {
-            UnknownTarget();
+            switch (resolved)
+            {
+                case DepartmentResolution.Found { Department: var department }:
+                    session.Reply(OutreachCards.AddTargetWithOutcome(
+                        department.Id, department.Name(OutreachRenderer.Language(session)), OutcomeWords.Code(outcome), parsed.Reason, session.Culture));
+                    break;
+                case DepartmentResolution.Unsure { Candidates.Count: > 1 } unsure:
+                    session.Reply(OutreachCards.WhichDepartment(
+                        parsed.Department,
+                        [.. unsure.Candidates.Take(3).Select(c => (c.Department.Name(OutreachRenderer.Language(session)), string.Join(' ', new[] { c.Department.Id, OutcomeWords.Code(outcome), parsed.Reason }.Where(p => !string.IsNullOrWhiteSpace(p)))))],
+                        OutreachCommandSet.Outcome.Name,
+                        session.Culture));
+                    break;
+                default:
+                    session.Reply(session.Text<OutreachTexts>("Outcome.UnknownTarget", parsed.Department));
+                    break;
+            }
+
             return;
         }
 
@@ -92,7 +117,19 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
             return;
         }
 
-        var department = renderer.FindDepartment(request.Arguments);
+        var targeted = (await outreaches.StatusAsync(requester, cancellationToken)).SelectMany(v => v.Targets.Select(t => t.DepartmentId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var resolved = renderer.ResolveDepartment(request.Arguments, targeted);
+        if (resolved is DepartmentResolution.Unsure { Candidates.Count: > 1 } unsure)
+        {
+            session.Reply(OutreachCards.WhichDepartment(
+                request.Arguments,
+                [.. unsure.Candidates.Take(3).Select(c => (c.Department.Name(OutreachRenderer.Language(session)), c.Department.Id))],
+                OutreachCommandSet.Status.Name,
+                session.Culture));
+            return;
+        }
+
+        var department = resolved is DepartmentResolution.Found found ? found.Department : renderer.FindDepartment(request.Arguments);
 
         var picture = await outreaches.PartnerPictureAsync(requester, request.Arguments, department is null ? null : OutreachRenderer.Ref(department), cancellationToken);
 

@@ -32,7 +32,8 @@ public sealed class OptionalTextPrompt(Func<ChatSession, string> question, Func<
     }
 
     public static bool IsSkip(string text) =>
-        SkipWords.Contains(text.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.', '。').ToLowerInvariant());
+        SkipWords.Contains(text.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.', '。').ToLowerInvariant())
+        || OutreachBot.Domain.Understanding.AnswerWords.Is(text, OutreachBot.Domain.Understanding.ShortAnswer.Skip);
 }
 
 /// <summary>The outreach deadline: "next Friday" / "下周五", or the default (7 days) by button or word; answered as ISO 8601 or "".</summary>

@@ -3,6 +3,7 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Understanding;
 using OutreachBot.Features.Shared;
 using OutreachBot.Storage.UserProfiles;
 
@@ -52,7 +53,27 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         }
 
         var snapshot = directory.Current;
-        return snapshot.OrgChart.FindDepartment(text) ?? snapshot.Search.Search(text, 1).FirstOrDefault()?.Department;
+        return (ResolveDepartment(text) as DepartmentResolution.Found)?.Department
+            ?? snapshot.OrgChart.FindDepartment(text)
+            ?? snapshot.Search.Search(text, 1).FirstOrDefault()?.Department;
+    }
+
+    /// <summary>
+    /// What a typed department name means — by id, name, short form, alias, the other language, a typo or the sound
+    /// ("big dta", "大数剧", "语音部门") — found surely, or the candidates to ask about. <paramref name="preferred"/>
+    /// (the departments on the user's outreaches) wins among close candidates.
+    /// </summary>
+    public DepartmentResolution ResolveDepartment(string text, IReadOnlyCollection<string>? preferred = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new DepartmentResolution.NotFound();
+        }
+
+        var snapshot = directory.Current;
+        return snapshot.Directory.FindDepartment(text.Trim()) is { } byId
+            ? new DepartmentResolution.Found(new DepartmentCandidate(byId, 1, NameMatch.Exact))
+            : DepartmentNames.Of(snapshot.Directory).Resolve(text, preferred);
     }
 
     /// <summary>Who to address at a department: its head, when the directory knows one.</summary>

@@ -48,6 +48,7 @@ public static class OutreachesFeature
             .AddCardAction<TargetDepartmentAction>(OutreachVerbs.TargetDepartment)
             .AddCardAction<RecordContactAction>(OutreachVerbs.RecordContact)
             .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)
+            .AddCardAction<AddTargetWithOutcomeAction>(OutreachVerbs.AddTargetWithOutcome)
             .AddCardAction<BookMeetingAction>(OutreachVerbs.BookMeeting)
             .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep)
             .AddCardAction<ShowPitchAction>(PitchVerbs.Show)

@@ -10,9 +10,9 @@ public static class SettingsCommandSet
 
     /// <summary>Its button switches to the other language: "中文" passes <c>zh</c>, "English" passes <c>en</c>.</summary>
     public static CommandDefinition Language { get; } =
-        new CommandDefinition<SettingsTexts>("language", "语言", helpOrder: 170, "lang") { Shortcut = ShortcutOn.WelcomeAndHelp };
+        new CommandDefinition<SettingsTexts>("language", "语言", helpOrder: 170, "lang") { Shortcut = ShortcutOn.WelcomeAndHelp, ChangesData = true };
 
-    public static CommandDefinition TimeZone { get; } = new CommandDefinition<SettingsTexts>("timezone", "时区", helpOrder: 180, "tz");
+    public static CommandDefinition TimeZone { get; } = new CommandDefinition<SettingsTexts>("timezone", "时区", helpOrder: 180, "tz") { ChangesData = true };
 
-    public static CommandDefinition Iam { get; } = new CommandDefinition<SettingsTexts>("iam", "我是", helpOrder: 190);
+    public static CommandDefinition Iam { get; } = new CommandDefinition<SettingsTexts>("iam", "我是", helpOrder: 190) { ChangesData = true };
 }

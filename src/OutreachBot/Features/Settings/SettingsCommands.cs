@@ -141,17 +141,11 @@ public sealed class SettingsCommand : ICommandHandler
 
 public static class TimeZoneNames
 {
-    /// <summary>The IANA id for an IANA or Windows time-zone name, or null when unknown.</summary>
-    public static string? Resolve(string text)
-    {
-        var name = text.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone))
-        {
-            return null;
-        }
-
-        return zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
-    }
+    /// <summary>
+    /// The IANA id for an IANA or Windows time-zone name, or a city, country or common name in either language
+    /// ("Beijing", "北京", "New York", "纽约", "London"); null when unknown.
+    /// </summary>
+    public static string? Resolve(string text) => OutreachBot.Domain.Understanding.TimeZoneNames.Resolve(text);
 }
 
 public static class SettingsCards
