@@ -181,13 +181,13 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
 /// <c>addTargetWithOutcome</c> (departmentId, outcome, optional reason), offered when an outcome names a department on no
 /// outreach yet: adds it to the user's open outreach, then records the outcome there.
 /// </summary>
-public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, LiveDirectory directory) : ICardActionHandler
+public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches, LiveDirectory directory) : ICardActionHandler
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
         var word = request.Required(OutreachVerbs.Outcome);
-        if (OutcomeWords.ParseOutcome(word) is not { } outcome)
+        if (OutcomeWords.ParseOutcome(word) is not { } named || OutcomeWords.AsContactOutcome(named) is not { } outcome)
         {
             session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", word));
             return;
@@ -221,7 +221,7 @@ public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, Outre
                 var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(given) : (null, string.IsNullOrWhiteSpace(given) ? null : given.Trim());
                 var recorded = await outreaches.RecordOutcomeAsync(
                     requester, new NewOutcome(new TargetRef.Known(added.Outreach.Id, department.Id), outcome, reason, note), cancellationToken);
-                OutcomeReply.Show(session, renderer, recorded);
+                OutcomeReply.Show(session, renderer, pitches, recorded);
                 break;
         }
     }
