@@ -50,6 +50,14 @@ export AZURITE_TABLE_ENDPOINT="http://127.0.0.1:$port/devstoreaccount1"
 log "Build"
 dotnet build OutreachBot.sln -c Release -nologo -v quiet >&2 || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
+log "Code style (dotnet format --verify-no-changes)"
+if dotnet format OutreachBot.sln --verify-no-changes --no-restore >"$results/format.log" 2>&1; then
+  printf 'TAP version 13\nok 1 - dotnet format --verify-no-changes\n1..1\n# pass 1\n# fail 0\n' >"$results/format.tap"
+else
+  tail -n 40 "$results/format.log" >&2
+  printf 'TAP version 13\nnot ok 1 - dotnet format --verify-no-changes (see test-results/format.log)\n1..1\n# pass 0\n# fail 1\n' >"$results/format.tap"
+fi
+
 log ".NET tests"
 dotnet test OutreachBot.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" >&2

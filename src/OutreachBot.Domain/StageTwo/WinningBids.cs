@@ -108,7 +108,8 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         if (read.UnterminatedQuoteLine is { } line)
         {
             return Failed(new BidImportError(line, "", BidImportErrorCode.MalformedCsv,
-                new($"第 {line} 行开始的引号没有闭合", $"Line {line}: a quoted field opened here is never closed"))) with { Source = BidsSourceKind.PastedText };
+                new($"第 {line} 行开始的引号没有闭合", $"Line {line}: a quoted field opened here is never closed"))) with
+            { Source = BidsSourceKind.PastedText };
         }
 
         return ImportRows(read.Records, culture) with { Source = BidsSourceKind.PastedText, Delimiter = read.Delimiter };

@@ -177,7 +177,7 @@ public sealed class DepartmentNames
         }
 
         var chosen = new List<NameMention>();
-        foreach (var span in spans.OrderByDescending(s => s.Score + (0.05 * TokenCount(text, s)) ).ThenBy(s => s.Start))
+        foreach (var span in spans.OrderByDescending(s => s.Score + (0.05 * TokenCount(text, s))).ThenBy(s => s.Start))
         {
             if (span.Score >= Worth && !chosen.Any(c => c.Overlaps(span.Start, span.End)))
             {
@@ -207,7 +207,16 @@ public sealed class DepartmentNames
             return new DepartmentResolution.Found(new DepartmentCandidate(byIdMatch, 1, NameMatch.Exact));
         }
 
-        var mentions = Mentions(new FoldedText(text));
+        // The whole text exactly as a department's name first: a name may hold quotes or apostrophes ("奥'布莱恩"数据"部")
+        // that split it into separate mentions, none of them the department meant.
+        var folded = new FoldedText(text);
+        var whole = FoldedText.Key(text);
+        if (folded.Tokens.Count > 0 && exact.ContainsKey(whole))
+        {
+            return Decide(Match(whole, folded.Tokens, 0, folded.Tokens.Count - 1), preferred);
+        }
+
+        var mentions = Mentions(folded);
         if (mentions.Count == 0)
         {
             return new DepartmentResolution.NotFound();

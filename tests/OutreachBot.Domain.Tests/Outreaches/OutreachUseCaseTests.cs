@@ -1,6 +1,6 @@
-using OutreachBot.Domain.Storage.Outreaches;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Outreaches;

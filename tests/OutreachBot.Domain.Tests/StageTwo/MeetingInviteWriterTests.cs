@@ -1,7 +1,7 @@
 using System.Globalization;
-using Calendar = Ical.Net.Calendar;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.StageTwo;
+using Calendar = Ical.Net.Calendar;
 
 namespace OutreachBot.Domain.Tests.StageTwo;
 

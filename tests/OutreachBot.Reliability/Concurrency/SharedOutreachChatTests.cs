@@ -49,13 +49,18 @@ public sealed class SharedOutreachChatTests(AzuriteFixture azurite)
             // Contact through one instance, outcome through the other: the two instances interleave on every write.
             var contact = await conversations[n % 2].SubmitAsync("recordContact", new Dictionary<string, string>
             {
-                ["outreachId"] = id, ["departmentId"] = department.Id, ["person"] = "联系人-" + department.Id,
+                ["outreachId"] = id,
+                ["departmentId"] = department.Id,
+                ["person"] = "联系人-" + department.Id,
             });
             var outcome = n % 2 == 0
                 ? await conversations[1 - (n % 2)].SayAsync($"outcome {department.NameEn} interested")
                 : await conversations[1 - (n % 2)].SubmitAsync("recordOutcome", new Dictionary<string, string>
                 {
-                    ["outreachId"] = id, ["departmentId"] = department.Id, ["outcome"] = "no-capacity", ["note"] = "人力-" + department.Id,
+                    ["outreachId"] = id,
+                    ["departmentId"] = department.Id,
+                    ["outcome"] = "no-capacity",
+                    ["note"] = "人力-" + department.Id,
                 });
             return (Id: department.Id, contact, outcome);
         })));

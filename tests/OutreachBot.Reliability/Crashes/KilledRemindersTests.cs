@@ -46,7 +46,7 @@ public sealed class KilledRemindersTests : IDisposable
             Assert.Contains("心里有目标部门吗", (await pm.SayViaAsync(connector.ServiceUrl.AbsoluteUri, "支付网关")).Text);
 
             // Scheduled the way `remind` does (same owner, same conversation), due one after another from 1 s on.
-        var now = DateTimeOffset.UtcNow;
+            var now = DateTimeOffset.UtcNow;
             for (var n = 0; n < ReminderCount; n++)
             {
                 var reminder = Reminder.CreateManual("aad:" + pm.User.AadObjectId, "a:" + pm.User.Id + "-personal", $"跟进风控中心 #{n}", now.AddMilliseconds(1000 + (n * 250)), now);

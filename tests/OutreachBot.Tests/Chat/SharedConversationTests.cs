@@ -64,14 +64,16 @@ public sealed class SharedConversationTests
         var owner = bot.Chat(bot.Member(Lead, "Han Yu", 1), place);
         var other = bot.Chat(bot.Member(Report, "Rui Li", 2), place);
         await owner.SayAsync("new Fraud checks built into the merchant checkout");
-        var leave = Assert.Single((await owner.SayAsync("pipeline")).Cards());
+        // A command that changes something asks whether to leave ("pipeline", read-only, is answered in place).
+        var leave = Assert.Single((await owner.SayAsync("settings")).Cards());
 
         var pressedByOther = await other.PressAsync(leave, "Yes");
         var pressedByOwner = await owner.PressAsync(leave, "No");
 
         Assert.Contains("That question was asked of another member of this chat", pressedByOther.Seen());
         Assert.DoesNotContain("Left", pressedByOther.Seen());
-        Assert.Contains("Which capability do you need", pressedByOwner.Seen());
+        // "No, stay": what the owner typed answers the open question (capability), and the flow goes on.
+        Assert.Contains("Which department do you have in mind?", pressedByOwner.Seen());
     }
 
     [Theory]

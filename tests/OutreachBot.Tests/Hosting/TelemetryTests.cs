@@ -27,7 +27,7 @@ public sealed class TelemetryTests
         app.Services.GetRequiredService<TracerProvider>().ForceFlush();
         var exported = await applicationInsights.WaitForAsync(t => t.Path.EndsWith("/track", StringComparison.Ordinal) && t.Body.Split('\n').Any(IsHealthRequest)).WaitAsync(Patience);
 
-        var request = exported.Body.Split('\n').Single(IsHealthRequest);
+        var request = exported.Body.Split('\n').First(IsHealthRequest);
         Assert.Contains("\"baseType\":\"RequestData\"", request, StringComparison.Ordinal);
         Assert.Contains("\"responseCode\":\"200\"", request, StringComparison.Ordinal);
         Assert.Contains("00000000-0000-4000-8000-000000000000", request, StringComparison.Ordinal);

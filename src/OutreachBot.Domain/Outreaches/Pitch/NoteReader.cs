@@ -562,8 +562,15 @@ public static partial class NoteReader
 
         private static readonly Dictionary<string, string> TheyForms = new(StringComparer.Ordinal)
         {
-            ["they"] = "you", ["them"] = "you", ["their"] = "your", ["theirs"] = "yours", ["themselves"] = "yourselves",
-            ["they're"] = "you're", ["they've"] = "you've", ["they'll"] = "you'll", ["they'd"] = "you'd",
+            ["they"] = "you",
+            ["them"] = "you",
+            ["their"] = "your",
+            ["theirs"] = "yours",
+            ["themselves"] = "yourselves",
+            ["they're"] = "you're",
+            ["they've"] = "you've",
+            ["they'll"] = "you'll",
+            ["they'd"] = "you'd",
         };
 
         private enum Referent

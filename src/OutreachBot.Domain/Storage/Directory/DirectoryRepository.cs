@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Unicode;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Referrals;
-using static OutreachBot.Domain.Storage.Directory.DirectoryKeys;
 using OutreachBot.Domain.Storage;
+using static OutreachBot.Domain.Storage.Directory.DirectoryKeys;
 
 namespace OutreachBot.Domain.Storage.Directory;
 

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachBot.Domain.Reminders;
-using static OutreachBot.Domain.Storage.Reminders.ReminderKeys;
 using OutreachBot.Domain.Storage;
+using static OutreachBot.Domain.Storage.Reminders.ReminderKeys;
 
 namespace OutreachBot.Domain.Storage.Reminders;
 

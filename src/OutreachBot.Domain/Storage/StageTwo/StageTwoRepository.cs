@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
-using static OutreachBot.Domain.Storage.StageTwo.StageTwoKeys;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Domain.Storage.Outreaches;
+using static OutreachBot.Domain.Storage.StageTwo.StageTwoKeys;
 
 namespace OutreachBot.Domain.Storage.StageTwo;
 

@@ -1,4 +1,3 @@
-using OutreachBot.Features.Settings;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
@@ -7,6 +6,7 @@ using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;
+using OutreachBot.Features.Settings;
 
 namespace OutreachBot.Features.Directory;
 
@@ -72,7 +72,8 @@ public static class DirectoryCards
                     [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
                     [DirectoryVerbs.Query] = query,
                 }),
-            ]) with { Separator = true, Spacing = Spacing.Medium });
+            ]) with
+            { Separator = true, Spacing = Spacing.Medium });
         }
 
         if (contacts.Count > 0)
@@ -88,7 +89,8 @@ public static class DirectoryCards
                         new TextBlock(ContactText(contact, culture)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
                     ]) { Width = "stretch" },
                     new Column([new ActionSet([Ask(contact.Person, contact.Department, NeedFor(query), LeadRoute.KeywordSearch, culture)])]) { Width = "auto" },
-                ]) { Spacing = Spacing.Small });
+                ])
+                { Spacing = Spacing.Small });
             }
         }
 
@@ -216,7 +218,8 @@ public static class DirectoryCards
                     new TextBlock(T(culture, "Org.Tenure", senior.TenureYears)) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
                 ]) { Width = "stretch" },
                 new Column([new ActionSet([Ask(senior.Person, department, view.Need, view.FoundBy is null ? LeadRoute.OrgChart : null, culture)])]) { Width = "auto" },
-            ]) { Spacing = Spacing.Small });
+            ])
+            { Spacing = Spacing.Small });
         }
 
         var actions = new List<CardAction>();
@@ -257,7 +260,8 @@ public static class DirectoryCards
             [
                 new Column([new TextBlock(PathText(directory.PathFromRoot(candidate.Id), language)) { Size = TextSize.Small }]) { Width = "stretch" },
                 new Column([new ActionSet([CardActions.Command(candidate.Name(language), command.Name, candidate.Id)])]) { Width = "auto" },
-            ]) { Separator = true });
+            ])
+            { Separator = true });
         }
 
         return new AdaptiveCard(body);
@@ -354,7 +358,8 @@ public static class DirectoryCards
                     new TextBlock(facts) { IsSubtle = true, Spacing = Spacing.None, Size = TextSize.Small },
                 ]) { Width = "stretch" },
                 new Column([new ActionSet([Ask(veteran.Person, view.Target, null, null, culture)])]) { Width = "auto" },
-            ]) { Spacing = Spacing.Small });
+            ])
+            { Spacing = Spacing.Small });
         }
 
         return new AdaptiveCard(body,

@@ -3,8 +3,8 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
-using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Domain.Directory.Search;
+using OutreachBot.Domain.Storage.Leads;
 
 namespace OutreachBot.Features.Directory;
 

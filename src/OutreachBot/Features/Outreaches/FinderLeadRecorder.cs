@@ -1,6 +1,6 @@
 using OutreachBot.Domain.Directory.Leads;
-using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Domain.Outreaches;
+using OutreachBot.Domain.Storage.Leads;
 
 namespace OutreachBot.Features.Outreaches;
 

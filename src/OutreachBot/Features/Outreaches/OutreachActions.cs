@@ -3,8 +3,8 @@ using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Shared;
 using OutreachBot.Domain.Storage.Leads;
+using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;

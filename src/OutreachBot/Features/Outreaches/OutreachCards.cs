@@ -1,9 +1,9 @@
-using OutreachBot.Features.Directory;
-using OutreachBot.Features.StageTwo;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Features.Directory;
+using OutreachBot.Features.StageTwo;
 
 namespace OutreachBot.Features.Outreaches;
 

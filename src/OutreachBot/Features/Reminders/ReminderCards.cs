@@ -1,9 +1,9 @@
-using OutreachBot.Features.Outreaches;
 using System.Globalization;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Reminders;
+using OutreachBot.Features.Outreaches;
 
 namespace OutreachBot.Features.Reminders;
 

@@ -78,11 +78,12 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
 
     /// <summary>
     /// "语音 6" / "speech": a department name (short, no path or row separators) with optional months after it. Anything
-    /// else (a number, a path, pasted rows) is the command's own argument and names no partner.
+    /// else (a number, a path, pasted rows, "clear") is the command's own argument and names no partner.
     /// </summary>
     private static (string? Partner, string Remainder) PartnerOf(string arguments)
     {
-        if (arguments.Length == 0 || arguments.Length > 60 || arguments.IndexOfAny(['/', '\\', '.', ',', '，', '\t', '\n', ':']) >= 0)
+        if (arguments.Length == 0 || arguments.Length > 60 || arguments.IndexOfAny(['/', '\\', '.', ',', '，', '\t', '\n', ':']) >= 0
+            || ClearWords.Contains(arguments, StringComparer.OrdinalIgnoreCase))
         {
             return (null, arguments);
         }

@@ -1,10 +1,10 @@
 using OutreachBot.Chat;
 using OutreachBot.Chat.Commands;
-using OutreachBot.Features.Outreaches;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Domain.Storage.StageTwo;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;

@@ -5,9 +5,9 @@ using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
+using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Shared;
-using OutreachBot.Domain.Storage.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;
 

@@ -51,6 +51,6 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
 
         var directory = host.Services.GetRequiredService<LiveDirectory>().Current.Directory;
         Assert.Equal((3, 6), (directory.Departments.Count, directory.People.Count));
-        Assert.Equal("Got it — you are 韩梅梅 (han.meimei@contoso.example) in the org directory.", Assert.Single(replies).Text);
+        Assert.Equal("Got it — you are 韩梅梅 (han.meimei@contoso.example) in the org directory. This chat (test) can't confirm who you are, so I use it only for your own drafts; your team's pipeline needs Teams.", Assert.Single(replies).Text);
     }
 }

@@ -23,7 +23,8 @@ public sealed class DownloadLinkTests : IDisposable
         factory = new BotTestHost(BotTestOptions.Quiet.With(
             ("Bot:PublicBaseUrl", "https://bot.example.com/outreach"),
             // The background sweeper would race the explicit sweep of the sweeper test; it is tested through that call.
-            ("Files:SweepInterval", "30.00:00:00")) with { Store = TestStore.Given(store), Clock = clock });
+            ("Files:SweepInterval", "30.00:00:00")) with
+        { Store = TestStore.Given(store), Clock = clock });
     }
 
     public void Dispose() => factory.Dispose();

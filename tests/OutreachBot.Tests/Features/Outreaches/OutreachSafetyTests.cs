@@ -178,7 +178,7 @@ public sealed class OutreachSafetyTests
         await bot.OutreachAsync("test:bob", "Bob's checkout idea", ["pay-core"]);
         var refusedBy = await bot.OutreachAsync("test:carol", "Carol's lending idea", ["risk"]);
         (await bot.Service.RecordOutcomeAsync(Requester.User("test:carol"), refusedBy.Id, "risk", ContactOutcome.Refused, RefusalReason.NotTheirScope, "only fraud for lending")).GetValueOrThrow();
-        await bot.Host.Services.GetRequiredService<UserProfileStore>().UpdateAsync(new UserKey("test:bob"), p => p with { PersonId = "E00010" }, CancellationToken.None);
+        await bot.Host.Services.GetRequiredService<UserProfileStore>().UpdateAsync(new UserKey("test:bob"), p => p with { PersonId = "E00010", PersonVerified = true }, CancellationToken.None); // Teams confirmed who Bob is: only then is his name shown to others
         await bot.OutreachAsync("test:user-1", "My risk product", [], contacted: false);
         var chat = bot.Host.Chat();
 

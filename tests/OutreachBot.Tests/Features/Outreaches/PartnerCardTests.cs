@@ -17,7 +17,7 @@ public sealed class PartnerCardTests
         var card = (await chat.SayAsync("status payments platform")).Cards().Single();
         var pressed = await chat.PressAsync(card, "Interested");
 
-        Assert.Equal(["Refused", "No capacity", "Interested", "Drop", "Record the refusal", "Status"], card.ButtonTitles());
+        Assert.Equal(["Refused", "No capacity", "Interested", "Record the refusal", "Drop", "Status"], card.ButtonTitles());
         Assert.DoesNotContain("Draft the message", card.ButtonTitles());
         Assert.Equal(TargetStage.Interested, (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
         Assert.NotEmpty(pressed.Cards());

@@ -141,7 +141,7 @@ public sealed class ProactiveReminderTests : IAsyncLifetime
         var text = (string)received.Activity["text"]!;
         Assert.Contains("call Li Lei", text);
         Assert.Contains("1. Done", text);
-        var state = await store.QueryAsync(EntityStoreBotStorage.DefaultTable, EntityStoreBotStorage.PartitionKeyFor("slack/conversations/slack-chat-1"), RowKeyRange.All, 10, null);
+        var state = await store.QueryAsync(EntityStoreBotStorage.DefaultTable, EntityStoreBotStorage.PartitionKeyFor("slack/conversations/slack-chat-1/users/U123"), RowKeyRange.All, 10, null);
         Assert.Contains(state.Items, e => e.Json.Contains(ReminderVerbs.Done, StringComparison.Ordinal));
     }
 

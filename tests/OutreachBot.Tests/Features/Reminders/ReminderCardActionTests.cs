@@ -149,7 +149,8 @@ public sealed class ReminderCardActionTests : IDisposable
     public async Task A_late_reminder_card_is_labelled_late_and_offers_the_outreach()
     {
         var reminder = Reminder.CreateManual("test:user-1", "c1", "call Li Lei", BotTestHost.Now.AddHours(-3), BotTestHost.Now.AddDays(-1))
-            with { Kind = ReminderKind.NoReply, OutreachId = "o1", DepartmentId = "D042" };
+            with
+        { Kind = ReminderKind.NoReply, OutreachId = "o1", DepartmentId = "D042" };
 
         var card = AsSent(reminder, isLate: true);
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OutreachBot.Features.Shared;
 using OutreachBot.Domain.Storage.Reminders;
+using OutreachBot.Features.Shared;
 using OutreachBot.Tests.Features.Outreaches;
 using OutreachBot.Tests.Support;
 

@@ -1,6 +1,8 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json;
+using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Tests.Support;
 
@@ -14,7 +16,8 @@ public sealed class RequesterResolverTests : IDisposable
     private const string TeamId = "19:team456@thread.tacv2";
     private const string Idea = "Team-shared checkout risk";
 
-    private readonly BotTestHost host = new();
+    /// <summary>Team scopes count only when the channel vouches for the request (authenticated Teams), as it would in production.</summary>
+    private readonly BotTestHost host = new(services => services.Replace(ServiceDescriptor.Singleton<IChannelTrust, TeamsBot.TeamsVouchedFor>()));
 
     public void Dispose() => host.Dispose();
 

@@ -196,7 +196,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var card = replies.Cards().Single();
         var text = replies.AllText();
         Assert.Contains("Nothing was imported: bids.csv has 3 problem(s).", text);
-        var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => (string)t!))).ToList();
+        var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => OutreachBot.Testing.Transcript.Shown((string)t!)))).ToList();
         Assert.Equal(
             [
                 "3|amount|Line 3: amount 'abc' is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万)",
