@@ -4,6 +4,11 @@ using OutreachBot.Hosting;
 
 namespace OutreachBot.Tests.Hosting;
 
+/// <summary>
+/// OpenTelemetry's ASP.NET Core listener is process-wide and the Azure Monitor distro rate-limits traces per second, so
+/// these tests run alone: requests served by other tests' hosts would otherwise crowd out the one this test makes.
+/// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -35,4 +40,10 @@ public sealed class TelemetryTests
 
     private static bool IsHealthRequest(string line) =>
         line.Contains("RequestData", StringComparison.Ordinal) && line.Contains("/healthz", StringComparison.Ordinal);
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "Telemetry, alone";
 }
