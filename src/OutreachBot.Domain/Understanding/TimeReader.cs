@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.Understanding;
 
@@ -92,7 +93,7 @@ public static partial class TimeReader
     }
 
     private static TimeReading? First(string text, string culture, DateTime nowLocal, TimeOnly dayDefault) =>
-        DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, nowLocal)
+        DateTimeModels.Recognize(text, culture, nowLocal)
             .Select(result => Interpret(result, nowLocal, dayDefault))
             .FirstOrDefault(r => r is not null);
 
