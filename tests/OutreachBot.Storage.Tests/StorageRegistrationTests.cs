@@ -56,11 +56,9 @@ public sealed class StorageRegistrationTests : IDisposable
     [Fact]
     public void Azure_tables_without_connection_string_or_endpoint_fails_start_up_naming_both_keys()
     {
-        using var services = Resolve(new() { ["Storage:Provider"] = "AzureTables" });
+        var failure = StartUpFailure(new() { ["Storage:Provider"] = "AzureTables" });
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
-
-        Assert.Contains("Storage:AzureTables:ConnectionString or Storage:AzureTables:Endpoint is required when Storage:Provider is AzureTables", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:AzureTables:ConnectionString or Storage:AzureTables:Endpoint is required when Storage:Provider is AzureTables", failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -68,26 +66,22 @@ public sealed class StorageRegistrationTests : IDisposable
     [InlineData("Storage:AzureTables:TablePrefix", "bad-prefix", "Storage:AzureTables:TablePrefix")]
     public void Invalid_azure_settings_fail_start_up_naming_the_key(string key, string value, string named)
     {
-        using var services = Resolve(new()
+        var failure = StartUpFailure(new()
         {
             ["Storage:Provider"] = "AzureTables",
             ["Storage:AzureTables:Endpoint"] = "https://account.table.core.windows.net",
             [key] = value,
         });
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
-
-        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(named, failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_empty_sqlite_path_fails_start_up_naming_the_key()
     {
-        using var services = Resolve(new() { ["Storage:Sqlite:Path"] = " " });
+        var failure = StartUpFailure(new() { ["Storage:Sqlite:Path"] = " " });
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
-
-        Assert.Contains("Storage:Sqlite:Path", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Sqlite:Path", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,14 +105,18 @@ public sealed class StorageRegistrationTests : IDisposable
     [InlineData("Storage:Resilience:CallTimeout", "00:00:00", "CallTimeout")]
     public void Storage_time_limits_past_what_teams_waits_fail_start_up_naming_the_key(string key, string value, string named)
     {
-        using var services = Resolve(new() { [key] = value });
+        var failure = StartUpFailure(new() { [key] = value });
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
-
-        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(named, failure, StringComparison.Ordinal);
     }
 
     public void Dispose() => directory.Dispose();
+
+    private static string StartUpFailure(Dictionary<string, string?> settings)
+    {
+        using var services = Resolve(settings);
+        return Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate()).Message;
+    }
 
     private static ServiceProvider Resolve(Dictionary<string, string?> settings)
     {

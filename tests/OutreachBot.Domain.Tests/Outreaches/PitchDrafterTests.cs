@@ -105,12 +105,16 @@ public sealed class PitchDrafterTests
         Assert.Contains("support needed", hint.Text.En);
     }
 
-    [Fact]
-    public void A_point_that_is_too_thin_is_flagged()
+    [Theory]
+    [InlineData(PrepPoint.SupportNeeded, "接口", HintSeverity.Missing)]
+    [InlineData(PrepPoint.ProductBackground, "We want to build a new risk engine for small banks", HintSeverity.Advice)]
+    public void A_point_too_thin_to_use_or_a_background_that_never_mentions_a_buyer_is_flagged(PrepPoint point, string text, HintSeverity severity)
     {
-        var hints = PrepValidator.Validate(GoodPrep with { SupportNeeded = "接口" });
+        var prep = point == PrepPoint.SupportNeeded ? GoodPrep with { SupportNeeded = text } : GoodPrep with { ProductBackground = text };
 
-        Assert.Contains(hints, h => h is { Point: PrepPoint.SupportNeeded, Severity: HintSeverity.Missing });
+        var hints = PrepValidator.Validate(prep);
+
+        Assert.Contains(hints, h => h.Point == point && h.Severity == severity);
     }
 
     [Fact]
@@ -121,14 +125,6 @@ public sealed class PitchDrafterTests
         var hint = Assert.Single(hints);
         Assert.Equal((PrepPoint.WhatsInItForThem, HintSeverity.Advice), (hint.Point, hint.Severity));
         Assert.Contains("收入", hint.Text.Zh);
-    }
-
-    [Fact]
-    public void Background_that_never_mentions_a_buyer_gets_advice()
-    {
-        var hints = PrepValidator.Validate(GoodPrep with { ProductBackground = "We want to build a new risk engine for small banks" });
-
-        Assert.Contains(hints, h => h is { Point: PrepPoint.ProductBackground, Severity: HintSeverity.Advice });
     }
 
     [Fact]

@@ -314,42 +314,32 @@ public sealed class ReminderDispatcherTests
     {
         await Scheduled(AReminder().DueAt(Epoch.AddSeconds(40)));
         var dispatcher = ADispatcher();
-        using var stop = new CancellationTokenSource();
-        var asleep = dispatcher.NextSleepAsync();
-        var loop = dispatcher.RunAsync(stop.Token);
+        await using var loop = await RunningLoop.StartAsync(dispatcher);
 
-        var wakeAt = await asleep.WaitAsync(Safety);
-        asleep = dispatcher.NextSleepAsync();
+        var asleep = dispatcher.NextSleepAsync();
         time.Advance(TimeSpan.FromSeconds(40));
         await asleep.WaitAsync(Safety);
 
-        Assert.Equal(Epoch.AddSeconds(40), wakeAt);
+        Assert.Equal(Epoch.AddSeconds(40), loop.FirstWake);
         Assert.Single(delivery.Delivered);
         Assert.Equal(2, dispatcher.PassCount);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Safety);
     }
 
     [Fact]
     public async Task While_nothing_is_due_the_loop_only_checks_once_per_idle_interval()
     {
         var dispatcher = ADispatcher();
-        using var stop = new CancellationTokenSource();
-        var asleep = dispatcher.NextSleepAsync();
-        var loop = dispatcher.RunAsync(stop.Token);
-        var wakeAt = await asleep.WaitAsync(Safety);
+        await using var loop = await RunningLoop.StartAsync(dispatcher);
 
-        asleep = dispatcher.NextSleepAsync();
+        var asleep = dispatcher.NextSleepAsync();
         time.Advance(TimeSpan.FromSeconds(59));
         var passesBeforeTheInterval = dispatcher.PassCount;
         time.Advance(TimeSpan.FromSeconds(1));
         await asleep.WaitAsync(Safety);
 
-        Assert.Equal(Epoch.AddMinutes(1), wakeAt);
+        Assert.Equal(Epoch.AddMinutes(1), loop.FirstWake);
         Assert.Equal(1, passesBeforeTheInterval);
         Assert.Equal(2, dispatcher.PassCount);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Safety);
     }
 
     [Fact]
@@ -357,39 +347,29 @@ public sealed class ReminderDispatcherTests
     {
         await Scheduled(AReminder().DueAt(Epoch.AddHours(5)));
         var dispatcher = ADispatcher(new ReminderDispatcherOptions { IdlePollInterval = TimeSpan.FromHours(1) });
-        using var stop = new CancellationTokenSource();
-        var asleep = dispatcher.NextSleepAsync();
-        var loop = dispatcher.RunAsync(stop.Token);
-        var firstWake = await asleep.WaitAsync(Safety);
+        await using var loop = await RunningLoop.StartAsync(dispatcher);
 
-        asleep = dispatcher.NextSleepAsync();
+        var asleep = dispatcher.NextSleepAsync();
         await Scheduled(AReminder().DueAt(Epoch.AddSeconds(10)));
         dispatcher.Wake();
         var secondWake = await asleep.WaitAsync(Safety);
 
-        Assert.Equal(Epoch.AddHours(1), firstWake);
+        Assert.Equal(Epoch.AddHours(1), loop.FirstWake);
         Assert.Equal(Epoch.AddSeconds(10), secondWake);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Safety);
     }
 
     [Fact]
     public async Task Wake_for_a_reminder_firing_after_the_planned_wake_up_leaves_the_loop_asleep()
     {
         var dispatcher = ADispatcher(new ReminderDispatcherOptions { IdlePollInterval = TimeSpan.FromHours(1) });
-        using var stop = new CancellationTokenSource();
-        var asleep = dispatcher.NextSleepAsync();
-        var loop = dispatcher.RunAsync(stop.Token);
-        var plannedWake = await asleep.WaitAsync(Safety);
+        await using var loop = await RunningLoop.StartAsync(dispatcher);
 
         var wokenForLater = dispatcher.Wake(Epoch.AddHours(5));
         var wokenForSooner = dispatcher.Wake(Epoch.AddMinutes(10));
 
-        Assert.Equal(Epoch.AddHours(1), plannedWake);
+        Assert.Equal(Epoch.AddHours(1), loop.FirstWake);
         Assert.False(wokenForLater);
         Assert.True(wokenForSooner);
-        await stop.CancelAsync();
-        await loop.WaitAsync(Safety);
     }
 
     private ReminderDispatcher ADispatcher(ReminderDispatcherOptions? options = null, double jitter = 0.5, string? instanceId = null) =>
@@ -411,6 +391,31 @@ public sealed class ReminderDispatcherTests
             }
 
             time.SetUtcNow(next);
+        }
+    }
+
+    /// <summary>The dispatcher's loop running in the background from its first sleep until the test ends; stopping it must not hang.</summary>
+    private sealed class RunningLoop : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource stop = new();
+        private Task loop = Task.CompletedTask;
+
+        public DateTimeOffset FirstWake { get; private set; }
+
+        public static async Task<RunningLoop> StartAsync(ReminderDispatcher dispatcher)
+        {
+            var running = new RunningLoop();
+            var asleep = dispatcher.NextSleepAsync();
+            running.loop = dispatcher.RunAsync(running.stop.Token);
+            running.FirstWake = await asleep.WaitAsync(Safety);
+            return running;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await loop.WaitAsync(Safety);
+            stop.Dispose();
         }
     }
 }

@@ -15,11 +15,8 @@ public sealed class RequestEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Natural_requests_over_the_demo_company_are_read_as_the_expected_command_and_arguments()
     {
-        var requests = EvaluationRequest.Load("requests.tsv");
+        var (requests, report) = Measure("requests.tsv", DemoCompany.Directory, "demo company");
 
-        var report = Evaluate(DemoCompany.Directory, requests);
-
-        output.WriteLine(report.Describe("demo company"));
         Assert.True(requests.Count >= 200);
         Assert.InRange(requests.Count(r => r.Language == "zh") / (double)requests.Count, 0.45, 0.55);
         Assert.True(report.Accuracy >= 0.95, report.Describe("demo company"));
@@ -28,13 +25,18 @@ public sealed class RequestEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Natural_requests_over_the_hold_out_company_are_measured_without_tuning()
     {
-        var requests = EvaluationRequest.Load("holdout-requests.tsv");
+        var (requests, report) = Measure("holdout-requests.tsv", HoldOutCompany.Directory, "hold-out company");
 
-        var report = Evaluate(HoldOutCompany.Directory, requests);
-
-        output.WriteLine(report.Describe("hold-out company"));
         Assert.True(requests.Count >= 40);
         Assert.True(report.Accuracy >= 0.8, report.Describe("hold-out company"));
+    }
+
+    private (IReadOnlyList<EvaluationRequest> Requests, EvaluationReport Report) Measure(string file, OrgDirectory directory, string company)
+    {
+        var requests = EvaluationRequest.Load(file);
+        var report = Evaluate(directory, requests);
+        output.WriteLine(report.Describe(company));
+        return (requests, report);
     }
 
     private static EvaluationReport Evaluate(OrgDirectory directory, IReadOnlyList<EvaluationRequest> requests)

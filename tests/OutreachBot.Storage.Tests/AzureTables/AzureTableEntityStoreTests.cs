@@ -38,10 +38,7 @@ public sealed class AzureTableEntityStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_table_deleted_while_the_store_runs_is_created_again_by_the_next_write()
     {
-        var prefix = UniquePrefix();
-        var store = StoreAt(azurite.ConnectionString, prefix);
-        await store.InsertAsync("Profiles", "p", "r", "{\"v\":1}");
-        await DeleteTableAsync(prefix + "Profiles");
+        var (store, _) = await StoreWhoseTableWasDeletedAsync("Profiles", "{\"v\":1}");
 
         var before = await store.GetAsync("Profiles", "p", "r");
         await store.UpsertAsync("Profiles", "p", "r", "{\"v\":2}");
@@ -55,10 +52,7 @@ public sealed class AzureTableEntityStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_batch_into_a_deleted_table_recreates_it()
     {
-        var prefix = UniquePrefix();
-        var store = StoreAt(azurite.ConnectionString, prefix);
-        await store.InsertAsync("Chunks", "p", "r", "{}");
-        await DeleteTableAsync(prefix + "Chunks");
+        var (store, _) = await StoreWhoseTableWasDeletedAsync("Chunks", "{}");
 
         await store.SubmitBatchAsync("Chunks", "p", [EntityOperation.Insert("a", "{}"), EntityOperation.Insert("b", "{}")]);
 
@@ -68,10 +62,7 @@ public sealed class AzureTableEntityStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_health_check_recreates_a_table_that_disappeared_and_reports_healthy()
     {
-        var prefix = UniquePrefix();
-        var store = StoreAt(azurite.ConnectionString, prefix);
-        await store.InsertAsync("State", "p", "r", "{}");
-        await DeleteTableAsync(prefix + "State");
+        var (store, prefix) = await StoreWhoseTableWasDeletedAsync("State", "{}");
 
         var healthy = await store.IsHealthyAsync();
 
@@ -126,6 +117,16 @@ public sealed class AzureTableEntityStoreTests(AzuriteFixture azurite)
 
         Assert.Contains("compresses to", refused.Message, StringComparison.Ordinal);
         Assert.Null(await store.GetAsync("Docs", "p", "r"));
+    }
+
+    /// <summary>A store that wrote <paramref name="json"/> at p/r of <paramref name="table"/>, after which the table was deleted behind its back.</summary>
+    private async Task<(AzureTableEntityStore Store, string Prefix)> StoreWhoseTableWasDeletedAsync(string table, string json)
+    {
+        var prefix = UniquePrefix();
+        var store = StoreAt(azurite.ConnectionString, prefix);
+        await store.InsertAsync(table, "p", "r", json);
+        await DeleteTableAsync(prefix + table);
+        return (store, prefix);
     }
 
     private static string UniquePrefix() => "h" + new string(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + (c % 26))).ToArray());

@@ -44,6 +44,14 @@ public sealed class DirectLineChannelTests(WebChatServer server) : IClassFixture
         return cards;
     }
 
+    /// <summary>Past the welcome, the card "help" is answered with.</summary>
+    private static async Task<JObject> HelpCardAsync(DirectLineClient chat, [System.Runtime.CompilerServices.CallerMemberName] string source = "")
+    {
+        await chat.PollAsync();
+        await chat.SayAsync("help");
+        return Cards(await chat.PollAsync(), source).Single();
+    }
+
     [Fact]
     public async Task Starting_a_conversation_welcomes_the_user_with_a_card()
     {
@@ -84,10 +92,8 @@ public sealed class DirectLineChannelTests(WebChatServer server) : IClassFixture
     {
         using var http = server.Client();
         var chat = await DirectLineClient.StartAsync(http);
-        await chat.PollAsync();
 
-        await chat.SayAsync("help");
-        var card = Cards(await chat.PollAsync()).Single();
+        var card = await HelpCardAsync(chat);
 
         var types = card.SelectTokens("$..type").Select(t => (string)t!).ToList();
         Assert.DoesNotContain("Action.Execute", types);
@@ -100,9 +106,7 @@ public sealed class DirectLineChannelTests(WebChatServer server) : IClassFixture
     {
         using var http = server.Client();
         var chat = await DirectLineClient.StartAsync(http, userId: "dl_button_user");
-        await chat.PollAsync();
-        await chat.SayAsync("help");
-        var chinese = Cards(await chat.PollAsync()).Single()["actions"]!.Single(a => (string?)a["title"] == "中文");
+        var chinese = (await HelpCardAsync(chat))["actions"]!.Single(a => (string?)a["title"] == "中文");
 
         await chat.PostAsync(new JObject { ["type"] = "message", ["value"] = chinese["data"], ["locale"] = "en-US" });
         var answer = await chat.PollAsync();

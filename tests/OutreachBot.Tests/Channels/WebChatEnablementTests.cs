@@ -16,19 +16,17 @@ public sealed class WebChatEnablementTests
     [Fact]
     public async Task Outside_Development_Web_Chat_is_off_and_its_paths_are_404()
     {
-        var (page, token) = await ProbeAsync("Production", ("Bot:LocalMode", "true"));
+        var probed = await ProbeAsync("Production", ("Bot:LocalMode", "true"));
 
-        Assert.Equal(HttpStatusCode.NotFound, page);
-        Assert.Equal(HttpStatusCode.NotFound, token);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), probed);
     }
 
     [Fact]
     public async Task WebChat_Enabled_turns_it_on_in_any_environment()
     {
-        var (page, token) = await ProbeAsync("Production", ("WebChat:Enabled", "true"), ("Bot:LocalMode", "true"));
+        var probed = await ProbeAsync("Production", ("WebChat:Enabled", "true"), ("Bot:LocalMode", "true"));
 
-        Assert.Equal(HttpStatusCode.OK, page);
-        Assert.Equal(HttpStatusCode.OK, token);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), probed);
     }
 
     [Fact]
@@ -42,9 +40,8 @@ public sealed class WebChatEnablementTests
     [Fact]
     public async Task With_a_Microsoft_app_id_Web_Chat_stays_off_because_its_channel_cannot_sign_activities()
     {
-        var (page, token) = await ProbeAsync("Development", ("MicrosoftAppId", "00000000-0000-4000-8000-0000000000b0"), ("MicrosoftAppPassword", "not-a-real-secret"));
+        var probed = await ProbeAsync("Development", ("MicrosoftAppId", "00000000-0000-4000-8000-0000000000b0"), ("MicrosoftAppPassword", "not-a-real-secret"));
 
-        Assert.Equal(HttpStatusCode.NotFound, page);
-        Assert.Equal(HttpStatusCode.NotFound, token);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), probed);
     }
 }

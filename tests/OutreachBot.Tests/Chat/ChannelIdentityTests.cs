@@ -59,9 +59,7 @@ public sealed class ChannelIdentityTests
     public async Task A_stranger_outside_the_directory_gets_no_team_view_by_typing_the_CEOs_email_in_English_or_Chinese()
     {
         await using var bot = await TeamsBot.StartAsync();
-        var report = bot.Chat(bot.Member(IndirectReport, "Rui Li", 2), TeamsPlace.Personal);
-        await report.SayAsync("help");
-        await bot.Service().CreateAsync(Requester.User(Key(report.Member).Value), new NewOutreach("Secret merger plan", null, "Asia/Shanghai"));
+        await ReportWithOutreachAsync(bot, "Secret merger plan");
         var stranger = bot.Chat(bot.Member("visitor@elsewhere.example", "Visitor", 3), TeamsPlace.Personal);
         var chinese = bot.Chat(bot.Member("guest@elsewhere.example", "访客", 4), TeamsPlace.Personal, "zh-CN");
 
@@ -154,9 +152,7 @@ public sealed class ChannelIdentityTests
     public async Task A_lead_in_Teams_sees_the_outreaches_of_reports_Teams_confirmed_but_not_of_a_report_someone_typed()
     {
         await using var bot = await TeamsBot.StartAsync();
-        var report = bot.Chat(bot.Member(IndirectReport, "Rui Li", 2), TeamsPlace.Personal);
-        await report.SayAsync("help");
-        await bot.Service().CreateAsync(Requester.User(Key(report.Member).Value), new NewOutreach("Checkout risk control", null, "Asia/Shanghai"));
+        await ReportWithOutreachAsync(bot, "Checkout risk control");
         await bot.Host.Chat(userId: "typed").SayAsync("iam " + OtherReport);
         await bot.Service().CreateAsync(Requester.User("test:typed"), new NewOutreach("Injected into the lead's view", null, "Asia/Shanghai"));
         var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal, "zh-CN");
@@ -192,6 +188,14 @@ public sealed class ChannelIdentityTests
 
         Assert.Contains("Team views need Teams to confirm who you are. This chat (Teams) can't", team.Seen());
         Assert.Empty(bot.Connector.RosterRequests);
+    }
+
+    /// <summary>Rui Li, an indirect report of the lead, has talked to the bot once and started an outreach.</summary>
+    private static async Task ReportWithOutreachAsync(TeamsBot bot, string idea)
+    {
+        var report = bot.Chat(bot.Member(IndirectReport, "Rui Li", 2), TeamsPlace.Personal);
+        await report.SayAsync("help");
+        await bot.Service().CreateAsync(Requester.User(Key(report.Member).Value), new NewOutreach(idea, null, "Asia/Shanghai"));
     }
 
     private static UserKey Key(TeamsMember member) => new("aad:" + member.AadObjectId);

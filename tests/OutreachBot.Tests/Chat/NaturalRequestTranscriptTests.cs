@@ -24,8 +24,7 @@ public sealed class NaturalRequestTranscriptTests
     public async Task A_step_answered_with_a_sentence_beginning_with_a_command_word_keeps_the_answer(string locale, string start, string answer, string nextQuestion)
     {
         using var bot = await OutreachChat.StartAsync();
-        var chat = bot.Host.Chat(locale: locale);
-        await chat.SayAsync(start);
+        var chat = await ChatThatSaidAsync(bot, locale, start);
 
         var replies = await chat.SayAsync(answer);
 
@@ -38,8 +37,7 @@ public sealed class NaturalRequestTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         await bot.OutreachAsync(User, "Checkout risk control", ["pay-core"]);
-        var chat = bot.Host.Chat();
-        await chat.SayAsync("new Fraud checks at checkout");
+        var chat = await ChatThatSaidAsync(bot, "en-US", "new Fraud checks at checkout");
 
         var replies = await chat.SayAsync("status");
         var next = await chat.SayAsync("payment gateway");
@@ -53,8 +51,7 @@ public sealed class NaturalRequestTranscriptTests
     public async Task No_to_leaving_keeps_what_was_typed_as_the_answer()
     {
         using var bot = await OutreachChat.StartAsync();
-        var chat = bot.Host.Chat();
-        await chat.SayAsync("new Fraud checks at checkout");
+        var chat = await ChatThatSaidAsync(bot, "en-US", "new Fraud checks at checkout");
 
         var question = await chat.SayAsync("/new payment gateway access");
         var stayed = await chat.SayAsync("nope");
@@ -164,12 +161,18 @@ public sealed class NaturalRequestTranscriptTests
     public async Task An_absolute_reminder_time_is_set_in_one_turn_to_the_right_instant(string locale, string zone, string text, string dueUtc)
     {
         using var bot = await OutreachChat.StartAsync();
-        var chat = bot.Host.Chat(locale: locale);
-        await chat.SayAsync(zone);
+        var chat = await ChatThatSaidAsync(bot, locale, zone);
 
         await chat.SayAsync(text);
 
         var stored = Assert.Single(await bot.Host.Services.GetRequiredService<ReminderRepository>().ListForOwnerAsync(User));
         Assert.Equal(DateTimeOffset.Parse(dueUtc, System.Globalization.CultureInfo.InvariantCulture), stored.Due);
+    }
+
+    private static async Task<ChatTester> ChatThatSaidAsync(OutreachChat bot, string locale, string text, [System.Runtime.CompilerServices.CallerMemberName] string source = "")
+    {
+        var chat = bot.Host.Chat(locale: locale, source: source);
+        await chat.SayAsync(text);
+        return chat;
     }
 }

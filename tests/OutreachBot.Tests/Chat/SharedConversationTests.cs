@@ -18,14 +18,14 @@ public sealed class SharedConversationTests
     private const string Lead = "han.yu@xinghai.example.com";
     private const string Report = "rui.li@xinghai.example.com";
 
+    public static TheoryData<TeamsPlace> SharedPlaces => new() { TeamsPlace.GroupChat, TeamsPlace.Channel };
+
     [Theory]
-    [InlineData(TeamsPlace.GroupChat)]
-    [InlineData(TeamsPlace.Channel)]
+    [MemberData(nameof(SharedPlaces))]
     public async Task One_members_answer_never_advances_another_members_flow(TeamsPlace place)
     {
         await using var bot = await TeamsBot.StartAsync();
-        var owner = bot.Chat(bot.Member(Lead, "Han Yu", 1), place);
-        var other = bot.Chat(bot.Member(Report, "Rui Li", 2), place);
+        var (owner, other) = TwoMembers(bot, place);
         var asked = await owner.SayAsync("new Fraud checks built into the merchant checkout");
 
         var interjection = await other.SayAsync("payment gateway");
@@ -38,13 +38,11 @@ public sealed class SharedConversationTests
     }
 
     [Theory]
-    [InlineData(TeamsPlace.GroupChat)]
-    [InlineData(TeamsPlace.Channel)]
+    [MemberData(nameof(SharedPlaces))]
     public async Task Two_members_run_their_own_flows_side_by_side_in_one_conversation(TeamsPlace place)
     {
         await using var bot = await TeamsBot.StartAsync();
-        var first = bot.Chat(bot.Member(Lead, "Han Yu", 1), place);
-        var second = bot.Chat(bot.Member(Report, "Rui Li", 2), place, "zh-CN");
+        var (first, second) = TwoMembers(bot, place, secondLocale: "zh-CN");
         await first.SayAsync("new Fraud checks built into the merchant checkout");
         await second.SayAsync("新建 商户结算风控");
 
@@ -56,13 +54,11 @@ public sealed class SharedConversationTests
     }
 
     [Theory]
-    [InlineData(TeamsPlace.GroupChat)]
-    [InlineData(TeamsPlace.Channel)]
+    [MemberData(nameof(SharedPlaces))]
     public async Task A_question_card_pressed_by_another_member_answers_nobodys_flow(TeamsPlace place)
     {
         await using var bot = await TeamsBot.StartAsync();
-        var owner = bot.Chat(bot.Member(Lead, "Han Yu", 1), place);
-        var other = bot.Chat(bot.Member(Report, "Rui Li", 2), place);
+        var (owner, other) = TwoMembers(bot, place);
         await owner.SayAsync("new Fraud checks built into the merchant checkout");
         // A command that changes something asks whether to leave ("pipeline", read-only, is answered in place).
         var leave = Assert.Single((await owner.SayAsync("settings")).Cards());
@@ -77,13 +73,11 @@ public sealed class SharedConversationTests
     }
 
     [Theory]
-    [InlineData(TeamsPlace.GroupChat)]
-    [InlineData(TeamsPlace.Channel)]
+    [MemberData(nameof(SharedPlaces))]
     public async Task An_outcome_button_pressed_by_another_member_acts_for_the_presser_and_changes_nothing_of_the_owners(TeamsPlace place)
     {
         await using var bot = await TeamsBot.StartAsync();
-        var owner = bot.Chat(bot.Member(Lead, "Han Yu", 1), place);
-        var other = bot.Chat(bot.Member(Report, "Rui Li", 2), place);
+        var (owner, other) = TwoMembers(bot, place);
         await owner.SayAsync("help");
         var outreach = await ContactedOutreachAsync(bot, owner.Member, "pay-core");
         var partner = Assert.Single((await owner.SayAsync("status Payments Platform")).Cards());
@@ -94,6 +88,9 @@ public sealed class SharedConversationTests
         var stored = (await bot.Service().GetAsync(Requester.User(Key(owner.Member)), outreach.Id)).GetValueOrThrow();
         Assert.Equal(TargetStage.Contacted, stored.FindTarget("pay-core")!.Stage);
     }
+
+    private static (TeamsChat Lead, TeamsChat Report) TwoMembers(TeamsBot bot, TeamsPlace place, string secondLocale = "en-US") =>
+        (bot.Chat(bot.Member(Lead, "Han Yu", 1), place), bot.Chat(bot.Member(Report, "Rui Li", 2), place, secondLocale));
 
     private static async Task<Outreach> ContactedOutreachAsync(TeamsBot bot, TeamsMember owner, string departmentId)
     {

@@ -22,6 +22,14 @@ public sealed class MessagesEndpointTests : IDisposable
     private static BotTestHost BotFactory(IEntityStore store, params (string Key, string? Value)[] settings) =>
         new(BotTestOptions.AsDeployed.With(settings) with { Store = TestStore.Given(store), Directory = TestDirectory.Empty });
 
+    /// <summary>The status code a Teams personal message gets from a bot configured with <paramref name="settings"/>.</summary>
+    private static async Task<HttpStatusCode> PersonalMessageStatusAsync(params (string Key, string? Value)[] settings)
+    {
+        using var app = BotFactory(new InMemoryEntityStore(), settings);
+        using var response = await PostAsync(app, TeamsPayloads.Load("message-personal.json").ExpectingReplies().ToString());
+        return response.StatusCode;
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(BotTestHost app, string body, string contentType = "application/json")
     {
         using var client = app.CreateClient();
@@ -128,34 +136,25 @@ public sealed class MessagesEndpointTests : IDisposable
     [Fact]
     public async Task An_activity_from_a_tenant_outside_the_allow_list_is_refused_with_403()
     {
-        using var app = BotFactory(new InMemoryEntityStore(), ("Bot:AllowedTenantIds:0", "11111111-0000-4000-8000-000000000000"));
-        var activity = TeamsPayloads.Load("message-personal.json").ExpectingReplies();
+        var status = await PersonalMessageStatusAsync(("Bot:AllowedTenantIds:0", "11111111-0000-4000-8000-000000000000"));
 
-        var response = await PostAsync(app, activity.ToString());
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
     }
 
     [Fact]
     public async Task An_activity_from_an_allowed_tenant_is_served()
     {
-        using var app = BotFactory(new InMemoryEntityStore(), ("Bot:AllowedTenantIds:0", "72f988bf-0000-4000-8000-0000000000aa"));
-        var activity = TeamsPayloads.Load("message-personal.json").ExpectingReplies();
+        var status = await PersonalMessageStatusAsync(("Bot:AllowedTenantIds:0", "72f988bf-0000-4000-8000-0000000000aa"));
 
-        var response = await PostAsync(app, activity.ToString());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 
     [Fact]
     public async Task With_an_app_id_configured_a_request_without_a_token_gets_401()
     {
-        using var app = BotFactory(new InMemoryEntityStore(), ("MicrosoftAppId", "00000000-0000-4000-8000-0000000000b0"), ("MicrosoftAppPassword", "not-a-real-secret"));
-        var activity = TeamsPayloads.Load("message-personal.json").ExpectingReplies();
+        var status = await PersonalMessageStatusAsync(("MicrosoftAppId", "00000000-0000-4000-8000-0000000000b0"), ("MicrosoftAppPassword", "not-a-real-secret"));
 
-        var response = await PostAsync(app, activity.ToString());
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TeamPipelineTests
         var boss = await MemberAsync(bot, LeadsOwnManager, 3);
         await CreateAsync(bot, pm, "Checkout risk control");
         await CreateAsync(bot, boss, "Group strategy review");
-        var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal);
+        var lead = LeadChat(bot);
 
         var replies = await lead.SayAsync("pipeline team");
 
@@ -48,7 +48,7 @@ public sealed class TeamPipelineTests
         bot.Connector.Members[pm.Id] = pm with { Email = LeadsOwnManager };
         bot.Host.Clock.Advance(TimeSpan.FromDays(1));
         await bot.Chat(pm, TeamsPlace.Personal).SayAsync("help");
-        var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal, "zh-CN");
+        var lead = LeadChat(bot, "zh-CN");
 
         var seen = (await lead.SayAsync("看板 团队")).Seen();
 
@@ -97,7 +97,7 @@ public sealed class TeamPipelineTests
             await CreateAsync(bot, pm, $"Idea {i}");
         }
 
-        var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal);
+        var lead = LeadChat(bot);
 
         var first = (await lead.SayAsync("pipeline team")).Cards().Single();
         var second = await lead.PressAsync(first, "Next page");
@@ -105,6 +105,8 @@ public sealed class TeamPipelineTests
         Assert.Equal("team 2", (string)Transcript.FindAction(first, "Next page")["data"]!["args"]!);
         Assert.Contains("Page 2 of 2", second.Seen());
     }
+
+    private static TeamsChat LeadChat(TeamsBot bot, string locale = "en-US") => bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal, locale);
 
     /// <summary>A report who has talked to the bot in Teams once, so Teams has confirmed who they are.</summary>
     private static async Task<TeamsMember> MemberAsync(TeamsBot bot, string email, int number)

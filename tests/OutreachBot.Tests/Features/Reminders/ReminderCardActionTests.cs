@@ -20,6 +20,13 @@ public sealed class ReminderCardActionTests : IDisposable
 
     private Task<IReadOnlyList<Reminder>> PendingAsync(string userId = "user-1") => Repository.ListForOwnerAsync($"test:{userId}");
 
+    private async Task<(ChatTester Chat, Reminder Reminder)> RemindedToCallLiLeiInTwoHoursAsync([System.Runtime.CompilerServices.CallerMemberName] string source = "")
+    {
+        var chat = host.Chat(source: source);
+        await chat.SayAsync("remind in 2 hours call Li Lei");
+        return (chat, Assert.Single(await PendingAsync()));
+    }
+
     private static JObject AsSent(Reminder reminder, bool isLate = false)
     {
         var card = ReminderCards.Delivered(reminder, isLate, BotTestHost.Now, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
@@ -82,9 +89,7 @@ public sealed class ReminderCardActionTests : IDisposable
     [Fact]
     public async Task Snooze_one_hour_moves_the_reminder_as_a_new_occurrence_and_updates_the_card()
     {
-        var chat = host.Chat();
-        await chat.SayAsync("remind in 2 hours call Li Lei");
-        var reminder = Assert.Single(await PendingAsync());
+        var (chat, reminder) = await RemindedToCallLiLeiInTwoHoursAsync();
         host.Clock.Advance(TimeSpan.FromHours(2));
 
         var replies = await chat.PressAsync(AsSent(reminder), "Snooze 1 hour");
@@ -115,9 +120,7 @@ public sealed class ReminderCardActionTests : IDisposable
     [Fact]
     public async Task Done_on_a_sent_reminder_acknowledges_it_and_keeps_it_sent()
     {
-        var chat = host.Chat();
-        await chat.SayAsync("remind in 2 hours call Li Lei");
-        var reminder = Assert.Single(await PendingAsync());
+        var (chat, reminder) = await RemindedToCallLiLeiInTwoHoursAsync();
         host.Clock.Advance(TimeSpan.FromHours(2));
         var delivered = new List<string>();
         var dispatcher = new ReminderDispatcher(Repository, new AcceptingDelivery(delivered), host.Clock);
@@ -134,9 +137,8 @@ public sealed class ReminderCardActionTests : IDisposable
     [Fact]
     public async Task Done_after_a_snooze_cancels_the_pending_occurrence()
     {
-        var chat = host.Chat();
-        await chat.SayAsync("remind in 2 hours call Li Lei");
-        var card = AsSent(Assert.Single(await PendingAsync()));
+        var (chat, reminder) = await RemindedToCallLiLeiInTwoHoursAsync();
+        var card = AsSent(reminder);
         await chat.PressAsync(card, "Snooze 1 hour");
 
         var replies = await chat.PressAsync(card, "Done");
@@ -166,9 +168,7 @@ public sealed class ReminderCardActionTests : IDisposable
     [Fact]
     public async Task A_snooze_button_with_an_unknown_choice_is_a_malformed_action_and_changes_nothing()
     {
-        var chat = host.Chat();
-        await chat.SayAsync("remind in 2 hours call Li Lei");
-        var reminder = Assert.Single(await PendingAsync());
+        var (chat, reminder) = await RemindedToCallLiLeiInTwoHoursAsync();
 
         var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = ReminderVerbs.Snooze, data = new { verb = ReminderVerbs.Snooze, id = reminder.Id, until = "forever" } } });
 

@@ -27,13 +27,11 @@ public sealed class RequesterResolverTests : IDisposable
         await TeamSharedOutreachAsync();
         var chat = host.Chat(channel: "msteams", userId: "29:1GhIjK-userid");
 
-        var status = await chat.SendAsIsAsync(Teams("message-channel-mention.json", "status"));
-        var market = await chat.SendAsIsAsync(Teams("message-channel-mention.json", "market"));
-        var brief = await chat.SendAsIsAsync(Teams("message-channel-mention.json", "brief"));
+        var (status, market, brief) = await StatusMarketAndBriefAsync(chat, "message-channel-mention.json");
 
-        Assert.Contains(Idea, status.AllText());
-        Assert.Contains(Idea, market.AllText());
-        Assert.Contains(Idea, brief.AllText());
+        Assert.Contains(Idea, status);
+        Assert.Contains(Idea, market);
+        Assert.Contains(Idea, brief);
     }
 
     [Fact]
@@ -42,18 +40,21 @@ public sealed class RequesterResolverTests : IDisposable
         await TeamSharedOutreachAsync();
         var chat = host.Chat(channel: "msteams", userId: "29:1AbCdEf-userid");
 
-        var status = await chat.SendAsIsAsync(Teams("message-personal.json", "status"));
-        var market = await chat.SendAsIsAsync(Teams("message-personal.json", "market"));
-        var brief = await chat.SendAsIsAsync(Teams("message-personal.json", "brief"));
+        var (status, market, brief) = await StatusMarketAndBriefAsync(chat, "message-personal.json");
 
-        Assert.DoesNotContain(Idea, status.AllText());
-        Assert.Contains("There is no outreach to prepare stage-2 material for yet", market.AllText());
-        Assert.Contains("There is no outreach to prepare stage-2 material for yet", brief.AllText());
+        Assert.DoesNotContain(Idea, status);
+        Assert.Contains("There is no outreach to prepare stage-2 material for yet", market);
+        Assert.Contains("There is no outreach to prepare stage-2 material for yet", brief);
     }
 
     private async Task TeamSharedOutreachAsync() =>
         (await host.Services.GetRequiredService<OutreachService>().CreateAsync(
             Requester.User("test:alice"), new NewOutreach(Idea, "payment gateway", "Asia/Shanghai", Sharing: new OutreachSharing(TeamId)))).GetValueOrThrow();
+
+    private static async Task<(string Status, string Market, string Brief)> StatusMarketAndBriefAsync(ChatTester chat, string file) =>
+        ((await chat.SendAsIsAsync(Teams(file, "status"))).AllText(),
+         (await chat.SendAsIsAsync(Teams(file, "market"))).AllText(),
+         (await chat.SendAsIsAsync(Teams(file, "brief"))).AllText());
 
     private static Activity Teams(string file, string command)
     {

@@ -22,7 +22,7 @@ public sealed class StageTwoPerPartnerTests
     public async Task With_two_partners_in_stage_two_the_brief_asks_which_and_then_follows_the_choice_in_English()
     {
         using var bot = await OutreachChat.StartAsync();
-        await TwoPartnersAsync(bot, "Checkout risk control", (DemoCompany.Payments, "revenue growth", "stability at peak"), ("risk", "fraud loss rate", "headcount"));
+        await PaymentsAndRiskInStageTwoAsync(bot);
         var chat = bot.Host.Chat(locale: "en-US");
 
         var asked = await chat.SayAsync("brief");
@@ -68,7 +68,7 @@ public sealed class StageTwoPerPartnerTests
     public async Task Market_and_bids_with_a_department_name_that_partner_and_remember_it()
     {
         using var bot = await OutreachChat.StartAsync();
-        await TwoPartnersAsync(bot, "Checkout risk control", (DemoCompany.Payments, "revenue growth", "stability"), ("risk", "fraud loss rate", "headcount"));
+        await PaymentsAndRiskInStageTwoAsync(bot);
         var chat = bot.Host.Chat(locale: "en-US");
 
         var bids = await chat.SayAsync("bids risk 6");
@@ -85,7 +85,7 @@ public sealed class StageTwoPerPartnerTests
     public async Task The_work_split_belongs_to_the_partner_it_was_written_for()
     {
         using var bot = await OutreachChat.StartAsync();
-        var id = await TwoPartnersAsync(bot, "Checkout risk control", (DemoCompany.Payments, "revenue growth", "stability"), ("risk", "fraud loss rate", "headcount"));
+        var id = await PaymentsAndRiskInStageTwoAsync(bot);
         var chat = bot.Host.Chat(locale: "en-US");
 
         await chat.SayAsync("brief risk work");
@@ -152,6 +152,10 @@ public sealed class StageTwoPerPartnerTests
     private static StageTwoRepository Repository(OutreachChat bot) => bot.Host.Services.GetRequiredService<StageTwoRepository>();
 
     /// <summary>An outreach whose two partners said they are interested, each with its own KPIs and leader's concerns.</summary>
+    /// <summary>“Checkout risk control” with Payments Platform (revenue growth; stability) and Risk Management Center (fraud loss rate; headcount) in stage 2.</summary>
+    private static Task<string> PaymentsAndRiskInStageTwoAsync(OutreachChat bot) =>
+        TwoPartnersAsync(bot, "Checkout risk control", (DemoCompany.Payments, "revenue growth", "stability"), ("risk", "fraud loss rate", "headcount"));
+
     private static async Task<string> TwoPartnersAsync(OutreachChat bot, string idea, params (string Department, string Kpis, string Concerns)[] partners)
     {
         var outreach = await bot.OutreachAsync(Owner, idea, [.. partners.Select(p => p.Department)]);
