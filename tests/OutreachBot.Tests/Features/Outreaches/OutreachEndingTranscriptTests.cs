@@ -35,7 +35,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("The week: agreed in 3 days, within the deadline", agreed.Seen());
         Assert.Contains("Every partner of “Fraud checks at checkout” has an answer now, so the outreach is closed and its reminders have stopped.", agreed.Seen());
         Assert.Equal(["Reopen the outreach", "Pipeline"], card.ButtonTitles());
-        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        var stored = await StoredAsync(bot, outreach);
         Assert.Equal(
             ("gateway events for checkout risk, revenue split 60/40", "Sihai Ouyang and Han Yu"),
             (stored.FindTarget(DemoCompany.Payments)!.Agreement!.Terms, stored.FindTarget(DemoCompany.Payments)!.Agreement!.DecidedBy));
@@ -65,7 +65,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("拍板人: 余涵、王军", agreed.Seen());
         Assert.Contains("时效: 当天达成，在截止时间内", agreed.Seen());
         Assert.DoesNotContain("这条拓展已关闭", agreed.Seen());
-        Assert.True((await bot.Service.GetAsync(Pm, outreach.Id)).Value!.IsOpen);
+        Assert.True((await StoredAsync(bot, outreach)).IsOpen);
         Assert.NotEmpty(await AutomaticRemindersAsync(bot, outreach.Id));
 
         var after = await chat.SayAsync("进展");
@@ -93,7 +93,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("时效: 用时 2 天达成，在截止时间内", agreed.Seen());
         Assert.Contains("这条拓展已关闭，相关提醒也已停止", agreed.Seen());
         Assert.Equal(["重新打开这条拓展", "看板"], agreed.Cards().Single().ButtonTitles());
-        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        var stored = await StoredAsync(bot, outreach);
         Assert.Equal((TargetStage.Agreed, "余涵、王军"), (stored.FindTarget(DemoCompany.Payments)!.Stage, stored.FindTarget(DemoCompany.Payments)!.Agreement!.DecidedBy));
         Assert.False(stored.IsOpen);
     }
@@ -111,7 +111,7 @@ public sealed class OutreachEndingTranscriptTests
 
         Assert.Contains("已放弃「风控中心」", dropped.Seen());
         Assert.DoesNotContain("这条拓展已关闭", dropped.Seen());
-        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        var stored = await StoredAsync(bot, outreach);
         Assert.Equal((TargetStage.Dropped, TargetStage.Contacted), (stored.FindTarget("risk")!.Stage, stored.FindTarget(DemoCompany.Payments)!.Stage));
         Assert.True(stored.IsOpen);
     }
@@ -129,7 +129,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("原因: 对方今年没有预算", dropped.Seen());
         Assert.Contains("可以另找合作部门", dropped.Seen());
         Assert.Equal(["撤销：重新打开", "找部门", "看板"], dropped.Cards().Single().ButtonTitles());
-        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        var stored = await StoredAsync(bot, outreach);
         Assert.Equal((TargetStage.Dropped, "对方今年没有预算"), (stored.FindTarget("risk")!.Stage, stored.FindTarget("risk")!.OutcomeNote));
         Assert.True(stored.IsOpen);
     }
@@ -149,7 +149,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Equal(["Agreed", "Drop", "Stage-2 material", "Status"], partner.ButtonTitles());
         Assert.Contains("Risk Management Center dropped", dropped.Seen());
         Assert.Contains("Risk Management Center is open again (Interested)", undone.Seen());
-        Assert.Equal(TargetStage.Interested, (await bot.Service.GetAsync(Pm, outreach.Id)).Value!.FindTarget("risk")!.Stage);
+        Assert.Equal(TargetStage.Interested, (await StoredAsync(bot, outreach)).FindTarget("risk")!.Stage);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class OutreachEndingTranscriptTests
 
         Assert.DoesNotContain("已达成", partner.ButtonTitles());
         Assert.Contains("已放弃「风控中心」", dropped.Seen());
-        Assert.Equal(TargetStage.Dropped, (await bot.Service.GetAsync(Pm, outreach.Id)).Value!.FindTarget("risk")!.Stage);
+        Assert.Equal(TargetStage.Dropped, (await StoredAsync(bot, outreach)).FindTarget("risk")!.Stage);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("1 outreaches · 0 open · 0 overdue", pipeline.Seen());
         Assert.Contains("“Checkout risk control” is open again", reopened.Seen());
         Assert.Contains("Find departments", reopened.Cards().Single().ButtonTitles());
-        Assert.True((await bot.Service.GetAsync(Pm, outreach.Id)).Value!.IsOpen);
+        Assert.True((await StoredAsync(bot, outreach)).IsOpen);
         Assert.Contains(await AutomaticRemindersAsync(bot, outreach.Id), r => r.Kind == ReminderKind.DeadlineApproaching);
     }
 
@@ -233,7 +233,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("「支付中台」已重新打开（已约会议）", partner.Seen());
         Assert.Contains("拓展“收银台风控”重新进行中", partner.Seen());
         Assert.Contains("你没有已关闭的拓展", again.Seen());
-        var stored = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
+        var stored = await StoredAsync(bot, outreach);
         Assert.Equal(TargetStage.MeetingScheduled, stored.FindTarget(DemoCompany.Payments)!.Stage);
         Assert.Null(stored.FindTarget(DemoCompany.Payments)!.Agreement);
     }
@@ -260,6 +260,8 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("已达成 2 条 · 平均用时 6 天 · 1 条在截止时间内", chinese.Seen());
         Assert.Contains("已结束 · 用时 9 天达成，晚于截止时间", chinese.Seen());
     }
+
+    private static async Task<Outreach> StoredAsync(OutreachChat bot, Outreach outreach) => (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
 
     private static async Task MoveAsync(OutreachChat bot, string outreachId, string departmentId, TargetStage stage)
     {
