@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Text;
 using static OutreachBot.Domain.Storage.Directory.DirectoryKeys;
 
 namespace OutreachBot.Domain.Storage.Directory;
@@ -72,11 +73,12 @@ public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, i
             var departments = new List<Department>(version.Departments);
             var people = new List<Person>(version.People);
             var chunks = 0;
+            var pool = new StringPool();
             await foreach (var entity in ReadPartitionAsync(Table, ChunkPartition(version.Id), cancellationToken).ConfigureAwait(false))
             {
                 var chunk = JsonSerializer.Deserialize<ChunkDocument>(entity.Json, Json)!;
-                departments.AddRange(chunk.D.Select(d => d.ToDepartment()));
-                people.AddRange(chunk.P.Select(p => p.ToPerson()));
+                departments.AddRange(chunk.D.Select(d => d.ToDepartment(pool)));
+                people.AddRange(chunk.P.Select(p => p.ToPerson(pool)));
                 chunks++;
             }
 
