@@ -9,7 +9,26 @@ namespace OutreachBot.Domain.Directory;
 public sealed record DirectorySnapshot(string Version, OrgDirectory Directory, DepartmentSearch Search, OrgChart OrgChart, ReferralPathFinder Referrals)
 {
     public static DirectorySnapshot Build(string version, OrgDirectory directory, IEnumerable<RecordedIntroduction> introductions, ReferralOptions? options = null) =>
-        new(version, directory, DepartmentSearch.Build(directory), new OrgChart(directory), new ReferralPathFinder(directory, introductions, options));
+        Build(version, directory, introductions, options, indexFolder: null).Snapshot;
+
+    /// <summary>The search index (read from <paramref name="indexFolder"/> when stored there for this version) and the referral graph are built side by side.</summary>
+    public static (DirectorySnapshot Snapshot, SearchIndexSource SearchSource) Build(
+        string version, OrgDirectory directory, IEnumerable<RecordedIntroduction> introductions, ReferralOptions? options, string? indexFolder)
+    {
+        (DepartmentSearch Search, SearchIndexSource Source) search = default;
+        ReferralPathFinder? referrals = null;
+        Parallel.Invoke(
+            () => search = DepartmentSearch.LoadOrBuild(directory, version, indexFolder),
+            () => referrals = new ReferralPathFinder(directory, introductions, options));
+        return (new(version, directory, search.Search!, new OrgChart(directory), referrals!), search.Source);
+    }
+}
+
+/// <summary>How long the last load from storage took, for the start-up log and the directory harness.</summary>
+public sealed record DirectoryLoadReport(TimeSpan FromStore, TimeSpan IndexesBuilt, SearchIndexSource SearchSource)
+{
+    public override string ToString() =>
+        $"read from the store {FromStore.TotalMilliseconds:N0} ms, search index and referral graph {IndexesBuilt.TotalMilliseconds:N0} ms, search index {SearchSource}";
 }
 
 /// <summary>
@@ -17,13 +36,18 @@ public sealed record DirectorySnapshot(string Version, OrgDirectory Directory, D
 /// import leaves the live one untouched; <see cref="RefreshAsync"/> picks up an import made by another instance.
 /// Readers take <see cref="Current"/> once per request and use that snapshot throughout.
 /// </summary>
-public sealed class LiveDirectory(DirectoryRepository repository, OrgDirectoryImporter importer, ReferralOptions? options = null)
+/// <param name="indexFolder">Where the search index of each version is kept between starts (none: built on every start).</param>
+public sealed class LiveDirectory(
+    DirectoryRepository repository, OrgDirectoryImporter importer, ReferralOptions? options = null, string? indexFolder = null, TimeProvider? time = null)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private DirectorySnapshot current = DirectorySnapshot.Build("", OrgDirectory.Empty, [], options);
     private IReadOnlyList<RecordedIntroduction> introductions = [];
 
     public DirectorySnapshot Current => Volatile.Read(ref current);
+
+    /// <summary>The last load of a stored version (null before one).</summary>
+    public DirectoryLoadReport? LastLoad { get; private set; }
 
     /// <summary>Validates, stores and switches to the new directory; on errors returns them and changes nothing.</summary>
     public async Task<DirectoryImportResult> ImportAsync(TextReader departmentsCsv, TextReader peopleCsv, CancellationToken cancellationToken = default) =>
@@ -49,7 +73,7 @@ public sealed class LiveDirectory(DirectoryRepository repository, OrgDirectoryIm
         {
             var version = await repository.SaveAsync(directory, cancellationToken).ConfigureAwait(false);
             introductions = await repository.ListIntroductionsAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref current, DirectorySnapshot.Build(version.Id, directory, introductions, options));
+            Volatile.Write(ref current, DirectorySnapshot.Build(version.Id, directory, introductions, options, indexFolder).Snapshot);
             return result;
         }
         finally
@@ -73,9 +97,19 @@ public sealed class LiveDirectory(DirectoryRepository repository, OrgDirectoryIm
             }
 
             introductions = storedIntroductions;
+            var clock = time ?? TimeProvider.System;
+            var started = clock.GetTimestamp();
             var directory = stored.Id == snapshot.Version ? snapshot.Directory : (await repository.LoadAsync(cancellationToken).ConfigureAwait(false))?.Directory;
             var version = stored.Id == snapshot.Version ? snapshot.Version : stored.Id;
-            Volatile.Write(ref current, directory is null ? snapshot : DirectorySnapshot.Build(version, directory, introductions, options));
+            if (directory is null)
+            {
+                return true;
+            }
+
+            var loaded = clock.GetTimestamp();
+            var (built, searchSource) = DirectorySnapshot.Build(version, directory, introductions, options, indexFolder);
+            Volatile.Write(ref current, built);
+            LastLoad = new DirectoryLoadReport(clock.GetElapsedTime(started, loaded), clock.GetElapsedTime(loaded), searchSource);
             return true;
         }
         finally

@@ -37,7 +37,7 @@ public static class DelimitedText
     /// <summary>Tab when the first non-blank line has at least as many tabs as commas (a pasted "2,380,000" keeps its commas), else comma.</summary>
     public static char DetectDelimiter(string text)
     {
-        var line = text.Split('\n').Select(l => l.Trim('\r', '\uFEFF')).FirstOrDefault(l => l.Trim().Length > 0) ?? "";
+        var line = FirstNonBlankLine(text);
         int tabs = 0, commas = 0;
         var quoted = false;
         foreach (var c in line)
@@ -51,6 +51,25 @@ public static class DelimitedText
         }
 
         return tabs > 0 && tabs >= commas ? '\t' : ',';
+    }
+
+    /// <summary>Walks the text line by line instead of splitting all of it: an HR export has hundreds of thousands of lines.</summary>
+    private static ReadOnlySpan<char> FirstNonBlankLine(string text)
+    {
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var end = rest.IndexOf('\n');
+            var line = (end < 0 ? rest : rest[..end]).Trim(['\r', '\uFEFF']);
+            if (!line.Trim().IsEmpty)
+            {
+                return line;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return [];
     }
 }
 

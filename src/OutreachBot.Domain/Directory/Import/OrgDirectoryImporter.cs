@@ -63,11 +63,12 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
     {
         var errors = new List<DirectoryImportError>();
         var files = new List<ImportedFile>();
+        var pool = new StringPool();
         var departments = Decode(departmentsCsv.Content, OrgDirectoryValidator.DepartmentsFile, errors) is { } departmentsText
-            ? ReadDepartments(departmentsText.Text, departmentsText.Encoding, files, errors)
+            ? ReadDepartments(departmentsText.Text, departmentsText.Encoding, files, errors, pool)
             : null;
         var people = Decode(peopleCsv.Content, OrgDirectoryValidator.PeopleFile, errors) is { } peopleText
-            ? ReadPeople(peopleText.Text, peopleText.Encoding, files, errors)
+            ? ReadPeople(peopleText.Text, peopleText.Encoding, files, errors, pool)
             : null;
         return Finish(departments, people, files, errors);
     }
@@ -77,8 +78,9 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
     {
         var errors = new List<DirectoryImportError>();
         var files = new List<ImportedFile>();
-        var departments = ReadDepartments(departmentsCsv.ReadToEnd(), TextFileEncoding.Utf8, files, errors);
-        var people = ReadPeople(peopleCsv.ReadToEnd(), TextFileEncoding.Utf8, files, errors);
+        var pool = new StringPool();
+        var departments = ReadDepartments(departmentsCsv.ReadToEnd(), TextFileEncoding.Utf8, files, errors, pool);
+        var people = ReadPeople(peopleCsv.ReadToEnd(), TextFileEncoding.Utf8, files, errors, pool);
         return Finish(departments, people, files, errors);
     }
 
@@ -107,7 +109,8 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
         return (decoded.Text!, decoded.Encoding!);
     }
 
-    private static List<SourceLine<Department>>? ReadDepartments(string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors)
+    private static List<SourceLine<Department>>? ReadDepartments(
+        string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors, StringPool pool)
     {
         const string file = OrgDirectoryValidator.DepartmentsFile;
         if (Open(text, file, DepartmentColumns, DepartmentAliases, errors) is not { } table)
@@ -128,14 +131,15 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
             }
 
             var keywords = row.Optional("keywords")?.Split([';', '；', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            rows.Add(new(new Department(id, row.Text("name_zh"), row.Text("name_en"), row.Optional("parent_id"), row.Optional("head_id"),
-                row.Text("description"), keywords), record.Line));
+            rows.Add(new(new Department(pool.Intern(id), row.Text("name_zh"), row.Text("name_en"), pool.InternOrNull(row.Optional("parent_id")),
+                pool.InternOrNull(row.Optional("head_id")), row.Text("description"), keywords), record.Line));
         }
 
         return rows;
     }
 
-    private static List<SourceLine<Person>>? ReadPeople(string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors)
+    private static List<SourceLine<Person>>? ReadPeople(
+        string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors, StringPool pool)
     {
         const string file = OrgDirectoryValidator.PeopleFile;
         if (Open(text, file, PeopleColumns, PeopleAliases, errors) is not { } table)
@@ -144,7 +148,7 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
         }
 
         files.Add(new ImportedFile(file, encoding, table.Records.Count));
-        var rows = new List<SourceLine<Person>>();
+        var rows = new List<SourceLine<Person>>(table.Records.Count);
         foreach (var record in table.Records)
         {
             var row = new Row(table, record, file, errors);
@@ -157,8 +161,8 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
                 continue;
             }
 
-            rows.Add(new(new Person(id, row.Text("name_zh"), row.Text("name_en"), row.Text("email"), departmentId, row.Text("title"),
-                hireDate, row.Optional("manager_id")), record.Line));
+            rows.Add(new(new Person(pool.Intern(id), row.Text("name_zh"), row.Text("name_en"), row.Text("email"), pool.Intern(departmentId),
+                pool.Intern(row.Text("title")), hireDate, pool.InternOrNull(row.Optional("manager_id"))), record.Line));
         }
 
         return rows;

@@ -36,10 +36,8 @@ public static class OrgDirectoryValidator
 
         var departmentLines = FirstById(departments, d => d.Id, DepartmentsFile, "id", errors);
         var personLines = FirstById(people, p => p.Id, PeopleFile, "id", errors);
-        var departmentById = departments.Where(d => departmentLines[d.Value.Id] == d.Line)
-            .GroupBy(d => d.Value.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var personById = people.Where(p => personLines[p.Value.Id] == p.Line)
-            .GroupBy(p => p.Value.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var departmentById = FirstRows(departments, d => d.Id, departmentLines);
+        var personById = FirstRows(people, p => p.Id, personLines);
 
         foreach (var (department, line) in departments)
         {
@@ -88,7 +86,7 @@ public static class OrgDirectoryValidator
     private static Dictionary<string, int> FirstById<T>(
         IReadOnlyList<SourceLine<T>> rows, Func<T, string> id, string file, string column, List<DirectoryImportError> errors)
     {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
         foreach (var (value, line) in rows)
         {
             if (!first.TryAdd(id(value), line))
@@ -100,16 +98,35 @@ public static class OrgDirectoryValidator
         return first;
     }
 
+    /// <summary>The first row of each id (the one <paramref name="firstLines"/> names), by id.</summary>
+    private static Dictionary<string, SourceLine<T>> FirstRows<T>(IReadOnlyList<SourceLine<T>> rows, Func<T, string> id, Dictionary<string, int> firstLines)
+    {
+        var byId = new Dictionary<string, SourceLine<T>>(firstLines.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var key = id(row.Value);
+            if (firstLines[key] == row.Line)
+            {
+                byId.TryAdd(key, row);
+            }
+        }
+
+        return byId;
+    }
+
     /// <summary>Follows each parent (or manager) link; a walk that comes back to itself is one cycle, reported once at its first line.</summary>
     private static void ReportCycles<T>(
         Dictionary<string, SourceLine<T>> byId, Func<T, string?> next, string file, string column,
         DirectoryImportErrorCode code, List<DirectoryImportError> errors)
     {
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var start in byId.Keys.Order(StringComparer.Ordinal))
+        // Each cycle is reported at its own first line whichever id the walk started from, so the starts need no order.
+        var done = new HashSet<string>(byId.Count, StringComparer.Ordinal);
+        var walk = new List<string>();
+        var onWalk = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var start in byId.Keys)
         {
-            var walk = new List<string>();
-            var onWalk = new Dictionary<string, int>(StringComparer.Ordinal);
+            walk.Clear();
+            onWalk.Clear();
             string? current = start;
             while (current is not null && !done.Contains(current) && byId.TryGetValue(current, out var row))
             {

@@ -38,11 +38,19 @@ public sealed class ReferralPathFinder
             indexOf[people[i].Id] = i;
         }
 
-        departmentIndex = directory.Departments.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        departmentIndex = new Dictionary<string, int>(directory.Departments.Count, StringComparer.Ordinal);
+        for (var d = 0; d < directory.Departments.Count; d++)
+        {
+            departmentIndex[directory.Departments[d].Id] = d;
+        }
+
         departmentOf = [.. people.Select(p => departmentIndex[p.DepartmentId])];
-        departmentMembers = [.. directory.Departments.Select(d => directory.Members(d.Id).Select(p => indexOf[p.Id]).ToArray())];
         managerOf = [.. people.Select(p => p.ManagerId is { } m ? indexOf[m] : Unseen)];
-        reportsOf = [.. people.Select(p => directory.DirectReports(p.Id).Select(r => indexOf[r.Id]).ToArray())];
+
+        // People are ordered by id, so bucketing them in order gives each department's members and each manager's
+        // reports by id, as the directory lists them, without a lookup per person.
+        departmentMembers = Buckets(departmentOf, directory.Departments.Count);
+        reportsOf = Buckets(managerOf, people.Length);
 
         var known = new SortedSet<int>[people.Length];
         foreach (var introduction in introductions)
@@ -56,6 +64,36 @@ public sealed class ReferralPathFinder
 
         introducedTo = [.. known.Select(set => set?.ToArray() ?? [])];
         topExecutive = [.. managerOf.Select(m => m == Unseen || managerOf[m] == Unseen)];
+    }
+
+    /// <summary>For each owner, the indexes i (ascending) with owners[i] == owner; owners may be <see cref="Unseen"/>.</summary>
+    private static int[][] Buckets(int[] owners, int ownerCount)
+    {
+        var counts = new int[ownerCount];
+        foreach (var owner in owners)
+        {
+            if (owner != Unseen)
+            {
+                counts[owner]++;
+            }
+        }
+
+        var buckets = new int[ownerCount][];
+        for (var o = 0; o < ownerCount; o++)
+        {
+            buckets[o] = counts[o] == 0 ? [] : new int[counts[o]];
+            counts[o] = 0;
+        }
+
+        for (var i = 0; i < owners.Length; i++)
+        {
+            if (owners[i] != Unseen)
+            {
+                buckets[owners[i]][counts[owners[i]]++] = i;
+            }
+        }
+
+        return buckets;
     }
 
     /// <summary>How <paramref name="fromPersonId"/> knows <paramref name="toPersonId"/> by the directory or a recorded introduction; null when they don't.</summary>
@@ -77,7 +115,10 @@ public sealed class ReferralPathFinder
     /// Up to <paramref name="top"/> shortest paths from the person to any member of the department, avoiding top
     /// executives in between unless nothing else connects; with <paramref name="at"/>, paths through more veterans first.
     /// </summary>
-    public ReferralPaths FindPaths(string fromPersonId, string targetDepartmentId, int top = 3, DateOnly? at = null)
+    public ReferralPaths FindPaths(string fromPersonId, string targetDepartmentId, int top = 3, DateOnly? at = null) =>
+        FindPaths(fromPersonId, targetDepartmentId, top, at, bothWays: true);
+
+    private ReferralPaths FindPaths(string fromPersonId, string targetDepartmentId, int top, DateOnly? at, bool bothWays)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         if (!indexOf.TryGetValue(fromPersonId, out var source))
@@ -95,22 +136,26 @@ public sealed class ReferralPathFinder
             return new(ReferralStatus.AlreadyInDepartment, [new IntroductionPath(people[source], [])]);
         }
 
-        var paths = FindPaths(source, target, top, at, avoidTop: true);
+        var paths = FindPaths(source, target, top, at, avoidTop: true, bothWays);
         if (paths.Count > 0)
         {
             return new(ReferralStatus.Found, paths);
         }
 
-        paths = FindPaths(source, target, top, at, avoidTop: false);
+        paths = FindPaths(source, target, top, at, avoidTop: false, bothWays);
         return paths.Count == 0 ? new(ReferralStatus.NoPath, []) : new(ReferralStatus.Found, paths, ThroughTopExecutives: true);
     }
 
-    private List<IntroductionPath> FindPaths(int source, int target, int top, DateOnly? at, bool avoidTop)
+    /// <summary>The same answers from the breadth-first search of the source alone: the reference the two-way search is tested against.</summary>
+    internal ReferralPaths FindPathsOneWay(string fromPersonId, string targetDepartmentId, int top = 3, DateOnly? at = null) =>
+        FindPaths(fromPersonId, targetDepartmentId, top, at, bothWays: false);
+
+    private List<IntroductionPath> FindPaths(int source, int target, int top, DateOnly? at, bool avoidTop, bool bothWays)
     {
         var distance = ArrayPool<int>.Shared.Rent(people.Length);
         try
         {
-            var reached = Search([source], distance, target, avoidTop);
+            var reached = bothWays ? SearchBothWays(source, target, distance, avoidTop) : Search([source], distance, target, avoidTop);
             var paths = new List<IntroductionPath>();
             var trail = new List<int>();
             var wanted = at is null ? top : top * 4;
@@ -252,6 +297,190 @@ public sealed class ReferralPathFinder
 
         reached.Sort();
         return reached;
+    }
+
+    /// <summary>
+    /// What <see cref="Search"/> returns for a target department, with the same distances wherever
+    /// <see cref="Unwind"/> looks, but searching from both ends: from the person and from the department's members,
+    /// always the side with the smaller frontier, until they meet. At 500,000 people one side alone reaches most of
+    /// the company at 5–6 steps; the two halves reach a few thousand each.
+    /// Then the distances from the person are filled in only on the shortest paths beyond what the person's side
+    /// reached: a node k + 1 steps from the person is one the department's side found d − k − 1 steps from the
+    /// department that has a neighbour at k. Unwinding only ever asks about such nodes (a neighbour one step closer to
+    /// the person of a node on a shortest path is on a shortest path too).
+    /// </summary>
+    private List<int> SearchBothWays(int source, int targetDepartment, int[] distance, bool avoidTop)
+    {
+        Array.Fill(distance, Unseen, 0, people.Length);
+        var toTarget = ArrayPool<int>.Shared.Rent(people.Length);
+        Array.Fill(toTarget, Unseen, 0, people.Length);
+        var expandedFrom = new bool[departmentMembers.Length];
+        var expandedTo = new bool[departmentMembers.Length];
+        var shortest = int.MaxValue;
+        try
+        {
+            var forward = new List<int> { source };
+            var backward = new List<int>(departmentMembers[targetDepartment]);
+            var backwardLayers = new List<List<int>> { backward };
+            distance[source] = 0;
+            foreach (var member in backward)
+            {
+                toTarget[member] = 0;
+            }
+
+            expandedTo[targetDepartment] = true;
+            int forwardDepth = 0, backwardDepth = 0;
+            while (shortest == int.MaxValue && forwardDepth + backwardDepth < options.MaxHops && forward.Count > 0 && backward.Count > 0)
+            {
+                if (forward.Count <= backward.Count)
+                {
+                    forward = Expand(forward, distance, toTarget, expandedFrom, ++forwardDepth, stopAt: targetDepartment, endpoint: Unseen);
+                }
+                else
+                {
+                    backward = Expand(backward, toTarget, distance, expandedTo, ++backwardDepth, stopAt: Unseen, endpoint: source);
+                    backwardLayers.Add(backward);
+                }
+            }
+
+            if (shortest > options.MaxHops)
+            {
+                return [];
+            }
+
+            // Distances from the person beyond its own side: layer k + 1 is the department side's layer d − k − 1
+            // minus whoever the person's side labelled already, keeping those next to layer k.
+            var hasLayer = new int[departmentMembers.Length];
+            for (var k = forwardDepth; k < shortest; k++)
+            {
+                var fromTarget = shortest - k - 1;
+                if (fromTarget >= backwardLayers.Count)
+                {
+                    continue;
+                }
+
+                foreach (var person in backwardLayers[fromTarget])
+                {
+                    if (distance[person] == Unseen && toTarget[person] == fromTarget && NextTo(person, k, hasLayer))
+                    {
+                        distance[person] = k + 1;
+                    }
+                }
+            }
+
+            var reached = new List<int>();
+            foreach (var member in departmentMembers[targetDepartment])
+            {
+                if (distance[member] == shortest)
+                {
+                    reached.Add(member);
+                }
+            }
+
+            return reached;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(toTarget);
+        }
+
+        // One breadth-first layer of one side. stopAt: a department whose members are reached but not passed through
+        // (the target, from the person's side); endpoint: a person reached but not passed through (the person, from
+        // the department's side). A node the other side labelled already is where the two meet.
+        List<int> Expand(List<int> frontier, int[] mine, int[] theirs, bool[] expanded, int depth, int stopAt, int endpoint)
+        {
+            var next = new List<int>();
+            foreach (var current in frontier)
+            {
+                if (managerOf[current] != Unseen)
+                {
+                    Visit(managerOf[current]);
+                }
+
+                foreach (var report in reportsOf[current])
+                {
+                    Visit(report);
+                }
+
+                if (!expanded[departmentOf[current]])
+                {
+                    expanded[departmentOf[current]] = true;
+                    foreach (var colleague in departmentMembers[departmentOf[current]])
+                    {
+                        Visit(colleague);
+                    }
+                }
+
+                foreach (var acquaintance in introducedTo[current])
+                {
+                    Visit(acquaintance);
+                }
+            }
+
+            return next;
+
+            void Visit(int person)
+            {
+                var passThrough = person != endpoint && departmentOf[person] != stopAt;
+                if (mine[person] != Unseen || (avoidTop && topExecutive[person] && departmentOf[person] != targetDepartment && person != endpoint))
+                {
+                    return;
+                }
+
+                mine[person] = depth;
+                if (theirs[person] != Unseen)
+                {
+                    shortest = Math.Min(shortest, depth + theirs[person]);
+                }
+                else if (passThrough)
+                {
+                    next.Add(person);
+                }
+            }
+        }
+
+        // Whether the person has a neighbour at distance k from the source (colleagues checked once per department and k).
+        bool NextTo(int person, int k, int[] hasLayer)
+        {
+            if (managerOf[person] != Unseen && distance[managerOf[person]] == k)
+            {
+                return true;
+            }
+
+            foreach (var report in reportsOf[person])
+            {
+                if (distance[report] == k)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var acquaintance in introducedTo[person])
+            {
+                if (distance[acquaintance] == k)
+                {
+                    return true;
+                }
+            }
+
+            var department = departmentOf[person];
+            if (hasLayer[department] >> 1 != k + 1)
+            {
+                var found = 0;
+                foreach (var colleague in departmentMembers[department])
+                {
+                    if (distance[colleague] == k)
+                    {
+                        found = 1;
+                        break;
+                    }
+                }
+
+                hasLayer[department] = ((k + 1) << 1) | found;
+            }
+
+            return (hasLayer[department] & 1) == 1;
+        }
     }
 
     /// <summary>Walks back from <paramref name="person"/> to the source through neighbours one hop closer, collecting whole paths.</summary>

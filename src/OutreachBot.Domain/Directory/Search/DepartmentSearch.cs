@@ -18,7 +18,7 @@ namespace OutreachBot.Domain.Directory.Search;
 /// </list>
 /// Immutable once built, so any number of threads may search it; build a new one when the directory changes.
 /// </summary>
-public sealed class DepartmentSearch
+public sealed partial class DepartmentSearch
 {
     private const int FieldCount = 5;
     private const float SynonymQuality = 0.9f;
@@ -49,11 +49,15 @@ public sealed class DepartmentSearch
     private readonly Postings[] capabilities;
     private readonly Postings[] nestedCapabilities;
     private readonly string[][][] nameElements;
+    private readonly string[] latinWords;
+    private readonly string[] chineseNames;
     private readonly bool[] isGroup;
+    private readonly int[] parentOf;
 
     private DepartmentSearch(
         OrgDirectory directory, SearchVocabulary vocabulary, Department[] departments, string[][] texts, string[][] folded,
-        FrozenDictionary<string, Postings> terms, Postings[] capabilities, Postings[] nestedCapabilities, QueryParser parser)
+        FrozenDictionary<string, Postings> terms, Postings[] capabilities, Postings[] nestedCapabilities,
+        string[] latinWords, string[] chineseNames, string[][][]? nameElements = null)
     {
         this.directory = directory;
         Vocabulary = vocabulary;
@@ -63,9 +67,13 @@ public sealed class DepartmentSearch
         this.terms = terms;
         this.capabilities = capabilities;
         this.nestedCapabilities = nestedCapabilities;
-        Parser = parser;
-        nameElements = [.. departments.Select((_, d) => new[] { NameElements(folded[d][0]), NameElements(folded[d][1]) })];
+        this.latinWords = latinWords;
+        this.chineseNames = chineseNames;
+        Parser = new QueryParser(vocabulary, latinWords, terms.ContainsKey, chineseNames);
+        this.nameElements = nameElements ?? [.. departments.Select((_, d) => new[] { NameElements(folded[d][0]), NameElements(folded[d][1]) })];
         isGroup = [.. departments.Select(d => AlternativeDepartmentFinder.IsGenericGroup(directory, d))];
+        var indexOf = departments.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        parentOf = [.. departments.Select(d => d.ParentId is { } parent && indexOf.TryGetValue(parent, out var i) ? i : -1)];
     }
 
     public OrgDirectory Directory => directory;
@@ -119,8 +127,8 @@ public sealed class DepartmentSearch
         var termPostings = termLists.ToFrozenDictionary(e => e.Key, e => Postings.Of(e.Value, count), StringComparer.Ordinal);
         var capabilityPostings = capabilityLists.Select(list => list is null ? Postings.None : Postings.Of(list, count)).ToArray();
         var nestedPostings = nestedLists.Select((list, i) => list is null ? Postings.None : Postings.Of(list, count) with { Idf = capabilityPostings[i].Idf > 0 ? capabilityPostings[i].Idf : Postings.Of(list, count).Idf }).ToArray();
-        var parser = new QueryParser(vocabulary, latinWords, termPostings.ContainsKey, chineseNames);
-        return new DepartmentSearch(directory, vocabulary, departments, texts, foldedTexts, termPostings, capabilityPostings, nestedPostings, parser);
+        return new DepartmentSearch(directory, vocabulary, departments, texts, foldedTexts, termPostings, capabilityPostings, nestedPostings,
+            [.. latinWords], [.. chineseNames]);
 
         static void Add(Dictionary<string, List<int>> map, string key, int posting) =>
             AddPosting(map.TryGetValue(key, out var list) ? list : map[key] = [], posting);
@@ -265,7 +273,8 @@ public sealed class DepartmentSearch
             }
 
             PreferTheTeamThatDoesIt(ranked);
-            ranked.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : string.CompareOrdinal(departments[a.Item1].Id, departments[b.Item1].Id));
+            // Departments are held in id order, so the lower index is the lower id.
+            ranked.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : a.Item1.CompareTo(b.Item1));
             return ranked;
         }
         finally
@@ -288,31 +297,43 @@ public sealed class DepartmentSearch
             return;
         }
 
-        var scores = new Dictionary<string, float>(ranked.Count, StringComparer.Ordinal);
-        foreach (var (d, score, _) in ranked)
+        // By department index: a broad query ranks thousands of departments at 20,000, and ids cost a lookup per ancestor.
+        var count = departments.Length;
+        var isRanked = ArrayPool<bool>.Shared.Rent(count);
+        var best = ArrayPool<float>.Shared.Rent(count);
+        Array.Clear(isRanked, 0, count);
+        Array.Clear(best, 0, count);
+        try
         {
-            scores[departments[d].Id] = score;
-        }
-
-        var best = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (d, score, _) in ranked)
-        {
-            for (var parent = departments[d].ParentId; parent is not null; parent = directory.FindDepartment(parent)?.ParentId)
+            foreach (var (d, _, _) in ranked)
             {
-                if (scores.ContainsKey(parent) && score > best.GetValueOrDefault(parent))
+                isRanked[d] = true;
+            }
+
+            foreach (var (d, score, _) in ranked)
+            {
+                for (var parent = parentOf[d]; parent >= 0; parent = parentOf[parent])
                 {
-                    best[parent] = score;
+                    if (isRanked[parent] && score > best[parent])
+                    {
+                        best[parent] = score;
+                    }
+                }
+            }
+
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var (d, score, note) = ranked[i];
+                if (best[d] > 0 && best[d] >= score * TeamCloseness)
+                {
+                    ranked[i] = (d, score * GroupStepBack, note);
                 }
             }
         }
-
-        for (var i = 0; i < ranked.Count; i++)
+        finally
         {
-            var (d, score, note) = ranked[i];
-            if (best.TryGetValue(departments[d].Id, out var below) && below >= score * TeamCloseness)
-            {
-                ranked[i] = (d, score * GroupStepBack, note);
-            }
+            ArrayPool<bool>.Shared.Return(isRanked);
+            ArrayPool<float>.Shared.Return(best);
         }
     }
 

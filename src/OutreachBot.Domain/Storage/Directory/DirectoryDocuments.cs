@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using OutreachBot.Domain.Directory;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Domain.Storage.Directory;
 
@@ -12,12 +15,17 @@ internal sealed record StoredDepartment(string Id, string Zh, string En, string?
 {
     public static StoredDepartment From(Department d) => new(d.Id, d.NameZh, d.NameEn, d.ParentId, d.HeadId, d.Description, d.Keywords);
 
-    public Department ToDepartment() => new(Id, Zh, En, Parent, Head, Desc, Kw);
+    public Department ToDepartment(StringPool pool) => new(pool.Intern(Id), Zh, En, pool.InternOrNull(Parent), pool.InternOrNull(Head), Desc, Kw);
 }
 
 internal sealed record StoredPerson(string Id, string Zh, string En, string Mail, string Dept, string Title, DateOnly Hired, string? Mgr)
 {
     public static StoredPerson From(Person p) => new(p.Id, p.NameZh, p.NameEn, p.Email, p.DepartmentId, p.Title, p.HireDate, p.ManagerId);
 
-    public Person ToPerson() => new(Id, Zh, En, Mail, Dept, Title, Hired, Mgr);
+    public Person ToPerson(StringPool pool) => new(pool.Intern(Id), Zh, En, Mail, pool.Intern(Dept), pool.Intern(Title), Hired, pool.InternOrNull(Mgr));
 }
+
+/// <summary>Chunks are read with generated code: a 500,000-person directory is 260 chunks of 400 KB at every start.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ChunkDocument))]
+internal sealed partial class DirectoryJsonContext : JsonSerializerContext;

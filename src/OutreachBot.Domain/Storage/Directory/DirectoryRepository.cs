@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Storage;
+using OutreachBot.Domain.Text;
 using static OutreachBot.Domain.Storage.Directory.DirectoryKeys;
 
 namespace OutreachBot.Domain.Storage.Directory;
@@ -69,17 +70,27 @@ public sealed class DirectoryRepository(IEntityStore store, TimeProvider time, i
                 return null;
             }
 
-            var departments = new List<Department>(version.Departments);
-            var people = new List<Person>(version.People);
-            var chunks = 0;
+            var json = new List<string>(version.Chunks);
             await foreach (var entity in ReadPartitionAsync(Table, ChunkPartition(version.Id), cancellationToken).ConfigureAwait(false))
             {
-                var chunk = JsonSerializer.Deserialize<ChunkDocument>(entity.Json, Json)!;
-                departments.AddRange(chunk.D.Select(d => d.ToDepartment()));
-                people.AddRange(chunk.P.Select(p => p.ToPerson()));
-                chunks++;
+                json.Add(entity.Json);
             }
 
+            // Parsed on every core (the chunks are independent), then joined in row order with one string per distinct id.
+            var documents = new ChunkDocument[json.Count];
+            Parallel.For(0, json.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                i => documents[i] = JsonSerializer.Deserialize(json[i], DirectoryJsonContext.Default.ChunkDocument)!);
+            json.Clear();
+            var departments = new List<Department>(version.Departments);
+            var people = new List<Person>(version.People);
+            var pool = new StringPool();
+            foreach (var chunk in documents)
+            {
+                departments.AddRange(chunk.D.Select(d => d.ToDepartment(pool)));
+                people.AddRange(chunk.P.Select(p => p.ToPerson(pool)));
+            }
+
+            var chunks = documents.Length;
             if (chunks == version.Chunks)
             {
                 return (version, new OrgDirectory(departments, people));

@@ -12,6 +12,7 @@ using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage.Directory;
 using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Features.Directory.Graph;
+using OutreachBot.Storage;
 
 namespace OutreachBot.Features.Directory;
 
@@ -33,7 +34,9 @@ public static class DirectoryFeature
         services.AddSingleton(sp => new LiveDirectory(
             sp.GetRequiredService<DirectoryRepository>(),
             sp.GetRequiredService<OrgDirectoryImporter>(),
-            new ReferralOptions(VeteranYears: sp.GetRequiredService<IOptions<OrgDirectoryOptions>>().Value.VeteranYears)));
+            new ReferralOptions(VeteranYears: sp.GetRequiredService<IOptions<OrgDirectoryOptions>>().Value.VeteranYears),
+            SearchIndexFolder(sp.GetRequiredService<IOptions<OrgDirectoryOptions>>().Value, sp.GetService<IOptions<StorageOptions>>()?.Value),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DirectoryLoader>();
         services.AddOptions<GraphDirectoryOptions>().BindConfiguration(GraphDirectoryOptions.Section);
         services.TryAddSingleton(sp =>
@@ -57,4 +60,14 @@ public static class DirectoryFeature
             .AddCardAction<AskPersonAction>(DirectoryVerbs.AskPerson)
             .AddCardAction<RecordReferralAction>(DirectoryVerbs.RecordReferral);
     }
+
+    /// <summary>The configured folder, else beside the SQLite file, else (Azure Tables) the temp folder; none for the in-memory store.</summary>
+    internal static string? SearchIndexFolder(OrgDirectoryOptions options, StorageOptions? storage) =>
+        !string.IsNullOrWhiteSpace(options.SearchIndexPath) ? Path.GetFullPath(options.SearchIndexPath)
+        : storage?.Provider switch
+        {
+            StorageProvider.Sqlite => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Sqlite.Path)) ?? ".", "search-index"),
+            StorageProvider.AzureTables => Path.Combine(Path.GetTempPath(), "outreachbot-search-index"),
+            _ => null,
+        };
 }

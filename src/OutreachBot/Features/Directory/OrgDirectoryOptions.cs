@@ -14,6 +14,13 @@ public sealed record OrgDirectoryOptions
     /// <summary>How often an instance checks whether another instance imported a newer directory.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Folder where the department search index of each directory version is kept, so a restart reads it instead of
+    /// building it again. Empty: beside the SQLite file (folder "search-index"), or in the temp folder with Azure
+    /// Tables; never with the in-memory store.
+    /// </summary>
+    public string? SearchIndexPath { get; init; }
+
     /// <summary>Tenure in years from which a colleague counts as a veteran who can introduce you.</summary>
     public int VeteranYears { get; init; } = 5;
 }
