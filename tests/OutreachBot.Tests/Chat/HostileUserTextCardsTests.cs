@@ -55,6 +55,7 @@ public sealed class HostileUserTextCardsTests
         var pm = await MemberAsync(bot, Pm, 2);
         await HostileOutreachAsync(bot, "aad:" + pm.AadObjectId);
         var other = bot.Chat(await MemberAsync(bot, OtherPm, 3), TeamsPlace.Personal);
+        (await bot.Service().CreateAsync(Requester.User("aad:" + other.Member.AadObjectId), new NewOutreach("Merchant fraud scoring", "risk rules", "Asia/Shanghai"))).GetValueOrThrow();
         var otherInChinese = bot.Chat(other.Member, TeamsPlace.GroupChat, "zh-CN");
         var lead = bot.Chat(bot.Member(Lead, "Han Yu", 1), TeamsPlace.Personal);
         var owner = bot.Chat(pm, TeamsPlace.Personal);
@@ -69,15 +70,14 @@ public sealed class HostileUserTextCardsTests
         Assert.All([status, statusZh], replies => Assert.Contains(ReferenceDefinition, replies.Seen()));
         Assert.Contains(Script, team.Seen());
         Assert.Contains(BareUrl, team.Seen());
-        Assert.Contains(Kpis, brief.Seen());
-        Assert.Contains(Concerns, brief.Seen());
+        Assert.Contains(Script, brief.Seen());
         var cards = new[] { ("status", status), ("status zh", statusZh), ("pitch", pitch), ("pipeline team", team), ("brief", brief) }
             .SelectMany(r => r.Item2.Cards().Select((card, i) => (Name: $"{r.Item1} #{i}", Card: card)))
             .ToList();
         Assert.True(cards.Count >= 5, $"only {cards.Count} cards");
         var seen = string.Join("\n", new[] { status, statusZh, pitch, team, brief }.Select(r => r.Seen()));
         var shown = Hostile.Where(h => seen.Contains(h, StringComparison.Ordinal)).ToList();
-        Assert.True(shown.Count >= 8, "hostile input shown: " + string.Join(" | ", shown));
+        Assert.True(shown.Count >= 8, "hostile input shown: " + string.Join(" | ", shown) + "\nin: " + seen);
         Write(cards, shown, bot.Host.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.PublicBaseUrl);
     }
 
