@@ -56,10 +56,13 @@ public sealed class ReminderDuplicateWindowTests(ITestOutputHelper output) : IDi
             Assert.Equal(System.Net.HttpStatusCode.OK, (await pm.SayViaAsync(connector.ServiceUrl.AbsoluteUri, "help")).Status);
             for (var round = 0; round < kills; round++)
             {
-                var posted = await ScheduleAsync(repository, pm, $"after-{round}", "Follow up with Risk Management Center");
-                var notPosted = await ScheduleAsync(repository, pm, $"before-{round}", "Send the one-pager to Payments Platform");
+                // The holds are set before the reminders exist, so the dispatcher cannot get to one first.
+                var posted = Due(pm, $"after-{round}", "Follow up with Risk Management Center");
+                var notPosted = Due(pm, $"before-{round}", "Send the one-pager to Payments Platform");
                 held[posted.Id + ":after"] = new(TaskCreationOptions.RunContinuationsAsynchronously);
                 held[notPosted.Id + ":before"] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                await repository.ScheduleAsync(posted);
+                await repository.ScheduleAsync(notPosted);
                 rounds.Add((posted, notPosted));
 
                 // Killed while the connector holds both requests: one posted and unanswered, one not yet posted.
@@ -151,11 +154,16 @@ public sealed class ReminderDuplicateWindowTests(ITestOutputHelper output) : IDi
         }
     }
 
-    /// <summary>A reminder as <c>remind</c> schedules it (same owner, same conversation), due a second from now.</summary>
-    private static async Task<Reminder> ScheduleAsync(ReminderRepository repository, ChatUser pm, string tag, string text)
+    /// <summary>A reminder as <c>remind</c> makes it (same owner, same conversation), due a second from now.</summary>
+    private static Reminder Due(ChatUser pm, string tag, string text)
     {
         var now = DateTimeOffset.UtcNow;
-        var reminder = Reminder.CreateManual("aad:" + pm.User.AadObjectId, "a:" + pm.User.Id + "-personal", $"{text} ({tag})", now.AddSeconds(1), now);
+        return Reminder.CreateManual("aad:" + pm.User.AadObjectId, "a:" + pm.User.Id + "-personal", $"{text} ({tag})", now.AddSeconds(1), now);
+    }
+
+    private static async Task<Reminder> ScheduleAsync(ReminderRepository repository, ChatUser pm, string tag, string text)
+    {
+        var reminder = Due(pm, tag, text);
         await repository.ScheduleAsync(reminder);
         return reminder;
     }
