@@ -71,77 +71,31 @@ public sealed class AzureTableEntityStore : IEntityStore
     {
         EntityStoreGuard.ValidateTable(table);
         EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
-        try
-        {
-            var response = await RunAsync(table, client => client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-            return response.HasValue ? ToStored(response.Value!) : null;
-        }
-        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
-        {
-            throw Unavailable(exception);
-        }
+        var response = await CallAsync(table, partitionKey, rowKey, client => client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToStored(response.Value!) : null;
     }
 
     public async Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
     {
-        EntityStoreGuard.ValidateTable(table);
-        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
-        EntityStoreGuard.ValidateJson(json);
-        try
-        {
-            var response = await RunAsync(table, client => client.AddEntityAsync(ToTableEntity(partitionKey, rowKey, json), cancellationToken), cancellationToken).ConfigureAwait(false);
-            return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            throw new EntityConflictException(table, partitionKey, rowKey, inner: exception);
-        }
-        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
-        {
-            throw Unavailable(exception);
-        }
+        ValidateWrite(table, partitionKey, rowKey, json);
+        var response = await CallAsync(table, partitionKey, rowKey, client => client.AddEntityAsync(ToTableEntity(partitionKey, rowKey, json), cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
     }
 
     public async Task<StoredEntity> ReplaceAsync(string table, StoredEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        EntityStoreGuard.ValidateTable(table);
-        EntityStoreGuard.ValidateKeys(entity.PartitionKey, entity.RowKey);
-        EntityStoreGuard.ValidateJson(entity.Json);
+        ValidateWrite(table, entity.PartitionKey, entity.RowKey, entity.Json);
         ArgumentException.ThrowIfNullOrEmpty(entity.ETag, nameof(entity));
-        try
-        {
-            var response = await RunAsync(table, client => client.UpdateEntityAsync(ToTableEntity(entity.PartitionKey, entity.RowKey, entity.Json), new ETag(entity.ETag), TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return entity with { ETag = response.Headers.ETag.GetValueOrDefault().ToString() };
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            throw new EntityNotFoundException(table, entity.PartitionKey, entity.RowKey, exception);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-        {
-            throw new EntityConflictException(table, entity.PartitionKey, entity.RowKey, inner: exception);
-        }
-        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
-        {
-            throw Unavailable(exception);
-        }
+        var response = await CallAsync(table, entity.PartitionKey, entity.RowKey, client => client.UpdateEntityAsync(ToTableEntity(entity.PartitionKey, entity.RowKey, entity.Json), new ETag(entity.ETag), TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return entity with { ETag = response.Headers.ETag.GetValueOrDefault().ToString() };
     }
 
     public async Task<StoredEntity> UpsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
     {
-        EntityStoreGuard.ValidateTable(table);
-        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
-        EntityStoreGuard.ValidateJson(json);
-        try
-        {
-            var response = await RunAsync(table, client => client.UpsertEntityAsync(ToTableEntity(partitionKey, rowKey, json), TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
-        }
-        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
-        {
-            throw Unavailable(exception);
-        }
+        ValidateWrite(table, partitionKey, rowKey, json);
+        var response = await CallAsync(table, partitionKey, rowKey, client => client.UpsertEntityAsync(ToTableEntity(partitionKey, rowKey, json), TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new StoredEntity(partitionKey, rowKey, json, response.Headers.ETag.GetValueOrDefault().ToString());
     }
 
     public async Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
@@ -150,26 +104,15 @@ public sealed class AzureTableEntityStore : IEntityStore
         EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
         try
         {
-            var response = await RunAsync(table, client => client.DeleteEntityAsync(partitionKey, rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await CallAsync(table, partitionKey, rowKey, client => client.DeleteEntityAsync(partitionKey, rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken), cancellationToken).ConfigureAwait(false);
             if (response.Status == 404 && etag is not null)
             {
                 throw new EntityNotFoundException(table, partitionKey, rowKey);
             }
         }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        catch (EntityNotFoundException) when (etag is null)
         {
-            if (etag is not null)
-            {
-                throw new EntityNotFoundException(table, partitionKey, rowKey, exception);
-            }
-        }
-        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-        {
-            throw new EntityConflictException(table, partitionKey, rowKey, inner: exception);
-        }
-        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
-        {
-            throw Unavailable(exception);
+            // Our contract: an unconditional delete of a missing entity is a no-op.
         }
     }
 
@@ -444,6 +387,34 @@ public sealed class AzureTableEntityStore : IEntityStore
     /// runs once more; if the table is still missing (the service is still deleting it), the call fails as unavailable
     /// and the next one tries again, so the store heals without a restart.
     /// </summary>
+    private static void ValidateWrite(string table, string partitionKey, string rowKey, string json)
+    {
+        EntityStoreGuard.ValidateTable(table);
+        EntityStoreGuard.ValidateKeys(partitionKey, rowKey);
+        EntityStoreGuard.ValidateJson(json);
+    }
+
+    /// <summary>One single-entity call, its failures in the port's terms: 404 not found, 409/412 conflict, the rest unavailable.</summary>
+    private async Task<T> CallAsync<T>(string table, string partitionKey, string rowKey, Func<TableClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(table, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            throw new EntityNotFoundException(table, partitionKey, rowKey, exception);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            throw new EntityConflictException(table, partitionKey, rowKey, inner: exception);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
     private async Task<T> RunAsync<T>(string table, Func<TableClient, Task<T>> call, CancellationToken cancellationToken)
     {
         var name = TableName(table);
