@@ -83,6 +83,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Each roster request: (conversation or team id, member id).</summary>
     public IReadOnlyList<(string ConversationId, string MemberId)> RosterRequests => rosterRequests.ToArray();
 
+    /// <summary>
+    /// Runs when an activity has arrived, before the connector posts (records) it: a gate that holds the request. If the
+    /// bot abandons the request meanwhile (it died), the activity is dropped unposted, as by a connector that never got to it.
+    /// </summary>
+    public Func<ReceivedActivity, CancellationToken, Task>? BeforePosting { get; set; }
+
+    /// <summary>
+    /// Runs once the activity is posted (recorded) and before the answer goes back: the connector's own latency after it
+    /// commits (a delay), or a gate that holds the answer while a test kills the bot. Gets the request's abort token.
+    /// </summary>
+    public Func<ReceivedActivity, CancellationToken, Task>? AfterPosting { get; set; }
+
     /// <summary>Delays every roster answer (a slow connector); zero by default.</summary>
     public TimeSpan RosterDelay { get; set; }
 
@@ -173,30 +185,67 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(http.Request.Body);
         var activity = JObject.Parse(await reader.ReadToEndAsync());
-        received.Enqueue(new ReceivedActivity(Uri.UnescapeDataString(conversationId), replyToId, activity, clock.GetUtcNow()));
+        if (!await PassAsync(BeforePosting, new ReceivedActivity(Uri.UnescapeDataString(conversationId), replyToId, activity, clock.GetUtcNow()), http.RequestAborted))
+        {
+            return;
+        }
+
+        var posted = new ReceivedActivity(Uri.UnescapeDataString(conversationId), replyToId, activity, clock.GetUtcNow());
+        received.Enqueue(posted);
         int number;
         lock (gate)
         {
             number = ++requests;
         }
 
-        var answer = Answer(number);
-        http.Response.StatusCode = answer.Status;
-        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        try
         {
-            http.Response.Headers[name] = value;
-        }
-
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(answer.Body);
-        await http.Response.CompleteAsync();
-        lock (gate)
-        {
-            foreach (var waiter in waiters.Where(w => number >= w.Count).ToList())
+            if (!await PassAsync(AfterPosting, posted, http.RequestAborted))
             {
-                waiters.Remove(waiter);
-                waiter.Signal.TrySetResult();
+                return;
+            }
+
+            var answer = Answer(number);
+            http.Response.StatusCode = answer.Status;
+            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+            {
+                http.Response.Headers[name] = value;
+            }
+
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(answer.Body);
+            await http.Response.CompleteAsync();
+        }
+        finally
+        {
+            lock (gate)
+            {
+                foreach (var waiter in waiters.Where(w => number >= w.Count).ToList())
+                {
+                    waiters.Remove(waiter);
+                    waiter.Signal.TrySetResult();
+                }
             }
         }
+    }
+
+    /// <summary>Runs a hook; false when the bot abandoned the request meanwhile.</summary>
+    private static async Task<bool> PassAsync(Func<ReceivedActivity, CancellationToken, Task>? hook, ReceivedActivity activity, CancellationToken aborted)
+    {
+        if (hook is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await hook(activity, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return !aborted.IsCancellationRequested;
     }
 }

@@ -41,7 +41,9 @@ public sealed partial record CardMarkdown
     /// backslash-escaped (CommonMark escapes, which the Adaptive Cards renderers honour), block markers at the start of
     /// a line (<c># </c>, <c>- </c>, <c>+ </c>, <c>1. </c>, <c>&gt;</c>, <c>---</c>, <c>===</c>, table rules) lose their meaning,
     /// leading indentation (a code block) is dropped, and <c>](</c> never appears unescaped, so not even a renderer that
-    /// ignores escapes can build a link from it.
+    /// ignores escapes can build a link from it. Nor can a linkifier (Web Chat's markdown-it runs with <c>linkify</c>): the
+    /// <c>:</c> after a scheme (<c>https:</c>, <c>mailto:</c>), the second <c>/</c> of <c>//</c> and every <c>@</c> are
+    /// escaped, which splits a bare URL or e-mail address into pieces no linkifier matches while it still shows as typed.
     /// </summary>
     public static string Escape(string? text)
     {
@@ -93,8 +95,10 @@ public sealed partial record CardMarkdown
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
-            if (i == markerAt || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~'
+            if (i == markerAt || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '@'
                 || (c == '(' && previous == ']')
+                || (c == ':' && char.IsAsciiLetter(previous) && i + 1 < line.Length && !char.IsWhiteSpace(line[i + 1]))
+                || (c == '/' && previous == '/')
                 || (c == '&' && Entity().IsMatch(line[i..])))
             {
                 escaped.Append('\\');
@@ -151,6 +155,6 @@ public sealed partial record CardMarkdown
     [GeneratedRegex(@"^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Entity();
 
-    [GeneratedRegex(@"\\([\\`*_\[\]<>~()#+\-.!|:=&])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\\([\\`*_\[\]<>~()#+\-.!|:=&@/])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EscapedCharacter();
 }
