@@ -38,7 +38,10 @@ export function markupProblems(markdown, botBaseUrl) {
         if (token.type === 'link_open') {
           const href = token.attrGet('href') ?? '';
           const how = token.markup === 'linkify' ? 'linkified' : token.markup === 'autolink' ? 'autolink' : 'link';
-          if (!(botBaseUrl && href.startsWith(botBaseUrl))) problems.push(`${engine}: ${how} to ${href}`);
+          // A linkified e-mail address is the address as typed (a mail link to it), not markup anyone can aim.
+          const ownLink = botBaseUrl && href.startsWith(botBaseUrl);
+          const typedAddress = how === 'linkified' && href.startsWith('mailto:') && !href.includes('?');
+          if (!ownLink && !typedAddress) problems.push(`${engine}: ${how} to ${href}`);
         } else if (token.type === 'image') {
           problems.push(`${engine}: image ${token.attrGet('src')}`);
         } else if (token.type === 'html_inline' || token.type === 'html_block') {

@@ -25,7 +25,7 @@ test('the check finds every kind of live markup in unescaped user text', () => {
     '![logo](https://evil.example/p.png)': 'image https://evil.example/p.png',
     '<https://evil.example/auto>': 'autolink to https://evil.example/auto',
     'see https://evil.example/bare': 'linkified to https://evil.example/bare',
-    'mail boss@evil.example.com': 'linkified to mailto:boss@evil.example.com',
+    '[mail](mailto:boss@evil.example.com?subject=x)': 'link to mailto:boss@evil.example.com?subject=x',
     '[letter][1]\n\n[1]: http://evil.example/ref': 'link to http://evil.example/ref',
     'an <img src=x onerror=alert(1)> here': 'raw HTML <img src=x onerror=alert(1)>',
   };
@@ -35,11 +35,12 @@ test('the check finds every kind of live markup in unescaped user text', () => {
   }
 });
 
-test("the check lets the bot's own links through and shows escaped text as typed", () => {
+test("the check lets the bot's own links and typed e-mail addresses through and shows escaped text as typed", () => {
   const own = `[Pipeline (CSV)](${bot}files/abc/pipeline.csv)`;
   const escaped = String.raw`\[x\](https\://evil.example) boss\@evil.example.com \*\*b\*\*`;
 
   assert.deepEqual(markupProblems(own, bot), []);
+  assert.deepEqual(markupProblems('mail boss@evil.example.com', bot), [], 'an e-mail address shows as the address typed');
   assert.deepEqual(markupProblems(escaped, bot), []);
   assert.equal(shownText(escaped), '[x](https://evil.example) boss@evil.example.com **b**');
 });

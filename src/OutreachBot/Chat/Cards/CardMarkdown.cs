@@ -42,8 +42,10 @@ public sealed partial record CardMarkdown
     /// a line (<c># </c>, <c>- </c>, <c>+ </c>, <c>1. </c>, <c>&gt;</c>, <c>---</c>, <c>===</c>, table rules) lose their meaning,
     /// leading indentation (a code block) is dropped, and <c>](</c> never appears unescaped, so not even a renderer that
     /// ignores escapes can build a link from it. Nor can a linkifier (Web Chat's markdown-it runs with <c>linkify</c>): the
-    /// <c>:</c> after a scheme (<c>https:</c>, <c>mailto:</c>), the second <c>/</c> of <c>//</c> and every <c>@</c> are
-    /// escaped, which splits a bare URL or e-mail address into pieces no linkifier matches while it still shows as typed.
+    /// <c>:</c> after a scheme (<c>https:</c>, <c>mailto:</c>) and the second <c>/</c> of <c>//</c> are escaped, which
+    /// splits a bare URL into pieces no linkifier matches while it still shows as typed. An <c>@</c> stays as it is: an
+    /// e-mail address a linkifier turns into a mail link is the address as typed, while Teams' mobile renderers do not
+    /// honour every escape and would show a backslash in each address.
     /// </summary>
     public static string Escape(string? text)
     {
@@ -95,7 +97,7 @@ public sealed partial record CardMarkdown
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
-            if (i == markerAt || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '@'
+            if (i == markerAt || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~'
                 || (c == '(' && previous == ']')
                 || (c == ':' && char.IsAsciiLetter(previous) && i + 1 < line.Length && !char.IsWhiteSpace(line[i + 1]))
                 || (c == '/' && previous == '/')
