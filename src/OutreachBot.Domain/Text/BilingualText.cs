@@ -1,15 +1,21 @@
-using System.Globalization;
-
 namespace OutreachBot.Domain.Text;
 
-/// <summary>A text the bot shows in Chinese (zh-CN) or English (en-US), whichever the user reads.</summary>
-public sealed record BilingualText(string Zh, string En)
+/// <summary>
+/// A value that exists in both languages by nature: a department's or person's Chinese and English name from the
+/// directory. Not product copy: the bot's own sentences are <see cref="Phrase"/>s rendered from resources.
+/// </summary>
+public sealed record BilingualText(string Zh, string En) : ILocalizable
 {
-    public string For(string? locale) => IsChinese(locale) ? Zh : En;
+    public string In(Language language) => language == Language.Chinese ? Zh : En;
 
-    public string In(CultureInfo culture) => For(culture.Name);
+    public string Render(Copy copy, string? format) => In(copy.Language);
 
-    public static bool IsChinese(string? locale) => locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    // Transitional, removed once every caller renders through Copy (see docs/copy.md).
+    public string For(string? locale) => In(Language.FromLocale(locale));
+
+    public string In(System.Globalization.CultureInfo culture) => In(Language.Of(culture));
+
+    public static bool IsChinese(string? locale) => Language.FromLocale(locale) == Language.Chinese;
 
     public override string ToString() => En;
 }

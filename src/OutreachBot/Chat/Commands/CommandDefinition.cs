@@ -68,7 +68,7 @@ public abstract class CommandDefinition
     public override string ToString() => Name;
 
     private string Text(CultureInfo culture, string key) =>
-        resources.GetString(key, culture) ?? throw new MissingTextException(Texts.FullName!, key);
+        resources.GetString(key, culture) ?? throw new MissingTextException(key, Texts.FullName);
 }
 
 /// <summary>A command whose help line and button texts live in <typeparamref name="TTexts"/>'s resources (zh-CN and en-US).</summary>

@@ -1,7 +1,9 @@
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>Texts of the stage-2 kit (StageTwoTexts.resx, StageTwoTexts.zh-CN.resx).</summary>
-public sealed class StageTwoTexts;
+public sealed class StageTwoTexts : ITextSet;
 
 public static class StageTwoText
 {
