@@ -74,8 +74,32 @@ public enum TimelineEventKind
     ReferralRecorded,
 }
 
-/// <summary>One event of the append-only timeline: who did what, when, with details.</summary>
-public sealed record TimelineEvent(long Sequence, DateTimeOffset At, string Actor, TimelineEventKind Kind, string? DepartmentId, string Details);
+/// <summary>
+/// One event of the append-only timeline: who did what, when. <see cref="Details"/> holds only the user's own words for
+/// the event (the idea, the contact's name, a note, the introducers' names); what the bot knows about it is typed, so a
+/// reader sees it in their language (keys <c>TimelineEventKind.*</c> and <c>Timeline.*</c>).
+/// </summary>
+public sealed record TimelineEvent(long Sequence, DateTimeOffset At, string Actor, TimelineEventKind Kind, string? DepartmentId, string Details)
+{
+    /// <summary>The stage the target left, for events that moved it.</summary>
+    public TargetStage? From { get; init; }
+
+    /// <summary>The stage the target reached, for events that moved it.</summary>
+    public TargetStage? To { get; init; }
+
+    public LeadRoute? Route { get; init; }
+
+    public RefusalReason? Reason { get; init; }
+
+    /// <summary>The time the event set: a meeting's time or a new deadline.</summary>
+    public DateTimeOffset? When { get; init; }
+
+    /// <summary>A booked meeting to which both leaders are invited.</summary>
+    public bool? BothLeaders { get; init; }
+
+    /// <summary>After a prep update: whether all three points are written.</summary>
+    public bool? Complete { get; init; }
+}
 
 /// <summary>Caps that keep one outreach a sensible size (and its stored record within Azure Tables' limits).</summary>
 public static class OutreachLimits

@@ -42,7 +42,7 @@ public sealed class OutreachService(
     {
         if (!LocalTime.TryFindZone(request.TimeZoneId, out var zone))
         {
-            return new InvalidOutreachInput("TimeZoneId", new($"无法识别时区「{request.TimeZoneId}」，请使用 IANA 名称，例如 Asia/Shanghai。", $"Unknown time zone \"{request.TimeZoneId}\"; use an IANA name such as Asia/Shanghai."));
+            return new InvalidOutreachInput("TimeZoneId", new Phrase("Outreach.Error.UnknownTimeZone", request.TimeZoneId));
         }
 
         var now = time.GetUtcNow();

@@ -20,9 +20,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
 {
     public static readonly TimeOnly DefaultTimeOfDay = new(9, 0);
 
-    private static readonly BilingualText NoTimeQuestion = new(
-        "什么时候提醒你？比如“明天上午9点”“3天后”“下周二下午三点”。",
-        "When should I remind you? For example “tomorrow 9am”, “in 3 days” or “next Tuesday 3pm”.");
+    private static readonly Phrase NoTimeQuestion = new("Reminder.Time.NoTime");
 
     public ReminderTimeParseResult Parse(string text, string timeZoneId)
     {
@@ -31,9 +29,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         {
             return new ReminderTimeQuestion(
                 ReminderTimeQuestionKind.UnknownTimeZone,
-                new BilingualText(
-                    $"我不认识时区“{timeZoneId}”，请用 IANA 名称设置，例如“时区 Asia/Shanghai”。",
-                    $"I don't know the time zone “{timeZoneId}”. Set it with an IANA name, e.g. “timezone America/New_York”."),
+                new Phrase("Reminder.Time.UnknownTimeZone", timeZoneId ?? string.Empty),
                 [],
                 text.Trim());
         }
@@ -57,12 +53,12 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
             .ToList();
         if (dueUtc.Count > 1)
         {
-            return new ReminderTimeQuestion(ReminderTimeQuestionKind.AmOrPm, AmOrPmQuestion(dueUtc, zone), dueUtc, what);
+            return new ReminderTimeQuestion(ReminderTimeQuestionKind.AmOrPm, new Phrase("Reminder.Time.AmOrPm", dueUtc[0], dueUtc[^1]), dueUtc, what);
         }
 
         if (dueUtc[0] <= nowUtc)
         {
-            return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(dueUtc[0], zone), [], what);
+            return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, new Phrase("Reminder.Time.InThePast", dueUtc[0]), [], what);
         }
 
         return new ReminderTimeParsed(dueUtc[0], TimeZoneInfo.ConvertTime(dueUtc[0], zone).DateTime, what, match.TimeAssumed, match.Text);
@@ -129,28 +125,6 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
-
-    private static BilingualText AmOrPmQuestion(IReadOnlyList<DateTimeOffset> candidates, TimeZoneInfo zone)
-    {
-        var local = candidates.Select(c => TimeZoneInfo.ConvertTime(c, zone)).ToList();
-        return new BilingualText(
-            $"你指的是{string.Join("还是", local.Select(FormatChinese))}？",
-            $"Did you mean {string.Join(" or ", local.Select(FormatEnglish))}?");
-    }
-
-    private static BilingualText InThePastQuestion(DateTimeOffset due, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(due, zone);
-        return new BilingualText(
-            $"{FormatChinese(local)}已经过去了，要改到什么时候提醒你？",
-            $"{FormatEnglish(local)} has already passed. When should I remind you instead?");
-    }
-
-    internal static string FormatChinese(DateTimeOffset local) =>
-        local.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
-
-    internal static string FormatEnglish(DateTimeOffset local) =>
-        local.ToString("ddd d MMM, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
 
     private static bool ContainsCjk(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 

@@ -22,7 +22,8 @@ public enum BidImportErrorCode
 }
 
 /// <summary>One reason a bids.csv cannot be imported; <see cref="Line"/> is the 1-based line in the file (the header is line 1).</summary>
-public sealed record BidImportError(int Line, string Column, BidImportErrorCode Code, BilingualText Message);
+/// <remarks>The message is the text of key <c>BidImportErrorCode.*</c> with the line, the column and the value.</remarks>
+public sealed record BidImportError(int Line, string Column, BidImportErrorCode Code, Phrase Message);
 
 public sealed record BidImportResult(IReadOnlyList<WinningBid> Bids, IReadOnlyList<BidImportError> Errors)
 {
@@ -52,14 +53,14 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         {
             if (!records.TryRead(out var header))
             {
-                return Failed(new BidImportError(1, "", BidImportErrorCode.EmptyFile, new("文件为空，缺少表头行", "The file is empty; a header row is required")));
+                return Failed(new BidImportError(1, "", BidImportErrorCode.EmptyFile, new Phrase("BidImportErrorCode.EmptyFile")));
             }
 
             var index = HeaderIndex(header.Fields);
             var missingColumns = Columns.Where(c => !index.ContainsKey(c)).ToList();
             if (missingColumns.Count > 0)
             {
-                return Failed([.. missingColumns.Select(c => new BidImportError(1, c, BidImportErrorCode.MissingColumn, new($"表头缺少列 {c}", $"The header has no '{c}' column")))]);
+                return Failed([.. missingColumns.Select(c => new BidImportError(1, c, BidImportErrorCode.MissingColumn, new Phrase("BidImportErrorCode.MissingColumn", c)))]);
             }
 
             while (records.TryRead(out var record))
@@ -78,7 +79,7 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         }
         catch (MalformedCsvException ex)
         {
-            errors.Add(new BidImportError(ex.Line, "", BidImportErrorCode.MalformedCsv, new($"CSV 格式错误：{ex.Message}", $"Malformed CSV: {ex.Message}")));
+            errors.Add(new BidImportError(ex.Line, "", BidImportErrorCode.MalformedCsv, new Phrase("BidImportErrorCode.MalformedCsv", ex.Line)));
         }
 
         return errors.Count == 0 ? new BidImportResult(bids, []) : Failed([.. errors]);
@@ -103,7 +104,7 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             var value = index[column] < row.Count ? row[index[column]].Trim() : "";
             if (value.Length == 0)
             {
-                errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new($"第 {line} 行缺少 {column}", $"Line {line}: {column} is empty")));
+                errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new Phrase("BidImportErrorCode.MissingValue", line, column)));
             }
 
             return value;
@@ -122,22 +123,22 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         {
             if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out amount))
             {
-                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new($"第 {line} 行金额「{amountText}」不是有效数字", $"Line {line}: amount '{amountText}' is not a number")));
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new Phrase("BidImportErrorCode.InvalidAmount", line, amountText)));
             }
             else if (amount < 0)
             {
-                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new($"第 {line} 行金额不能为负数", $"Line {line}: amount cannot be negative")));
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new Phrase("BidImportErrorCode.NegativeAmount", line)));
             }
             else if (amount == 0)
             {
-                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.ZeroAmount, new($"第 {line} 行金额为 0，中标金额应大于 0", $"Line {line}: amount is zero; a winning bid must be positive")));
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.ZeroAmount, new Phrase("BidImportErrorCode.ZeroAmount", line)));
             }
         }
 
         var currency = default(Currency);
         if (currencyText.Length > 0 && !Currency.TryParse(currencyText, out currency))
         {
-            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new($"第 {line} 行币种「{currencyText}」不是 ISO 4217 三位代码（如 CNY、USD）", $"Line {line}: currency '{currencyText}' is not an ISO 4217 code (e.g. CNY, USD)")));
+            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new Phrase("BidImportErrorCode.UnknownCurrency", line, currencyText)));
         }
 
         var date = default(DateOnly);
@@ -145,11 +146,11 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         {
             if (!DateOnly.TryParseExact(dateText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
-                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new($"第 {line} 行中标日期「{dateText}」格式应为 yyyy-MM-dd", $"Line {line}: award_date '{dateText}' must be yyyy-MM-dd")));
+                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new Phrase("BidImportErrorCode.InvalidDate", line, dateText)));
             }
             else if (date > today)
             {
-                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.FutureDate, new($"第 {line} 行中标日期 {dateText} 晚于今天", $"Line {line}: award_date {dateText} is in the future")));
+                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.FutureDate, new Phrase("BidImportErrorCode.FutureDate", line, dateText)));
             }
         }
 

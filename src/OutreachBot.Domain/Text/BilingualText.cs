@@ -10,12 +10,5 @@ public sealed record BilingualText(string Zh, string En) : ILocalizable
 
     public string Render(Copy copy, string? format) => In(copy.Language);
 
-    // Transitional, removed once every caller renders through Copy (see docs/copy.md).
-    public string For(string? locale) => In(Language.FromLocale(locale));
-
-    public string In(System.Globalization.CultureInfo culture) => In(Language.Of(culture));
-
-    public static bool IsChinese(string? locale) => Language.FromLocale(locale) == Language.Chinese;
-
     public override string ToString() => En;
 }

@@ -73,6 +73,9 @@ public sealed class Copy : IFormatProvider, ICustomFormatter
 
     public string List(IEnumerable values) => Value(values);
 
+    /// <summary>Phrases rendered and joined as clauses of one line: "；" in Chinese, "; " in English.</summary>
+    public string Clauses(IEnumerable<Phrase> phrases) => string.Join(Language == Language.Chinese ? "；" : "; ", phrases.Select(Render));
+
     /// <summary>A template from elsewhere (a feature's own resource set) filled by the same rules.</summary>
     public string Format(string template, params object?[] args) =>
         args.Length == 0 ? Unescape(template) : string.Format(this, template, args);
@@ -132,4 +135,10 @@ public sealed class MissingTextException(string key, string? resourceSet = null)
     : Exception(resourceSet is null ? $"Text '{key}' is missing from the resources." : $"Text '{key}' is missing from {resourceSet}.resx.")
 {
     public string Key { get; } = key;
+}
+
+/// <summary>Items rendered one by one and joined with a fixed separator (" + ", " → ") in either language.</summary>
+public sealed record Joined(string Separator, IReadOnlyList<object?> Items) : ILocalizable
+{
+    public string Render(Copy copy, string? format) => string.Join(Separator, Items.Select(i => copy.Value(i, format)));
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
+using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Chat;
 
@@ -12,6 +13,7 @@ public static class ChatServiceCollectionExtensions
 {
     public static IServiceCollection AddOutreachChat(this IServiceCollection services)
     {
+        services.AddSingleton<ITextCatalog>(ResourceTextCatalog.Instance);
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton<CommandParser>();
         services.AddSingleton<FlowEngine>();

@@ -39,8 +39,6 @@ public sealed class ChatSession(
     /// <summary>The formatting culture of <see cref="Language"/>.</summary>
     public CultureInfo Culture => Language.Culture;
 
-    public bool IsChinese => Language == Language.Chinese;
-
     public TimeZoneInfo TimeZone =>
         Profile.TimeZoneId is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -56,7 +56,7 @@ public abstract class CommandDefinition
     public IEnumerable<string> AllForms => [Name, Chinese, .. Aliases];
 
     /// <summary>How a user of this language types the command.</summary>
-    public string Form(CultureInfo culture) => BilingualText.IsChinese(culture.Name) ? Chinese : Name;
+    public string Form(CultureInfo culture) => Language.Of(culture) == Language.Chinese ? Chinese : Name;
 
     /// <summary>The command's line in help, e.g. "status [department] — where things stand".</summary>
     public string HelpText(CultureInfo culture) => Text(culture, $"Command.{Name}");

@@ -72,11 +72,11 @@ public sealed class PitchCommand(OutreachService outreaches, OutreachRenderer re
             new PitchView(
                 ready.Outreach.Id,
                 target.Department.Id,
-                OutreachRenderer.Say(session, target.Department.Name),
+                target.Department.Name.In(session.Language),
                 (target.Route ?? LeadRoute.OrgChart).ToString(),
-                pitch.Text is { } text ? OutreachRenderer.Say(session, text) : null,
+                pitch.Text?.In(session.Language),
                 person,
-                [.. pitch.Hints.Where(h => pitch.IsReady || h.Severity == HintSeverity.Missing).Select(h => OutreachRenderer.Say(session, h.Text))],
+                [.. pitch.Hints.Where(h => pitch.IsReady || h.Severity == HintSeverity.Missing).Select(h => h.Text.In(session.Language))],
                 await renderer.DescribeAsync(ready.Warnings, session, cancellationToken)),
             session.Culture));
     }
@@ -134,7 +134,7 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
             return;
         }
 
-        var name = picture.Name is { } known ? OutreachRenderer.Say(session, known) : department!.Name(OutreachRenderer.Language(session));
+        var name = picture.Name is { } known ? known.In(session.Language) : department!.Name(session.Language);
         var mine = picture.Mine.Select(history =>
         {
             var target = history.Match.Target;
@@ -142,11 +142,12 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
                 history.Match.Outreach.OutreachId,
                 target.DepartmentId,
                 history.Match.Outreach.ProductIdea,
-                $"{OutreachRenderer.Say(session, StageMachine.Name(target.Stage))} ({OutreachRenderer.Date(session, target.StageChangedAt)})"
-                    + (target.RefusalReason is { } reason ? " — " + OutreachViews.Reason(reason, session) : string.Empty),
+                target.RefusalReason is { } reason
+                    ? session.Text<OutreachTexts>("Partner.StageSinceBecause", target.Stage, target.StageChangedAt, reason)
+                    : session.Text<OutreachTexts>("Partner.StageSince", target.Stage, target.StageChangedAt),
                 target.Stage == TargetStage.Contacted,
-                target.LastContactAt is { } at ? $"{OutreachRenderer.Date(session, at)} · {target.LastContactPerson}" : null,
-                target.NextAction is { } next ? OutreachRenderer.Say(session, next) : null,
+                target.LastContactAt is { } at ? session.Text<OutreachTexts>("Partner.LastContact", at, target.LastContactPerson) : null,
+                target.NextAction is { } next ? session.Say(next) : null,
                 [.. history.Events.TakeLast(TimelineTail).Select(e => OutreachViews.Event(e, session))]);
         }).ToList();
         var others = await renderer.DescribeAsync(picture.Others, session, cancellationToken);
@@ -185,7 +186,7 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
         var members = await teams.FindAsync(personId, cancellationToken);
         if (members.People == 0)
         {
-            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NoReports", lead.Name(OutreachRenderer.Language(session))), session.Culture));
+            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NoReports", lead.Name(session.Language)), session.Culture));
             return;
         }
 
@@ -195,7 +196,7 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
             result,
             session.Text<OutreachTexts>("Team.Title"),
             session.Text<OutreachTexts>("Team.Members", members.People, members.MemberKeys.Count),
-            TeamWords[session.IsChinese ? 1 : 0] + " ");
+            TeamWords[session.Language == Language.Chinese ? 1 : 0] + " ");
     }
 
     private static void Show(ChatSession session, PipelinePage result, string title, string? note, string pagePrefix)
@@ -203,7 +204,7 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
         var totals = result.Totals;
         var stages = string.Join(
             " · ",
-            totals.TargetsByStage.Where(s => s.Value > 0).Select(s => $"{OutreachRenderer.Say(session, StageMachine.Name(s.Key))} {s.Value}"));
+            totals.TargetsByStage.Where(s => s.Value > 0).Select(s => session.Text<OutreachTexts>("Pipeline.StageCount", s.Key, s.Value)));
         session.Reply(OutreachCards.Pipeline(
             new PipelineView(
                 title,

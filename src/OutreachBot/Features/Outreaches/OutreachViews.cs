@@ -10,19 +10,20 @@ public static class OutreachViews
     {
         var now = session.Clock.GetUtcNow();
         var prep = outreach.Prep;
+        var language = session.Language;
         return new SummaryView(
             outreach.Id,
             outreach.ProductIdea,
             outreach.CapabilityNeeded,
-            session.FormatDateTime(outreach.Deadline),
-            OutreachRenderer.Say(session, DeadlineCountdown.Between(now, outreach.Deadline).Text),
-            [.. outreach.Targets.Select(t => $"{OutreachRenderer.Say(session, t.Department.Name)} ({OutreachRenderer.Say(session, StageMachine.Name(t.Stage))})")],
+            session.Copy.Value(outreach.Deadline),
+            session.Say(DeadlineCountdown.Between(now, outreach.Deadline).Text),
+            [.. outreach.Targets.Select(t => session.Text<OutreachTexts>("Line.TargetStage", t.Department.Name, t.Stage))],
             [
-                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.ProductBackground)), prep.ProductBackground),
-                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.SupportNeeded)), prep.SupportNeeded),
-                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.WhatsInItForThem)), prep.WhatsInItForThem),
+                (PrepValidator.Name(PrepPoint.ProductBackground).In(language), prep.ProductBackground),
+                (PrepValidator.Name(PrepPoint.SupportNeeded).In(language), prep.SupportNeeded),
+                (PrepValidator.Name(PrepPoint.WhatsInItForThem).In(language), prep.WhatsInItForThem),
             ],
-            [.. PrepValidator.Validate(prep).Select(h => OutreachRenderer.Say(session, h.Text))],
+            [.. PrepValidator.Validate(prep).Select(h => h.Text.In(language))],
             collisions,
             FindQuery(outreach));
     }
@@ -31,10 +32,7 @@ public static class OutreachViews
 
     public static OutreachLine Line(OutreachStatusView view, ChatSession session)
     {
-        var summary = session.Text<OutreachTexts>(
-            view.IsOpen ? "Line.Open" : "Line.Closed",
-            OutreachRenderer.Say(session, view.Countdown.Text),
-            OutreachRenderer.Date(session, view.Deadline));
+        var summary = session.Text<OutreachTexts>(view.IsOpen ? "Line.Open" : "Line.Closed", view.Countdown.Text, view.Deadline);
         if (!view.IsOwnedByViewer)
         {
             summary += session.Text<OutreachTexts>("Line.Shared");
@@ -45,19 +43,25 @@ public static class OutreachViews
             view.ProductIdea,
             summary,
             view.IsOverdue,
-            [.. view.Targets.Select(t => new TargetLine(TargetText(t, session), t.NextAction is { } next ? OutreachRenderer.Say(session, next) : null))]);
+            [.. view.Targets.Select(t => new TargetLine(TargetText(t, session), t.NextAction is { } next ? session.Say(next) : null))]);
     }
 
     public static string TargetText(TargetStatus target, ChatSession session)
     {
-        var text = $"{OutreachRenderer.Say(session, target.DepartmentName)}: {OutreachRenderer.Say(session, StageMachine.Name(target.Stage))}";
+        var text = session.Text<OutreachTexts>("Line.Target", target.DepartmentName, target.Stage);
         return target.LastContactAt is { } at
-            ? text + session.Text<OutreachTexts>("Line.LastContact", OutreachRenderer.Date(session, at), target.LastContactPerson)
+            ? text + session.Text<OutreachTexts>("Line.LastContact", at, target.LastContactPerson)
             : text;
     }
 
-    public static string Event(TimelineEvent e, ChatSession session) =>
-        $"{OutreachRenderer.Date(session, e.At)} · {session.Text<OutreachTexts>("Event." + e.Kind)} · {e.Details}";
+    /// <summary>One timeline line: when, what, and what the event adds ("Wed, Dec 2 · Outcome · Contacted → No capacity; …").</summary>
+    public static string Event(TimelineEvent e, ChatSession session)
+    {
+        var details = TimelineDetails.Render(e, session.Copy);
+        return details.Length > 0
+            ? session.Text<OutreachTexts>("Line.EventWithDetails", e.At, e.Kind, details)
+            : session.Text<OutreachTexts>("Line.Event", e.At, e.Kind);
+    }
 
-    public static string Reason(RefusalReason reason, ChatSession session) => OutreachRenderer.Say(session, StageMachine.Name(reason));
+    public static string Reason(RefusalReason reason, ChatSession session) => session.Copy.Name(reason);
 }

@@ -18,13 +18,13 @@ public sealed class LanguageCommand : ICommandHandler
             return;
         }
 
-        if (BotLanguage.Parse(request.Arguments) is not { } culture)
+        if (Language.Parse(request.Arguments) is not { } language)
         {
             session.Reply(session.Text<SettingsTexts>("Language.Unknown", request.Arguments));
             return;
         }
 
-        await session.UpdateProfileAsync(p => p with { Language = culture.Name }, cancellationToken);
+        await session.UpdateProfileAsync(p => p with { Language = language.Tag }, cancellationToken);
         session.Reply(session.Text<SettingsTexts>("Language.Set"));
     }
 }

@@ -38,7 +38,7 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
         var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken);
         if (!chosen.Succeeded)
         {
-            session.Reply(chosen.Errors[0].Message.In(session.Culture));
+            session.Reply(session.Say(chosen.Errors[0].Message));
             return;
         }
 

@@ -13,7 +13,7 @@ namespace OutreachBot.Features.StageTwo;
 public sealed record StageTwoScope(Requester Requester, Outreach Outreach, OutreachTarget? Partner, StageTwoMaterial Material, int OutreachCount)
 {
     public string PartnerName(ChatSession session) =>
-        Partner is null ? session.Text<StageTwoTexts>("Scope.NoPartner") : session.IsChinese ? Partner.Department.NameZh : Partner.Department.NameEn;
+        Partner is null ? session.Text<StageTwoTexts>("Scope.NoPartner") : Partner.Department.Name.In(session.Language);
 }
 
 /// <summary>
@@ -56,7 +56,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
         var material = await repository.GetAsync(requester, outreach.Id, cancellationToken);
         if (!material.Succeeded)
         {
-            session.Reply(material.Errors[0].Message.In(session.Culture));
+            session.Reply(session.Say(material.Errors[0].Message));
             return null;
         }
 
@@ -73,7 +73,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
             return saved.Value;
         }
 
-        session.Reply(session.Text<StageTwoTexts>("Save.Failed", string.Join(session.IsChinese ? "；" : "; ", saved.Errors.Select(e => e.Message.In(session.Culture)))));
+        session.Reply(session.Text<StageTwoTexts>("Save.Failed", session.Copy.Clauses(saved.Errors.Select(e => e.Message))));
         return null;
     }
 
