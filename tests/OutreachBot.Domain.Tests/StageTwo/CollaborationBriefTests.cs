@@ -1,12 +1,11 @@
-using System.Globalization;
 using OutreachBot.Domain.StageTwo;
 
 namespace OutreachBot.Domain.Tests.StageTwo;
 
 public sealed class CollaborationBriefTests
 {
-    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+    private static readonly Copy Zh = TestCopy.Chinese;
+    private static readonly Copy En = TestCopy.English;
 
     [Fact]
     public void A_complete_brief_has_every_section_in_order_and_no_to_do()

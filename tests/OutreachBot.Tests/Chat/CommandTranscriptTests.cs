@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Domain.Text;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Tests.Support;
@@ -89,7 +90,7 @@ public sealed class CommandTranscriptTests : IDisposable
         var replies = await chat.SayAsync("help");
 
         var lines = replies.AllText().Split('\n').Where(t => t.StartsWith("• ", StringComparison.Ordinal)).ToList();
-        var expected = bare.Services.GetRequiredService<CommandCatalog>().All.Select(c => "• " + c.HelpText(BotLanguage.English));
+        var expected = bare.Services.GetRequiredService<CommandCatalog>().All.Select(c => "• " + c.HelpText(Language.English.Culture));
         Assert.Equal(expected, lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("• pipeline", StringComparison.Ordinal));
         Assert.Equal("• new <product idea> — start an outreach", lines[0]);

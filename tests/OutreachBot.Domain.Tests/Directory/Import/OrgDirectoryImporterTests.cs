@@ -61,8 +61,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column department_id: 'department_id' is required but empty", error.ToString());
-        Assert.Equal("people.csv 第 4 行，department_id 列：“department_id”为必填项，但内容为空", error.Describe(DirectoryLanguage.Chinese));
+        Assert.Equal("people.csv line 4, column department_id: 'department_id' is required but empty", error.Located.En);
+        Assert.Equal("people.csv 第 4 行，department_id 列：“department_id”为必填项，但内容为空", error.Located.Zh);
         Assert.Equal(DirectoryImportErrorCode.MissingField, error.Code);
     }
 
@@ -73,8 +73,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column id: id 'pay' is already used on line 3", error.ToString());
-        Assert.Equal("编号“pay”已在第 3 行使用", error.MessageZh);
+        Assert.Equal("departments.csv line 4, column id: id 'pay' is already used on line 3", error.Located.En);
+        Assert.Equal("编号“pay”已在第 3 行使用", error.Message.Zh);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column parent_id: parent department 'fintech' does not exist", error.ToString());
-        Assert.Equal("上级部门“fintech”不存在", error.MessageZh);
+        Assert.Equal("departments.csv line 4, column parent_id: parent department 'fintech' does not exist", error.Located.En);
+        Assert.Equal("上级部门“fintech”不存在", error.Message.Zh);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column head_id: department head 'p404' is not in people.csv", error.ToString());
+        Assert.Equal("departments.csv line 4, column head_id: department head 'p404' is not in people.csv", error.Located.En);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class OrgDirectoryImporterTests
     {
         var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "legal", manager: "p404");
 
-        var errors = csv.Import(time).Errors.Select(e => e.ToString());
+        var errors = csv.Import(time).Errors.Select(e => e.Located.En);
 
         Assert.Equal(
             [
@@ -123,8 +123,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column parent_id: the department tree loops: a → c → b → a", error.ToString());
-        Assert.Equal("部门层级出现循环：a → c → b → a", error.MessageZh);
+        Assert.Equal("departments.csv line 4, column parent_id: the department tree loops: a → c → b → a", error.Located.En);
+        Assert.Equal("部门层级出现循环：a → c → b → a", error.Message.Zh);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column manager_id: the manager chain loops: p3 → p4 → p3", error.ToString());
+        Assert.Equal("people.csv line 4, column manager_id: the manager chain loops: p3 → p4 → p3", error.Located.En);
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column hire_date: '2020/01/31' is not a date in the form yyyy-MM-dd", error.ToString());
-        Assert.Equal("“2020/01/31”不是 yyyy-MM-dd 格式的日期", error.MessageZh);
+        Assert.Equal("people.csv line 4, column hire_date: '2020/01/31' is not a date in the form yyyy-MM-dd", error.Located.En);
+        Assert.Equal("“2020/01/31”不是 yyyy-MM-dd 格式的日期", error.Message.Zh);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column hire_date: hire date 2026-11-02 is after today (2026-11-01)", error.ToString());
+        Assert.Equal("people.csv line 4, column hire_date: hire date 2026-11-02 is after today (2026-11-01)", error.Located.En);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class OrgDirectoryImporterTests
         var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(DirectoryCsvBuilder.SmallCompany().PeopleCsv));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("departments.csv line 1, column parent_id: the header has no column 'parent_id'", error.ToString());
+        Assert.Equal("departments.csv line 1, column parent_id: the header has no column 'parent_id'", error.Located.En);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column : a quoted field opened here is never closed", error.ToString());
+        Assert.Equal("departments.csv line 4, column : a quoted field opened here is never closed", error.Located.En);
     }
 
     [Fact]
