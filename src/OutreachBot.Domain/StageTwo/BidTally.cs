@@ -134,10 +134,7 @@ public static class BidTallies
 
             if (missing.Count > 0)
             {
-                var codes = string.Join(", ", missing);
-                return Validated<BidTally>.Invalid(new StageTwoError("tally.missing_rate", new(
-                    $"缺少 {codes} 兑 {rates.Target} 的汇率，无法合并统计",
-                    $"No exchange rate from {codes} to {rates.Target}; the bids cannot be combined")));
+                return Validated<BidTally>.Invalid(new StageTwoError("tally.missing_rate", new Phrase("Bids.MissingRate", missing.ToList(), rates.Target.Code)));
             }
 
             inPeriod = converted;

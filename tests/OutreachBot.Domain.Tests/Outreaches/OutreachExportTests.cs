@@ -54,7 +54,7 @@ public sealed class OutreachExportTests
 
         var lines = markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("# Outreach pipeline", lines[0]);
-        Assert.Contains("| A \\| B<br>\\<script\\> | Alice Chen | Payments Platform | Identified |", lines[3]);
+        Assert.Contains("| A \\| B<br>\\<script\\> | Alice Chen | Payments Platform | Not contacted yet |", lines[3]);
         Assert.Equal(UnescapedPipes(lines[1]), UnescapedPipes(lines[3]));
     }
 

@@ -18,7 +18,7 @@ public sealed class OutreachStatusTests
         Assert.Equal(new DeadlineCountdown(2, 5, false), left);
         Assert.Equal("还剩 2 天 5 小时", left.Text.Zh);
         Assert.Equal(new DeadlineCountdown(1, 3, true), overdue);
-        Assert.Equal("overdue by 1d 3h", overdue.Text.En);
+        Assert.Equal("overdue by 1 day 3 hours", overdue.Text.En);
     }
 
     [Fact]

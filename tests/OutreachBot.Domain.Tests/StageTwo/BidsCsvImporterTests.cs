@@ -77,8 +77,8 @@ public sealed class BidsCsvImporterTests
                 (9, "competitor", BidImportErrorCode.MissingValue),
             ],
             result.Errors.Select(e => (e.Line, e.Column, e.Code)));
-        Assert.Equal("第 3 行金额「12万」不是有效数字", result.Errors[0].Message.Zh);
-        Assert.Equal("Line 7: currency 'RMB' is not an ISO 4217 code (e.g. CNY, USD)", result.Errors[4].Message.En);
+        Assert.Equal("第 3 行金额“12万”不是有效数字。", result.Errors[0].Message.Zh);
+        Assert.Equal("Line 7: the currency “RMB” is not an ISO 4217 code (e.g. CNY, USD).", result.Errors[4].Message.En);
     }
 
     [Fact]

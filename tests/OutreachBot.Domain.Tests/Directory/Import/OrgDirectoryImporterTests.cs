@@ -61,7 +61,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column department_id: 'department_id' is required but empty", error.Located.En);
+        Assert.Equal("people.csv line 4, column department_id: “department_id” is required but empty", error.Located.En);
         Assert.Equal("people.csv 第 4 行，department_id 列：“department_id”为必填项，但内容为空", error.Located.Zh);
         Assert.Equal(DirectoryImportErrorCode.MissingField, error.Code);
     }
@@ -73,7 +73,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column id: id 'pay' is already used on line 3", error.Located.En);
+        Assert.Equal("departments.csv line 4, column id: id “pay” is already used on line 3", error.Located.En);
         Assert.Equal("编号“pay”已在第 3 行使用", error.Message.Zh);
     }
 
@@ -84,7 +84,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column parent_id: parent department 'fintech' does not exist", error.Located.En);
+        Assert.Equal("departments.csv line 4, column parent_id: parent department “fintech” does not exist", error.Located.En);
         Assert.Equal("上级部门“fintech”不存在", error.Message.Zh);
     }
 
@@ -95,7 +95,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column head_id: department head 'p404' is not in people.csv", error.Located.En);
+        Assert.Equal("departments.csv line 4, column head_id: department head “p404” is not in people.csv", error.Located.En);
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class OrgDirectoryImporterTests
 
         Assert.Equal(
             [
-                "people.csv line 4, column department_id: department 'legal' is not in departments.csv",
-                "people.csv line 4, column manager_id: manager 'p404' is not in people.csv",
+                "people.csv line 4, column department_id: department “legal” is not in departments.csv",
+                "people.csv line 4, column manager_id: manager “p404” is not in people.csv",
             ],
             errors);
     }
@@ -146,7 +146,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column hire_date: '2020/01/31' is not a date in the form yyyy-MM-dd", error.Located.En);
+        Assert.Equal("people.csv line 4, column hire_date: “2020/01/31” is not a date in the form yyyy-MM-dd", error.Located.En);
         Assert.Equal("“2020/01/31”不是 yyyy-MM-dd 格式的日期", error.Message.Zh);
     }
 
@@ -168,7 +168,7 @@ public sealed class OrgDirectoryImporterTests
         var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(DirectoryCsvBuilder.SmallCompany().PeopleCsv));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("departments.csv line 1, column parent_id: the header has no column 'parent_id'", error.Located.En);
+        Assert.Equal("departments.csv line 1, column parent_id: the header has no column “parent_id”", error.Located.En);
     }
 
     [Fact]
