@@ -38,7 +38,7 @@ public abstract class CommandDefinition
 
     public IReadOnlyList<string> Aliases { get; }
 
-    /// <summary>Help lists commands by this number, lowest first (see docs/architecture-commands.md for the numbers in use).</summary>
+    /// <summary>Help lists commands by this number, lowest first (see docs/architecture.md for the numbers in use).</summary>
     public int HelpOrder { get; }
 
     /// <summary>The feature's resource marker class: <c>Command.{Name}</c> is the help line in both languages.</summary>

@@ -80,7 +80,7 @@ public sealed class ConversationReferenceStoreTests
         Assert.Equal(2, Upserts());
     }
 
-    private long Upserts() => store.Snapshot().GetValueOrDefault("upsert:" + ConversationReferenceStore.Table);
+    private long Upserts() => store.Snapshot().GetValueOrDefault("upsert:" + ConversationReferenceStore.Table.ToLowerInvariant());
 
     private static Activity Message(string id) => new()
     {
