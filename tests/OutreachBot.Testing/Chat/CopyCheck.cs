@@ -19,6 +19,12 @@ public static partial class CopyCheck
         "members", "colleagues", "items", "tasks", "rows", "lines", "errors", "results", "steps", "answers", "outcomes",
     ];
 
+    /// <summary>
+    /// Real words that look like PascalCase: the bot's own name and industry words users type (a product idea
+    /// "支付风控 SaaS"). Keep this list short; a test whose user typed something else uses <see cref="ChatTester.AllowCopy"/>.
+    /// </summary>
+    private static readonly string[] RealWords = ["OutreachBot", "SaaS", "PaaS", "IaaS"];
+
     private static readonly Regex SingularCount = new(
         @"(?<![\d.,])\b1 (?:" + string.Join("|", CountedNouns) + @")\b", RegexOptions.CultureInvariant);
 
@@ -26,7 +32,7 @@ public static partial class CopyCheck
     public static IReadOnlyList<string> Problems(string text, IEnumerable<string>? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var fragment in allowed ?? [])
+        foreach (var fragment in RealWords.Concat(allowed ?? []))
         {
             text = text.Replace(fragment, " ", StringComparison.Ordinal);
         }
