@@ -85,7 +85,7 @@ internal sealed record HarnessOptions(int Users, int Seconds, int WarmUp, int? T
         var result = new HarnessOptions(32, 30, 5, null, "sqlite", 3, true, 0);
         for (var i = 0; i < args.Length; i++)
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value", nameof(args));
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             result = args[i] switch
             {

@@ -141,12 +141,12 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         return current;
     }
 
-    [GeneratedRegex(@"^(in\s+.*\b(hours?|hrs?|minutes?|mins?)\b|.*(小时|钟头|分钟)(以后|之后|后))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(in\s+.*\b(hours?|hrs?|minutes?|mins?)\b|.*(小时|钟头|分钟)(以后|之后|后))$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpanFromNowPattern();
 
-    [GeneratedRegex(@"^(please|remind\s+me|remind|to|about|that|at|on|by|in)\b|^[\s,.:;!-]+|\b(at|on|by|in)$|[\s,.:;!-]+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(please|remind\s+me|remind|to|about|that|at|on|by|in)\b|^[\s,.:;!-]+|\b(at|on|by|in)$|[\s,.:;!-]+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EnglishFiller();
 
-    [GeneratedRegex(@"^(请|提醒我|提醒|记得|要|在|[\s，,。：:；;、！!])|(提醒我|提醒|的时候|[\s，,。：:；;、！!])$")]
+    [GeneratedRegex(@"^(请|提醒我|提醒|记得|要|在|[\s，,。：:；;、！!])|(提醒我|提醒|的时候|[\s，,。：:；;、！!])$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseFiller();
 }

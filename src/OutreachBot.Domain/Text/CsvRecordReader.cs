@@ -25,7 +25,7 @@ public sealed class CsvRecordReader(TextReader reader)
             started = true;
             if (reader.Peek() == '\uFEFF')
             {
-                reader.Read();
+                _ = reader.Read();
             }
         }
 
@@ -54,7 +54,7 @@ public sealed class CsvRecordReader(TextReader reader)
             {
                 if (c == '"' && reader.Peek() == '"')
                 {
-                    reader.Read();
+                    _ = reader.Read();
                     field.Append('"');
                 }
                 else if (c == '"')

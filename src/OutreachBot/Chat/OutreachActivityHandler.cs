@@ -180,7 +180,7 @@ public sealed class OutreachActivityHandler(
             }
         }
 
-        return System.Text.RegularExpressions.Regex.Replace(text, "<at>.*?</at>", " ").Trim();
+        return System.Text.RegularExpressions.Regex.Replace(text, "<at>.*?</at>", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
     }
 
     private static ChatInput.CardAction ReadSubmit(object value)

@@ -77,5 +77,5 @@ public sealed class OutreachExportTests
 
     private static string NameOf(string userKey) => userKey == "alice" ? "Alice Chen" : "another PM";
 
-    private static int UnescapedPipes(string line) => System.Text.RegularExpressions.Regex.Matches(line, @"(?<!\\)\|").Count;
+    private static int UnescapedPipes(string line) => System.Text.RegularExpressions.Regex.Matches(line, @"(?<!\\)\|", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Count;
 }

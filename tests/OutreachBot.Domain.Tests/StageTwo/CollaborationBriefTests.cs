@@ -23,9 +23,9 @@ public sealed class CollaborationBriefTests
     {
         var brief = CollaborationBrief.Build(new BriefInputBuilder().Build(), Zh);
 
-        Assert.Contains(brief[BriefSectionKind.Market].Lines, l => l.Text.StartsWith("城商行：客户数 120 × 客单价 ¥50万 × 渗透率 10% = ¥600万"));
+        Assert.Contains(brief[BriefSectionKind.Market].Lines, l => l.Text.StartsWith("城商行：客户数 120 × 客单价 ¥50万 × 渗透率 10% = ¥600万", StringComparison.Ordinal));
         Assert.Contains(brief[BriefSectionKind.BidsEvidence].Lines, l => l.Text == "恒信科技：¥100万（1 个项目）");
-        Assert.Contains(brief[BriefSectionKind.BidsEvidence].Lines, l => l.Text.StartsWith("年化中标额 ¥150万 ÷ 预期市场规模 ¥600万 = 25%"));
+        Assert.Contains(brief[BriefSectionKind.BidsEvidence].Lines, l => l.Text.StartsWith("年化中标额 ¥150万 ÷ 预期市场规模 ¥600万 = 25%", StringComparison.Ordinal));
         Assert.Contains(brief[BriefSectionKind.Opportunities].Lines, l => l.Text == "宁波某城商行：有意向，天使客户可能性高（愿意试点、痛点已确认、有预算）");
         Assert.Equal(["客户交易：发起支付", "风控引擎：调用反欺诈模型打分", "风控人员：处理可疑交易"], brief[BriefSectionKind.Panorama].Lines.Where(l => l.Kind == BriefLineKind.Numbered).Select(l => l.Text));
         Assert.Equal(["反欺诈模型接口", "对方", ""], brief[BriefSectionKind.WorkSplit].Table!.Rows[0]);
@@ -90,7 +90,7 @@ public sealed class CollaborationBriefTests
         var markdown = BriefMarkdownRenderer.Render(CollaborationBrief.Build(input, Zh));
 
         Assert.StartsWith("# 合作简报：支付\\*风控\\* \\| v2 × 风控中台部\n", markdown);
-        Assert.Equal(8, markdown.Split('\n').Count(l => l.StartsWith("## ")));
+        Assert.Equal(8, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
         Assert.Contains("| 反欺诈模型接口 | 对方 |  |", markdown);
         Assert.Contains("1. 客户交易：发起支付", markdown);
         Assert.Contains("- [架构图](<https://wiki.example.com/arch?a=1&b=2>)", markdown);

@@ -14,7 +14,6 @@ public sealed class MoneyFormatterTests
     [InlineData(123_456, "¥12.3万")]
     [InlineData(9_940, "¥9,940")]
     [InlineData(9_999, "¥1万")]
-    [InlineData(99.5, "¥99.5")]
     [InlineData(999_960_000, "¥10亿")]
     [InlineData(0, "¥0")]
     [InlineData(-45_000_000, "-¥4,500万")]
@@ -23,6 +22,14 @@ public sealed class MoneyFormatterTests
         var text = MoneyFormatter.Format(new Money(amount, Currency.CNY), Zh);
 
         Assert.Equal(expected, text);
+    }
+
+    [Fact]
+    public void Chinese_amounts_under_ten_thousand_keep_their_fraction()
+    {
+        var text = MoneyFormatter.Format(new Money(99.5m, Currency.CNY), Zh);
+
+        Assert.Equal("¥99.5", text);
     }
 
     [Theory]

@@ -171,9 +171,9 @@ public sealed partial class FeatureInjectionTests : IDisposable
         yield return cell.ToString();
     }
 
-    [GeneratedRegex("\"outreachId\":\"([0-9a-f]{32})\"")]
+    [GeneratedRegex("\"outreachId\":\"([0-9a-f]{32})\"", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OutreachIds();
 
-    [GeneratedRegex("/files/[A-Za-z0-9_-]+/[^\"\\s)]+")]
+    [GeneratedRegex("/files/[A-Za-z0-9_-]+/[^\"\\s)]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DownloadLinks();
 }

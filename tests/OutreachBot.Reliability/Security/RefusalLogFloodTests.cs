@@ -80,6 +80,6 @@ public sealed partial class RefusalLogFloodTests(ITestOutputHelper output)
             $"log {lines.Count} lines / {lines.Sum(l => l.Length + 1)} bytes in all ({logged} refusals logged, {suppressed} counted).");
     }
 
-    [GeneratedRegex(@"Suppressed (\d+) more refused-request lines")]
+    [GeneratedRegex(@"Suppressed (\d+) more refused-request lines", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SuppressedLine();
 }

@@ -91,9 +91,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             await started.Task.WaitAsync(StartTimeout);
         }
-        catch (TimeoutException)
+        catch (TimeoutException timeout)
         {
-            throw new InvalidOperationException($"Azurite did not start within {StartTimeout.TotalSeconds} s: " + string.Join(Environment.NewLine, output));
+            throw new InvalidOperationException($"Azurite did not start within {StartTimeout.TotalSeconds} s: " + string.Join(Environment.NewLine, output), timeout);
         }
 
         using var probe = new TcpClient();

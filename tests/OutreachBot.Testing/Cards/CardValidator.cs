@@ -51,6 +51,7 @@ public static class CardValidator
         var start = new ProcessStartInfo("node", [script, input])
         {
             WorkingDirectory = root,
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

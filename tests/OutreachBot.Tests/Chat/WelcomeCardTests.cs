@@ -29,13 +29,13 @@ public sealed partial class WelcomeCardTests
     {
         var json = CardJson.Serialize(ChatCards.Welcome(CultureInfo.GetCultureInfo(locale), ProductCommands.Catalog.Shortcuts(ShortcutOn.WelcomeAndHelp)));
 
-        var texts = Regex.Matches(json, "\"(?:text|title|value)\":\"((?:[^\"\\\\]|\\\\.)*)\"").Select(m => Regex.Unescape(m.Groups[1].Value)).ToList();
+        var texts = Regex.Matches(json, "\"(?:text|title|value)\":\"((?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.None, TimeSpan.FromSeconds(1)).Select(m => Regex.Unescape(m.Groups[1].Value)).ToList();
 
         Assert.NotEmpty(texts);
         Assert.All(texts, t => Assert.DoesNotMatch("[<>‹›＜＞]", t));
         Assert.All(texts, t => Assert.DoesNotMatch(MarkdownListStart(), t));
     }
 
-    [GeneratedRegex(@"^\s*(\d+[.)]|[-*+])\s")]
+    [GeneratedRegex(@"^\s*(\d+[.)]|[-*+])\s", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MarkdownListStart();
 }

@@ -37,7 +37,7 @@ public sealed class CommandCatalog
     public CommandDefinition? ByName(string name) => byName.GetValueOrDefault(name);
 
     /// <summary>The commands a core card offers as buttons, in help order.</summary>
-    public IReadOnlyList<CommandDefinition> Shortcuts(ShortcutOn card) => [.. All.Where(c => (c.Shortcut & card) != 0)];
+    public IReadOnlyList<CommandDefinition> Shortcuts(ShortcutOn card) => [.. All.Where(c => (c.Shortcut & card) != ShortcutOn.None)];
 
     /// <summary>The command a single file stands for when it is sent without text, or null.</summary>
     public CommandDefinition? ForFile(string? fileName, string? mediaType) =>

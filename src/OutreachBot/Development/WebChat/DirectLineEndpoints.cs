@@ -121,9 +121,9 @@ internal static partial class DirectLineEndpoints
     private static string? Locale(JToken? token) =>
         token is JValue { Value: string locale } && LocalePattern().IsMatch(locale) ? locale : null;
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UserIdPattern();
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")]
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LocalePattern();
 }

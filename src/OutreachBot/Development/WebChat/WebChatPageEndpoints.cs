@@ -39,7 +39,7 @@ internal static class WebChatPageEndpoints
             },
         }));
         endpoints.MapGet("/webchat/webchat.js", (WebChatAssets assets) => assets.Bundle is { } path
-            ? Results.File(path, "text/javascript; charset=utf-8", lastModified: File.GetLastWriteTimeUtc(path))
+            ? Results.File(path, "text/javascript; charset=utf-8", lastModified: new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero))
             : Results.Text("// " + Texts(Language.English)["Page.MissingBundle"], "text/javascript; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
         endpoints.MapGet("/webchat/fonts/{font}/{**file}", (string font, string file, WebChatAssets assets, HttpContext http) =>
         {
@@ -50,7 +50,7 @@ internal static class WebChatPageEndpoints
 
             // The files of one npm version never change; the font CSS is tiny and may change with a new version.
             http.Response.Headers[HeaderNames.CacheControl] = file.EndsWith(".woff2", StringComparison.Ordinal) ? "public, max-age=604800" : "no-cache";
-            return Results.File(path, file.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "font/woff2", lastModified: File.GetLastWriteTimeUtc(path));
+            return Results.File(path, file.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "font/woff2", lastModified: new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
         });
     }
 

@@ -109,9 +109,9 @@ public sealed partial class ReminderScheduling(ReminderRepository repository, Re
         return candidate;
     }
 
-    [GeneratedRegex(@"\bremind\s+me\b|提醒我", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bremind\s+me\b|提醒我", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SentencePattern();
 
-    [GeneratedRegex(@"^(me\b|我)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(me\b|我)\s*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingMe();
 }

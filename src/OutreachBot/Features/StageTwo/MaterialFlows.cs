@@ -61,7 +61,7 @@ public sealed class OpportunityFlow(StageTwoWorkspace workspace, BriefCommand br
         var signals = AngelSignals.None;
         foreach (var part in StageTwoInput.Normalize(text).Split([' ', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!int.TryParse(part, out var number) || number < 1 || number > SignalOrder.Length)
+            if (!int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1 || number > SignalOrder.Length)
             {
                 return null;
             }

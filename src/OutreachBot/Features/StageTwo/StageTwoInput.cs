@@ -120,9 +120,9 @@ public static partial class StageTwoInput
         ("shared", Responsibility.Shared), ("both", Responsibility.Shared),
     ];
 
-    [GeneratedRegex(@"\b[A-Za-z]{3}\b")]
+    [GeneratedRegex(@"\b[A-Za-z]{3}\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CurrencyCode();
 
-    [GeneratedRegex(@"^(?<party>.+?)\s*(?<value>\d+(\.\d+)?)\s*%?$")]
+    [GeneratedRegex(@"^(?<party>.+?)\s*(?<value>\d+(\.\d+)?)\s*%?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ShareItem();
 }

@@ -78,6 +78,6 @@ public static class OutreachTranscript
     {
         var list = replies.ToList();
         return string.Join("\n", new[] { list.AllText() }.Concat(list.Cards().SelectMany(c => c.SelectTokens("$..facts[*]").Select(f => $"{f["title"]}: {f["value"]}")))
-            .Concat(list.Cards().SelectMany(c => c.SelectTokens("$..value").OfType<JValue>().Select(v => v.ToString()))));
+            .Concat(list.Cards().SelectMany(c => c.SelectTokens("$..value").OfType<JValue>().Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
     }
 }

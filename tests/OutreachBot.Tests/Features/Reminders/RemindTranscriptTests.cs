@@ -29,7 +29,7 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Contains("Cancel reminder", card.ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal("call Li Lei", stored.Text);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T20:00:00Z"), stored.Due);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T20:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
         Assert.Equal(ReminderKind.Manual, stored.Kind);
     }
 
@@ -43,7 +43,7 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Contains("Reminder set", replies.AllText());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal("call Li Lei", stored.Text);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T15:00:00Z"), stored.Due);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Contains("2026年12月1日 星期二 15:00 (Asia/Shanghai)", text);
         Assert.Contains("取消提醒", replies.Cards()[0].ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T07:00:00Z"), stored.Due);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class RemindTranscriptTests : IDisposable
         var replies = await chat.SayAsync("提醒 3天后 发方案给支付中台");
 
         Assert.Contains("你没说具体几点，我先定在上午 9 点。", replies.AllText());
-        Assert.Equal(DateTimeOffset.Parse("2026-11-27T01:00:00Z"), Assert.Single(await PendingAsync()).Due);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-27T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Assert.Single(await PendingAsync()).Due);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Equal(200, picked.InvokeResponse().Status);
         Assert.Contains("Reminder set", picked.AllText());
         var stored = Assert.Single(await PendingAsync());
-        Assert.Equal(DateTimeOffset.Parse("2026-11-25T15:00:00Z"), stored.Due);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-25T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
         Assert.Equal("call Li Lei", stored.Text);
     }
 

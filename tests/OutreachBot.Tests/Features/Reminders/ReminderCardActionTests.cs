@@ -109,7 +109,7 @@ public sealed class ReminderCardActionTests : IDisposable
         var replies = await chat.PressAsync(card, "明天上午 9 点");
 
         Assert.Contains("好的，", replies.AllText());
-        Assert.Equal(DateTimeOffset.Parse("2026-11-25T01:00:00Z"), Assert.Single(await PendingAsync()).Due);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-25T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Assert.Single(await PendingAsync()).Due);
     }
 
     [Fact]
