@@ -26,7 +26,7 @@ public static partial class CopyCheck
     private static readonly string[] RealWords = ["OutreachBot", "SaaS", "PaaS", "IaaS"];
 
     private static readonly Regex SingularCount = new(
-        @"(?<![\d.,])\b1 (?:" + string.Join("|", CountedNouns) + @")\b", RegexOptions.CultureInvariant);
+        @"(?<![\d.,])\b1 (?:" + string.Join("|", CountedNouns) + @")\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Everything wrong with one text a user reads; empty when it is clean.</summary>
     public static IReadOnlyList<string> Problems(string text, IEnumerable<string>? allowed = null)
@@ -69,15 +69,15 @@ public static partial class CopyCheck
     }
 
     // A PascalCase word with a second capital after lower-case letters: NoCapacity, TargetAdded, OrgChart.
-    [GeneratedRegex(@"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EnumLooking();
 
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\bT\d{2}:\d{2}:\d{2}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\bT\d{2}:\d{2}:\d{2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoTimestamp();
 
-    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{32}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{32}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RawGuid();
 
-    [GeneratedRegex(@"\baad:\S+|\b(?:user|conv|conversation|tenant)-[\w-]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\baad:\S+|\b(?:user|conv|conversation|tenant)-[\w-]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UserKey();
 }

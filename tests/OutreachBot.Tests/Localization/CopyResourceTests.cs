@@ -133,21 +133,21 @@ public sealed partial class CopyResourceTests
     private static HashSet<string> Placeholders(string template) =>
         [.. Placeholder().Matches(template).Select(m => m.Groups["index"].Value)];
 
-    [GeneratedRegex(@"(?<!\{)\{(?<index>\d+)(?:[,:][^}]*)?\}")]
+    [GeneratedRegex(@"(?<!\{)\{(?<index>\d+)(?:[,:][^}]*)?\}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 
     // An ASCII , ; : ? ! ( ) touching a Chinese character.
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}[,;:?!()]|[,;:?!()]\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}[,;:?!()]|[,;:?!()]\p{IsCJKUnifiedIdeographs}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HalfWidthNextToChinese();
 
-    [GeneratedRegex(@"[，。；：？！、]")]
+    [GeneratedRegex(@"[，。；：？！、]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ChineseSentencePunctuation();
 
     // "{0} days" without a plural form: wrong for 1 (use {0:plural:# day|# days}).
-    [GeneratedRegex(@"\{\d+\} (?:outreaches|years|bids|days|hours|minutes|weeks|months|departments|reminders|veterans|targets|projects|customers|opportunities|contacts|times|competitors|members|colleagues|items|tasks|rows|errors|steps)\b")]
+    [GeneratedRegex(@"\{\d+\} (?:outreaches|years|bids|days|hours|minutes|weeks|months|departments|reminders|veterans|targets|projects|customers|opportunities|contacts|times|competitors|members|colleagues|items|tasks|rows|errors|steps)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SingularPlaceholderWithPlural();
 
     // new Phrase("Key", …) and a target-typed new("Key", …) where the key looks like one (Word.Word…).
-    [GeneratedRegex(@"new(?: Phrase)?\(""(?<key>[A-Z][A-Za-z]+(?:\.[A-Za-z0-9]+)+)""")]
+    [GeneratedRegex(@"new(?: Phrase)?\(""(?<key>[A-Z][A-Za-z]+(?:\.[A-Za-z0-9]+)+)""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhraseKey();
 }
