@@ -33,7 +33,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("Point 1 of 3", askBackground.Seen());
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("Outreach started: Fraud checks built into the merchant checkout", summary.Seen());
-        Assert.Contains("Payments Platform (Identified)", summary.Seen());
+        Assert.Contains("Payments Platform (Not contacted yet)", summary.Seen());
         Assert.Contains("Fri, Dec 4, 2026 6:00 PM", summary.Seen());
         Assert.Equal(["Draft the message", "Find departments", "Edit the three points", "Status"], summaryCard.ButtonTitles());
 
@@ -122,7 +122,7 @@ public sealed class OutreachStoryTests
         var summary = await chat.SayAsync("更多交易走他们的网关，直接增加收入。");
 
         var summaryCard = Assert.Single(summary.Cards());
-        Assert.Contains("已创建拓展：商户收银台内置风控", summary.Seen());
+        Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
         Assert.Contains("支付中台 (已锁定)", summary.Seen());
         Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());

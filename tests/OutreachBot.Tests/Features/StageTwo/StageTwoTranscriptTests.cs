@@ -54,7 +54,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var replies = await chat.SayAsync("简报");
 
-        Assert.Contains("还没有可以准备第二阶段材料的拓展", replies.AllText());
+        Assert.Contains("还没有可以准备第二阶段材料的合作对接", replies.AllText());
         Assert.Contains("新建拓展", replies.Cards()[0].ButtonTitles());
     }
 
@@ -190,7 +190,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var card = replies.Cards().Single();
         var text = replies.AllText();
-        Assert.Contains("Nothing was imported: bids.csv has 3 problem(s).", text);
+        Assert.Contains("Nothing was imported: bids.csv has 3 problems.", text);
         var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => (string)t!))).ToList();
         Assert.Equal(
             [
@@ -213,7 +213,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var text = replies.AllText();
         Assert.Contains("没有导入任何数据：bids.csv 有 3 处问题。", text);
-        Assert.Contains("第 3 行金额「abc」不是有效数字", text);
+        Assert.Contains("第 3 行金额“abc”不是有效数字", text);
         Assert.Contains("第 4 行币种「RMB」不是 ISO 4217 三位代码（如 CNY、USD）", text);
         Assert.Contains("第 5 行中标日期「2026/06/01」格式应为 yyyy-MM-dd", text);
     }
@@ -235,7 +235,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
-        var path = Path.Combine(Path.GetTempPath(), $"bids-{Guid.NewGuid():N}.csv");
+        var file = $"bids-{Guid.NewGuid():N}.csv";
+        var path = Path.Combine(Path.GetTempPath(), file);
+        chat.AllowCopy(file);
         await File.WriteAllTextAsync(path, GoodBids);
         try
         {
@@ -488,7 +490,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = "stage2.focus", data = new { verb = "stage2.focus", outreach = theirs } } });
 
-        Assert.Contains("That outreach does not exist or is not shared with you.", replies.AllText());
+        Assert.Contains("That outreach does not exist, or it is not shared with you.", replies.AllText());
         Assert.Null(await world.Repository.GetFocusAsync("test:user-1"));
     }
 
