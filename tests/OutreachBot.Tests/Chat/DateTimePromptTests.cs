@@ -49,7 +49,7 @@ public sealed class DateTimePromptTests : IDisposable
 
         var replies = await chat.SayAsync("yesterday 3pm");
 
-        Assert.Equal("Mon, Nov 23, 2026 3:00 PM (Asia/Shanghai) is already in the past. Please give a future time.", replies[0].Text);
+        Assert.Equal("Mon, Nov 23, 3:00 PM is already in the past. Please give a future time.", replies[0].Text);
         Assert.Equal("When?", replies[1].Text);
     }
 

@@ -185,8 +185,8 @@ public sealed class OutreachSafetyTests
         var courted = await chat.SayAsync("pitch Payments Platform");
         var refused = await chat.SayAsync("pitch risk management center");
 
-        Assert.Contains("Ping Zhou is already talking to Payments Platform (Contacted since 2026-11-24)", courted.Seen());
-        Assert.Contains("Risk Management Center turned another PM down on 2026-11-24: Not their business scope (“only fraud for lending”).", refused.Seen());
+        Assert.Contains("Ping Zhou is already talking to Payments Platform (Contacted since Tue, Nov 24)", courted.Seen());
+        Assert.Contains("Risk Management Center turned another PM down on Tue, Nov 24: Not their business scope (“only fraud for lending”).", refused.Seen());
         var body = Assert.Single(courted.Cards())["body"]!.Select(e => (string?)e["type"]).ToList();
         Assert.InRange(body.IndexOf("Container"), 1, body.IndexOf("Input.Text") - 1);
     }
