@@ -123,7 +123,7 @@ public sealed class OutreachStoryTests
 
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
-        Assert.Contains("支付中台 (已锁定)", summary.Seen());
+        Assert.Contains("支付中台 (待联系)", summary.Seen());
         Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
 
