@@ -19,7 +19,7 @@ public sealed class NoteReaderTests
     [InlineData("CRM 产品部的客户标签接口", NoteShape.Phrase, "客户标签接口")]
     public void Chinese_support_notes_are_read_from_the_readers_side(string note, NoteShape shape, string text)
     {
-        var read = NoteReader.Read(note, NoteRole.Support, PitchLanguage.Chinese, Crm, 160);
+        var read = NoteReader.Read(note, NoteRole.Support, Language.Chinese, Crm, 160);
 
         Assert.Equal(new PitchNote(text, shape), read);
     }
@@ -34,7 +34,7 @@ public sealed class NoteReaderTests
     [InlineData("他们可以把积分能力卖给外部商户；收入归他们", NoteShape.Sentence, "你们可以把积分能力卖给外部商户；收入归你们")]
     public void Chinese_benefit_notes_are_read_from_the_readers_side(string note, NoteShape shape, string text)
     {
-        var read = NoteReader.Read(note, NoteRole.Benefit, PitchLanguage.Chinese, Crm, 160);
+        var read = NoteReader.Read(note, NoteRole.Benefit, Language.Chinese, Crm, 160);
 
         Assert.Equal(new PitchNote(text, shape), read);
     }
@@ -42,7 +42,7 @@ public sealed class NoteReaderTests
     [Fact]
     public void They_after_customers_in_the_background_stays_the_customers()
     {
-        var read = NoteReader.Read("商户一直希望收银台自带风控，他们愿意付费。", NoteRole.Background, PitchLanguage.Chinese, Crm, 240);
+        var read = NoteReader.Read("商户一直希望收银台自带风控，他们愿意付费。", NoteRole.Background, Language.Chinese, Crm, 240);
 
         Assert.Equal("商户一直希望收银台自带风控，他们愿意付费", read!.Text);
     }
@@ -60,7 +60,7 @@ public sealed class NoteReaderTests
     [InlineData("their OCR API for invoices and contracts.", NoteShape.Phrase, "your OCR API for invoices and contracts")]
     public void English_support_notes_are_read_from_the_readers_side(string note, NoteShape shape, string text)
     {
-        var read = NoteReader.Read(note, NoteRole.Support, PitchLanguage.English, Crm, 160);
+        var read = NoteReader.Read(note, NoteRole.Support, Language.English, Crm, 160);
 
         Assert.Equal(new PitchNote(text, shape), read);
     }
@@ -77,7 +77,7 @@ public sealed class NoteReaderTests
     [InlineData("new income for them, and a foothold in insurance", NoteShape.Sentence, "This means new income for you, and a foothold in insurance")]
     public void English_benefit_notes_are_read_from_the_readers_side(string note, NoteShape shape, string text)
     {
-        var read = NoteReader.Read(note, NoteRole.Benefit, PitchLanguage.English, Crm, 160);
+        var read = NoteReader.Read(note, NoteRole.Benefit, Language.English, Crm, 160);
 
         Assert.Equal(new PitchNote(text, shape), read);
     }
@@ -85,16 +85,16 @@ public sealed class NoteReaderTests
     [Fact]
     public void They_after_customers_in_an_english_background_stays_the_customers()
     {
-        var read = NoteReader.Read("Merchants keep asking for fraud checks; three key customers said they would buy it.", NoteRole.Background, PitchLanguage.English, Crm, 240);
+        var read = NoteReader.Read("Merchants keep asking for fraud checks; three key customers said they would buy it.", NoteRole.Background, Language.English, Crm, 240);
 
         Assert.Equal(new PitchNote("Merchants keep asking for fraud checks; three key customers said they would buy it", NoteShape.Sentence), read);
     }
 
     [Theory]
-    [InlineData("开放接口", PitchLanguage.English)]
-    [InlineData("Open the API", PitchLanguage.Chinese)]
-    [InlineData("can they give us API access?", PitchLanguage.English)]
-    public void A_note_in_the_other_language_or_a_question_is_quoted_not_spliced(string note, PitchLanguage language)
+    [InlineData("开放接口", Language.English)]
+    [InlineData("Open the API", Language.Chinese)]
+    [InlineData("can they give us API access?", Language.English)]
+    public void A_note_in_the_other_language_or_a_question_is_quoted_not_spliced(string note, Language language)
     {
         var read = NoteReader.Read(note, NoteRole.Support, language, Crm, 160);
 
@@ -104,6 +104,6 @@ public sealed class NoteReaderTests
     [Fact]
     public void A_blank_note_reads_as_nothing()
     {
-        Assert.Null(NoteReader.Read(" \n ", NoteRole.Support, PitchLanguage.English, Crm, 160));
+        Assert.Null(NoteReader.Read(" \n ", NoteRole.Support, Language.English, Crm, 160));
     }
 }

@@ -68,7 +68,7 @@ public sealed class OutcomeWordsTests
 
         Assert.Empty(english.Except(chinese));
         Assert.Empty(chinese.Except(english));
-        Assert.All(Enum.GetNames<TimelineEventKind>(), kind => Assert.Contains("Event." + kind, english));
+        Assert.All(Enum.GetNames<TimelineEventKind>(), kind => Assert.Contains("TimelineEventKind." + kind, english));
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("Point 1 of 3", askBackground.Seen());
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("Outreach started: Fraud checks built into the merchant checkout", summary.Seen());
-        Assert.Contains("Payments Platform (Identified)", summary.Seen());
+        Assert.Contains("Payments Platform (Not contacted yet)", summary.Seen());
         Assert.Contains("Fri, Dec 4, 2026 6:00 PM", summary.Seen());
         Assert.Equal(["Draft the message", "Find departments", "Edit the three points", "Status"], summaryCard.ButtonTitles());
 
@@ -48,7 +48,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("The org chart shows Payments Platform working in this area", draft);
         Assert.Contains("What we'd need from you: access to the gateway's transaction events and a sandbox.", draft);
         Assert.Contains("This means more volume through your gateway: direct revenue for you.", draft);
-        PitchAssert.Sendable(draft, PitchLanguage.English, OutreachChat.Prep.ProductBackground);
+        PitchAssert.Sendable(draft, Language.English, OutreachChat.Prep.ProductBackground);
         Assert.Equal("Han Yu", OutreachChat.InputValue(pitchCard, "person"));
 
         var contact = await OutreachChat.PressWithInputsAsync(chat, pitchCard, "I sent it", new Dictionary<string, string>
@@ -98,7 +98,7 @@ public sealed class OutreachStoryTests
         var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
         Assert.Contains("we only need your payment gateway, not your people", capabilityOnly);
         Assert.Contains("Would Fri, Nov 27, 10:00 work for a 15-minute follow-up?", capabilityOnly);
-        PitchAssert.Sendable(capabilityOnly, PitchLanguage.English);
+        PitchAssert.Sendable(capabilityOnly, Language.English);
         Assert.Contains("proposed slot Fri, Nov 27, 10:00", noCapacity.Seen());
 
         var status = await chat.SayAsync("status");
@@ -132,8 +132,8 @@ public sealed class OutreachStoryTests
         var summary = await chat.SayAsync("更多交易走他们的网关，直接增加收入。");
 
         var summaryCard = Assert.Single(summary.Cards());
-        Assert.Contains("已创建拓展：商户收银台内置风控", summary.Seen());
-        Assert.Contains("支付中台 (已锁定)", summary.Seen());
+        Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
+        Assert.Contains("支付中台 (待联系)", summary.Seen());
         Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
 
@@ -144,7 +144,7 @@ public sealed class OutreachStoryTests
         var draft = OutreachChat.ButtonData(pitchCard, "我已发送")["message"];
         Assert.StartsWith("余涵老师，您好！", draft);
         Assert.Contains("想请贵部门开放支付网关的交易事件接口和测试环境。更多交易走你们的网关，直接增加收入。", draft);
-        PitchAssert.Sendable(draft, PitchLanguage.Chinese);
+        PitchAssert.Sendable(draft, Language.Chinese);
 
         var contact = await chat.PressAsync(pitchCard, "我已发送");
         var contactCard = Assert.Single(contact.Cards());
@@ -175,7 +175,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("「跨境支付组」有意向，但缺人力", noCapacity.Seen());
         var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
         Assert.Contains("这次我们只需要借助贵部门的支付网关，不需要贵部门出人", capabilityOnly);
-        PitchAssert.Sendable(capabilityOnly, PitchLanguage.Chinese);
+        PitchAssert.Sendable(capabilityOnly, Language.Chinese);
 
         var status = await chat.SayAsync("进展");
         Assert.Contains("支付中台: 已约会议", status.Seen());

@@ -59,7 +59,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var replies = await chat.SayAsync("简报");
 
-        Assert.Contains("还没有可以准备第二阶段材料的拓展", replies.AllText());
+        Assert.Contains("还没有可以准备第二阶段材料的合作对接", replies.AllText());
         Assert.Contains("新建拓展", replies.Cards()[0].ButtonTitles());
     }
 
@@ -195,7 +195,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var card = replies.Cards().Single();
         var text = replies.AllText();
-        Assert.Contains("Nothing was imported: bids.csv has 3 problem(s).", text);
+        Assert.Contains("Nothing was imported: bids.csv has 3 problems.", text);
         var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => OutreachBot.Testing.Transcript.Shown((string)t!)))).ToList();
         Assert.Equal(
             [
@@ -218,9 +218,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var text = replies.AllText();
         Assert.Contains("没有导入任何数据：bids.csv 有 3 处问题。", text);
-        Assert.Contains("第 3 行金额「abc」无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）", text);
-        Assert.Contains("第 4 行币种「金币」无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）", text);
-        Assert.Contains("第 5 行中标日期「2026/13/01」无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）", text);
+        Assert.Contains("第 3 行金额“abc”无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）", text);
+        Assert.Contains("第 4 行币种“金币”无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）", text);
+        Assert.Contains("第 5 行中标日期“2026/13/01”无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）", text);
     }
 
     [Fact]
@@ -240,7 +240,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
-        var path = Path.Combine(Path.GetTempPath(), $"bids-{Guid.NewGuid():N}.csv");
+        var file = $"bids-{Guid.NewGuid():N}.csv";
+        var path = Path.Combine(Path.GetTempPath(), file);
+        chat.AllowCopy(file);
         await File.WriteAllTextAsync(path, GoodBids);
         try
         {
@@ -493,7 +495,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = "stage2.focus", data = new { verb = "stage2.focus", outreach = theirs } } });
 
-        Assert.Contains("That outreach does not exist or is not shared with you.", replies.AllText());
+        Assert.Contains("That outreach does not exist, or it is not shared with you.", replies.AllText());
         Assert.Null(await world.Repository.GetFocusAsync("test:user-1"));
     }
 
