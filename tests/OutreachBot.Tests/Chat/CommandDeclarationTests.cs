@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Resources;
-using OutreachBot.Domain.Text;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Domain.Text;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Text;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;

@@ -100,7 +100,8 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
         if (decoded.Problem is { } problem)
         {
             errors.Add(new(file, problem.Line, problem.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DirectoryImportErrorCode.Undecodable, []) { Reason = problem.Reason });
+                DirectoryImportErrorCode.Undecodable, [])
+            { Reason = problem.Reason });
             return null;
         }
 
