@@ -224,7 +224,7 @@ public sealed class OrgDirectoryImporterTests
         var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(people));
 
         Assert.Null(result.Directory);
-        Assert.Equal(expected, Assert.Single(result.Errors).ToString());
+        Assert.Equal(expected, Assert.Single(result.Errors).Located.En);
     }
 
     [Theory]
