@@ -111,10 +111,10 @@ public sealed class OutreachStoryTests
         Assert.Contains("meeting booked", partner.Seen());
 
         var pipeline = await chat.SayAsync("pipeline");
-        Assert.Contains("1 outreaches · 1 open · 0 overdue", pipeline.Seen());
+        Assert.Contains("1 outreach · 1 open · 0 overdue", pipeline.Seen());
 
         var export = await chat.SayAsync("export");
-        await AssertExportAsync(bot, export, "Fraud checks built into the merchant checkout", "Export of 1 outreaches", "Pipeline (CSV)");
+        await AssertExportAsync(bot, export, "Fraud checks built into the merchant checkout", "Export of 1 outreach", "Pipeline (CSV)");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class StageTwoPerPartnerTests
         Assert.Contains("对应贵部门关注的「人力紧张」", risk.AllText());
         Assert.Contains("合作简报：收银台风控 × 数据平台部", data.AllText());
         Assert.DoesNotContain("人力紧张", data.AllText());
-        Assert.Contains("拓展：收银台风控 → 数据平台部", market.AllText());
+        Assert.Contains("合作对接：收银台风控 → 数据平台部", market.AllText());
         Assert.Contains("换成风控中心", market.Cards().Single().ButtonTitles());
     }
 
@@ -145,7 +145,7 @@ public sealed class StageTwoPerPartnerTests
             ["command"] = "brief",
         }));
 
-        Assert.Contains("That outreach does not exist or is not shared with you.", replies.AllText());
+        Assert.Contains("That outreach does not exist, or it is not shared with you.", replies.AllText());
         Assert.Null(await Repository(bot).GetFocusedPartnerAsync(Owner));
     }
 

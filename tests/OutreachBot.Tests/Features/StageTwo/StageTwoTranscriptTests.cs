@@ -60,7 +60,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var replies = await chat.SayAsync("简报");
 
         Assert.Contains("还没有可以准备第二阶段材料的合作对接", replies.AllText());
-        Assert.Contains("新建拓展", replies.Cards()[0].ButtonTitles());
+        Assert.Contains("新建合作对接", replies.Cards()[0].ButtonTitles());
     }
 
     [Fact]
@@ -199,9 +199,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => OutreachBot.Testing.Transcript.Shown((string)t!)))).ToList();
         Assert.Equal(
             [
-                "3|amount|Line 3: amount 'abc' is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万)",
-                "4|currency|Line 4: currency '金币' is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元)",
-                "5|award_date|Line 5: award_date '2026/13/01' is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026)",
+                "3|amount|Line 3: the amount “abc” is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万).",
+                "4|currency|Line 4: the currency “金币” is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元).",
+                "5|award_date|Line 5: the award date “2026/13/01” is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026).",
             ],
             rows);
         Assert.Null((await world.MaterialAsync(id)).Bids);
@@ -289,7 +289,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Contains("「产品交付」没有写明负责方", badTask.AllText());
         Assert.Contains("分成比例合计为 90%，应正好为 100%（还差 10%）", notHundred.AllText());
         Assert.Contains("第 3/3 步", notHundred.AllText());
-        Assert.Contains("已保存 3 项分工，收入分成：我方 60%，对方 40%。", saved.AllText());
+        Assert.Contains("已保存 3 项分工，收入分成：我方 60%、对方 40%。", saved.AllText());
         var work = (await world.MaterialAsync(id)).Work!;
         Assert.Equal(3, work.DivisionOfLabour.Count);
         Assert.Equal(Domain.StageTwo.ChargingModel.RevenueShare, work.Charging);
