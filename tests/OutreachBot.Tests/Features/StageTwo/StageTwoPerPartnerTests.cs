@@ -33,12 +33,12 @@ public sealed class StageTwoPerPartnerTests
         Assert.Contains("Several partners of “Checkout risk control” are in stage 2. Which one is this for?", asked.AllText());
         Assert.Equal(["Risk Management Center", "Payments Platform"], asked.Cards().Single().ButtonTitles());
         Assert.Contains("Collaboration brief: Checkout risk control × Payments Platform", payments.AllText());
-        Assert.Contains("Speaks to your focus on \"revenue growth\"", payments.AllText());
+        Assert.Contains("Speaks to your focus on “revenue growth”", payments.AllText());
         Assert.DoesNotContain("headcount", payments.AllText());
         Assert.Contains("× Payments Platform", remembered.AllText());
         Assert.Contains("For Risk Management Center", remembered.Cards().Single().ButtonTitles());
         Assert.Contains("Collaboration brief: Checkout risk control × Risk Management Center", risk.AllText());
-        Assert.Contains("Speaks to your focus on \"headcount\"", risk.AllText());
+        Assert.Contains("Speaks to your focus on “headcount”", risk.AllText());
         Assert.DoesNotContain("revenue growth", risk.AllText());
         Assert.Equal("risk", (await Repository(bot).GetFocusedPartnerAsync(Owner))!.DepartmentId);
     }

@@ -430,7 +430,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         Assert.Contains("Every section is filled in.", text);
         Assert.DoesNotContain("To do:", text);
-        Assert.Contains("Speaks to your focus on \"对外收入\"", text);
+        Assert.Contains("Speaks to your focus on “对外收入”", text);
         Assert.Contains("Annualized bids CNY 2.5M ÷ expected market size CNY 6M = 41.7%", text);
         Assert.True(card.ToString(Newtonsoft.Json.Formatting.None).Length < 40 * 1024);
 
