@@ -37,6 +37,8 @@ public static partial class CopyCheck
             text = text.Replace(fragment, " ", StringComparison.Ordinal);
         }
 
+        // A link is an address, not copy: its random token may look like anything.
+        text = Link().Replace(text, " ");
         var problems = new List<string>();
         Add("an enum or type name", EnumLooking().Matches(text));
         Add("an ISO timestamp", IsoTimestamp().Matches(text));
@@ -67,6 +69,9 @@ public static partial class CopyCheck
         var end = Math.Min(text.Length, match.Index + match.Length + 30);
         return text[start..end].ReplaceLineEndings(" ");
     }
+
+    [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Link();
 
     // A PascalCase word with a second capital after lower-case letters: NoCapacity, TargetAdded, OrgChart.
     [GeneratedRegex(@"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

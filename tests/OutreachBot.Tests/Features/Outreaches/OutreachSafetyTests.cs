@@ -202,7 +202,7 @@ public sealed class OutreachSafetyTests
         var status = await bot.Host.Chat(locale: "zh-CN").SayAsync("进展 风控");
 
         Assert.Contains("你的合作对接里还没有这个部门。", status.Seen());
-        Assert.Contains("「风控中心」在 2026-11-24 拒绝过另一位产品经理，原因：对方聚焦本业，不打算扩展。", status.Seen());
+        Assert.Contains("「风控中心」在11月24日（周二）婉拒过另一位产品经理，原因：对方聚焦本业，不打算扩展。", status.Seen());
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class OutreachStoryTests
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("Outreach started: Fraud checks built into the merchant checkout", summary.Seen());
         Assert.Contains("Payments Platform (Not contacted yet)", summary.Seen());
-        Assert.Contains("Fri, Dec 4, 2026 6:00 PM", summary.Seen());
+        Assert.Contains("Fri, Dec 4, 6:00 PM", summary.Seen());
         Assert.Equal(["Draft the message", "Find departments", "Edit the three points", "Status"], summaryCard.ButtonTitles());
 
         var pointer = await chat.PressAsync(summaryCard, "Draft the message");
@@ -133,7 +133,7 @@ public sealed class OutreachStoryTests
 
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
-        Assert.Contains("支付中台 (待联系)", summary.Seen());
+        Assert.Contains("支付中台（待联系）", summary.Seen());
         Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
 

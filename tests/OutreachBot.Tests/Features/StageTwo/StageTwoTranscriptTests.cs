@@ -152,7 +152,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Equal(1, server.Requests);
         var text = replies.AllText();
         Assert.Contains("Imported 4 winning bids from bids.csv.", text);
-        Assert.Contains("Last 12 months (2025-11-25 to 2026-11-24): 3 winning bids", text);
+        Assert.Contains("Last 12 months (Nov 25, 2025 – Nov 24, 2026): 3 winning bids", text);
         Assert.Contains("CNY: CNY 2.5M in 3 bids", text);
         Assert.Contains("恒信科技", text);
         Assert.Contains("Annualized bids CNY 2.5M ÷ expected market size CNY 6M = 41.7%: the estimate is plausible against the real market.", text);
@@ -179,7 +179,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var six = await chat.SayAsync("中标 6");
         var bad = await chat.SayAsync("中标 0");
 
-        Assert.Contains("近 6 个月（2026-05-25 至 2026-11-24）：2 个中标项目", six.AllText());
+        Assert.Contains("近 6 个月（2026年5月25日至2026年11月24日）：2 个中标项目", six.AllText());
         Assert.Contains("年化中标额 ¥260万 ÷ 预期市场规模 ¥600万 = 43.3%：预期规模与真实市场相互印证，较为可信。", six.AllText());
         Assert.Contains("月数请填 1 到 120 之间的整数", bad.AllText());
     }
