@@ -87,7 +87,7 @@ public sealed class OutreachStoryTests
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "risk", ["person"] = "Ming Li" }));
         var refused = await chat.SayAsync("outcome Risk Management Center refused revenue is not their KPI");
         Assert.Contains("Risk Management Center said no (Revenue is not their KPI)", refused.Seen());
-        Assert.Contains("Consider buying \"payment gateway\" instead", refused.Seen());
+        Assert.Contains("Consider buying “payment gateway” instead", refused.Seen());
         Assert.Contains("Next-best departments", refused.Seen());
         Assert.Contains("Find departments", Assert.Single(refused.Cards()).ButtonTitles());
 
@@ -102,13 +102,13 @@ public sealed class OutreachStoryTests
         Assert.Contains("proposed slot Fri, Nov 27, 10:00", noCapacity.Seen());
 
         var status = await chat.SayAsync("status");
-        Assert.Contains("Payments Platform: Meeting scheduled", status.Seen());
+        Assert.Contains("Payments Platform: Meeting booked", status.Seen());
         Assert.Contains("Risk Management Center: Refused", status.Seen());
-        Assert.Contains("Cross-border Payments: No capacity", status.Seen());
+        Assert.Contains("Cross-border Payments: Keen, short of people", status.Seen());
 
         var partner = await chat.SayAsync("status payments platform");
-        Assert.Contains("Meeting scheduled", partner.Seen());
-        Assert.Contains("meeting booked", partner.Seen());
+        Assert.Contains("Meeting booked since", partner.Seen());
+        Assert.Contains(" · Meeting booked", partner.Seen());
 
         var pipeline = await chat.SayAsync("pipeline");
         Assert.Contains("1 outreach · 1 open · 0 overdue", pipeline.Seen());
@@ -134,7 +134,7 @@ public sealed class OutreachStoryTests
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
         Assert.Contains("支付中台（待联系）", summary.Seen());
-        Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
+        Assert.Contains("12月4日（周五）18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
 
         var pointer = await chat.SayAsync("话术");
@@ -178,17 +178,17 @@ public sealed class OutreachStoryTests
         PitchAssert.Sendable(capabilityOnly, Language.Chinese);
 
         var status = await chat.SayAsync("进展");
-        Assert.Contains("支付中台: 已约会议", status.Seen());
-        Assert.Contains("风控中心: 已拒绝", status.Seen());
+        Assert.Contains("支付中台：已约会议", status.Seen());
+        Assert.Contains("风控中心：已婉拒", status.Seen());
 
         var partner = await chat.SayAsync("进展 支付中台");
         Assert.Contains("约定会议", partner.Seen());
 
         var pipeline = await chat.SayAsync("看板");
-        Assert.Contains("共 1 条 · 进行中 1 · 已逾期 0", pipeline.Seen());
+        Assert.Contains("共 1 次合作对接 · 进行中 1 · 已逾期 0", pipeline.Seen());
 
         var export = await chat.SayAsync("导出");
-        await AssertExportAsync(bot, export, "商户收银台内置风控", "已导出 1 条拓展", "看板（CSV）");
+        await AssertExportAsync(bot, export, "商户收银台内置风控", "已导出 1 次合作对接", "看板（CSV）");
     }
 
     private static async Task AssertExportAsync(OutreachChat bot, IReadOnlyList<Activity> export, string idea, string title, string pipelineButton)
