@@ -45,7 +45,7 @@ public class BidsImportBenchmarks
     public int Import()
     {
         var result = importer.Import(new MemoryStream(csv, writable: false));
-        return result.Succeeded ? result.Bids.Count : throw new InvalidOperationException(result.Errors[0].Message.En);
+        return result.Succeeded ? result.Bids.Count : throw new InvalidOperationException(result.Errors[0].Message.ToString());
     }
 
     [Benchmark]

@@ -11,7 +11,7 @@ public sealed record Department(
     IReadOnlyList<string> Keywords)
 {
     /// <summary>The name in the requested language, falling back to the other one when it is empty.</summary>
-    public string Name(DirectoryLanguage language) => language == DirectoryLanguage.Chinese
+    public string Name(Language language) => language == Language.Chinese
         ? (NameZh.Length > 0 ? NameZh : NameEn)
         : (NameEn.Length > 0 ? NameEn : NameZh);
 }
@@ -26,7 +26,7 @@ public sealed record Person(
     DateOnly HireDate,
     string? ManagerId)
 {
-    public string Name(DirectoryLanguage language) => language == DirectoryLanguage.Chinese
+    public string Name(Language language) => language == Language.Chinese
         ? (NameZh.Length > 0 ? NameZh : NameEn)
         : (NameEn.Length > 0 ? NameEn : NameZh);
 
@@ -41,16 +41,4 @@ public sealed record Person(
         var years = at.Year - HireDate.Year;
         return HireDate.AddYears(years) > at ? years - 1 : years;
     }
-}
-
-public enum DirectoryLanguage
-{
-    Chinese,
-    English,
-}
-
-/// <summary>A text in both product languages; the chat layer picks one by the user's locale.</summary>
-public static class DirectoryLanguageText
-{
-    public static string In(this BilingualText text, DirectoryLanguage language) => language == DirectoryLanguage.Chinese ? text.Zh : text.En;
 }

@@ -100,16 +100,15 @@ public static class FirstQuestionDraft
     /// <param name="capability">What we need, in the user's words (e.g. "支付风控" or "payment risk scoring").</param>
     /// <param name="asker">The user, when known from the directory.</param>
     /// <param name="askerDepartment">The user's department, when known.</param>
-    public static BilingualText Create(Person asked, Department target, string capability, Person? asker = null, Department? askerDepartment = null)
+    public static string Create(Copy copy, Person asked, Department target, string capability, Person? asker = null, Department? askerDepartment = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(capability);
-        capability = capability.Trim();
-        var introZh = asker is null ? "" : askerDepartment is null ? $"我是{asker.Name(DirectoryLanguage.Chinese)}。" : $"我是{askerDepartment.Name(DirectoryLanguage.Chinese)}的{asker.Name(DirectoryLanguage.Chinese)}。";
-        var introEn = asker is null ? "" : askerDepartment is null ? $" I'm {asker.Name(DirectoryLanguage.English)}." : $" I'm {asker.Name(DirectoryLanguage.English)} from {askerDepartment.Name(DirectoryLanguage.English)}.";
-        var zh = $"{asked.Name(DirectoryLanguage.Chinese)}您好，{introZh}我们在筹划一个新产品，需要用到{capability}方面的能力。"
-            + $"想请教一下：{target.Name(DirectoryLanguage.Chinese)}这边哪位同事负责这块比较合适？打扰了，多谢！";
-        var en = $"Hi {asked.Name(DirectoryLanguage.English)},{introEn} We're exploring a new product that needs {capability}. "
-            + $"Could you tell me who in {target.Name(DirectoryLanguage.English)} would be the right person to talk to about it? Thanks a lot!";
-        return new BilingualText(zh, en);
+        var language = copy.Language;
+        var intro = asker is null
+            ? string.Empty
+            : askerDepartment is null
+                ? copy.Text("Directory.AskVeteran.IAm", asker.Name(language))
+                : copy.Text("Directory.AskVeteran.IAmFrom", asker.Name(language), askerDepartment.Name(language));
+        return copy.Text("Directory.AskVeteran", asked.Name(language), intro, capability.Trim(), target.Name(language));
     }
 }

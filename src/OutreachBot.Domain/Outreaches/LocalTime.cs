@@ -66,7 +66,7 @@ public static class LocalTime
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone, string? locale)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
-        return BilingualText.IsChinese(locale)
+        return Language.FromLocale(locale) == Language.Chinese
             ? local.ToString("M月d日（ddd）HH:mm", CultureInfo.GetCultureInfo("zh-CN"))
             : local.ToString("ddd, MMM d, HH:mm", CultureInfo.GetCultureInfo("en-US"));
     }

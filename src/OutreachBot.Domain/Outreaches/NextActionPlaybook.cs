@@ -31,12 +31,14 @@ public sealed record PlaybookRule(
     FollowUpSlotRule? FollowUpSlot = null,
     bool AsksForInsight = false);
 
-public sealed record NextAction(PlaybookAction Kind, BilingualText Text);
+/// <summary>One next step; <see cref="Text"/> is the playbook's sentence for this department (keys <c>Playbook.*</c>).</summary>
+public sealed record NextAction(PlaybookAction Kind, Phrase Text);
 
-public sealed record InsightQuestion(string Key, BilingualText Question);
+public sealed record InsightQuestion(string Key, Phrase Question);
 
 /// <summary>A department the directory suggests when one says no.</summary>
-public sealed record AlternativeDepartment(string DepartmentId, string NameZh, string NameEn, BilingualText? Why = null)
+/// <remarks><see cref="Why"/> explains the match in the reader's language (the search renders it).</remarks>
+public sealed record AlternativeDepartment(string DepartmentId, string NameZh, string NameEn, ILocalizable? Why = null)
 {
     public BilingualText Name => new(NameZh, NameEn);
 }

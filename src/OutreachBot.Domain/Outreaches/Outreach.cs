@@ -138,7 +138,7 @@ public sealed class Outreach
         }
 
         Prep = new StageOnePrep(prep.ProductBackground?.Trim(), prep.SupportNeeded?.Trim(), prep.WhatsInItForThem?.Trim());
-        Append(at, actor, TimelineEventKind.PrepUpdated, null, Prep.IsComplete ? "complete" : "partial");
+        Append(at, actor, TimelineEventKind.PrepUpdated, null, string.Empty, e => e with { Complete = Prep.IsComplete });
         return null;
     }
 
@@ -157,7 +157,7 @@ public sealed class Outreach
 
         var text = string.IsNullOrWhiteSpace(supportNeeded) ? null : supportNeeded.Trim();
         Replace(target, target with { SupportNeeded = text });
-        Append(at, actor, TimelineEventKind.PrepUpdated, target.Department.Id, text is null ? "support needed: default" : "support needed");
+        Append(at, actor, TimelineEventKind.PrepUpdated, target.Department.Id, text ?? string.Empty);
         return null;
     }
 
@@ -169,7 +169,7 @@ public sealed class Outreach
         }
 
         Deadline = deadline;
-        Append(at, actor, TimelineEventKind.DeadlineChanged, null, deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Append(at, actor, TimelineEventKind.DeadlineChanged, null, string.Empty, e => e with { When = deadline });
         return null;
     }
 
@@ -183,12 +183,11 @@ public sealed class Outreach
         var colleagues = sharing.ColleagueKeys.Where(k => !string.IsNullOrWhiteSpace(k) && k != OwnerKey).Distinct(StringComparer.Ordinal).ToList();
         if (colleagues.Count > OutreachLimits.MaxColleagues)
         {
-            return new OutreachLimitReached("colleagues", OutreachLimits.MaxColleagues);
+            return new OutreachLimitReached(OutreachLimit.Colleagues, OutreachLimits.MaxColleagues);
         }
 
         Sharing = new OutreachSharing(Blank(sharing.TeamId), Blank(sharing.ChannelId), colleagues);
-        Append(at, actor, TimelineEventKind.SharingChanged, null,
-            $"team={Sharing.TeamId ?? "-"}; channel={Sharing.ChannelId ?? "-"}; colleagues={string.Join(',', colleagues)}");
+        Append(at, actor, TimelineEventKind.SharingChanged, null, string.Empty);
         return null;
 
         static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -198,28 +197,27 @@ public sealed class Outreach
     {
         if (string.IsNullOrWhiteSpace(department.Id))
         {
-            return new InvalidOutreachInput("DepartmentId", new("请指定目标部门。", "Choose a target department."));
+            return new InvalidOutreachInput("DepartmentId", new Phrase("Outreach.Error.DepartmentRequired"));
         }
 
         if (FindTarget(department.Id) is not null)
         {
-            return new DuplicateTarget(department.Id);
+            return new DuplicateTarget(department.Id, department.Name);
         }
 
         if (targets.Count >= OutreachLimits.MaxTargets)
         {
-            return new OutreachLimitReached("target departments", OutreachLimits.MaxTargets);
+            return new OutreachLimitReached(OutreachLimit.Targets, OutreachLimits.MaxTargets);
         }
 
         var chain = referralChain ?? [];
         if (chain.Count > OutreachLimits.MaxReferralSteps)
         {
-            return new OutreachLimitReached("referral steps", OutreachLimits.MaxReferralSteps);
+            return new OutreachLimitReached(OutreachLimit.ReferralSteps, OutreachLimits.MaxReferralSteps);
         }
 
         targets.Add(new OutreachTarget(department, TargetStage.Identified, at, route, [.. chain]));
-        Append(at, actor, TimelineEventKind.TargetAdded, department.Id,
-            route is null ? department.NameEn : $"{department.NameEn} via {route}" + (chain.Count > 0 ? ": " + string.Join(" → ", chain.Select(s => s.PersonName)) : string.Empty));
+        Append(at, actor, TimelineEventKind.TargetAdded, department.Id, string.Join(" → ", chain.Select(s => s.PersonName)), e => e with { Route = route });
         ClosedAt = null;
         return null;
     }
@@ -246,7 +244,7 @@ public sealed class Outreach
 
         if (contacts.Count >= OutreachLimits.MaxContacts)
         {
-            return new OutreachLimitReached("contacts", OutreachLimits.MaxContacts);
+            return new OutreachLimitReached(OutreachLimit.Contacts, OutreachLimits.MaxContacts);
         }
 
         contacts.Add(contact with { DepartmentId = target.Department.Id, RecordedBy = actor });
@@ -255,7 +253,7 @@ public sealed class Outreach
             Replace(target, target with { Stage = TargetStage.Contacted, StageChangedAt = at, Route = target.Route ?? contact.Route });
         }
 
-        Append(at, actor, TimelineEventKind.Contacted, target.Department.Id, $"{contact.PersonName} via {contact.Route}");
+        Append(at, actor, TimelineEventKind.Contacted, target.Department.Id, contact.PersonName, e => e with { Route = contact.Route });
         return null;
     }
 
@@ -284,11 +282,12 @@ public sealed class Outreach
         }
 
         var to = StageMachine.ToStage(outcome);
+        var refusal = outcome == ContactOutcome.Refused ? reason ?? RefusalReason.Other : (RefusalReason?)null;
         return Move(actor, at, departmentId, to, TimelineEventKind.OutcomeRecorded, t => t with
         {
-            RefusalReason = outcome == ContactOutcome.Refused ? reason ?? RefusalReason.Other : null,
+            RefusalReason = refusal,
             OutcomeNote = note?.Trim(),
-        }, $"{outcome}" + (outcome == ContactOutcome.Refused ? $" ({reason ?? RefusalReason.Other})" : string.Empty) + (note is null ? string.Empty : ": " + note.Trim()));
+        }, note?.Trim() ?? string.Empty, e => e with { Reason = refusal });
     }
 
     public OutreachError? ProposeFollowUp(string actor, DateTimeOffset at, string departmentId, DateTimeOffset followUpAt)
@@ -308,7 +307,7 @@ public sealed class Outreach
     {
         if (meetingAt <= at)
         {
-            return new InvalidOutreachInput("MeetingAt", new("会议时间必须在将来。", "The meeting must be in the future."));
+            return new InvalidOutreachInput("MeetingAt", new Phrase("Outreach.Error.MeetingInPast"));
         }
 
         if (Validation.Optional("Note", note, OutreachLimits.MaxNoteLength) is { } noteError)
@@ -317,15 +316,15 @@ public sealed class Outreach
         }
 
         var meeting = new ScheduledMeeting(meetingAt, bothLeadersInvited, note?.Trim());
-        var details = meetingAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + (bothLeadersInvited ? " (both leaders)" : string.Empty);
+        TimelineEvent Details(TimelineEvent e) => e with { When = meetingAt, BothLeaders = bothLeadersInvited };
         if (FindTarget(departmentId) is { Stage: TargetStage.MeetingScheduled } scheduled)
         {
             Replace(scheduled, scheduled with { Meeting = meeting, FollowUpAt = null });
-            Append(at, actor, TimelineEventKind.MeetingScheduled, scheduled.Department.Id, "rescheduled to " + details);
+            Append(at, actor, TimelineEventKind.MeetingScheduled, scheduled.Department.Id, meeting.Note ?? string.Empty, Details);
             return null;
         }
 
-        return Move(actor, at, departmentId, TargetStage.MeetingScheduled, TimelineEventKind.MeetingScheduled, t => t with { Meeting = meeting, FollowUpAt = null }, details);
+        return Move(actor, at, departmentId, TargetStage.MeetingScheduled, TimelineEventKind.MeetingScheduled, t => t with { Meeting = meeting, FollowUpAt = null }, meeting.Note ?? string.Empty, Details);
     }
 
     /// <summary>
@@ -386,7 +385,7 @@ public sealed class Outreach
         Replace(target, target with { Stage = back, StageChangedAt = at, EndedFrom = null, Agreement = null, RefusalReason = null, FollowUpAt = null });
         ClosedAt = null;
         ReopenedAt = at;
-        Append(at, actor, TimelineEventKind.Reopened, target.Department.Id, $"{target.Stage} → {back}");
+        Append(at, actor, TimelineEventKind.Reopened, target.Department.Id, string.Empty, e => e with { From = target.Stage, To = back });
         return null;
     }
 
@@ -400,7 +399,7 @@ public sealed class Outreach
 
         if (chain.Count > OutreachLimits.MaxReferralSteps)
         {
-            return new OutreachLimitReached("referral steps", OutreachLimits.MaxReferralSteps);
+            return new OutreachLimitReached(OutreachLimit.ReferralSteps, OutreachLimits.MaxReferralSteps);
         }
 
         Replace(target, target with { Route = LeadRoute.Referral, ReferralChain = [.. chain] });
@@ -427,8 +426,7 @@ public sealed class Outreach
         var insight = new PartnerInsight(
             kpis?.Trim() ?? previous?.Kpis, leaderConcerns?.Trim() ?? previous?.LeaderConcerns, notes?.Trim() ?? previous?.Notes, at, actor);
         Replace(target, target with { Insight = insight });
-        Append(at, actor, TimelineEventKind.InsightRecorded, target.Department.Id,
-            string.Join("; ", new[] { kpis is null ? null : "KPIs", leaderConcerns is null ? null : "leader concerns", notes is null ? null : "notes" }.OfType<string>()));
+        Append(at, actor, TimelineEventKind.InsightRecorded, target.Department.Id, string.Empty);
         return null;
     }
 
@@ -448,7 +446,14 @@ public sealed class Outreach
     }
 
     private OutreachError? Move(
-        string actor, DateTimeOffset at, string departmentId, TargetStage to, TimelineEventKind kind, Func<OutreachTarget, OutreachTarget> change, string details)
+        string actor,
+        DateTimeOffset at,
+        string departmentId,
+        TargetStage to,
+        TimelineEventKind kind,
+        Func<OutreachTarget, OutreachTarget> change,
+        string details,
+        Func<TimelineEvent, TimelineEvent>? describe = null)
     {
         if (FindTarget(departmentId) is not { } target)
         {
@@ -462,11 +467,11 @@ public sealed class Outreach
 
         var ends = !StageMachine.IsOpen(to);
         Replace(target, change(target) with { Stage = to, StageChangedAt = at, EndedFrom = ends ? target.Stage : null });
-        Append(at, actor, kind, target.Department.Id, $"{target.Stage} → {to}" + (details.Length > 0 ? "; " + details : string.Empty));
+        Append(at, actor, kind, target.Department.Id, details, e => (describe?.Invoke(e) ?? e) with { From = target.Stage, To = to });
         if (ends && IsOpen && targets.All(t => !t.IsOpen))
         {
             ClosedAt = at;
-            Append(at, actor, TimelineEventKind.Closed, null, string.Join(", ", targets.Select(t => $"{t.Department.NameEn}: {t.Stage}")));
+            Append(at, actor, TimelineEventKind.Closed, null, string.Empty);
         }
 
         return null;
@@ -477,42 +482,35 @@ public sealed class Outreach
 
     private void Replace(OutreachTarget current, OutreachTarget next) => targets[targets.IndexOf(current)] = next;
 
-    private void Append(DateTimeOffset at, string actor, TimelineEventKind kind, string? departmentId, string details)
+    private void Append(DateTimeOffset at, string actor, TimelineEventKind kind, string? departmentId, string details, Func<TimelineEvent, TimelineEvent>? describe = null)
     {
-        timeline.Add(new TimelineEvent(NextSequence++, at, actor, kind, departmentId, details.Length > OutreachLimits.MaxNoteLength ? details[..OutreachLimits.MaxNoteLength] : details));
+        var entry = new TimelineEvent(NextSequence++, at, actor, kind, departmentId, details.Length > OutreachLimits.MaxNoteLength ? details[..OutreachLimits.MaxNoteLength] : details);
+        timeline.Add(describe?.Invoke(entry) ?? entry);
         HasChanges = true;
     }
 
     private static InvalidOutreachInput DeadlineInPast() =>
-        new("Deadline", new("截止时间必须在将来。", "The deadline must be in the future."));
+        new("Deadline", new Phrase("Outreach.Error.DeadlineInPast"));
 
     private static class Validation
     {
         public static OutreachError? Required(string field, string? value, int max) =>
             string.IsNullOrWhiteSpace(value)
-                ? new InvalidOutreachInput(field, new($"请填写{FieldName(field).Zh}。", $"Please fill in the {FieldName(field).En}."))
+                ? new InvalidOutreachInput(field, new Phrase("Outreach.Error.Required", FieldName(field)))
                 : Optional(field, value, max);
 
         public static OutreachError? Optional(string field, string? value, int max) =>
             value is not null && value.Trim().Length > max
-                ? new InvalidOutreachInput(field, new($"{FieldName(field).Zh}太长了（最多 {max} 字）。", $"The {FieldName(field).En} is too long (at most {max} characters)."))
+                ? new InvalidOutreachInput(field, new Phrase("Outreach.Error.TooLong", FieldName(field), max))
                 : null;
 
-        private static BilingualText FieldName(string field) => field switch
+        private static Phrase FieldName(string field) => new(field switch
         {
-            nameof(ProductIdea) => new("产品想法", "product idea"),
-            nameof(CapabilityNeeded) => new("需要的能力", "capability needed"),
-            nameof(StageOnePrep.ProductBackground) => new("产品背景", "product background"),
-            nameof(StageOnePrep.SupportNeeded) => new("需要的支持", "support needed"),
-            nameof(StageOnePrep.WhatsInItForThem) => new("对方的收益", "what's in it for them"),
-            "PersonName" => new("联系人姓名", "contact's name"),
-            "MessageSent" => new("发送的内容", "message sent"),
-            "Kpis" => new("对方考核指标", "partner KPIs"),
-            "LeaderConcerns" => new("对方领导的关注点", "leader's concerns"),
-            nameof(Agreement.Terms) => new("达成的内容", "what was agreed"),
-            nameof(Agreement.DecidedBy) => new("拍板的人", "who decided"),
-            _ => new("备注", "note"),
-        };
+            nameof(ProductIdea) or nameof(CapabilityNeeded) or "PersonName" or "MessageSent" or "Kpis" or "LeaderConcerns" => "Outreach.Field." + field,
+            nameof(StageOnePrep.ProductBackground) or nameof(StageOnePrep.SupportNeeded) or nameof(StageOnePrep.WhatsInItForThem) => "Outreach.Field." + field,
+            nameof(Agreement.Terms) or nameof(Agreement.DecidedBy) => "Outreach.Field." + field,
+            _ => "Outreach.Field.Note",
+        });
     }
 }
 

@@ -86,8 +86,32 @@ public enum TimelineEventKind
     Reopened,
 }
 
-/// <summary>One event of the append-only timeline: who did what, when, with details.</summary>
-public sealed record TimelineEvent(long Sequence, DateTimeOffset At, string Actor, TimelineEventKind Kind, string? DepartmentId, string Details);
+/// <summary>
+/// One event of the append-only timeline: who did what, when. <see cref="Details"/> holds only the user's own words for
+/// the event (the idea, the contact's name, a note, the introducers' names); what the bot knows about it is typed, so a
+/// reader sees it in their language (keys <c>TimelineEventKind.*</c> and <c>Timeline.*</c>).
+/// </summary>
+public sealed record TimelineEvent(long Sequence, DateTimeOffset At, string Actor, TimelineEventKind Kind, string? DepartmentId, string Details)
+{
+    /// <summary>The stage the target left, for events that moved it.</summary>
+    public TargetStage? From { get; init; }
+
+    /// <summary>The stage the target reached, for events that moved it.</summary>
+    public TargetStage? To { get; init; }
+
+    public LeadRoute? Route { get; init; }
+
+    public RefusalReason? Reason { get; init; }
+
+    /// <summary>The time the event set: a meeting's time or a new deadline.</summary>
+    public DateTimeOffset? When { get; init; }
+
+    /// <summary>A booked meeting to which both leaders are invited.</summary>
+    public bool? BothLeaders { get; init; }
+
+    /// <summary>After a prep update: whether all three points are written.</summary>
+    public bool? Complete { get; init; }
+}
 
 /// <summary>Caps that keep one outreach a sensible size (and its stored record within Azure Tables' limits).</summary>
 public static class OutreachLimits
@@ -107,11 +131,21 @@ public static class OutreachLimits
 /// <summary>A referral chain told as it happened, for the status and the brief.</summary>
 public static class ReferralStory
 {
-    /// <summary>"经张三引荐认识李四，再经李四引荐认识王五" / "Zhang San introduced us to Li Si, then Li Si introduced us to Wang Wu"; null without introductions.</summary>
-    public static BilingualText? Describe(IReadOnlyList<ReferralStep> chain) =>
-        chain.Count == 0
-            ? null
-            : new(
-                string.Join("，再", chain.Select(s => s.ToPersonName is { Length: > 0 } to ? $"经{s.PersonName}引荐认识{to}" : $"经{s.PersonName}引荐")),
-                string.Join(", then ", chain.Select(s => s.ToPersonName is { Length: > 0 } to ? $"{s.PersonName} introduced us to {to}" : $"{s.PersonName} introduced us")));
+    /// <summary>
+    /// "经张三引荐认识李四，再经李四引荐认识王五" / "Zhang San introduced us to Li Si, then Li Si introduced us to Wang Wu"
+    /// (keys <c>Referral.Story.*</c>); null without introductions.
+    /// </summary>
+    public static Phrase? Describe(IReadOnlyList<ReferralStep> chain)
+    {
+        Phrase? story = null;
+        foreach (var step in chain)
+        {
+            var told = step.ToPersonName is { Length: > 0 } to
+                ? new Phrase("Referral.Story.IntroducedTo", step.PersonName, to)
+                : new Phrase("Referral.Story.Introduced", step.PersonName);
+            story = story is null ? told : new Phrase("Referral.Story.Then", story, told);
+        }
+
+        return story;
+    }
 }

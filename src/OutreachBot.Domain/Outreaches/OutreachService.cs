@@ -45,7 +45,7 @@ public sealed class OutreachService(
     {
         if (!LocalTime.TryFindZone(request.TimeZoneId, out var zone))
         {
-            return new InvalidOutreachInput("TimeZoneId", new($"无法识别时区「{request.TimeZoneId}」，请使用 IANA 名称，例如 Asia/Shanghai。", $"Unknown time zone \"{request.TimeZoneId}\"; use an IANA name such as Asia/Shanghai."));
+            return new InvalidOutreachInput("TimeZoneId", new Phrase("Outreach.Error.UnknownTimeZone", request.TimeZoneId));
         }
 
         var now = time.GetUtcNow();
@@ -493,7 +493,7 @@ public sealed class OutreachService(
 
     /// <summary>Drafts a message to one target of the outreach (the first contact, or the answer to an outcome).</summary>
     public async Task<OutreachResult<PitchDraft>> DraftPitchAsync(
-        Requester requester, string outreachId, string departmentId, PitchVariant variant, PitchLanguage language, PitchPeople people,
+        Requester requester, string outreachId, string departmentId, PitchVariant variant, Language language, PitchPeople people,
         BilingualText? matchedBusiness = null, string? slot = null, CancellationToken cancellationToken = default)
     {
         var found = await GetAsync(requester, outreachId, cancellationToken);

@@ -12,9 +12,8 @@ public sealed record DeadlineCountdown(int Days, int Hours, bool IsOverdue)
         return new DeadlineCountdown((int)span.TotalDays, span.Hours, left < TimeSpan.Zero);
     }
 
-    public BilingualText Text => IsOverdue
-        ? new($"已逾期 {Days} 天 {Hours} 小时", $"overdue by {Days}d {Hours}h")
-        : new($"还剩 {Days} 天 {Hours} 小时", $"{Days}d {Hours}h left");
+    /// <summary>"2 days 3 hours left" / "还剩 2 天 3 小时" (keys <c>Outreach.Countdown.*</c>).</summary>
+    public Phrase Text => new(IsOverdue ? "Outreach.Countdown.Overdue" : "Outreach.Countdown.Left", Days, Hours);
 }
 
 /// <summary>
@@ -45,7 +44,7 @@ public sealed record TargetStatus(
     DateTimeOffset StageChangedAt,
     DateTimeOffset? LastContactAt,
     string? LastContactPerson,
-    BilingualText? NextAction,
+    Phrase? NextAction,
     RefusalReason? RefusalReason,
     Agreement? Agreement = null,
     AgreementPace? Pace = null,
@@ -93,7 +92,7 @@ public static class OutreachStatus
                 ? AgreementPace.Of(outreach.CreatedAt, t.Agreement?.At ?? t.StageChangedAt, outreach.Deadline, zone)
                 : null;
             return new TargetStatus(
-                t.Department.Id, t.Department.Name, t.Stage, t.StageChangedAt, last?.At, last?.PersonName, NextAction(t, zone), t.RefusalReason,
+                t.Department.Id, t.Department.Name, t.Stage, t.StageChangedAt, last?.At, last?.PersonName, NextAction(t), t.RefusalReason,
                 t.Stage == TargetStage.Agreed ? t.Agreement : null, pace, t.ReferralChain);
         }).ToList();
         return new OutreachStatusView(
@@ -104,22 +103,18 @@ public static class OutreachStatus
             outreach.ClosedAt);
     }
 
-    public static BilingualText? NextAction(OutreachTarget target, TimeZoneInfo zone) => target.Stage switch
+    /// <summary>What to do next with a target, as a phrase (keys <c>Outreach.Next.*</c>); null when nothing is left to do.</summary>
+    public static Phrase? NextAction(OutreachTarget target) => target.Stage switch
     {
-        TargetStage.Identified => new("准备三点要素，发出初次联系消息", "Prepare the three points and send the first-contact message"),
-        TargetStage.Contacted => new("跟进对方答复，并记录结果", "Follow up on their answer and record the outcome"),
-        TargetStage.NoCapacity when target.FollowUpAt is { } at => new(
-            $"{LocalTime.Format(at, zone, "zh-CN")} 跟进：强调只需要产品能力，人力我们来协调",
-            $"Follow up {LocalTime.Format(at, zone, "en-US")}: we need only their capability; we coordinate the people"),
-        TargetStage.NoCapacity => new("跟进：强调只需要产品能力，人力我们来协调", "Follow up: we need only their capability; we coordinate the people"),
-        TargetStage.Interested when target.Insight?.Kpis is null || target.Insight.LeaderConcerns is null =>
-            new("约下一次会议并邀请双方领导；了解对方 KPI 和领导关注点", "Book the meeting with both leaders; learn their KPIs and their leader's concerns"),
-        TargetStage.Interested => new("约下一次会议，邀请双方领导参加", "Book the next meeting with both leaders"),
-        TargetStage.MeetingScheduled when target.Meeting is { } meeting => new(
-            $"为 {LocalTime.Format(meeting.At, zone, "zh-CN")} 的会议准备阶段 2 材料",
-            $"Prepare the stage-2 material for the meeting on {LocalTime.Format(meeting.At, zone, "en-US")}"),
-        TargetStage.MeetingScheduled => new("准备阶段 2 材料", "Prepare the stage-2 material"),
-        TargetStage.Refused => new("另找合作部门，或考虑直接采购", "Find another partner department, or consider buying"),
+        TargetStage.Identified => new("Outreach.Next.Identified"),
+        TargetStage.Contacted => new("Outreach.Next.Contacted"),
+        TargetStage.NoCapacity when target.FollowUpAt is { } at => new("Outreach.Next.NoCapacity.At", at),
+        TargetStage.NoCapacity => new("Outreach.Next.NoCapacity"),
+        TargetStage.Interested when target.Insight?.Kpis is null || target.Insight.LeaderConcerns is null => new("Outreach.Next.Interested.Learn"),
+        TargetStage.Interested => new("Outreach.Next.Interested"),
+        TargetStage.MeetingScheduled when target.Meeting is { } meeting => new("Outreach.Next.MeetingScheduled.At", meeting.At),
+        TargetStage.MeetingScheduled => new("Outreach.Next.MeetingScheduled"),
+        TargetStage.Refused => new("Outreach.Next.Refused"),
         _ => null,
     };
 

@@ -18,7 +18,8 @@ public enum HintSeverity
     Advice,
 }
 
-public sealed record PrepHint(PrepPoint Point, HintSeverity Severity, BilingualText Text);
+/// <summary>What to fix in one of the three points; <see cref="Text"/> is a phrase (keys <c>Prep.Hint.*</c>).</summary>
+public sealed record PrepHint(PrepPoint Point, HintSeverity Severity, Phrase Text);
 
 /// <summary>
 /// Checks the three stage-1 points. The article insists they are short: the first contact says briefly what
@@ -41,32 +42,27 @@ public static class PrepValidator
     public static IReadOnlyList<PrepHint> Validate(StageOnePrep prep)
     {
         var hints = new List<PrepHint>();
-        Check(PrepPoint.ProductBackground, prep.ProductBackground, BuyerWords, new(
-            "补充一句谁会买单：做完后有没有客户愿意采购？", "Add who will buy it: will customers pay for it once it's built?"));
+        Check(PrepPoint.ProductBackground, prep.ProductBackground, BuyerWords, new Phrase("Prep.Hint.WhoBuys"));
         Check(PrepPoint.SupportNeeded, prep.SupportNeeded, null, null);
-        Check(PrepPoint.WhatsInItForThem, prep.WhatsInItForThem, BenefitWords, new(
-            "说清楚对方能得到什么：是直接增加收入，还是拓展业务范围？", "Say what they gain: direct revenue, or a wider business scope?"));
+        Check(PrepPoint.WhatsInItForThem, prep.WhatsInItForThem, BenefitWords, new Phrase("Prep.Hint.WhatTheyGain"));
         return hints;
 
-        void Check(PrepPoint point, string? text, string[]? expectedWords, BilingualText? expectedHint)
+        void Check(PrepPoint point, string? text, string[]? expectedWords, Phrase? expectedHint)
         {
-            var name = Name(point);
             if (string.IsNullOrWhiteSpace(text))
             {
-                hints.Add(new(point, HintSeverity.Missing, new($"还缺「{name.Zh}」，请用一两句话写清楚。", $"The {name.En} is missing; one or two sentences will do.")));
+                hints.Add(new(point, HintSeverity.Missing, new Phrase("Prep.Hint.Missing", point)));
                 return;
             }
 
             var weight = Weight(text);
             if (weight < MinWeight)
             {
-                hints.Add(new(point, HintSeverity.Missing, new($"「{name.Zh}」太简略了，对方可能看不懂，请再具体一点。", $"The {name.En} is too thin for them to understand; be a bit more specific.")));
+                hints.Add(new(point, HintSeverity.Missing, new Phrase("Prep.Hint.Thin", point)));
             }
             else if (weight > MaxWeight(point))
             {
-                hints.Add(new(point, HintSeverity.Advice, new(
-                    $"「{name.Zh}」有点长。初次联系简短扼要就好，细节留到第二次深入沟通再讲。",
-                    $"The {name.En} is long. Keep the first contact brief; save the detail for the second, deeper meeting.")));
+                hints.Add(new(point, HintSeverity.Advice, new Phrase("Prep.Hint.Long", point)));
             }
 
             if (expectedWords is not null && expectedHint is not null && !expectedWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
@@ -77,14 +73,6 @@ public static class PrepValidator
     }
 
     public static bool IsReady(IReadOnlyList<PrepHint> hints) => hints.All(h => h.Severity != HintSeverity.Missing);
-
-    public static BilingualText Name(PrepPoint point) => point switch
-    {
-        PrepPoint.ProductBackground => new("产品背景", "product background"),
-        PrepPoint.SupportNeeded => new("需要对方提供的支持", "support needed"),
-        PrepPoint.WhatsInItForThem => new("能给对方带来什么", "what's in it for them"),
-        _ => throw new ArgumentOutOfRangeException(nameof(point), point, null),
-    };
 
     public static int Weight(string text)
     {
@@ -123,7 +111,7 @@ public static class PitchDrafter
         var people = request.People;
         var support = NoteReader.Read(request.Prep.SupportNeeded, NoteRole.Support, language, partner, PrepValidator.MaxWeight(PrepPoint.SupportNeeded));
         var introducer = request.Route == LeadRoute.Referral ? people.Introducer?.FullName(language) : null;
-        var business = request.Route == LeadRoute.KeywordSearch ? Plain(request.MatchedBusiness?.For(Locale(language))) : null;
+        var business = request.Route == LeadRoute.KeywordSearch ? Plain(request.MatchedBusiness?.In(language)) : null;
         var opening = request.Route switch
         {
             LeadRoute.Referral when introducer is not null => PitchOpening.Referral,
@@ -138,9 +126,9 @@ public static class PitchDrafter
             people.Addressee?.GreetingName(language),
             people.Form,
             people.Sender.FullName(language) ?? string.Empty,
-            Plain(people.SenderDepartment?.For(Locale(language))),
+            Plain(people.SenderDepartment?.In(language)),
             opening,
-            language == PitchLanguage.Chinese ? partner.NameZh : partner.NameEn,
+            language == Language.Chinese ? partner.NameZh : partner.NameEn,
             introducer,
             business,
             NoteReader.TrimPunctuation(NoteReader.Clean(request.ProductIdea, NoteReader.LanguageOf(request.ProductIdea))),
@@ -153,7 +141,7 @@ public static class PitchDrafter
     }
 
     /// <summary>A short name of what we need: the capability as typed, else a short support note that is a noun phrase.</summary>
-    private static string? Capability(string? capability, PitchNote? support, PitchLanguage language)
+    private static string? Capability(string? capability, PitchNote? support, Language language)
     {
         if (Plain(capability) is { } given && PrepValidator.Weight(given) <= CapabilityWeight)
         {
@@ -166,6 +154,4 @@ public static class PitchDrafter
     }
 
     private static string? Plain(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string Locale(PitchLanguage language) => language == PitchLanguage.Chinese ? "zh-CN" : "en-US";
 }

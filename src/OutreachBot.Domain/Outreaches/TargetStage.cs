@@ -1,6 +1,6 @@
 namespace OutreachBot.Domain.Outreaches;
 
-/// <summary>Where one target department stands in the article's stage 1.</summary>
+/// <summary>Where one target department stands in the article's stage 1. Readers see the text of key <c>TargetStage.*</c>.</summary>
 public enum TargetStage
 {
     Identified,
@@ -73,35 +73,5 @@ public static class StageMachine
         ContactOutcome.NoCapacity => TargetStage.NoCapacity,
         ContactOutcome.Interested => TargetStage.Interested,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
-    };
-
-    public static BilingualText Name(TargetStage stage) => stage switch
-    {
-        TargetStage.Identified => new("已锁定", "Identified"),
-        TargetStage.Contacted => new("已联系", "Contacted"),
-        TargetStage.Refused => new("已拒绝", "Refused"),
-        TargetStage.NoCapacity => new("有意向但缺人力", "No capacity"),
-        TargetStage.Interested => new("有兴趣", "Interested"),
-        TargetStage.MeetingScheduled => new("已约会议", "Meeting scheduled"),
-        TargetStage.Agreed => new("已达成合作", "Agreed"),
-        TargetStage.Dropped => new("已放弃", "Dropped"),
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
-    };
-
-    public static BilingualText Name(RefusalReason reason) => reason switch
-    {
-        RefusalReason.NotTheirScope => new("不属于对方业务范围", "Not their business scope"),
-        RefusalReason.RevenueNotTheirKpi => new("收入不是对方的考核指标", "Revenue is not their KPI"),
-        RefusalReason.FocusedOnCore => new("对方聚焦本业，不打算扩展", "Focused on their core business"),
-        RefusalReason.Other => new("其他原因", "Other reason"),
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
-    };
-
-    public static BilingualText Name(LeadRoute route) => route switch
-    {
-        LeadRoute.OrgChart => new("组织架构", "Org chart"),
-        LeadRoute.KeywordSearch => new("关键词搜索", "Keyword search"),
-        LeadRoute.Referral => new("熟人引荐", "Referral"),
-        _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 }

@@ -20,12 +20,11 @@ public sealed record OutreachReminderFacts(
 {
     /// <summary>
     /// The facts of an outreach as it stands: per target, the last contact, whether they answered (any stage past
-    /// Contacted), the follow-up after "no manpower" and a booked meeting. Names are in <paramref name="culture"/>.
+    /// Contacted), the follow-up after "no manpower" and a booked meeting. The reminders are written in <paramref name="culture"/>.
     /// </summary>
     public static OutreachReminderFacts Of(Outreach outreach, string conversationKey, string culture)
     {
         ArgumentNullException.ThrowIfNull(outreach);
-        var chinese = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var departments = outreach.Targets.Select(target =>
         {
             var id = target.Department.Id;
@@ -35,7 +34,7 @@ public sealed record OutreachReminderFacts(
                 .Max();
             return new DepartmentContactFacts(
                 id,
-                chinese ? target.Department.NameZh : target.Department.NameEn,
+                target.Department.Name,
                 lastContact,
                 Replied: target.Stage is not (TargetStage.Identified or TargetStage.Contacted),
                 NoCapacityFollowUpAt: target.Stage == TargetStage.NoCapacity ? target.FollowUpAt : null,
@@ -52,7 +51,7 @@ public sealed record OutreachReminderFacts(
 /// <param name="MeetingAt">A booked meeting (outcome 3).</param>
 public sealed record DepartmentContactFacts(
     string DepartmentId,
-    string DepartmentName,
+    BilingualText DepartmentName,
     DateTimeOffset? LastContactAt = null,
     bool Replied = false,
     DateTimeOffset? NoCapacityFollowUpAt = null,
@@ -71,8 +70,10 @@ public sealed record AutomaticReminderOptions
 /// no reply N days after a contact, the follow-up after "no manpower", and preparation a day before a booked meeting.
 /// Ids are a hash of outreach, department, kind, due time (and the round, after a reopen), so planning again yields the same reminders and
 /// <see cref="ReminderRepository.ScheduleAsync"/> stores each once. Times already past are left out.
+/// A reminder's text is written when it is planned, in the owner's language and the outreach's zone, from the
+/// templates of <paramref name="catalog"/> (keys <c>Reminder.Auto.*</c>); planning runs again on every change.
 /// </summary>
-public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = null)
+public sealed class AutomaticReminderRules(ITextCatalog catalog, AutomaticReminderOptions? options = null)
 {
     private readonly AutomaticReminderOptions options = options ?? new AutomaticReminderOptions();
 
@@ -80,10 +81,10 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
     {
         ArgumentNullException.ThrowIfNull(facts);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(facts.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var zh = facts.Culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var copy = new Copy(catalog, Language.FromLocale(facts.Culture), zone);
         var reminders = new List<Reminder>();
 
-        void Add(ReminderKind kind, DateTimeOffset due, string? departmentId, string chinese, string english)
+        void Add(ReminderKind kind, DateTimeOffset due, string? departmentId, Phrase text)
         {
             if (due <= now)
             {
@@ -95,7 +96,7 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
                 Id = DeterministicId(facts.OutreachId, departmentId, kind, due, facts.ReopenedAt),
                 OwnerKey = facts.OwnerKey,
                 ConversationKey = facts.ConversationKey,
-                Text = zh ? chinese : english,
+                Text = copy.Render(text),
                 Kind = kind,
                 Due = due,
                 FireAt = due,
@@ -109,13 +110,11 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
         var deadlineLocal = TimeZoneInfo.ConvertTime(facts.Deadline, zone);
         var leadDays = (int)Math.Round(options.DeadlineLeadTime.TotalDays);
         Add(ReminderKind.DeadlineApproaching, facts.Deadline - options.DeadlineLeadTime, null,
-            $"距离“{idea}”的截止时间（{Chinese(deadlineLocal)}）还有 {leadDays} 天，看看哪些部门还没有明确答复。",
-            $"{leadDays} days left before the deadline for “{idea}” ({English(deadlineLocal)}). Check which departments have not given a clear answer yet.");
+            new Phrase("Reminder.Auto.DeadlineSoon", idea, facts.Deadline, leadDays));
 
         var morningOfDeadline = LocalToUtc(DateOnly.FromDateTime(deadlineLocal.DateTime), options.MorningTime, zone);
         Add(ReminderKind.DeadlineApproaching, morningOfDeadline < facts.Deadline ? morningOfDeadline : facts.Deadline.AddHours(-1), null,
-            $"今天是“{idea}”的截止日（{Chinese(deadlineLocal)}），争取今天拿到初步的合作意向。",
-            $"Today is the deadline for “{idea}” ({English(deadlineLocal)}). Aim to get an initial agreement to cooperate today.");
+            new Phrase("Reminder.Auto.DeadlineToday", idea, facts.Deadline));
 
         foreach (var department in facts.Departments)
         {
@@ -123,23 +122,19 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
             if (department.LastContactAt is { } contacted && !department.Replied)
             {
                 Add(ReminderKind.NoReply, contacted.AddDays(options.NoReplyDays), department.DepartmentId,
-                    $"{name}已经 {options.NoReplyDays} 天没有回复了，跟进一下吧。",
-                    $"{name} has not replied for {options.NoReplyDays} days since your last contact. Time to follow up.");
+                    new Phrase("Reminder.Auto.NoReply", name, options.NoReplyDays));
             }
 
             if (department.NoCapacityFollowUpAt is { } followUp)
             {
                 Add(ReminderKind.FollowUpAfterNoCapacity, followUp, department.DepartmentId,
-                    $"跟进{name}：对方有意拓展但没有人力。再说明一次，我们只需要他们的产品能力，不需要他们出人，人力由我们来协调。",
-                    $"Follow up with {name}: they want to expand but have no manpower. Say again that we need only their product capability, not their people; we coordinate the manpower.");
+                    new Phrase("Reminder.Auto.FollowUpAfterNoCapacity", name));
             }
 
             if (department.MeetingAt is { } meeting)
             {
-                var meetingLocal = TimeZoneInfo.ConvertTime(meeting, zone);
                 Add(ReminderKind.MeetingPrep, meeting - options.MeetingPrepLeadTime, department.DepartmentId,
-                    $"{Chinese(meetingLocal)}要和{name}开会：准备好市场分析、商机清单、产品全景和分工表，并请双方领导参加。",
-                    $"Meeting with {name} on {English(meetingLocal)}: prepare the market analysis, opportunity list, product panorama and division of labour, and invite both leaders.");
+                    new Phrase("Reminder.Auto.MeetingPrep", name, meeting));
             }
         }
 
@@ -162,8 +157,4 @@ public sealed class AutomaticReminderRules(AutomaticReminderOptions? options = n
         var local = day.ToDateTime(timeOfDay);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
-
-    private static string Chinese(DateTimeOffset local) => ReminderTimeParser.FormatChinese(local);
-
-    private static string English(DateTimeOffset local) => ReminderTimeParser.FormatEnglish(local);
 }

@@ -22,5 +22,5 @@ public enum ReminderTimeQuestionKind
 /// The time could not be decided without the user: ask <see cref="Question"/> and offer <see cref="Candidates"/>
 /// (UTC instants, possibly empty) as buttons. Nothing was guessed.
 /// </summary>
-public sealed record ReminderTimeQuestion(ReminderTimeQuestionKind Kind, BilingualText Question, IReadOnlyList<DateTimeOffset> Candidates, string What)
+public sealed record ReminderTimeQuestion(ReminderTimeQuestionKind Kind, Phrase Question, IReadOnlyList<DateTimeOffset> Candidates, string What)
     : ReminderTimeParseResult;

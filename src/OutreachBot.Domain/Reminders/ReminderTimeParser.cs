@@ -22,9 +22,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
 {
     public static readonly TimeOnly DefaultTimeOfDay = new(9, 0);
 
-    private static readonly BilingualText NoTimeQuestion = new(
-        "什么时候提醒你？比如“明天上午9点”“3天后”“下周二下午三点”。",
-        "When should I remind you? For example “tomorrow 9am”, “in 3 days” or “next Tuesday 3pm”.");
+    private static readonly Phrase NoTimeQuestion = new("Reminder.Time.NoTime");
 
     public ReminderTimeParseResult Parse(string text, string timeZoneId)
     {
@@ -33,9 +31,7 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         {
             return new ReminderTimeQuestion(
                 ReminderTimeQuestionKind.UnknownTimeZone,
-                new BilingualText(
-                    $"我不认识时区“{timeZoneId}”，请用 IANA 名称设置，例如“时区 Asia/Shanghai”。",
-                    $"I don't know the time zone “{timeZoneId}”. Set it with an IANA name, e.g. “timezone America/New_York”."),
+                new Phrase("Reminder.Time.UnknownTimeZone", timeZoneId ?? string.Empty),
                 [],
                 text.Trim());
         }
@@ -62,18 +58,18 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
                 var candidates = ambiguous.Locals.Select(local => ToUtc(local, zone)).Where(c => c > nowUtc).Distinct().ToList();
                 if (candidates.Count > 1)
                 {
-                    return new ReminderTimeQuestion(ReminderTimeQuestionKind.AmOrPm, AmOrPmQuestion(candidates, zone), candidates, what);
+                    return new ReminderTimeQuestion(ReminderTimeQuestionKind.AmOrPm, new Phrase("Reminder.Time.AmOrPm", candidates[0], candidates[^1]), candidates, what);
                 }
 
                 return candidates.Count == 1
                     ? new ReminderTimeParsed(candidates[0], TimeZoneInfo.ConvertTime(candidates[0], zone).DateTime, what, false, match.Text)
-                    : new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(ToUtc(ambiguous.Locals.Max(), zone), zone), [], what);
+                    : new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, new Phrase("Reminder.Time.InThePast", ToUtc(ambiguous.Locals.Max(), zone)), [], what);
             case TimeDecision.Exact exact when ToUtc(exact.Local, zone) is var due && due > nowUtc:
                 return new ReminderTimeParsed(due, TimeZoneInfo.ConvertTime(due, zone).DateTime, what, match.TimeAssumed, match.Text);
             case TimeDecision.Exact exact:
-                return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(ToUtc(exact.Local, zone), zone), [], what);
+                return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, new Phrase("Reminder.Time.InThePast", ToUtc(exact.Local, zone)), [], what);
             case TimeDecision.Past past:
-                return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, InThePastQuestion(ToUtc(past.Local, zone), zone), [], what);
+                return new ReminderTimeQuestion(ReminderTimeQuestionKind.InThePast, new Phrase("Reminder.Time.InThePast", ToUtc(past.Local, zone)), [], what);
             default:
                 throw new InvalidOperationException("Unknown time decision.");
         }
@@ -90,28 +86,6 @@ public sealed partial class ReminderTimeParser(TimeProvider time)
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
-
-    private static BilingualText AmOrPmQuestion(IReadOnlyList<DateTimeOffset> candidates, TimeZoneInfo zone)
-    {
-        var local = candidates.Select(c => TimeZoneInfo.ConvertTime(c, zone)).ToList();
-        return new BilingualText(
-            $"你指的是{string.Join("还是", local.Select(FormatChinese))}？",
-            $"Did you mean {string.Join(" or ", local.Select(FormatEnglish))}?");
-    }
-
-    private static BilingualText InThePastQuestion(DateTimeOffset due, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(due, zone);
-        return new BilingualText(
-            $"{FormatChinese(local)}已经过去了，要改到什么时候提醒你？",
-            $"{FormatEnglish(local)} has already passed. When should I remind you instead?");
-    }
-
-    internal static string FormatChinese(DateTimeOffset local) =>
-        local.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
-
-    internal static string FormatEnglish(DateTimeOffset local) =>
-        local.ToString("ddd d MMM, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
 
     private static bool ContainsCjk(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 

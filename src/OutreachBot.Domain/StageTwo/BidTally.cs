@@ -39,7 +39,7 @@ public sealed record BidPeriod
     /// <summary>A custom period from <paramref name="first"/> to <paramref name="last"/>, both days included.</summary>
     public static Validated<BidPeriod> Custom(DateOnly first, DateOnly last) =>
         last < first
-            ? Validated<BidPeriod>.Invalid(new StageTwoError("period.reversed", new($"结束日期 {last:yyyy-MM-dd} 早于开始日期 {first:yyyy-MM-dd}", $"The end date {last:yyyy-MM-dd} is before the start date {first:yyyy-MM-dd}")))
+            ? Validated<BidPeriod>.Invalid(new StageTwoError("period.reversed", new Phrase("Bids.Period.Reversed", last, first)))
             : Validated<BidPeriod>.Valid(new BidPeriod(first, last.AddDays(1), null));
 
     public bool Contains(DateOnly date) => date >= Start && date < EndExclusive;
@@ -47,9 +47,8 @@ public sealed record BidPeriod
     /// <summary>The factor that turns the period's volume into a yearly volume.</summary>
     public decimal AnnualizationFactor => Months is { } months ? 12m / months : 365m / Days;
 
-    public BilingualText Describe() => new(
-        $"{Start:yyyy-MM-dd} 至 {End:yyyy-MM-dd}",
-        $"{Start:yyyy-MM-dd} to {End:yyyy-MM-dd}");
+    /// <summary>"Jun 16, 2024 – Jun 15, 2025" / "2024年6月16日至2025年6月15日".</summary>
+    public Phrase Describe() => new("Bids.Period.Range", Start, End);
 }
 
 /// <summary>Explicit exchange rates into one target currency: 1 unit of a source currency = rate × target.</summary>
@@ -135,10 +134,7 @@ public static class BidTallies
 
             if (missing.Count > 0)
             {
-                var codes = string.Join(", ", missing);
-                return Validated<BidTally>.Invalid(new StageTwoError("tally.missing_rate", new(
-                    $"缺少 {codes} 兑 {rates.Target} 的汇率，无法合并统计",
-                    $"No exchange rate from {codes} to {rates.Target}; the bids cannot be combined")));
+                return Validated<BidTally>.Invalid(new StageTwoError("tally.missing_rate", new Phrase("Bids.MissingRate", missing.ToList(), rates.Target.Code)));
             }
 
             inPeriod = converted;
@@ -187,7 +183,8 @@ public enum CorroborationReading
     CannotCompare,
 }
 
-public sealed record Corroboration(decimal? Ratio, Money? AnnualizedBids, CorroborationReading Reading, BilingualText Explanation);
+/// <remarks>The explanation renders the reading from key <c>CorroborationReading.*</c>.</remarks>
+public sealed record Corroboration(decimal? Ratio, Money? AnnualizedBids, CorroborationReading Reading, Phrase Explanation);
 
 /// <summary>Compares the real market (competitors' winning bids) with the expected market size.</summary>
 public static class MarketCorroboration
@@ -198,43 +195,27 @@ public static class MarketCorroboration
         var foreign = tally.ByCurrency.Where(c => c.Currency != currency).Select(c => c.Currency.Code).ToList();
         if (foreign.Count > 0)
         {
-            var codes = string.Join(", ", foreign);
-            return Cannot(
-                $"中标数据含 {codes}，市场测算为 {currency}：请提供汇率后再比较",
-                $"The bids include {codes} but the estimate is in {currency}: give exchange rates to compare them");
+            return Cannot(new Phrase("Bids.Compare.ForeignCurrency", new Joined(", ", [.. foreign]), currency.Code));
         }
 
         if (estimate.TotalExpectedSize.Amount <= 0)
         {
-            return Cannot("预期市场规模尚未测算或为 0，无法比较", "The expected market size is missing or zero, so there is nothing to compare with");
+            return Cannot(new Phrase("Bids.Compare.NoEstimate"));
         }
 
         var observed = tally.In(currency)?.Total ?? Money.Zero(currency);
         var annualized = new Money(decimal.Round(observed.Amount * tally.Period.AnnualizationFactor, 2), currency);
         var ratio = annualized.Amount / estimate.TotalExpectedSize.Amount;
         var percent = (ratio * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-        var (reading, zh, en) = ratio switch
+        var reading = ratio switch
         {
-            < 0.05m => (CorroborationReading.MostlyUntendered,
-                "市场大部分尚未公开招标，或预期规模估得偏高",
-                "most of the market is not tendered yet, or the estimate is high"),
-            <= 0.5m => (CorroborationReading.Plausible,
-                "预期规模与真实市场相互印证，较为可信",
-                "the estimate is plausible against the real market"),
-            <= 1m => (CorroborationReading.LargelyTendered,
-                "已公开的中标额已接近预期规模，请复核预期规模是否偏低",
-                "published bids already approach the estimate; check whether the estimate is low"),
-            _ => (CorroborationReading.EstimateTooLow,
-                "中标额已超过预期规模，预期规模明显偏低",
-                "the bids exceed the estimate, so the estimate is too low"),
+            < 0.05m => CorroborationReading.MostlyUntendered,
+            <= 0.5m => CorroborationReading.Plausible,
+            <= 1m => CorroborationReading.LargelyTendered,
+            _ => CorroborationReading.EstimateTooLow,
         };
-        var zhCulture = CultureInfo.GetCultureInfo("zh-CN");
-        var enCulture = CultureInfo.GetCultureInfo("en-US");
-        return new Corroboration(ratio, annualized, reading, new BilingualText(
-            $"年化中标额 {MoneyFormatter.Format(annualized, zhCulture)} ÷ 预期市场规模 {MoneyFormatter.Format(estimate.TotalExpectedSize, zhCulture)} = {percent}：{zh}。",
-            $"Annualized bids {MoneyFormatter.Format(annualized, enCulture)} ÷ expected market size {MoneyFormatter.Format(estimate.TotalExpectedSize, enCulture)} = {percent}: {en}."));
+        return new Corroboration(ratio, annualized, reading, new Phrase("Bids.Compare.Ratio", annualized, estimate.TotalExpectedSize, percent, reading));
     }
 
-    private static Corroboration Cannot(string zh, string en) =>
-        new(null, null, CorroborationReading.CannotCompare, new BilingualText(zh, en));
+    private static Corroboration Cannot(Phrase why) => new(null, null, CorroborationReading.CannotCompare, why);
 }

@@ -60,14 +60,14 @@ public enum SegmentIssueKind
 }
 
 /// <summary>Something about a segment's inputs the PM should know. Blocking issues keep the segment out of the total.</summary>
-public sealed record SegmentIssue(SegmentIssueKind Kind, bool Blocking, BilingualText Message);
+public sealed record SegmentIssue(SegmentIssueKind Kind, bool Blocking, Phrase Message);
 
 public sealed record SegmentEstimate(
     MarketSegment Segment,
     Money? Capacity,
     Money? ExpectedSize,
     IReadOnlyList<SegmentIssue> Issues,
-    BilingualText Formula)
+    Phrase Formula)
 {
     public bool IsComplete => ExpectedSize is not null;
 }
@@ -77,7 +77,7 @@ public sealed record MarketEstimate(
     IReadOnlyList<SegmentEstimate> Segments,
     Money TotalExpectedSize,
     Money TotalCapacity,
-    BilingualText Formula)
+    Phrase Formula)
 {
     public IReadOnlyList<SegmentEstimate> IncompleteSegments => [.. Segments.Where(s => !s.IsComplete)];
 
@@ -114,83 +114,78 @@ public static class MarketSizeCalculator
         switch (s.CustomerCount)
         {
             case null:
-                yield return Blocking(SegmentIssueKind.MissingCustomerCount, $"「{s.Name}」缺少客户数量", $"'{s.Name}' has no customer count");
+                yield return Blocking(SegmentIssueKind.MissingCustomerCount, s.Name);
                 break;
             case < 0:
-                yield return Blocking(SegmentIssueKind.NegativeCustomerCount, $"「{s.Name}」的客户数量不能为负数", $"'{s.Name}' has a negative customer count");
+                yield return Blocking(SegmentIssueKind.NegativeCustomerCount, s.Name);
                 break;
             case 0:
-                yield return Note(SegmentIssueKind.ZeroCustomerCount, $"「{s.Name}」的客户数量为 0，该细分市场规模为 0", $"'{s.Name}' has zero customers, so its size is zero");
+                yield return Note(SegmentIssueKind.ZeroCustomerCount, s.Name);
                 break;
         }
 
         if (s.CustomerCount is not null && string.IsNullOrWhiteSpace(s.CountSource))
         {
-            yield return Note(SegmentIssueKind.MissingCountSource, $"「{s.Name}」的客户数量未注明来源（如国家统计局或行业报告）", $"'{s.Name}' does not say where its customer count comes from (e.g. a statistics bureau or a market report)");
+            yield return Note(SegmentIssueKind.MissingCountSource, s.Name);
         }
 
         switch (s.UnitPrice)
         {
             case null:
-                yield return Blocking(SegmentIssueKind.MissingUnitPrice, $"「{s.Name}」缺少客单价", $"'{s.Name}' has no unit price per customer");
+                yield return Blocking(SegmentIssueKind.MissingUnitPrice, s.Name);
                 break;
             case { } price when price.Currency != currency:
-                yield return Blocking(SegmentIssueKind.CurrencyMismatch, $"「{s.Name}」的客单价币种为 {price.Currency}，与测算币种 {currency} 不一致", $"'{s.Name}' is priced in {price.Currency} but the estimate is in {currency}");
+                yield return Blocking(SegmentIssueKind.CurrencyMismatch, s.Name, price.Currency, currency);
                 break;
             case { Amount: < 0 }:
-                yield return Blocking(SegmentIssueKind.NegativeUnitPrice, $"「{s.Name}」的客单价不能为负数", $"'{s.Name}' has a negative unit price");
+                yield return Blocking(SegmentIssueKind.NegativeUnitPrice, s.Name);
                 break;
             case { Amount: 0 }:
-                yield return Note(SegmentIssueKind.ZeroUnitPrice, $"「{s.Name}」的客单价为 0，该细分市场规模为 0", $"'{s.Name}' has a zero unit price, so its size is zero");
+                yield return Note(SegmentIssueKind.ZeroUnitPrice, s.Name);
                 break;
         }
 
         switch (s.Penetration)
         {
             case null:
-                yield return Blocking(SegmentIssueKind.MissingPenetration, $"「{s.Name}」缺少渗透率（预计能拿下的客户比例）", $"'{s.Name}' has no penetration (the share of customers we expect to win)");
+                yield return Blocking(SegmentIssueKind.MissingPenetration, s.Name);
                 break;
             case < 0m or > 1m:
-                yield return Blocking(SegmentIssueKind.PenetrationOutOfRange, $"「{s.Name}」的渗透率应在 0% 到 100% 之间", $"'{s.Name}' needs a penetration between 0% and 100%");
+                yield return Blocking(SegmentIssueKind.PenetrationOutOfRange, s.Name);
                 break;
             case 0m:
-                yield return Note(SegmentIssueKind.ZeroPenetration, $"「{s.Name}」的渗透率为 0%，该细分市场规模为 0", $"'{s.Name}' has 0% penetration, so its size is zero");
+                yield return Note(SegmentIssueKind.ZeroPenetration, s.Name);
                 break;
         }
     }
 
-    private static SegmentIssue Blocking(SegmentIssueKind kind, string zh, string en) => new(kind, true, new BilingualText(zh, en));
+    /// <summary>An issue that keeps the segment out of the total; its message is the text of key <c>SegmentIssueKind.*</c>.</summary>
+    private static SegmentIssue Blocking(SegmentIssueKind kind, params object?[] args) => new(kind, true, new Phrase(Copy.KeyOf(kind), args));
 
-    private static SegmentIssue Note(SegmentIssueKind kind, string zh, string en) => new(kind, false, new BilingualText(zh, en));
+    private static SegmentIssue Note(SegmentIssueKind kind, params object?[] args) => new(kind, false, new Phrase(Copy.KeyOf(kind), args));
 
-    private static BilingualText Formula(MarketSegment s, Money? expected)
+    private static Phrase Formula(MarketSegment s, Money? expected) => new(
+        "Market.Formula.Segment",
+        s.Name,
+        (object?)s.CustomerCount ?? "?",
+        (object?)s.UnitPrice ?? "?",
+        s.Penetration is { } rate ? Percent(rate) : "?",
+        (object?)expected ?? "?");
+
+    private static Phrase TotalFormula(IReadOnlyList<SegmentEstimate> segments, Money total)
     {
-        var zh = CultureInfo.GetCultureInfo("zh-CN");
-        var en = CultureInfo.GetCultureInfo("en-US");
-        var count = s.CustomerCount?.ToString("#,0", CultureInfo.InvariantCulture) ?? "?";
-        string Price(CultureInfo c) => s.UnitPrice is { } p ? MoneyFormatter.Format(p, c) : "?";
-        var penetration = s.Penetration is { } rate ? Percent(rate) : "?";
-        string Result(CultureInfo c) => expected is { } e ? MoneyFormatter.Format(e, c) : "?";
-        return new BilingualText(
-            $"{s.Name}：客户数 {count} × 客单价 {Price(zh)} × 渗透率 {penetration} = {Result(zh)}",
-            $"{s.Name}: customers {count} × unit price {Price(en)} × penetration {penetration} = {Result(en)}");
-    }
-
-    private static BilingualText TotalFormula(IReadOnlyList<SegmentEstimate> segments, Money total)
-    {
-        var zh = CultureInfo.GetCultureInfo("zh-CN");
-        var en = CultureInfo.GetCultureInfo("en-US");
         var complete = segments.Where(s => s.IsComplete).ToList();
         if (complete.Count == 0)
         {
-            return new BilingualText("预期市场规模 = Σ（客户数 × 客单价 × 渗透率）：尚无完整的细分市场", "Expected market size = Σ (customers × unit price × penetration): no complete segment yet");
+            return new Phrase("Market.Formula.NoSegment");
         }
 
-        string Terms(CultureInfo c) => string.Join(" + ", complete.Select(s => MoneyFormatter.Format(s.ExpectedSize!.Value, c)));
         var skipped = segments.Count - complete.Count;
-        return new BilingualText(
-            $"预期市场规模 = Σ（客户数 × 客单价 × 渗透率）= {Terms(zh)} = {MoneyFormatter.Format(total, zh)}" + (skipped > 0 ? $"（另有 {skipped} 个细分市场数据不全，未计入）" : ""),
-            $"Expected market size = Σ (customers × unit price × penetration) = {Terms(en)} = {MoneyFormatter.Format(total, en)}" + (skipped > 0 ? $" ({skipped} incomplete segment(s) not counted)" : ""));
+        return new Phrase(
+            skipped > 0 ? "Market.Formula.TotalSkipping" : "Market.Formula.Total",
+            new Joined(" + ", [.. complete.Select(s => (object?)s.ExpectedSize!.Value)]),
+            total,
+            skipped);
     }
 
     internal static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";

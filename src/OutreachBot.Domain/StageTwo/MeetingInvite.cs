@@ -74,27 +74,27 @@ public sealed class MeetingInviteWriter(TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(request.Title))
         {
-            yield return new("invite.title_missing", new("会议缺少标题", "The meeting needs a title"));
+            yield return new("invite.title_missing", new Phrase("Invite.TitleMissing"));
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZoneId, out _) || !request.TimeZoneId.Contains('/') && request.TimeZoneId != "UTC")
         {
-            yield return new("invite.time_zone_unknown", new($"「{request.TimeZoneId}」不是有效的 IANA 时区（如 Asia/Shanghai）", $"'{request.TimeZoneId}' is not an IANA time zone (e.g. Asia/Shanghai)"));
+            yield return new("invite.time_zone_unknown", new Phrase("Invite.TimeZoneUnknown", request.TimeZoneId));
         }
 
         if (request.Duration <= TimeSpan.Zero)
         {
-            yield return new("invite.duration_invalid", new("会议时长必须大于 0", "The meeting must last longer than zero"));
+            yield return new("invite.duration_invalid", new Phrase("Invite.DurationInvalid"));
         }
 
         if (request.Attendees.Count == 0)
         {
-            yield return new("invite.no_attendees", new("至少需要一位参会人", "At least one attendee is required"));
+            yield return new("invite.no_attendees", new Phrase("Invite.NoAttendees"));
         }
 
         foreach (var person in request.Attendees.Prepend(request.Organizer).Where(p => !MailAddress.TryCreate(p.Email, out _)))
         {
-            yield return new("invite.email_invalid", new($"{person.Name} 的邮箱「{person.Email}」无效", $"{person.Name}'s e-mail '{person.Email}' is not valid"));
+            yield return new("invite.email_invalid", new Phrase("Invite.EmailInvalid", person.Name, person.Email));
         }
     }
 }

@@ -42,7 +42,7 @@ public readonly record struct Currency
 }
 
 /// <summary>An amount of money in a named currency; arithmetic never mixes currencies.</summary>
-public readonly record struct Money(decimal Amount, Currency Currency)
+public readonly record struct Money(decimal Amount, Currency Currency) : ILocalizable
 {
     public static Money Zero(Currency currency) => new(0m, currency);
 
@@ -51,6 +51,9 @@ public readonly record struct Money(decimal Amount, Currency Currency)
     public static Money operator *(Money money, decimal factor) => new(money.Amount * factor, money.Currency);
 
     public override string ToString() => $"{Currency.Code} {Amount:0.##}";
+
+    /// <summary>万/亿 for a Chinese reader, K/M/B for an English one (<see cref="MoneyFormatter"/>).</summary>
+    public string Render(Copy copy, string? format) => MoneyFormatter.Format(this, copy.Language);
 
     private static Currency SameCurrency(Money left, Money right) =>
         left.Currency == right.Currency

@@ -11,9 +11,9 @@ public static class MoneyFormatter
     private static readonly (decimal Scale, string Suffix)[] ChineseScales = [(1_0000_0000_0000m, "万亿"), (1_0000_0000m, "亿"), (1_0000m, "万")];
     private static readonly (decimal Scale, string Suffix)[] EnglishScales = [(1_000_000_000_000m, "T"), (1_000_000_000m, "B"), (1_000_000m, "M"), (1_000m, "K")];
 
-    public static string Format(Money money, CultureInfo culture)
+    public static string Format(Money money, Language language)
     {
-        var chinese = BriefLanguage.IsChinese(culture);
+        var chinese = language == Language.Chinese;
         var sign = money.Amount < 0 ? "-" : "";
         var number = Scaled(Math.Abs(money.Amount), chinese ? ChineseScales : EnglishScales);
         return chinese

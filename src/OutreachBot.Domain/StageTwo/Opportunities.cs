@@ -31,17 +31,31 @@ public enum AngelSignals
 /// <summary>A potential customer already contacted, which could become an angel customer.</summary>
 public sealed record Opportunity(string Customer, OpportunityStatus Status, AngelSignals Signals = AngelSignals.None, string? Contact = null, DateOnly? LastContact = null);
 
-public sealed record AngelAssessment(AngelLikelihood Likelihood, IReadOnlyList<BilingualText> Reasons);
+/// <summary>Why a customer is (or is not yet) a likely angel customer; readers see the text of key <c>AngelReason.*</c>.</summary>
+public enum AngelReason
+{
+    WillingToPilot,
+    ConfirmedPain,
+    BudgetAvailable,
+    ExecutiveSponsor,
+    ExistingRelationship,
+    Declined,
+    NotContactedYet,
+    NothingConfirmed,
+}
 
+public sealed record AngelAssessment(AngelLikelihood Likelihood, IReadOnlyList<AngelReason> Reasons);
+
+/// <summary>How likely a customer is to become an angel customer. Labels are the texts of keys <c>AngelLikelihood.*</c> and <c>OpportunityStatus.*</c>.</summary>
 public static class AngelCustomerAssessor
 {
-    private static readonly (AngelSignals Signal, BilingualText Reason)[] Reasons =
+    private static readonly (AngelSignals Signal, AngelReason Reason)[] Reasons =
     [
-        (AngelSignals.WillingToPilot, new("愿意试点", "willing to run a pilot")),
-        (AngelSignals.ConfirmedPain, new("痛点已确认", "the pain is confirmed")),
-        (AngelSignals.BudgetAvailable, new("有预算", "has budget")),
-        (AngelSignals.ExecutiveSponsor, new("有高层支持", "has an executive sponsor")),
-        (AngelSignals.ExistingRelationship, new("已有合作关系", "we already work together")),
+        (AngelSignals.WillingToPilot, AngelReason.WillingToPilot),
+        (AngelSignals.ConfirmedPain, AngelReason.ConfirmedPain),
+        (AngelSignals.BudgetAvailable, AngelReason.BudgetAvailable),
+        (AngelSignals.ExecutiveSponsor, AngelReason.ExecutiveSponsor),
+        (AngelSignals.ExistingRelationship, AngelReason.ExistingRelationship),
     ];
 
     /// <summary>
@@ -54,7 +68,7 @@ public static class AngelCustomerAssessor
         var reasons = Reasons.Where(r => signals.HasFlag(r.Signal)).Select(r => r.Reason).ToList();
         if (opportunity.Status == OpportunityStatus.Declined)
         {
-            return new AngelAssessment(AngelLikelihood.Low, [new("客户已婉拒", "the customer declined"), .. reasons]);
+            return new AngelAssessment(AngelLikelihood.Low, [AngelReason.Declined, .. reasons]);
         }
 
         var count = reasons.Count;
@@ -63,27 +77,9 @@ public static class AngelCustomerAssessor
             : AngelLikelihood.Low;
         if (count == 0)
         {
-            reasons.Add(opportunity.Status == OpportunityStatus.Identified
-                ? new("尚未接触", "not contacted yet")
-                : new("还没有确认痛点、预算或试点意愿", "no pain, budget or pilot interest confirmed yet"));
+            reasons.Add(opportunity.Status == OpportunityStatus.Identified ? AngelReason.NotContactedYet : AngelReason.NothingConfirmed);
         }
 
         return new AngelAssessment(likelihood, reasons);
     }
-
-    public static BilingualText Label(AngelLikelihood likelihood) => likelihood switch
-    {
-        AngelLikelihood.High => new("高", "high"),
-        AngelLikelihood.Medium => new("中", "medium"),
-        _ => new("低", "low"),
-    };
-
-    public static BilingualText Label(OpportunityStatus status) => status switch
-    {
-        OpportunityStatus.Identified => new("待接触", "identified"),
-        OpportunityStatus.Contacted => new("已接触", "contacted"),
-        OpportunityStatus.Interested => new("有意向", "interested"),
-        OpportunityStatus.PilotAgreed => new("已同意试点", "pilot agreed"),
-        _ => new("已婉拒", "declined"),
-    };
 }

@@ -23,12 +23,12 @@ public sealed record DiagramLink
     {
         if (string.IsNullOrWhiteSpace(title))
         {
-            return Validated<DiagramLink>.Invalid(new StageTwoError("diagram.title_missing", new("图示链接缺少标题", "A diagram link needs a title")));
+            return Validated<DiagramLink>.Invalid(new StageTwoError("diagram.title_missing", new Phrase("Diagram.TitleMissing")));
         }
 
         return Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0
             ? Validated<DiagramLink>.Valid(new DiagramLink(title.Trim(), uri))
-            : Validated<DiagramLink>.Invalid(new StageTwoError("diagram.url_invalid", new($"「{url}」不是有效的 http(s) 链接", $"'{url}' is not a valid http(s) link")));
+            : Validated<DiagramLink>.Invalid(new StageTwoError("diagram.url_invalid", new Phrase("Diagram.UrlInvalid", url ?? string.Empty)));
     }
 }
 

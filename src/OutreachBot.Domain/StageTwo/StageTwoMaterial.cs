@@ -38,13 +38,13 @@ public sealed record StageTwoMaterial(
     {
         if (string.IsNullOrWhiteSpace(opportunity.Customer))
         {
-            return Validated<StageTwoMaterial>.Invalid(new StageTwoError("opportunity.customer_missing", new("请填写客户名称", "Give the customer's name")));
+            return Validated<StageTwoMaterial>.Invalid(new StageTwoError("opportunity.customer_missing", new Phrase("Material.CustomerMissing")));
         }
 
         var list = OpportunityList.Where(o => !string.Equals(o.Customer.Trim(), opportunity.Customer.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         if (list.Count >= MaxOpportunities)
         {
-            return TooMany(MaxOpportunities, "个机会", "opportunities");
+            return TooMany(MaxOpportunities, "Material.TooMany.Opportunities");
         }
 
         return Validated<StageTwoMaterial>.Valid(this with { Opportunities = [.. list, opportunity with { Customer = opportunity.Customer.Trim() }] });
@@ -52,7 +52,7 @@ public sealed record StageTwoMaterial(
 
     public Validated<StageTwoMaterial> WithMarket(MarketSizingModel market) =>
         market.Segments.Count > MaxSegments
-            ? TooMany(MaxSegments, "个细分市场", "segments")
+            ? TooMany(MaxSegments, "Material.TooMany.Segments")
             : Validated<StageTwoMaterial>.Valid(this with { Market = market });
 
     public Validated<StageTwoMaterial> WithWork(WorkBoundary work) => WithWork(work, null);
@@ -60,7 +60,7 @@ public sealed record StageTwoMaterial(
     /// <summary>The work boundary agreed with <paramref name="departmentId"/>'s department, or the outreach-wide draft when null.</summary>
     public Validated<StageTwoMaterial> WithWork(WorkBoundary work, string? departmentId) =>
         work.DivisionOfLabour.Count > MaxTasks
-            ? TooMany(MaxTasks, "项分工", "tasks")
+            ? TooMany(MaxTasks, "Material.TooMany.Tasks")
             : Validated<StageTwoMaterial>.Valid(departmentId is null ? this with { Work = work } : WithPartner(departmentId, p => p with { Work = work }));
 
     /// <summary>The ask of the brief for <paramref name="departmentId"/>'s department, or the outreach-wide draft when null.</summary>
@@ -88,6 +88,6 @@ public sealed record StageTwoMaterial(
         return this with { Partners = partners };
     }
 
-    private static Validated<StageTwoMaterial> TooMany(int limit, string zh, string en) =>
-        Validated<StageTwoMaterial>.Invalid(new StageTwoError("material.too_many", new($"最多 {limit} {zh}，请先精简", $"At most {limit} {en}; trim the list first")));
+    private static Validated<StageTwoMaterial> TooMany(int limit, string key) =>
+        Validated<StageTwoMaterial>.Invalid(new StageTwoError("material.too_many", new Phrase(key, limit)));
 }

@@ -1,16 +1,7 @@
-using System.Globalization;
-
 namespace OutreachBot.Domain.StageTwo;
 
-/// <summary>A sentence the bot can show in either of its two languages.</summary>
-public static class BriefLanguage
-{
-    public static bool IsChinese(CultureInfo culture) =>
-        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>A validation failure with a stable code (for tests and logs) and a message for people.</summary>
-public sealed record StageTwoError(string Code, BilingualText Message);
+/// <summary>A validation failure with a stable code (for tests and logs) and a message for people (keys in StageTwoTexts).</summary>
+public sealed record StageTwoError(string Code, Phrase Message);
 
 /// <summary>Either a valid value or the reasons it could not be made.</summary>
 public sealed class Validated<T>

@@ -23,8 +23,9 @@ public enum BidImportErrorCode
     Undecodable,
 }
 
-/// <summary>One reason a bids file cannot be imported; <see cref="Line"/> is the 1-based line in the file (the header is line 1).</summary>
-public sealed record BidImportError(int Line, string Column, BidImportErrorCode Code, BilingualText Message);
+/// <summary>One reason a bids.csv cannot be imported; <see cref="Line"/> is the 1-based line in the file (the header is line 1).</summary>
+/// <remarks>The message is the text of key <c>BidImportErrorCode.*</c> with the line, the column and the value.</remarks>
+public sealed record BidImportError(int Line, string Column, BidImportErrorCode Code, Phrase Message);
 
 /// <summary>Where the rows came from, so the reply can say how they were read.</summary>
 public enum BidsSourceKind
@@ -95,7 +96,7 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         if (decoded.Problem is { } problem)
         {
             return Failed(new BidImportError(problem.Line, "", BidImportErrorCode.Undecodable,
-                new($"第 {problem.Line} 行第 {problem.Column} 个字符：{problem.Reason.Zh}", $"Line {problem.Line}, character {problem.Column}: {problem.Reason.En}")));
+                new Phrase("BidImportErrorCode.Undecodable", problem.Line, problem.Column, problem.Reason)));
         }
 
         return ImportText(decoded.Text!, culture) with { Encoding = decoded.Encoding, Source = BidsSourceKind.File };
@@ -108,7 +109,7 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
         if (read.UnterminatedQuoteLine is { } line)
         {
             return Failed(new BidImportError(line, "", BidImportErrorCode.MalformedCsv,
-                new($"第 {line} 行开始的引号没有闭合", $"Line {line}: a quoted field opened here is never closed"))) with
+                new Phrase("BidImportErrorCode.MalformedCsv", line))) with
             { Source = BidsSourceKind.PastedText };
         }
 
@@ -132,7 +133,7 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             var missing = RequiredColumns.Where(c => !header.Has(c)).ToList();
             if (missing.Count > 0)
             {
-                return Failed([.. missing.Select(c => new BidImportError(rows[0].Line, c, BidImportErrorCode.MissingColumn, new($"表头缺少列 {c}", $"The header has no '{c}' column")))]);
+                return Failed([.. missing.Select(c => new BidImportError(rows[0].Line, c, BidImportErrorCode.MissingColumn, new Phrase("BidImportErrorCode.MissingColumn", c)))]);
             }
         }
         else
@@ -165,7 +166,7 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             var value = header.Field(row, column);
             if (value.Length == 0 && required)
             {
-                errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new($"第 {line} 行缺少 {column}", $"Line {line}: {column} is empty")));
+                errors.Add(new BidImportError(line, column, BidImportErrorCode.MissingValue, new Phrase("BidImportErrorCode.MissingValue", line, column)));
             }
 
             return value;
@@ -189,16 +190,14 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             {
                 errors.Add(problem switch
                 {
-                    MoneyTextProblem.Negative => new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new($"第 {line} 行金额不能为负数", $"Line {line}: amount cannot be negative")),
-                    MoneyTextProblem.TwoCurrencies => new BidImportError(line, "amount", BidImportErrorCode.CurrencyMismatch, new($"第 {line} 行金额「{amountText}」写了两种货币", $"Line {line}: amount '{amountText}' names two currencies")),
-                    _ => new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new(
-                        $"第 {line} 行金额「{amountText}」无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）",
-                        $"Line {line}: amount '{amountText}' is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万)")),
+                    MoneyTextProblem.Negative => new BidImportError(line, "amount", BidImportErrorCode.NegativeAmount, new Phrase("BidImportErrorCode.NegativeAmount", line)),
+                    MoneyTextProblem.TwoCurrencies => new BidImportError(line, "amount", BidImportErrorCode.CurrencyMismatch, new Phrase("BidImportErrorCode.CurrencyMismatch.InAmount", line, amountText)),
+                    _ => new BidImportError(line, "amount", BidImportErrorCode.InvalidAmount, new Phrase("BidImportErrorCode.InvalidAmount", line, amountText)),
                 });
             }
             else if (amount == 0)
             {
-                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.ZeroAmount, new($"第 {line} 行金额为 0，中标金额应大于 0", $"Line {line}: amount is zero; a winning bid must be positive")));
+                errors.Add(new BidImportError(line, "amount", BidImportErrorCode.ZeroAmount, new Phrase("BidImportErrorCode.ZeroAmount", line)));
             }
         }
 
@@ -211,25 +210,19 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             }
             else
             {
-                errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new(
-                    $"第 {line} 行币种「{currencyText}」无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）",
-                    $"Line {line}: currency '{currencyText}' is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元)")));
+                errors.Add(new BidImportError(line, "currency", BidImportErrorCode.UnknownCurrency, new Phrase("BidImportErrorCode.UnknownCurrency", line, currencyText)));
             }
         }
 
         if (columnCurrency is { } fromColumn && amountCurrency is { } fromAmount && fromColumn != fromAmount)
         {
-            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.CurrencyMismatch, new(
-                $"第 {line} 行金额是 {fromAmount}，币种列却是 {fromColumn}",
-                $"Line {line}: the amount is in {fromAmount} but the currency column says {fromColumn}")));
+            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.CurrencyMismatch, new Phrase("BidImportErrorCode.CurrencyMismatch", line, fromAmount.ToString(), fromColumn.ToString())));
         }
 
         var currency = columnCurrency ?? amountCurrency;
         if (currency is null && currencyText.Length == 0 && amountRead)
         {
-            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.MissingValue, new(
-                $"第 {line} 行缺少 currency（币种列写 CNY 或 人民币，或在金额前加 ¥）",
-                $"Line {line}: currency is empty (fill the currency column with e.g. CNY or USD, or write the amount as ¥2.38M)")));
+            errors.Add(new BidImportError(line, "currency", BidImportErrorCode.MissingValue, new Phrase("BidImportErrorCode.MissingValue.Currency", line)));
         }
 
         var date = default(DateOnly);
@@ -238,16 +231,12 @@ public sealed class BidsCsvImporter(TimeProvider time, TimeZoneInfo? timeZone = 
             if (!DateText.TryParse(dateText, culture, out date, out var problem))
             {
                 errors.Add(problem == DateTextProblem.Ambiguous
-                    ? new BidImportError(line, "award_date", BidImportErrorCode.AmbiguousDate, new(
-                        $"第 {line} 行中标日期「{dateText}」分不清是几月几日，请写成 2026-03-18 或 2026年3月18日",
-                        $"Line {line}: award_date '{dateText}' could be day/month or month/day; write it as 2026-03-18"))
-                    : new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new(
-                        $"第 {line} 行中标日期「{dateText}」无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）",
-                        $"Line {line}: award_date '{dateText}' is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026)")));
+                    ? new BidImportError(line, "award_date", BidImportErrorCode.AmbiguousDate, new Phrase("BidImportErrorCode.AmbiguousDate", line, dateText))
+                    : new BidImportError(line, "award_date", BidImportErrorCode.InvalidDate, new Phrase("BidImportErrorCode.InvalidDate", line, dateText)));
             }
             else if (date > today)
             {
-                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.FutureDate, new($"第 {line} 行中标日期 {dateText} 晚于今天", $"Line {line}: award_date {dateText} is in the future")));
+                errors.Add(new BidImportError(line, "award_date", BidImportErrorCode.FutureDate, new Phrase("BidImportErrorCode.FutureDate", line, dateText)));
             }
         }
 

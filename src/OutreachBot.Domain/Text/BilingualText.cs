@@ -1,15 +1,14 @@
-using System.Globalization;
-
 namespace OutreachBot.Domain.Text;
 
-/// <summary>A text the bot shows in Chinese (zh-CN) or English (en-US), whichever the user reads.</summary>
-public sealed record BilingualText(string Zh, string En)
+/// <summary>
+/// A value that exists in both languages by nature: a department's or person's Chinese and English name from the
+/// directory. Not product copy: the bot's own sentences are <see cref="Phrase"/>s rendered from resources.
+/// </summary>
+public sealed record BilingualText(string Zh, string En) : ILocalizable
 {
-    public string For(string? locale) => IsChinese(locale) ? Zh : En;
+    public string In(Language language) => language == Language.Chinese ? Zh : En;
 
-    public string In(CultureInfo culture) => For(culture.Name);
-
-    public static bool IsChinese(string? locale) => locale is not null && locale.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    public string Render(Copy copy, string? format) => In(copy.Language);
 
     public override string ToString() => En;
 }

@@ -25,7 +25,7 @@ public sealed record TextFileEncoding(string Name, bool ByteOrderMark)
 }
 
 /// <summary>Why a file could not be read as text, and where: 1-based line and column (in characters) of the first bad byte.</summary>
-public sealed record UndecodableText(int Line, int Column, BilingualText Reason);
+public sealed record UndecodableText(int Line, int Column, Phrase Reason);
 
 public sealed record TextDecodeResult(string? Text, TextFileEncoding? Encoding, UndecodableText? Problem)
 {
@@ -51,7 +51,7 @@ public static class TextFileDecoder
     {
         if (bytes.StartsWith("PK\u0003\u0004"u8))
         {
-            return Refused(1, 1, new("这是压缩文件（例如 Excel 工作簿），不是文本文件，请另存为 CSV 后再发送", "This is a zip file (such as an Excel workbook), not text; save it as CSV and send it again"));
+            return Refused(1, 1, new Phrase("Text.Undecodable.Zip"));
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -151,7 +151,7 @@ public static class TextFileDecoder
         if (nul >= 0)
         {
             var (line, column) = Position(text.AsSpan(0, nul));
-            return Refused(line, column, new("文件中有空字符，看起来不是文本文件", "The file holds NUL characters: it does not look like a text file"));
+            return Refused(line, column, new Phrase("Text.Undecodable.Nul"));
         }
 
         return new(text, kind, null);
@@ -165,9 +165,7 @@ public static class TextFileDecoder
             Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
             var (line, column) = Position(chars.AsSpan(0, charsWritten));
             var bad = bytesRead < bytes.Length ? $"0x{bytes[bytesRead]:X2}" : "";
-            return Refused(line, column, new(
-                $"无法识别文件编码（第一个无法识别的字节是 {bad}）：请另存为 UTF-8、UTF-16 或 GBK 编码的 CSV",
-                $"The text encoding is not one I read (first unreadable byte {bad}): save the file as CSV in UTF-8, UTF-16 or GBK"));
+            return Refused(line, column, new Phrase("Text.Undecodable.Encoding", bad));
         }
         finally
         {
@@ -197,7 +195,7 @@ public static class TextFileDecoder
         return false;
     }
 
-    private static TextDecodeResult Refused(int line, int column, BilingualText reason) => new(null, null, new UndecodableText(line, column, reason));
+    private static TextDecodeResult Refused(int line, int column, Phrase reason) => new(null, null, new UndecodableText(line, column, reason));
 
     private static Encoding CodePage(int codePage) =>
         CodePagesEncodingProvider.Instance.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)

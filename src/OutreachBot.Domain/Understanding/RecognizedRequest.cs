@@ -103,9 +103,9 @@ public sealed record RecognizedRequest(string Intent, double Confidence, Request
     public string Arguments(CultureInfo? displayIn = null)
     {
         var department = Department is { } found
-            ? displayIn is null ? found.Id : found.Name(displayIn.Name.StartsWith("zh", StringComparison.Ordinal) ? DirectoryLanguage.Chinese : DirectoryLanguage.English)
+            ? displayIn is null ? found.Id : found.Name(Language.Of(displayIn))
             : Slots.Raw;
-        var chinese = displayIn?.Name.StartsWith("zh", StringComparison.Ordinal) == true;
+        var chinese = displayIn is not null && Language.Of(displayIn) == Language.Chinese;
         return Intent switch
         {
             "status" or "org" or "referrals" or "pitch" or "brief" => department ?? string.Empty,

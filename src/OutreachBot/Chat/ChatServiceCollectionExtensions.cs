@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Chat.Identity;
+using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Chat;
 
@@ -15,6 +16,7 @@ public static class ChatServiceCollectionExtensions
 {
     public static IServiceCollection AddOutreachChat(this IServiceCollection services)
     {
+        services.AddSingleton<ITextCatalog>(ResourceTextCatalog.Instance);
         services.AddSingleton<CommandCatalog>();
         services.AddSingleton<CommandParser>();
         services.AddSingleton<FlowEngine>();

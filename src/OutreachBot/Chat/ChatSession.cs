@@ -37,9 +37,11 @@ public sealed class ChatSession(
 
     public TimeProvider Clock { get; } = clock;
 
-    public CultureInfo Culture => Profile.Language is { } language ? BotLanguage.FromLocale(language) : BotLanguage.FromLocale(Turn.Activity.Locale);
+    /// <summary>The reader's language: the profile's override, else the activity's locale.</summary>
+    public Language Language => Language.FromLocale(Profile.Language ?? Turn.Activity.Locale);
 
-    public bool IsChinese => Culture.Name.StartsWith("zh", StringComparison.Ordinal);
+    /// <summary>The formatting culture of <see cref="Language"/>.</summary>
+    public CultureInfo Culture => Language.Culture;
 
     public TimeZoneInfo TimeZone =>
         Profile.TimeZoneId is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
@@ -48,7 +50,14 @@ public sealed class ChatSession(
 
     public IReadOnlyList<OutgoingMessage> Outbox => outbox;
 
-    public string Text<TTexts>(string key, params object?[] args) => Texts<TTexts>.Get(Culture, key, args);
+    /// <summary>Product text in the reader's language and time zone (docs/copy.md).</summary>
+    public Copy Copy => BotCopy.For(Language, TimeZone);
+
+    public string Text<TTexts>(string key, params object?[] args)
+        where TTexts : ITextSet => Texts<TTexts>.Get(Copy, key, args);
+
+    /// <summary>A domain phrase in the reader's language.</summary>
+    public string Say(Phrase phrase) => Copy.Render(phrase);
 
     public string FormatDateTime(DateTimeOffset instant) => CultureFormat.DateTime(instant, TimeZone, Culture);
 

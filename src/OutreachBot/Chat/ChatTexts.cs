@@ -1,4 +1,6 @@
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Chat;
 
 /// <summary>Texts of the conversation layer itself (ChatTexts.resx, ChatTexts.zh-CN.resx).</summary>
-public sealed class ChatTexts;
+public sealed class ChatTexts : ITextSet;

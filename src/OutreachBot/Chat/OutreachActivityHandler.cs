@@ -43,7 +43,7 @@ public sealed class OutreachActivityHandler(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        turnContext.TurnState.Add(CultureTurnStateKey, Localization.BotLanguage.FromLocale(turnContext.Activity.Locale));
+        turnContext.TurnState.Add(CultureTurnStateKey, Language.FromLocale(turnContext.Activity.Locale).Culture);
         await references.SaveAsync(turnContext.Activity, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
         await userInConversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);

@@ -1,4 +1,6 @@
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Hosting;
 
 /// <summary>Texts of the host itself, e.g. the error message (HostTexts.resx, HostTexts.zh-CN.resx).</summary>
-public sealed class HostTexts;
+public sealed class HostTexts : ITextSet;

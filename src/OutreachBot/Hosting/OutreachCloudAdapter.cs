@@ -20,7 +20,7 @@ public sealed class OutreachCloudAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed for activity {ActivityType} in {Conversation}", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
-            var culture = turnContext.TurnState.Get<CultureInfo>(OutreachActivityHandler.CultureTurnStateKey) ?? BotLanguage.FromLocale(turnContext.Activity.Locale);
+            var culture = turnContext.TurnState.Get<CultureInfo>(OutreachActivityHandler.CultureTurnStateKey) ?? Language.FromLocale(turnContext.Activity.Locale).Culture;
             var key = exception is StorageUnavailableException ? "Error.StorageUnavailable" : "Error.Generic";
             var apology = Texts<HostTexts>.Get(culture, key);
             try

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OutreachBot.Domain.StageTwo;
 using ScottPlot;
 
@@ -27,26 +26,26 @@ public sealed class BidsChartRenderer
     public const int DefaultHeight = 450;
     private const int MaxBars = 8;
 
-    public ChartImage Render(BidTally tally, Currency currency, CultureInfo culture, int width = DefaultWidth, int height = DefaultHeight)
+    /// <param name="copy">The reader's language: the title, labels and money are written for them.</param>
+    public ChartImage Render(BidTally tally, Currency currency, Copy copy, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 200);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
-        using var plot = Draw(tally, currency, culture);
+        using var plot = Draw(tally, currency, copy);
         var png = plot.GetImageBytes(width, height, ImageFormat.Png);
         return new ChartImage(png, width, height, font is null);
     }
 
     /// <summary>The same drawing as SVG, where its words can be read back (tests check what the chart says).</summary>
-    internal string RenderSvg(BidTally tally, Currency currency, CultureInfo culture, int width = DefaultWidth, int height = DefaultHeight)
+    internal string RenderSvg(BidTally tally, Currency currency, Copy copy, int width = DefaultWidth, int height = DefaultHeight)
     {
-        using var plot = Draw(tally, currency, culture);
+        using var plot = Draw(tally, currency, copy);
         return plot.GetSvgXml(width, height);
     }
 
-    private Plot Draw(BidTally tally, Currency currency, CultureInfo culture)
+    private Plot Draw(BidTally tally, Currency currency, Copy copy)
     {
-        var chinese = BriefLanguage.IsChinese(culture);
-        var competitors = Bars(tally.In(currency), chinese);
+        var competitors = Bars(tally.In(currency), copy);
 
         var plot = new Plot();
         if (font is not null)
@@ -56,7 +55,7 @@ public sealed class BidsChartRenderer
 
         if (competitors.Count == 0)
         {
-            plot.Add.Annotation(chinese ? "该区间内没有中标记录" : "No winning bids in this period", Alignment.MiddleCenter);
+            plot.Add.Annotation(copy.Text("Chart.NoBids"), Alignment.MiddleCenter);
             plot.HideGrid();
             plot.Axes.Frameless();
         }
@@ -68,7 +67,7 @@ public sealed class BidsChartRenderer
                     // Largest at the top: ScottPlot's y axis grows upwards.
                     Position = competitors.Count - 1 - i,
                     Value = (double)c.Total.Amount,
-                    Label = MoneyFormatter.Format(c.Total, culture) + (chinese ? $"（{c.Count} 项）" : $" ({c.Count})"),
+                    Label = copy.Text("Chart.BarLabel", c.Total, c.Count),
                     FillColor = i == 0 ? Color.FromHex("#6264A7") : Color.FromHex("#8B8CC7"),
                 })
                 .ToList();
@@ -86,7 +85,7 @@ public sealed class BidsChartRenderer
             plot.Axes.Left.MajorTickStyle.Length = 0;
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
             {
-                LabelFormatter = value => MoneyFormatter.Format(new Money((decimal)value, currency), culture),
+                LabelFormatter = value => copy.Value(new Money((decimal)value, currency)),
             };
             plot.Axes.Margins(left: 0, right: 0.25, bottom: 0.05, top: 0.05);
             plot.HideGrid();
@@ -96,14 +95,11 @@ public sealed class BidsChartRenderer
         }
 
         // Last: Frameless() above hides the title panel, and an empty chart still says which period and currency it covers.
-        var period = tally.Period.Describe();
-        plot.Title(chinese
-            ? $"竞争对手中标金额（{period.Zh}，{currency}）"
-            : $"Competitors' winning bids ({period.En}, {currency})");
+        plot.Title(copy.Text("Chart.Title", tally.Period.Describe(), currency.Code));
         return plot;
     }
 
-    private static List<CompetitorTally> Bars(CurrencyTally? tally, bool chinese)
+    private static List<CompetitorTally> Bars(CurrencyTally? tally, Copy copy)
     {
         if (tally is null)
         {
@@ -118,7 +114,7 @@ public sealed class BidsChartRenderer
 
         var rest = ordered.Skip(MaxBars - 1).ToList();
         var others = new CompetitorTally(
-            chinese ? $"其他 {rest.Count} 家" : $"{rest.Count} others",
+            copy.Text("Chart.Others", rest.Count),
             new Money(rest.Sum(c => c.Total.Amount), tally.Currency),
             rest.Sum(c => c.Count));
         return [.. ordered.Take(MaxBars - 1), others];

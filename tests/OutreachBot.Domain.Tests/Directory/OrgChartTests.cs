@@ -69,11 +69,12 @@ public sealed class OrgChartTests
         var me = directory.GetPerson("new") with { NameZh = "韩梅梅", NameEn = "Meimei Han" };
         var risk = directory.GetDepartment("risk");
 
-        var draft = FirstQuestionDraft.Create(asked, directory.GetDepartment("pay"), "跨境收款", me, risk);
+        var chinese = FirstQuestionDraft.Create(TestCopy.Chinese, asked, directory.GetDepartment("pay"), "跨境收款", me, risk);
+        var english = FirstQuestionDraft.Create(TestCopy.English, asked, directory.GetDepartment("pay"), "跨境收款", me, risk);
 
-        Assert.Equal("李雷您好，我是风控中心的韩梅梅。我们在筹划一个新产品，需要用到跨境收款方面的能力。想请教一下：支付中台这边哪位同事负责这块比较合适？打扰了，多谢！", draft.Zh);
+        Assert.Equal("李雷您好，我是风控中心的韩梅梅。我们在筹划一个新产品，需要用到跨境收款方面的能力。想请教一下：支付中台这边哪位同事负责这块比较合适？打扰了，多谢！", chinese);
         Assert.Equal("Hi Lei Li, I'm Meimei Han from Risk Management Center. We're exploring a new product that needs 跨境收款. "
-            + "Could you tell me who in Payments Platform would be the right person to talk to about it? Thanks a lot!", draft.En);
+            + "Could you tell me who in Payments Platform would be the right person to talk to about it? Thanks a lot!", english);
     }
 
     [Fact]
@@ -81,9 +82,10 @@ public sealed class OrgChartTests
     {
         var directory = Company();
 
-        var draft = FirstQuestionDraft.Create(directory.GetPerson("vet"), directory.GetDepartment("pay"), "settlement");
+        var chinese = FirstQuestionDraft.Create(TestCopy.Chinese, directory.GetPerson("vet"), directory.GetDepartment("pay"), "settlement");
+        var english = FirstQuestionDraft.Create(TestCopy.English, directory.GetPerson("vet"), directory.GetDepartment("pay"), "settlement");
 
-        Assert.StartsWith("vet您好，我们在筹划一个新产品", draft.Zh, StringComparison.Ordinal);
-        Assert.StartsWith("Hi vet, We're exploring", draft.En, StringComparison.Ordinal);
+        Assert.StartsWith("vet您好，我们在筹划一个新产品", chinese, StringComparison.Ordinal);
+        Assert.StartsWith("Hi vet, We're exploring", english, StringComparison.Ordinal);
     }
 }

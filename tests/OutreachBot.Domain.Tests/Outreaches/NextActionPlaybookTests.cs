@@ -68,8 +68,9 @@ public sealed class NextActionPlaybookTests
         Assert.Equal(PitchVariant.CapabilityOnly, result.Message);
         var expectedSlot = new DateTimeOffset(2025, 3, 6, 10, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal(expectedSlot, result.ProposedSlot);
-        Assert.Contains("3月6日（周四）10:00", result.Actions.Single(a => a.Kind == PlaybookAction.ProposeFollowUpSlot).Text.Zh);
-        Assert.Contains("Thu, Mar 6, 10:00", result.Actions.Single(a => a.Kind == PlaybookAction.ProposeFollowUpSlot).Text.En);
+        var slot = result.Actions.Single(a => a.Kind == PlaybookAction.ProposeFollowUpSlot).Text;
+        Assert.Contains("3月6日（周四）10:00", TestCopy.For(Language.Chinese, Shanghai).Render(slot));
+        Assert.Contains("Thu, Mar 6, 10:00 AM", TestCopy.For(Language.English, Shanghai).Render(slot));
         Assert.Empty(result.Alternatives);
     }
 

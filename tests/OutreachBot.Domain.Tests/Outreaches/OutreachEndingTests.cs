@@ -196,9 +196,11 @@ public sealed class OutreachEndingTests
         var story = ReferralStory.Describe([new ReferralStep("E1", "张伟", ToPersonId: "E2", ToPersonName: "李娜"), new ReferralStep("E2", "李娜", ToPersonId: "E3", ToPersonName: "王强")]);
         var old = ReferralStory.Describe([new ReferralStep("E1", "Zhang Wei")]);
 
-        Assert.Equal("经张伟引荐认识李娜，再经李娜引荐认识王强", story!.Zh);
+        Assert.NotNull(story);
+        Assert.NotNull(old);
+        Assert.Equal("经张伟引荐认识李娜，再经李娜引荐认识王强", story.Zh);
         Assert.Equal("张伟 introduced us to 李娜, then 李娜 introduced us to 王强", story.En);
-        Assert.Equal("Zhang Wei introduced us", old!.En);
+        Assert.Equal("Zhang Wei introduced us", old.En);
         Assert.Null(ReferralStory.Describe([]));
     }
 

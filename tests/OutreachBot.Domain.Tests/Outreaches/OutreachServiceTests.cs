@@ -60,7 +60,7 @@ public sealed class OutreachServiceTests
             (await service.DropAsync(Bob, id, "D042")).Error,
             (await service.RecordInsightAsync(Bob, id, "D042", "kpi", null)).Error,
             (await service.RecordReferralAsync(Bob, id, "D042", [new ReferralStep("E1", "Li Lei")])).Error,
-            (await service.DraftPitchAsync(Bob, id, "D042", PitchVariant.FirstContact, PitchLanguage.Chinese, new PitchPeople(new PitchPerson("鲍勃", "Bob"), null, null))).Error,
+            (await service.DraftPitchAsync(Bob, id, "D042", PitchVariant.FirstContact, Language.Chinese, new PitchPeople(new PitchPerson("鲍勃", "Bob"), null, null))).Error,
             (await service.ChangeTargetSupportAsync(Bob, id, "D042", "开放实时风控评分接口")).Error,
         };
 
@@ -217,7 +217,7 @@ public sealed class OutreachServiceTests
         await service.AddTargetAsync(Alice, id, OutreachBuilder.Payments, LeadRoute.Referral, [new ReferralStep("P9", "王强")]);
 
         var pitch = await service.DraftPitchAsync(
-            Alice, id, "D042", PitchVariant.FirstContact, PitchLanguage.Chinese, new PitchPeople(new PitchPerson("张三", "San Zhang"), null, new PitchPerson("李雷", "Lei Li")));
+            Alice, id, "D042", PitchVariant.FirstContact, Language.Chinese, new PitchPeople(new PitchPerson("张三", "San Zhang"), null, new PitchPerson("李雷", "Lei Li")));
 
         var parts = pitch.Value!.Parts!;
         Assert.Equal((PitchOpening.Referral, "王强", "李雷"), (parts.Opening, parts.Introducer, parts.GreetingName));

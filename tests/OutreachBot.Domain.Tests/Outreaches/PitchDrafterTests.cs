@@ -15,7 +15,7 @@ public sealed class PitchDrafterTests
         var request = Request() with { Route = LeadRoute.Referral, People = People() with { Introducer = new PitchPerson("王强", "Qiang Wang") } };
 
         var zh = PitchDrafter.Draft(request).Parts!;
-        var en = PitchDrafter.Draft(request with { Language = PitchLanguage.English }).Parts!;
+        var en = PitchDrafter.Draft(request with { Language = Language.English }).Parts!;
 
         Assert.Equal((PitchOpening.Referral, "王强", "李雷"), (zh.Opening, zh.Introducer, zh.GreetingName));
         Assert.Equal((PitchOpening.Referral, "Qiang Wang", "Lei"), (en.Opening, en.Introducer, en.GreetingName));
@@ -29,7 +29,7 @@ public sealed class PitchDrafterTests
         var request = Request() with { MatchedBusiness = new BilingualText("聚合支付", "aggregated checkout") };
 
         var zh = PitchDrafter.Draft(request).Parts!;
-        var en = PitchDrafter.Draft(request with { Language = PitchLanguage.English }).Parts!;
+        var en = PitchDrafter.Draft(request with { Language = Language.English }).Parts!;
 
         Assert.Equal((PitchOpening.Keyword, "聚合支付"), (zh.Opening, zh.MatchedBusiness));
         Assert.Equal("aggregated checkout", en.MatchedBusiness);
@@ -84,8 +84,8 @@ public sealed class PitchDrafterTests
         var outreach = new OutreachBuilder().WithPrep(GoodPrep).Targeting(OutreachBuilder.Payments).Targeting(OutreachBuilder.Risk).Build();
         Assert.Null(outreach.ChangeTargetSupport("alice", OutreachBuilder.Start.AddHours(1), "D077", "开放设备指纹接口"));
 
-        var payments = PitchRequest.For(outreach, outreach.FindTarget("D042")!, PitchVariant.FirstContact, PitchLanguage.Chinese, People());
-        var risk = PitchRequest.For(outreach, outreach.FindTarget("D077")!, PitchVariant.FirstContact, PitchLanguage.Chinese, People());
+        var payments = PitchRequest.For(outreach, outreach.FindTarget("D042")!, PitchVariant.FirstContact, Language.Chinese, People());
+        var risk = PitchRequest.For(outreach, outreach.FindTarget("D077")!, PitchVariant.FirstContact, Language.Chinese, People());
 
         Assert.Equal("实时交易风控的接口能力", payments.Prep.SupportNeeded);
         Assert.Equal("开放设备指纹接口", risk.Prep.SupportNeeded);
@@ -137,5 +137,5 @@ public sealed class PitchDrafterTests
         new(new PitchPerson("张三", "San Zhang"), new BilingualText("金融科技产品部", "Fintech Products"), new PitchPerson("李雷", "Lei Li"));
 
     private static PitchRequest Request() => new(
-        PitchVariant.FirstContact, PitchLanguage.Chinese, "面向中小银行的支付风控 SaaS", "实时交易风控", GoodPrep, OutreachBuilder.Payments, LeadRoute.KeywordSearch, People());
+        PitchVariant.FirstContact, Language.Chinese, "面向中小银行的支付风控 SaaS", "实时交易风控", GoodPrep, OutreachBuilder.Payments, LeadRoute.KeywordSearch, People());
 }

@@ -80,9 +80,9 @@ public sealed class StageMachineTests
         var illegal = Assert.IsType<IllegalStageTransition>(error);
         Assert.Equal((from, to), (illegal.From, illegal.To));
         Assert.Contains("支付中台", illegal.Message.Zh);
-        Assert.Contains(StageMachine.Name(from).Zh, illegal.Message.Zh);
+        Assert.Contains(TestCopy.Chinese.Name(from), illegal.Message.Zh);
         Assert.Contains("Payments Platform", illegal.Message.En);
-        Assert.Contains(StageMachine.Name(to).En, illegal.Message.En);
+        Assert.Contains(TestCopy.English.Name(to), illegal.Message.En);
         Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(outreach.ToSnapshot()));
     }
 

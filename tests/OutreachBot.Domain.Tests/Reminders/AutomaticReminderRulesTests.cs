@@ -9,7 +9,8 @@ public sealed class AutomaticReminderRulesTests
 {
     // Monday 23 November 2026, 10:00 in Shanghai.
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
-    private readonly AutomaticReminderRules rules = new();
+    private static readonly BilingualText Payments = new("支付中台", "Payments Platform");
+    private readonly AutomaticReminderRules rules = new(TestCopy.Resources);
 
     [Fact]
     public void A_deadline_gets_a_reminder_two_days_before_and_one_on_the_morning_of_the_day()
@@ -26,7 +27,7 @@ public sealed class AutomaticReminderRulesTests
     public void A_contact_without_reply_gets_a_nudge_three_days_later()
     {
         var contacted = Now.AddDays(-1);
-        var facts = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: contacted)).Build();
+        var facts = AnOutreach().With(new DepartmentContactFacts("pay", Payments, LastContactAt: contacted)).Build();
 
         var planned = rules.Plan(facts, Now);
 
@@ -39,7 +40,7 @@ public sealed class AutomaticReminderRulesTests
     [Fact]
     public void A_department_that_replied_gets_no_nudge()
     {
-        var facts = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now.AddDays(-1), Replied: true)).Build();
+        var facts = AnOutreach().With(new DepartmentContactFacts("pay", Payments, LastContactAt: Now.AddDays(-1), Replied: true)).Build();
 
         var planned = rules.Plan(facts, Now);
 
@@ -50,7 +51,7 @@ public sealed class AutomaticReminderRulesTests
     public void No_manpower_gets_a_follow_up_that_repeats_we_need_only_their_capability()
     {
         var followUp = Now.AddDays(4);
-        var facts = AnOutreach().InEnglish().With(new DepartmentContactFacts("risk", "Risk Platform", NoCapacityFollowUpAt: followUp)).Build();
+        var facts = AnOutreach().InEnglish().With(new DepartmentContactFacts("risk", new BilingualText("风控平台", "Risk Platform"), NoCapacityFollowUpAt: followUp)).Build();
 
         var planned = rules.Plan(facts, Now);
 
@@ -63,7 +64,7 @@ public sealed class AutomaticReminderRulesTests
     public void A_booked_meeting_gets_preparation_a_day_before()
     {
         var meeting = Now.AddDays(3);
-        var facts = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", MeetingAt: meeting)).Build();
+        var facts = AnOutreach().With(new DepartmentContactFacts("pay", Payments, MeetingAt: meeting)).Build();
 
         var planned = rules.Plan(facts, Now);
 
@@ -76,7 +77,7 @@ public sealed class AutomaticReminderRulesTests
     public void Reminders_whose_time_has_passed_are_not_planned()
     {
         var facts = AnOutreach().WithDeadline(Now.AddDays(1))
-            .With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now.AddDays(-5)))
+            .With(new DepartmentContactFacts("pay", Payments, LastContactAt: Now.AddDays(-5)))
             .Build();
 
         var planned = rules.Plan(facts, Now);
@@ -91,7 +92,7 @@ public sealed class AutomaticReminderRulesTests
     {
         var repository = new ReminderRepository(new InMemoryEntityStore(), new FakeTimeProvider(Now));
         var facts = AnOutreach()
-            .With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now, MeetingAt: Now.AddDays(3)))
+            .With(new DepartmentContactFacts("pay", Payments, LastContactAt: Now, MeetingAt: Now.AddDays(3)))
             .Build();
 
         var first = rules.Plan(facts, Now);
@@ -109,8 +110,8 @@ public sealed class AutomaticReminderRulesTests
     public async Task A_reply_cancels_the_pending_no_reply_nudge_but_keeps_the_others()
     {
         var repository = new ReminderRepository(new InMemoryEntityStore(), new FakeTimeProvider(Now));
-        var waiting = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now)).Build();
-        var replied = AnOutreach().With(new DepartmentContactFacts("pay", "支付中台", LastContactAt: Now, Replied: true)).Build();
+        var waiting = AnOutreach().With(new DepartmentContactFacts("pay", Payments, LastContactAt: Now)).Build();
+        var replied = AnOutreach().With(new DepartmentContactFacts("pay", Payments, LastContactAt: Now, Replied: true)).Build();
         await repository.SyncAutomaticAsync(waiting.OwnerKey, waiting.OutreachId, rules.Plan(waiting, Now));
 
         var remaining = await repository.SyncAutomaticAsync(replied.OwnerKey, replied.OutreachId, rules.Plan(replied, Now));

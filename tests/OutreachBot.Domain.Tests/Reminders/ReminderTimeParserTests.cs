@@ -100,7 +100,7 @@ public sealed class ReminderTimeParserTests
         var question = Assert.IsType<ReminderTimeQuestion>(result);
         Assert.Equal(ReminderTimeQuestionKind.InThePast, question.Kind);
         Assert.Contains("已经过去了", question.Question.Zh, StringComparison.Ordinal);
-        Assert.Contains("11月23日 15:00", question.Question.Zh, StringComparison.Ordinal);
+        Assert.Contains("11月23日（周一）15:00", TestCopy.For(Language.Chinese, TimeZoneInfo.FindSystemTimeZoneById(Shanghai)).Render(question.Question), StringComparison.Ordinal);
         Assert.Contains("already passed", question.Question.En, StringComparison.Ordinal);
     }
 

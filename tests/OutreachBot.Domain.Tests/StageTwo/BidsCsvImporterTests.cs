@@ -82,9 +82,9 @@ public sealed class BidsCsvImporterTests
                 (11, "award_date", BidImportErrorCode.AmbiguousDate),
             ],
             result.Errors.Select(e => (e.Line, e.Column, e.Code)));
-        Assert.Equal("第 3 行金额「很多」无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）", result.Errors[0].Message.Zh);
-        Assert.Equal("Line 7: currency 'XYZ' is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元)", result.Errors[4].Message.En);
-        Assert.Equal("Line 10: the amount is in USD but the currency column says CNY", result.Errors[7].Message.En);
+        Assert.Equal("第 3 行金额“很多”无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）。", result.Errors[0].Message.Zh);
+        Assert.Equal("Line 7: the currency “XYZ” is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元).", result.Errors[4].Message.En);
+        Assert.Equal("Line 10: the amount is in USD but the currency column says CNY.", result.Errors[7].Message.En);
     }
 
     [Fact]

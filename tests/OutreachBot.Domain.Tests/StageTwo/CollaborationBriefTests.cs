@@ -1,12 +1,11 @@
-using System.Globalization;
 using OutreachBot.Domain.StageTwo;
 
 namespace OutreachBot.Domain.Tests.StageTwo;
 
 public sealed class CollaborationBriefTests
 {
-    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+    private static readonly Copy Zh = TestCopy.Chinese;
+    private static readonly Copy En = TestCopy.English;
 
     [Fact]
     public void A_complete_brief_has_every_section_in_order_and_no_to_do()
@@ -30,7 +29,7 @@ public sealed class CollaborationBriefTests
         Assert.Contains(brief[BriefSectionKind.Opportunities].Lines, l => l.Text == "宁波某城商行：有意向，天使客户可能性高（愿意试点、痛点已确认、有预算）");
         Assert.Equal(["客户交易：发起支付", "风控引擎：调用反欺诈模型打分", "风控人员：处理可疑交易"], brief[BriefSectionKind.Panorama].Lines.Where(l => l.Kind == BriefLineKind.Numbered).Select(l => l.Text));
         Assert.Equal(["反欺诈模型接口", "对方", ""], brief[BriefSectionKind.WorkSplit].Table!.Rows[0]);
-        Assert.Contains(brief[BriefSectionKind.RevenueSplit].Lines, l => l.Text == "收入分成：我方 60%，风控中台部 40%");
+        Assert.Contains(brief[BriefSectionKind.RevenueSplit].Lines, l => l.Text == "收入分成：我方 60%、风控中台部 40%");
         Assert.Equal("请双方领导下周会面，确认合作意向", Assert.Single(brief[BriefSectionKind.Ask].Lines).Text);
     }
 

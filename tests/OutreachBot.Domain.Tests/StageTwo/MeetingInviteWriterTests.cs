@@ -10,7 +10,7 @@ public sealed class MeetingInviteWriterTests
     private readonly MeetingInviteWriter writer = new(new FakeTimeProvider(new DateTimeOffset(2025, 6, 15, 2, 0, 0, TimeSpan.Zero)));
 
     private static MeetingInviteRequest Request(string zone = "Asia/Shanghai") => MeetingInviteWriter.FromBrief(
-        CollaborationBrief.Build(new BriefInputBuilder().Build(), CultureInfo.GetCultureInfo("zh-CN")),
+        CollaborationBrief.Build(new BriefInputBuilder().Build(), TestCopy.Chinese),
         new DateTime(2025, 6, 20, 15, 0, 0),
         TimeSpan.FromHours(1),
         zone,

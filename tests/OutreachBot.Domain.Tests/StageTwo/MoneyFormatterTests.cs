@@ -1,12 +1,11 @@
-using System.Globalization;
 using OutreachBot.Domain.StageTwo;
 
 namespace OutreachBot.Domain.Tests.StageTwo;
 
 public sealed class MoneyFormatterTests
 {
-    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+    private const Language Zh = Language.Chinese;
+    private const Language En = Language.English;
 
     [Theory]
     [InlineData(320_000_000, "¥3.2亿")]

@@ -12,7 +12,8 @@ public sealed class OpportunityAndPanoramaTests
         var assessment = AngelCustomerAssessor.Assess(opportunity);
 
         Assert.Equal(AngelLikelihood.High, assessment.Likelihood);
-        Assert.Equal(["愿意试点", "痛点已确认", "有预算"], assessment.Reasons.Select(r => r.Zh));
+        Assert.Equal([AngelReason.WillingToPilot, AngelReason.ConfirmedPain, AngelReason.BudgetAvailable], assessment.Reasons);
+        Assert.Equal("愿意试点、痛点已确认、有预算", TestCopy.Chinese.List(assessment.Reasons));
     }
 
     [Fact]
@@ -21,7 +22,7 @@ public sealed class OpportunityAndPanoramaTests
         var assessment = AngelCustomerAssessor.Assess(new Opportunity("某农商行", OpportunityStatus.Contacted));
 
         Assert.Equal(AngelLikelihood.Low, assessment.Likelihood);
-        Assert.Equal("no pain, budget or pilot interest confirmed yet", Assert.Single(assessment.Reasons).En);
+        Assert.Equal(AngelReason.NothingConfirmed, Assert.Single(assessment.Reasons));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class OpportunityAndPanoramaTests
         var assessment = AngelCustomerAssessor.Assess(opportunity);
 
         Assert.Equal(AngelLikelihood.Low, assessment.Likelihood);
-        Assert.Equal("客户已婉拒", assessment.Reasons[0].Zh);
+        Assert.Equal(AngelReason.Declined, assessment.Reasons[0]);
     }
 
     [Fact]

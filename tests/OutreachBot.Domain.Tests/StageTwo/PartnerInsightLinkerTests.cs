@@ -22,7 +22,7 @@ public sealed class PartnerInsightLinkerTests
 
         var link = PartnerInsightLinker.LinkFor(BriefSectionKind.WorkSplit, insight);
 
-        Assert.Equal("Speaks to your focus on \"Team has no spare headcount\": the work split shows we coordinate the people; you only provide the product capability.", link!.Sentence.En);
+        Assert.Equal("Speaks to your focus on “Team has no spare headcount”: the work split shows we coordinate the people; you only provide the product capability.", link!.Sentence.En);
     }
 
     [Fact]

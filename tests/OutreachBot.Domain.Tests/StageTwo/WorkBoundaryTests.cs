@@ -20,8 +20,8 @@ public sealed class WorkBoundaryTests
 
         var error = Assert.Single(split.Errors);
         Assert.Equal("split.sum_not_100", error.Code);
-        Assert.Equal("分成比例合计为 90%，应正好为 100%（还差 10%）", error.Message.Zh);
-        Assert.Equal("The shares add up to 90%; they must total exactly 100% (10% missing)", error.Message.En);
+        Assert.Equal("分成比例合计为 90%，应正好为 100%（还差 10%）。", error.Message.Zh);
+        Assert.Equal("The shares add up to 90%; they must total exactly 100% (10% missing).", error.Message.En);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class InjectionTests(AzuriteFixture azurite) : IDisposable
             }
 
             var views = await service.StatusAsync(owner);
-            var csv = Encoding.UTF8.GetString(OutreachExport.PipelineCsv(views, "en-US", TimeZoneInfo.Utc));
+            var csv = Encoding.UTF8.GetString(OutreachExport.PipelineCsv(views, OutreachBot.Chat.Localization.BotCopy.For(OutreachBot.Domain.Text.Language.English), key => key));
 
             Assert.Equal(Hostile.Length, views.Count);
             Assert.All(Hostile, text => Assert.Contains(text, views.Select(v => v.ProductIdea)));

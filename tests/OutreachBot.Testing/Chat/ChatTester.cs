@@ -6,13 +6,17 @@ using OutreachBot.Chat.Cards;
 
 namespace OutreachBot.Testing;
 
-/// <summary>One user talking to the bot through Bot Builder's TestAdapter; every reply's cards are collected.</summary>
+/// <summary>
+/// One user talking to the bot through Bot Builder's TestAdapter; every reply's cards are collected, and every reply
+/// passes <see cref="CopyCheck"/> (no enum names, ISO timestamps, raw ids or "1 days" reach the user).
+/// </summary>
 public sealed class ChatTester
 {
     private readonly BotTestHost host;
     private readonly TestAdapter adapter;
     private readonly ChannelAccount user;
     private readonly string source;
+    private readonly List<string> allowedCopy = [];
 
     public ChatTester(BotTestHost host, string channel, string locale, string userId, string? aadObjectId, string source)
     {
@@ -35,6 +39,16 @@ public sealed class ChatTester
     }
 
     public string Locale => adapter.Locale;
+
+    /// <summary>
+    /// Lets exactly these fragments through <see cref="CopyCheck"/>: text the test's user typed on purpose (an id pasted
+    /// into a command, a PascalCase product name) that the bot rightly echoes.
+    /// </summary>
+    public ChatTester AllowCopy(params string[] fragments)
+    {
+        allowedCopy.AddRange(fragments);
+        return this;
+    }
 
     public Task<IReadOnlyList<Activity>> SayAsync(string text) => SendAsync(adapter.MakeActivity(text));
 
@@ -79,6 +93,7 @@ public sealed class ChatTester
             replies.Add(reply);
         }
 
+        CopyCheck.AssertClean(replies, allowedCopy);
         return replies;
     }
 
@@ -93,6 +108,7 @@ public sealed class ChatTester
             replies.Add(reply);
         }
 
+        CopyCheck.AssertClean(replies, allowedCopy);
         return replies;
     }
 }

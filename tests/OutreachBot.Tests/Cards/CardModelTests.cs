@@ -2,6 +2,7 @@ using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Text;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Settings;
 using OutreachBot.Tests.Chat;
@@ -41,7 +42,7 @@ public sealed class CardModelTests
     public void Every_card_element_and_card_function_passes_the_official_renderer()
     {
         var cards = new List<CollectedCard> { Collected("every element", EveryElement()) };
-        foreach (var culture in new[] { BotLanguage.English, BotLanguage.Chinese })
+        foreach (var culture in new[] { Language.English.Culture, Language.Chinese.Culture })
         {
             cards.Add(Collected("help " + culture, ChatCards.Help(new HelpView(ProductCommands.Catalog.All, ProductCommands.Catalog.Shortcuts(ShortcutOn.WelcomeAndHelp)), culture)));
             cards.Add(Collected("short help " + culture, ChatCards.ShortHelp(culture, OutreachCommandSet.Status, "payments", ProductCommands.Catalog.Shortcuts(ShortcutOn.NotUnderstood))));

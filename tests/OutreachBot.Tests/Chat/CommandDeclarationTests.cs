@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Text;
 
 namespace OutreachBot.Tests.Chat;
 
@@ -17,13 +18,13 @@ public sealed class CommandDeclarationTests
         var command = ProductCommands.Catalog.ByName(name)!;
 
         var english = OwnText(command, CultureInfo.InvariantCulture, $"Command.{name}");
-        var chinese = OwnText(command, BotLanguage.Chinese, $"Command.{name}");
+        var chinese = OwnText(command, Language.Chinese.Culture, $"Command.{name}");
 
         Assert.StartsWith(command.Name, english, StringComparison.Ordinal);
         Assert.StartsWith(command.Chinese, chinese, StringComparison.Ordinal);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese[command.Chinese.Length..]);
-        Assert.Equal(english, command.HelpText(BotLanguage.English));
-        Assert.Equal(chinese, command.HelpText(BotLanguage.Chinese));
+        Assert.Equal(english, command.HelpText(Language.English.Culture));
+        Assert.Equal(chinese, command.HelpText(Language.Chinese.Culture));
     }
 
     [Theory]
@@ -36,9 +37,9 @@ public sealed class CommandDeclarationTests
             return;
         }
 
-        Assert.NotEqual(command.ButtonTitle(BotLanguage.English), command.ButtonTitle(BotLanguage.Chinese));
+        Assert.NotEqual(command.ButtonTitle(Language.English.Culture), command.ButtonTitle(Language.Chinese.Culture));
         Assert.NotNull(OwnText(command, CultureInfo.InvariantCulture, $"Command.{name}.Button"));
-        Assert.NotNull(OwnText(command, BotLanguage.Chinese, $"Command.{name}.Button"));
+        Assert.NotNull(OwnText(command, Language.Chinese.Culture, $"Command.{name}.Button"));
     }
 
     [Fact]

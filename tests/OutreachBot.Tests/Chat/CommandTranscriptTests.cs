@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
+using OutreachBot.Domain.Text;
 using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
@@ -89,7 +90,7 @@ public sealed class CommandTranscriptTests : IDisposable
         var replies = await chat.SayAsync("help");
 
         var lines = replies.AllText().Split('\n').Where(t => t.StartsWith("• ", StringComparison.Ordinal)).ToList();
-        var expected = bare.Services.GetRequiredService<CommandCatalog>().All.Select(c => "• " + c.HelpText(BotLanguage.English));
+        var expected = bare.Services.GetRequiredService<CommandCatalog>().All.Select(c => "• " + c.HelpText(Language.English.Culture));
         Assert.Equal(expected, lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("• pipeline", StringComparison.Ordinal));
         Assert.Equal("• new <product idea> — start an outreach", lines[0]);
@@ -109,7 +110,7 @@ public sealed class CommandTranscriptTests : IDisposable
     }
 
     [Theory]
-    [InlineData("timezone accepts an IANA name and shows the local time", "zh-CN", "时区 Asia/Shanghai", "时区已设为 Asia/Shanghai，现在是 2026年11月24日 星期二 14:20 (Asia/Shanghai)。")]
+    [InlineData("timezone accepts an IANA name and shows the local time", "zh-CN", "时区 Asia/Shanghai", "时区已设为 Asia/Shanghai，现在是 2026年11月24日（周二）14:20 (Asia/Shanghai)。")]
     [InlineData("timezone refuses an unknown zone", "en-US", "timezone Mars/Olympus", "\"Mars/Olympus\" is not a time zone I know. Use an IANA name such as Asia/Shanghai or America/New_York.")]
     [InlineData("cancel outside a flow says there is nothing to cancel", "zh-CN", "取消", "当前没有需要取消的操作。")]
     public async Task A_one_line_command_gets_exactly_its_one_line_answer(string situation, string locale, string typed, string answer)

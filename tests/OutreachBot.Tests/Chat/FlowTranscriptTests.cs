@@ -43,7 +43,7 @@ public sealed class FlowTranscriptTests : IDisposable
         Assert.Contains("Step 1 of 3", first.AllText());
         Assert.Contains("Step 2 of 3", second.AllText());
         Assert.Contains("Step 3 of 3 — save language 中文 and time zone Asia/Shanghai?", third.AllText());
-        Assert.Equal("设置已保存。时区 Asia/Shanghai，现在是 2026年11月24日 星期二 14:20 (Asia/Shanghai)。", Assert.Single(done).Text);
+        Assert.Equal("设置已保存。时区 Asia/Shanghai，现在是 2026年11月24日（周二）14:20 (Asia/Shanghai)。", Assert.Single(done).Text);
         var profile = await ProfileAsync();
         Assert.Equal(("zh-CN", "Asia/Shanghai", true), (profile.Language, profile.TimeZoneId, profile.TimeZoneChosen));
     }

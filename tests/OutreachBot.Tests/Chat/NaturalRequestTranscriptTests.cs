@@ -76,7 +76,7 @@ public sealed class NaturalRequestTranscriptTests
         var replies = await chat.SayAsync(text);
 
         Assert.Contains("Checkout risk control", replies.Seen());
-        Assert.DoesNotContain(locale == "zh-CN" ? "你的拓展里还没有这个部门" : "None of your outreaches", replies.Seen());
+        Assert.DoesNotContain(locale == "zh-CN" ? "你的合作对接里还没有" : "None of your outreaches", replies.Seen());
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class BidsChartRendererTests
     [InlineData("en-US")]
     public void The_tally_renders_as_a_png_of_the_requested_size_that_is_not_blank(string cultureName)
     {
-        var chart = new BidsChartRenderer().Render(SampleTally(), Currency.CNY, CultureInfo.GetCultureInfo(cultureName), 640, 360);
+        var chart = new BidsChartRenderer().Render(SampleTally(), Currency.CNY, Copy(cultureName), 640, 360);
 
         using var bitmap = SKBitmap.Decode(chart.Png);
         Assert.NotNull(bitmap);
@@ -41,14 +41,14 @@ public sealed class BidsChartRendererTests
         var bids = Enumerable.Range(1, 12).Select(i => Bid($"厂商{i}", i * 1_000_000m));
         var tally = BidTallies.Tally(bids, BidPeriod.LastTwelveMonths(Today)).Value;
 
-        var chart = new BidsChartRenderer().Render(tally, Currency.CNY, CultureInfo.GetCultureInfo("zh-CN"));
-        var words = Words(new BidsChartRenderer().RenderSvg(tally, Currency.CNY, CultureInfo.GetCultureInfo("zh-CN")));
+        var chart = new BidsChartRenderer().Render(tally, Currency.CNY, Copy("zh-CN"));
+        var words = Words(new BidsChartRenderer().RenderSvg(tally, Currency.CNY, Copy("zh-CN")));
 
         using var bitmap = SKBitmap.Decode(chart.Png);
         Assert.Equal((BidsChartRenderer.DefaultWidth, BidsChartRenderer.DefaultHeight), (bitmap.Width, bitmap.Height));
         string[] bars = ["厂商12", "厂商11", "厂商10", "厂商9", "厂商8", "厂商7", "厂商6", "其他 5 家"];
         Assert.Equal(bars.Order(), words.Where(w => w.StartsWith("厂商", StringComparison.Ordinal) || w.StartsWith("其他", StringComparison.Ordinal)).Order());
-        Assert.Contains(Nfkc(MoneyFormatter.Format(new Money(15_000_000m, Currency.CNY), CultureInfo.GetCultureInfo("zh-CN")) + "（5 项）"), words);
+        Assert.Contains(Nfkc(MoneyFormatter.Format(new Money(15_000_000m, Currency.CNY), Language.Chinese) + "（5 项）"), words);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class BidsChartRendererTests
     public void A_period_without_bids_still_renders_a_chart_that_says_so(string cultureName, string message, string title)
     {
         var tally = BidTallies.Tally([], BidPeriod.LastTwelveMonths(Today)).Value;
-        var culture = CultureInfo.GetCultureInfo(cultureName);
+        var culture = Copy(cultureName);
 
         var chart = new BidsChartRenderer().Render(tally, Currency.CNY, culture);
         var words = Words(new BidsChartRenderer().RenderSvg(tally, Currency.CNY, culture));
@@ -75,6 +75,8 @@ public sealed class BidsChartRendererTests
     private static List<string> Words(string svg) =>
         System.Xml.Linq.XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text")
             .Select(e => Nfkc(e.Value.Trim())).Where(t => t.Length > 0).ToList();
+
+    private static Copy Copy(string cultureName) => OutreachBot.Chat.Localization.BotCopy.For(Language.FromLocale(cultureName));
 
     private static string Nfkc(string text) => text.Normalize(System.Text.NormalizationForm.FormKC);
 

@@ -42,7 +42,7 @@ public sealed class ChartFontTests
     {
         var font = CjkFontResolver.RegisterFile("Shipped font only " + Guid.NewGuid().ToString("N"), CjkFontResolver.ShippedFontPath);
         var renderer = new BidsChartRenderer(font);
-        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        var chinese = OutreachBot.Chat.Localization.BotCopy.For(Language.Chinese);
         using var typeface = SKTypeface.FromFile(CjkFontResolver.ShippedFontPath);
         Assert.DoesNotContain(Boxes('\uE000').Concat(Boxes('\uE010')).SelectMany(n => n), c => typeface.ContainsGlyph(c));
 
@@ -62,7 +62,7 @@ public sealed class ChartFontTests
         string[] korean = ["삼성전자", "엘지전자", "현대모비"];
         var font = CjkFontResolver.RegisterFile("Shipped font only " + Guid.NewGuid().ToString("N"), CjkFontResolver.ShippedFontPath);
         var renderer = new BidsChartRenderer(font);
-        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        var chinese = OutreachBot.Chat.Localization.BotCopy.For(Language.Chinese);
         using var typeface = SKTypeface.FromFile(CjkFontResolver.ShippedFontPath);
         Assert.DoesNotContain(string.Concat(korean), c => typeface.ContainsGlyph(c));
 

@@ -102,7 +102,8 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
         if (decoded.Problem is { } problem)
         {
             errors.Add(new(file, problem.Line, problem.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DirectoryImportErrorCode.Undecodable, [problem.Reason.En, problem.Reason.Zh]));
+                DirectoryImportErrorCode.Undecodable, [])
+            { Reason = problem.Reason });
             return null;
         }
 
@@ -197,8 +198,8 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
 
         if (read.Records.Count == 1)
         {
-            var (en, zh) = file == OrgDirectoryValidator.DepartmentsFile ? ("departments", "部门") : ("people", "人员");
-            errors.Add(new(file, read.Records[0].Line, "", DirectoryImportErrorCode.NoRows, [en, zh]));
+            var rows = file == OrgDirectoryValidator.DepartmentsFile ? "departments" : "people";
+            errors.Add(new(file, read.Records[0].Line, "", DirectoryImportErrorCode.NoRows, [rows]));
             return null;
         }
 

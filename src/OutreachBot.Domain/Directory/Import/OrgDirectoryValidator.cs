@@ -26,12 +26,12 @@ public static class OrgDirectoryValidator
         var errors = new List<DirectoryImportError>(earlierErrors ?? []);
         if (departments.Count == 0 && !errors.Any(e => e.File == DepartmentsFile))
         {
-            errors.Add(new(DepartmentsFile, 0, "", DirectoryImportErrorCode.NoRows, ["departments", "部门"]));
+            errors.Add(new(DepartmentsFile, 0, "", DirectoryImportErrorCode.NoRows, ["departments"]));
         }
 
         if (people.Count == 0 && !errors.Any(e => e.File == PeopleFile))
         {
-            errors.Add(new(PeopleFile, 0, "", DirectoryImportErrorCode.NoRows, ["people", "人员"]));
+            errors.Add(new(PeopleFile, 0, "", DirectoryImportErrorCode.NoRows, ["people"]));
         }
 
         var departmentLines = FirstById(departments, d => d.Id, DepartmentsFile, "id", errors);

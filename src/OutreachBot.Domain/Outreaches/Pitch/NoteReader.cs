@@ -3,12 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace OutreachBot.Domain.Outreaches;
 
-public enum PitchLanguage
-{
-    Chinese,
-    English,
-}
-
 /// <summary>Which of the three points a note is.</summary>
 public enum NoteRole
 {
@@ -45,7 +39,7 @@ public sealed record PitchNote(string Text, NoteShape Shape);
 /// </summary>
 public static partial class NoteReader
 {
-    public static PitchNote? Read(string? note, NoteRole role, PitchLanguage language, DepartmentRef partner, int maxWeight)
+    public static PitchNote? Read(string? note, NoteRole role, Language language, DepartmentRef partner, int maxWeight)
     {
         if (string.IsNullOrWhiteSpace(note))
         {
@@ -60,12 +54,12 @@ public static partial class NoteReader
         }
 
         text = Brief(text, maxWeight);
-        var read = noteLanguage == PitchLanguage.Chinese ? Chinese.Read(text, role, partner) : English.Read(text, role, partner);
+        var read = noteLanguage == Language.Chinese ? Chinese.Read(text, role, partner) : English.Read(text, role, partner);
         return noteLanguage != language || note.Contains('?') || note.Contains('？') ? new PitchNote(read.Text, NoteShape.Quoted) : read;
     }
 
     /// <summary>Chinese when CJK characters weigh at least as much as Latin letters.</summary>
-    public static PitchLanguage LanguageOf(string text)
+    public static Language LanguageOf(string text)
     {
         var cjk = 0;
         var latin = 0;
@@ -81,11 +75,11 @@ public static partial class NoteReader
             }
         }
 
-        return cjk * 3 >= latin && cjk > 0 ? PitchLanguage.Chinese : PitchLanguage.English;
+        return cjk * 3 >= latin && cjk > 0 ? Language.Chinese : Language.English;
     }
 
     /// <summary>One line: list markers out (items joined), repeated and closing punctuation gone, "+"/"=" read as words.</summary>
-    internal static string Clean(string note, PitchLanguage language)
+    internal static string Clean(string note, Language language)
     {
         var text = note.Trim().Trim('"', '“', '”', '「', '」', '\'', '‘', '’').Trim();
         var items = ListMarker().Split(text)
@@ -97,11 +91,11 @@ public static partial class NoteReader
             return string.Empty;
         }
 
-        text = language == PitchLanguage.Chinese
+        text = language == Language.Chinese
             ? string.Join("，", items)
             : items.Count == 1 ? items[0] : string.Join(", ", items[..^1]) + " and " + items[^1];
         text = RepeatedPunctuation().Replace(text, "$1");
-        if (language == PitchLanguage.Chinese)
+        if (language == Language.Chinese)
         {
             text = text.Replace("……", "，").Replace("…", "，").Replace("...", "，");
             text = ChinesePlus().Replace(text, "和");

@@ -7,14 +7,14 @@ namespace OutreachBot.Domain.Outreaches;
 public sealed record PitchPerson(string? NameZh, string? NameEn)
 {
     /// <summary>The name to use in a sentence of that language, falling back to the other one.</summary>
-    public string? FullName(PitchLanguage language) => language == PitchLanguage.Chinese
+    public string? FullName(Language language) => language == Language.Chinese
         ? Blank(NameZh) ?? Blank(NameEn)
         : Blank(NameEn) ?? Blank(NameZh);
 
     /// <summary>
     /// How a greeting addresses them: the full Chinese name ("王磊老师"), or the English given name ("Hi Lei").
     /// </summary>
-    public string? GreetingName(PitchLanguage language) => language == PitchLanguage.Chinese
+    public string? GreetingName(Language language) => language == Language.Chinese
         ? FullName(language)
         : PersonNames.GivenName(NameEn, NameZh) ?? FullName(language);
 

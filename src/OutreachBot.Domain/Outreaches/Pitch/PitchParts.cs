@@ -9,7 +9,7 @@ namespace OutreachBot.Domain.Outreaches;
 /// <param name="Capability">A short name of what we need, for the question to a veteran and the no-capacity follow-up.</param>
 public sealed record PitchParts(
     PitchVariant Variant,
-    PitchLanguage Language,
+    Language Language,
     string? GreetingName,
     FormOfAddress Form,
     string SenderName,

@@ -54,7 +54,7 @@ public sealed record PitchPeople(
 /// <param name="Slot">For the no-capacity follow-up: the proposed time, written in <paramref name="Language"/>.</param>
 public sealed record PitchRequest(
     PitchVariant Variant,
-    PitchLanguage Language,
+    Language Language,
     string ProductIdea,
     string? CapabilityNeeded,
     StageOnePrep Prep,
@@ -66,7 +66,7 @@ public sealed record PitchRequest(
 {
     /// <summary>The request for one target of an outreach, with its own support needed and the last introducer of its referral chain.</summary>
     public static PitchRequest For(
-        Outreach outreach, OutreachTarget target, PitchVariant variant, PitchLanguage language, PitchPeople people, BilingualText? matchedBusiness = null, string? slot = null)
+        Outreach outreach, OutreachTarget target, PitchVariant variant, Language language, PitchPeople people, BilingualText? matchedBusiness = null, string? slot = null)
     {
         var introducer = people.Introducer
             ?? (target.Route == LeadRoute.Referral && target.ReferralChain.LastOrDefault() is { } last ? new PitchPerson(last.PersonName, last.PersonName) : null);

@@ -210,7 +210,7 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
 
             if (outreach.Timeline.Count <= 1)
             {
-                error = new OutreachLimitReached("stored size (characters)", options.MaxEntityChars);
+                error = new OutreachLimitReached(OutreachLimit.StoredSize, options.MaxEntityChars);
                 return operations;
             }
 

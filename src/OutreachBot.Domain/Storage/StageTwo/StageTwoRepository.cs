@@ -86,13 +86,12 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
 
         if (bids.Count > MaxBids)
         {
-            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("bids.too_many", new($"一次最多导入 {MaxBids:N0} 条中标记录", $"At most {MaxBids:N0} bids can be imported at once"))]);
+            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("bids.too_many", new Phrase("Bids.TooMany", MaxBids))]);
         }
 
         if (bids.Select((b, i) => (Bid: b, Line: i + 1)).FirstOrDefault(x => new[] { x.Bid.Competitor, x.Bid.Project, x.Bid.Customer, x.Bid.Region }.Any(t => t.Length > MaxBidTextLength)) is { Bid: not null } tooLong)
         {
-            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("bids.text_too_long", new(
-                $"第 {tooLong.Line} 条中标记录的文字超过 {MaxBidTextLength} 字，请精简后再导入", $"Bid {tooLong.Line} has a text longer than {MaxBidTextLength} characters; shorten it and import again"))]);
+            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("bids.text_too_long", new Phrase("Bids.TextTooLong", tooLong.Line, MaxBidTextLength))]);
         }
 
         var importId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -175,7 +174,7 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         }
         catch (Exception exception) when (OptimisticConcurrency.IsLostRace(exception))
         {
-            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.busy", new("这份材料正被频繁修改，请稍后再试", "This material is being changed by others right now; please try again"))]);
+            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.busy", new Phrase("Material.Busy"))]);
         }
     }
 
@@ -193,7 +192,7 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         var json = JsonSerializer.Serialize(MaterialDocument.From(changed.Value with { OutreachId = outreachId }), Json);
         if (json.Length > MaxMaterialChars)
         {
-            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.too_large", new("材料内容太多，存不下了，请精简较长的文字", "The material has grown too large to store; shorten the longer texts"))]);
+            return StageTwoResult<StageTwoMaterial>.Failure([new StageTwoError("material.too_large", new Phrase("Material.TooLarge"))]);
         }
 
         if (row is null)
@@ -218,7 +217,7 @@ public sealed class StageTwoRepository(IEntityStore store, OutreachService outre
         var found = await outreaches.GetAsync(requester, outreachId, cancellationToken);
         return found.Error is { } error ? NotFound(error) : null;
 
-        static IReadOnlyList<StageTwoError> NotFound(OutreachError error) => [new StageTwoError(error.Code, new(error.Message.Zh, error.Message.En))];
+        static IReadOnlyList<StageTwoError> NotFound(OutreachError error) => [new StageTwoError(error.Code, error.Message)];
     }
 
     private async Task DeleteChunksAsync(string outreachId, BidsImport? import, CancellationToken cancellationToken)

@@ -65,7 +65,7 @@ public abstract class CommandDefinition
     public IEnumerable<string> AllForms => [Name, Chinese, .. Aliases];
 
     /// <summary>How a user of this language types the command.</summary>
-    public string Form(CultureInfo culture) => BilingualText.IsChinese(culture.Name) ? Chinese : Name;
+    public string Form(CultureInfo culture) => Language.Of(culture) == Language.Chinese ? Chinese : Name;
 
     /// <summary>The command's line in help, e.g. "status [department] — where things stand".</summary>
     public string HelpText(CultureInfo culture) => Text(culture, $"Command.{Name}");
@@ -77,7 +77,7 @@ public abstract class CommandDefinition
     public override string ToString() => Name;
 
     private string Text(CultureInfo culture, string key) =>
-        resources.GetString(key, culture) ?? throw new MissingTextException(Texts.FullName!, key);
+        resources.GetString(key, culture) ?? throw new MissingTextException(key, Texts.FullName);
 }
 
 /// <summary>A command whose help line and button texts live in <typeparamref name="TTexts"/>'s resources (zh-CN and en-US).</summary>

@@ -65,7 +65,7 @@ public sealed class NumberPrompt(Func<ChatSession, string> question, decimal min
         decimal? value = decimal.TryParse(text, NumberStyles.Number, session.Culture, out var direct) ? direct : null;
         if (value is null)
         {
-            var recognized = NumberRecognizer.RecognizeNumber(text, session.IsChinese ? Culture.Chinese : Culture.English);
+            var recognized = NumberRecognizer.RecognizeNumber(text, session.Language == Language.Chinese ? Culture.Chinese : Culture.English);
             if (recognized.Count == 1
                 && recognized[0].Resolution.TryGetValue("value", out var raw)
                 && decimal.TryParse(raw?.ToString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed))
@@ -104,7 +104,7 @@ public sealed class ChoicePrompt(Func<ChatSession, string> question, Func<ChatSe
         var match = options.FirstOrDefault(c =>
             string.Equals(c.Value, text, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Title, text, StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? Reject(session.Text<ChatTexts>("Prompt.Choice.Invalid", string.Join(session.IsChinese ? "、" : ", ", options.Select(o => o.Title))))
+            ? Reject(session.Text<ChatTexts>("Prompt.Choice.Invalid", session.Copy.List(options.Select(o => o.Title).ToList())))
             : Accept(match.Value);
     }
 }
@@ -143,8 +143,8 @@ public sealed class DateTimePrompt(Func<ChatSession, string> question, bool requ
     public override PromptResult<DateTimeOffset> Recognize(string answer, ChatSession session)
     {
         var now = session.LocalNow;
-        var candidates = Candidates(answer, session.IsChinese ? Culture.Chinese : Culture.English, now.DateTime, session.TimeZone).ToList();
-        if (candidates.Count == 0 && !session.IsChinese)
+        var candidates = Candidates(answer, session.Language == Language.Chinese ? Culture.Chinese : Culture.English, now.DateTime, session.TimeZone).ToList();
+        if (candidates.Count == 0 && session.Language != Language.Chinese)
         {
             candidates = Candidates(answer, Culture.Chinese, now.DateTime, session.TimeZone).ToList();
         }
@@ -164,7 +164,7 @@ public sealed class DateTimePrompt(Func<ChatSession, string> question, bool requ
             return Accept(future[0]);
         }
 
-        return requireFuture ? Reject(session.Text<ChatTexts>("Prompt.DateTime.Past", session.FormatDateTime(candidates.Max()))) : Accept(candidates.Max());
+        return requireFuture ? Reject(session.Text<ChatTexts>("Prompt.DateTime.Past", session.Copy.Value(candidates.Max()))) : Accept(candidates.Max());
     }
 
     private IEnumerable<DateTimeOffset> Candidates(string text, string culture, DateTime localNow, TimeZoneInfo zone)

@@ -34,13 +34,13 @@ internal static class WebChatPageEndpoints
             packageFolder = WebChatAssets.PackageFolder,
             texts = new Dictionary<string, Dictionary<string, string>>
             {
-                [BotLanguage.English.Name] = Texts(BotLanguage.English),
-                [BotLanguage.Chinese.Name] = Texts(BotLanguage.Chinese),
+                [Language.English.Tag] = Texts(Language.English),
+                [Language.Chinese.Tag] = Texts(Language.Chinese),
             },
         }));
         endpoints.MapGet("/webchat/webchat.js", (WebChatAssets assets) => assets.Bundle is { } path
             ? Results.File(path, "text/javascript; charset=utf-8", lastModified: new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero))
-            : Results.Text("// " + Texts(BotLanguage.English)["Page.MissingBundle"], "text/javascript; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
+            : Results.Text("// " + Texts(Language.English)["Page.MissingBundle"], "text/javascript; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
         endpoints.MapGet("/webchat/fonts/{font}/{**file}", (string font, string file, WebChatAssets assets, HttpContext http) =>
         {
             if (assets.FontFile(font, file) is not { } path)
@@ -60,6 +60,6 @@ internal static class WebChatPageEndpoints
         return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
     }
 
-    private static Dictionary<string, string> Texts(CultureInfo culture) =>
-        TextKeys.ToDictionary(key => key, key => Texts<WebChatTexts>.Get(culture, key), StringComparer.Ordinal);
+    private static Dictionary<string, string> Texts(Language language) =>
+        TextKeys.ToDictionary(key => key, key => Texts<WebChatTexts>.Get(language, key), StringComparer.Ordinal);
 }

@@ -1,4 +1,6 @@
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Development.WebChat;
 
 /// <summary>Texts of the local Web Chat page (WebChatTexts.resx, WebChatTexts.zh-CN.resx).</summary>
-public sealed class WebChatTexts;
+public sealed class WebChatTexts : ITextSet;

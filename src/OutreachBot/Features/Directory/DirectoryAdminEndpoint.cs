@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 
@@ -127,7 +128,7 @@ public static class DirectoryAdminEndpoint
 
     private static IResult Failure(IEnumerable<DirectoryImportError> errors) =>
         Results.BadRequest(new DirectoryImportFailure(
-            [.. errors.Select(e => new DirectoryImportProblem(e.File, e.Line, e.Column, e.Code.ToString(), e.MessageEn, e.MessageZh))]));
+            [.. errors.Select(e => new DirectoryImportProblem(e.File, e.Line, e.Column, e.Code.ToString(), BotCopy.For(Language.English).Render(e.Message), BotCopy.For(Language.Chinese).Render(e.Message)))]));
 
     private static bool KeyMatches(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));

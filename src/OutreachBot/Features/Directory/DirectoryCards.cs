@@ -180,7 +180,7 @@ public static class DirectoryCards
         var language = LanguageOf(culture);
         var overview = view.Overview;
         var department = overview.Department;
-        var other = department.Name(language == DirectoryLanguage.Chinese ? DirectoryLanguage.English : DirectoryLanguage.Chinese);
+        var other = department.Name(language == Language.Chinese ? Language.English : Language.Chinese);
         var facts = new List<Fact> { new(T(culture, "Org.Head"), PersonLine(overview.Head, language, culture)) };
         if (view.Parent is { } parent)
         {
@@ -443,7 +443,7 @@ public static class DirectoryCards
     }
 
     /// <summary>One hop, said from the user's side when it starts at them.</summary>
-    internal static string Hop(PathStep step, Person you, DirectoryLanguage language, CultureInfo culture)
+    internal static string Hop(PathStep step, Person you, Language language, CultureInfo culture)
     {
         var fromYou = step.From.Id == you.Id;
         var from = step.From.Name(language);
@@ -496,22 +496,22 @@ public static class DirectoryCards
     private static IEnumerable<ActionSet> Rows(IEnumerable<CardAction> actions) =>
         actions.Chunk(ButtonsPerRow).Select(row => new ActionSet(row) { Spacing = Spacing.Small });
 
-    private static string HeadLine(Person? head, DirectoryLanguage language, CultureInfo culture) =>
+    private static string HeadLine(Person? head, Language language, CultureInfo culture) =>
         T(culture, "Org.HeadLine", PersonLine(head, language, culture));
 
-    private static string PersonLine(Person? person, DirectoryLanguage language, CultureInfo culture) =>
+    private static string PersonLine(Person? person, Language language, CultureInfo culture) =>
         person is null ? T(culture, "Org.NoHead") : person.Name(language) + " · " + LocalTitle(person.Title, language);
 
-    internal static string PathText(IEnumerable<Department> path, DirectoryLanguage language) =>
+    internal static string PathText(IEnumerable<Department> path, Language language) =>
         string.Join(" › ", path.Select(d => d.Name(language)));
 
     private static string FieldLabel(DepartmentField field, CultureInfo culture) => T(culture, "Field." + field);
 
     private static string Localized(CommandDefinition command, CultureInfo culture) =>
-        culture.Name.StartsWith("zh", StringComparison.Ordinal) ? command.Chinese : command.Name;
+        command.Form(culture);
 
     /// <summary>Bilingual titles such as "风控经理 / Risk Manager" shown in the user's language; any other title as is.</summary>
-    internal static string LocalTitle(string title, DirectoryLanguage language)
+    internal static string LocalTitle(string title, Language language)
     {
         var parts = title.Split(" / ", 2, StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
@@ -520,11 +520,10 @@ public static class DirectoryCards
         }
 
         var (chinese, english) = HasCjk(parts[0]) ? (parts[0], parts[1]) : (parts[1], parts[0]);
-        return language == DirectoryLanguage.Chinese ? chinese : english;
+        return language == Language.Chinese ? chinese : english;
     }
 
-    internal static DirectoryLanguage LanguageOf(CultureInfo culture) =>
-        culture.Name.StartsWith("zh", StringComparison.Ordinal) ? DirectoryLanguage.Chinese : DirectoryLanguage.English;
+    internal static Language LanguageOf(CultureInfo culture) => Language.Of(culture);
 
     private static bool HasCjk(string text) => text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 

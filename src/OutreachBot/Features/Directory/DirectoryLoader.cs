@@ -64,7 +64,7 @@ public sealed class DirectoryLoader(
             {
                 foreach (var error in result.Errors)
                 {
-                    logger.LogError("Org directory import: {File} line {Line} column {Column}: {Message}", error.File, error.Line, error.Column, error.MessageEn);
+                    logger.LogError("Org directory import: {File} line {Line} column {Column}: {Code} {Arguments}", error.File, error.Line, error.Column, error.Code, string.Join(" | ", error.Arguments));
                 }
             }
             else

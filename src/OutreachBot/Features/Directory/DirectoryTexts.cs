@@ -1,4 +1,6 @@
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Features.Directory;
 
 /// <summary>Texts of the department finder (DirectoryTexts.resx, DirectoryTexts.zh-CN.resx).</summary>
-public sealed class DirectoryTexts;
+public sealed class DirectoryTexts : ITextSet;

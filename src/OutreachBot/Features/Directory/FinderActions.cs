@@ -38,7 +38,7 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
         var need = typed.Length > 0 ? typed : DefaultNeed(target, language);
         var asker = session.Profile.PersonId is { } me ? snapshot.Directory.FindPerson(me) : null;
         var askerDepartment = asker is null ? null : snapshot.Directory.FindDepartment(asker.DepartmentId);
-        var draft = FirstQuestionDraft.Create(person, target, need, asker, askerDepartment).In(language);
+        var draft = FirstQuestionDraft.Create(session.Copy, person, target, need, asker, askerDepartment);
         if (Enum.TryParse<LeadRoute>(request.Data.GetValueOrDefault(DirectoryVerbs.Route), out var route) && route == LeadRoute.OrgChart)
         {
             await leads.RecordAsync(target.Id, LeadRoute.OrgChart, RequesterResolver.Resolve(session).UserKey, $"ask {person.Id}", cancellationToken: cancellationToken);
@@ -56,9 +56,9 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
     }
 
     /// <summary>Without a stated need, the department's first keyword in the user's language stands for what they do.</summary>
-    internal static string DefaultNeed(Department department, DirectoryLanguage language)
+    internal static string DefaultNeed(Department department, Language language)
     {
-        var chinese = language == DirectoryLanguage.Chinese;
+        var chinese = language == Language.Chinese;
         return department.Keywords.FirstOrDefault(k => k.Length > 0 && k.Any(c => c is >= '\u4e00' and <= '\u9fff') == chinese)
             ?? department.Name(language);
     }
@@ -148,7 +148,7 @@ public sealed class RecordReferralAction(
             new RecordedReferralView(
                 target,
                 [.. added.Select(i => (snapshot.Directory.GetPerson(i.IntroducerId), snapshot.Directory.GetPerson(i.ToPersonId)))],
-                session.FormatDateTime(now)),
+                session.Copy.Value(now)),
             session.Culture));
         await TellListenersAsync(recorded, session, target.Id, cancellationToken);
     }

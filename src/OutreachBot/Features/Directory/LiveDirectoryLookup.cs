@@ -41,7 +41,7 @@ public sealed class LiveDirectoryLookup(LiveDirectory directory) : IOrgDirectory
     private static string DisplayName(Person person) =>
         person.NameZh.Length > 0 && person.NameEn.Length > 0 && person.NameZh != person.NameEn
             ? $"{person.NameZh} / {person.NameEn}"
-            : person.Name(DirectoryLanguage.Chinese);
+            : person.Name(Language.Chinese);
 
     private sealed record EmailIndex(OrgDirectory Directory, FrozenDictionary<string, Person> ByEmail);
 }

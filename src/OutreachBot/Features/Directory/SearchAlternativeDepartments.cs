@@ -1,4 +1,3 @@
-using System.Globalization;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Search;
 using OutreachBot.Domain.Outreaches;
@@ -12,9 +11,6 @@ namespace OutreachBot.Features.Directory;
 /// </summary>
 public sealed class SearchAlternativeDepartments(LiveDirectory directory, LiveNeedHistory history) : IAlternativeDepartments
 {
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-
     public async Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default)
     {
         var search = directory.Current.Search;
@@ -25,6 +21,12 @@ public sealed class SearchAlternativeDepartments(LiveDirectory directory, LiveNe
             hit.Department.Id,
             hit.Department.NameZh,
             hit.Department.NameEn,
-            new BilingualText(DirectoryCards.WhyText(hit, Chinese), DirectoryCards.WhyText(hit, English))))];
+            new WhyMatched(hit)))];
     }
+}
+
+/// <summary>Why a department matched the need, rendered for the reader by the search card's own wording.</summary>
+internal sealed record WhyMatched(DepartmentHit Hit) : ILocalizable
+{
+    public string Render(Copy copy, string? format) => DirectoryCards.WhyText(Hit, copy.Culture);
 }

@@ -21,23 +21,22 @@ public static class OutcomeReply
         }
 
         var (outreach, target, playbook) = (recorded.Value!.Outreach, recorded.Value.Target, recorded.Value.Playbook);
-        var zone = LocalTime.ZoneOrUtc(outreach.TimeZoneId);
         session.Reply(OutreachCards.Outcome(
             new OutcomeView(
                 outreach.Id,
                 target.Department.Id,
-                OutreachRenderer.Say(session, target.Department.Name),
+                target.Department.Name.In(session.Language),
                 OutcomeWords.Code(playbook.Outcome),
                 playbook.Reason is { } refusal ? OutreachViews.Reason(refusal, session) : null,
                 [.. playbook.Actions
                     .Where(a => renderer.SuggestsAlternatives || a.Kind != PlaybookAction.LookForAlternativeDepartments)
-                    .Select(a => OutreachRenderer.Say(session, a.Text))],
+                    .Select(a => session.Say(a.Text))],
                 renderer.SuggestsAlternatives
-                    ? [.. playbook.Alternatives.Select(a => new AlternativeView(a.DepartmentId, OutreachRenderer.Say(session, a.Name), a.Why is { } why ? OutreachRenderer.Say(session, why) : null))]
+                    ? [.. playbook.Alternatives.Select(a => new AlternativeView(a.DepartmentId, a.Name.In(session.Language), a.Why is { } why ? session.Copy.Value(why) : null))]
                     : null,
                 pitches.FollowUp(session, outreach, target, playbook),
-                playbook.ProposedSlot is { } slot ? LocalTime.Format(slot, zone, session.Culture.Name) : null,
-                [.. playbook.Checklist.Select(q => OutreachRenderer.Say(session, q.Question))],
+                playbook.ProposedSlot is { } slot ? session.Copy.Value(slot) : null,
+                [.. playbook.Checklist.Select(q => session.Say(q.Question))],
                 OutreachViews.FindQuery(outreach)),
             session.Culture));
     }
@@ -59,10 +58,10 @@ public static class ContactReply
             new ContactView(
                 recorded.Value.Outreach.Id,
                 target.Department.Id,
-                OutreachRenderer.Say(session, target.Department.Name),
+                target.Department.Name.In(session.Language),
                 contact.PersonName,
-                OutreachRenderer.Say(session, StageMachine.Name(contact.Route)),
-                session.FormatDateTime(contact.At),
+                session.Copy.Name(contact.Route),
+                session.Copy.Value(contact.At),
                 contact.MessageSent),
             session.Culture));
     }
@@ -168,8 +167,8 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
             case TargetPlacement.Added { Result: var added }:
                 session.Reply(OutreachCards.TargetAdded(
                     added.Outreach.ProductIdea,
-                    department.Name(OutreachRenderer.Language(session)),
-                    route is { } shown ? OutreachRenderer.Say(session, StageMachine.Name(shown)) : session.Text<OutreachTexts>("Value.NotGiven"),
+                    department.Name(session.Language),
+                    route is { } shown ? session.Copy.Name(shown) : session.Text<OutreachTexts>("Value.NotGiven"),
                     await renderer.DescribeAsync(added.Warnings, session, cancellationToken),
                     session.Culture));
                 break;

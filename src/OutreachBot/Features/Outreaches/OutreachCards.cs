@@ -599,10 +599,10 @@ public static class OutreachCards
 
     private static IReadOnlyList<Choice> ReasonChoices(CultureInfo culture) =>
     [
-        new Choice(T(culture, "Reason.NotTheirScope"), "not-their-scope"),
-        new Choice(T(culture, "Reason.RevenueNotTheirKpi"), "revenue-not-kpi"),
-        new Choice(T(culture, "Reason.FocusedOnCore"), "focused-on-core"),
-        new Choice(T(culture, "Reason.Other"), "other"),
+        new Choice(T(culture, "RefusalReason.NotTheirScope"), "not-their-scope"),
+        new Choice(T(culture, "RefusalReason.RevenueNotTheirKpi"), "revenue-not-kpi"),
+        new Choice(T(culture, "RefusalReason.FocusedOnCore"), "focused-on-core"),
+        new Choice(T(culture, "RefusalReason.Other"), "other"),
     ];
 
     internal static IEnumerable<CardElement> Warnings(IReadOnlyList<string> collisions, CultureInfo culture) =>

@@ -78,12 +78,12 @@ public sealed class OutcomeCommand(OutreachService outreaches, OutreachRenderer 
             {
                 case DepartmentResolution.Found { Department: var department }:
                     session.Reply(OutreachCards.AddTargetWithOutcome(
-                        department.Id, department.Name(OutreachRenderer.Language(session)), OutcomeWords.Code(outcome), parsed.Reason, session.Culture));
+                        department.Id, department.Name(session.Language), OutcomeWords.Code(outcome), parsed.Reason, session.Culture));
                     break;
                 case DepartmentResolution.Unsure { Candidates.Count: > 1 } unsure:
                     session.Reply(OutreachCards.WhichDepartment(
                         parsed.Department,
-                        [.. unsure.Candidates.Take(3).Select(c => (c.Department.Name(OutreachRenderer.Language(session)), string.Join(' ', new[] { c.Department.Id, OutcomeWords.Code(outcome), parsed.Reason }.Where(p => !string.IsNullOrWhiteSpace(p)))))],
+                        [.. unsure.Candidates.Take(3).Select(c => (c.Department.Name(session.Language), string.Join(' ', new[] { c.Department.Id, OutcomeWords.Code(outcome), parsed.Reason }.Where(p => !string.IsNullOrWhiteSpace(p)))))],
                         OutreachCommandSet.Outcome.Name,
                         session.Culture));
                     break;
@@ -123,7 +123,7 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
         {
             session.Reply(OutreachCards.WhichDepartment(
                 request.Arguments,
-                [.. unsure.Candidates.Take(3).Select(c => (c.Department.Name(OutreachRenderer.Language(session)), c.Department.Id))],
+                [.. unsure.Candidates.Take(3).Select(c => (c.Department.Name(session.Language), c.Department.Id))],
                 OutreachCommandSet.Status.Name,
                 session.Culture));
             return;
@@ -139,7 +139,7 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
             return;
         }
 
-        var name = picture.Name is { } known ? OutreachRenderer.Say(session, known) : department!.Name(OutreachRenderer.Language(session));
+        var name = picture.Name is { } known ? known.In(session.Language) : department!.Name(session.Language);
         var mine = picture.Mine.Select(history =>
         {
             var target = history.Match.Target;
@@ -147,11 +147,12 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
                 history.Match.Outreach.OutreachId,
                 target.DepartmentId,
                 history.Match.Outreach.ProductIdea,
-                $"{OutreachRenderer.Say(session, StageMachine.Name(target.Stage))} ({OutreachRenderer.Date(session, target.StageChangedAt)})"
-                    + (target.RefusalReason is { } reason ? " — " + OutreachViews.Reason(reason, session) : string.Empty),
+                target.RefusalReason is { } reason
+                    ? session.Text<OutreachTexts>("Partner.StageSinceBecause", target.Stage, target.StageChangedAt, reason)
+                    : session.Text<OutreachTexts>("Partner.StageSince", target.Stage, target.StageChangedAt),
                 target.Stage == TargetStage.Contacted,
-                target.LastContactAt is { } at ? $"{OutreachRenderer.Date(session, at)} · {target.LastContactPerson}" : null,
-                target.NextAction is { } next ? OutreachRenderer.Say(session, next) : null,
+                target.LastContactAt is { } at ? session.Text<OutreachTexts>("Partner.LastContact", at, target.LastContactPerson) : null,
+                target.NextAction is { } next ? session.Say(next) : null,
                 [.. history.Events.TakeLast(TimelineTail).Select(e => OutreachViews.Event(e, session))],
                 OutreachViews.CanAgree(target.Stage),
                 !StageMachine.IsOpen(target.Stage),
@@ -202,7 +203,7 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
         var members = await teams.FindAsync(personId, cancellationToken);
         if (members.People == 0)
         {
-            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NoReports", lead.Name(OutreachRenderer.Language(session))), session.Culture));
+            session.Reply(OutreachCards.TeamUnknown(session.Text<OutreachTexts>("Team.NoReports", lead.Name(session.Language)), session.Culture));
             return;
         }
 
@@ -212,7 +213,7 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
             result,
             session.Text<OutreachTexts>("Team.Title"),
             session.Text<OutreachTexts>("Team.Members", members.People, members.MemberKeys.Count),
-            TeamWords[session.IsChinese ? 1 : 0] + " ");
+            TeamWords[session.Language == Language.Chinese ? 1 : 0] + " ");
     }
 
     private static string? TeamRefusal(ChatSession session) => session.Identity switch
@@ -228,7 +229,7 @@ public sealed class PipelineCommand(OutreachService outreaches, LiveDirectory di
         var totals = result.Totals;
         var stages = string.Join(
             " · ",
-            totals.TargetsByStage.Where(s => s.Value > 0).Select(s => $"{OutreachRenderer.Say(session, StageMachine.Name(s.Key))} {s.Value}"));
+            totals.TargetsByStage.Where(s => s.Value > 0).Select(s => session.Text<OutreachTexts>("Pipeline.StageCount", s.Key, s.Value)));
         var agreements = totals.AverageDaysToAgreement is { } average
             ? session.Text<OutreachTexts>("Pipeline.Agreements", totals.Agreed, average, totals.AgreedWithinDeadline)
             : null;

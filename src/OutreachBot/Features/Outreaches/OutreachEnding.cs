@@ -60,7 +60,7 @@ public sealed class AgreementFlow(OutreachService outreaches, OutreachRenderer r
         {
             FlowAnswers.Given(OutreachId, outreach.Id),
             FlowAnswers.Given(DepartmentId, partner.Department.Id),
-            FlowAnswers.Given(Partner, OutreachRenderer.Say(session, partner.Department.Name)),
+            FlowAnswers.Given(Partner, partner.Department.Name.In(session.Language)),
         };
         if (terms?.Trim() is { Length: > 0 and <= OutreachLimits.MaxAgreementLength } what)
         {
@@ -98,7 +98,7 @@ public static class EndingReply
             new EndedView(
                 outreach.Id,
                 target.Department.Id,
-                OutreachRenderer.Say(session, target.Department.Name),
+                target.Department.Name.In(session.Language),
                 outreach.ProductIdea,
                 target.Agreement,
                 ended.Value.Pace is { } pace ? OutreachViews.Pace(pace, session) : null,
@@ -151,8 +151,8 @@ public sealed class ReopenCommand(OutreachService outreaches, OutreachRenderer r
                 session.Reply(OutreachCards.Reopened(
                     new ReopenedView(
                         outreach.ProductIdea,
-                        partner is null ? null : OutreachRenderer.Say(session, partner.Department.Name),
-                        partner is null ? null : OutreachRenderer.Say(session, StageMachine.Name(partner.Stage)),
+                        partner is null ? null : partner.Department.Name.In(session.Language),
+                        partner is null ? null : session.Copy.Name(partner.Stage),
                         OutreachViews.FindQuery(outreach)),
                     session.Culture));
                 break;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Outreaches;
@@ -36,7 +37,7 @@ public static class PrepSteps
             _ => new StageOnePrep(WhatsInItForThem: text),
         };
         var hint = PrepValidator.Validate(prep).FirstOrDefault(h => h.Point == point && h.Severity == HintSeverity.Missing);
-        return hint is null ? null : OutreachRenderer.Say(session, hint.Text) + " " + session.Text<OutreachTexts>("Prep.OrSkip");
+        return hint is null ? null : session.Copy.Sentences(session.Say(hint.Text), session.Text<OutreachTexts>("Prep.OrSkip"));
     }
 
     private static string? Pick(string answer, string? current) => answer.Length > 0 ? answer : current;
@@ -46,7 +47,7 @@ public static class PrepSteps
 /// <c>new &lt;idea&gt;</c>: asks what is still missing — capability, target department, deadline and the three points —
 /// then creates the outreach, all of it in one go, and shows its summary with collision warnings before anything is sent.
 /// </summary>
-public sealed class NewOutreachFlow(OutreachService outreaches, OutreachRenderer renderer) : ChatFlow
+public sealed class NewOutreachFlow(OutreachService outreaches, OutreachRenderer renderer, IOptions<OutreachOptions> options) : ChatFlow
 {
     public const string FlowName = "newOutreach";
 
@@ -65,7 +66,9 @@ public sealed class NewOutreachFlow(OutreachService outreaches, OutreachRenderer
             s => s.Text<OutreachTexts>("New.AskDepartment"),
             (text, s) => renderer.FindDepartment(text) is null ? s.Text<OutreachTexts>("New.DepartmentUnknown", text) : null,
             OutreachLimits.MaxNameLength)),
-        FlowStep.Ask(Deadline, new DeadlinePrompt(s => s.Text<OutreachTexts>("New.AskDeadline", s.FormatDateTime(LocalTime.EndOfLocalDay(s.Clock.GetUtcNow(), 7, s.TimeZone))))),
+        FlowStep.Ask(Deadline, new DeadlinePrompt(
+            s => s.Text<OutreachTexts>("New.AskDeadline", LocalTime.EndOfLocalDay(s.Clock.GetUtcNow(), options.Value.DefaultDeadlineDays, s.TimeZone)),
+            options.Value.DefaultDeadlineDays)),
         .. PrepSteps.Steps("New."),
     ];
 
@@ -167,8 +170,8 @@ public sealed class MeetingFlow(OutreachService outreaches, OutreachRenderer ren
         var target = booked.Value!.Target;
         session.Reply(OutreachCards.MeetingBooked(
             new MeetingView(
-                OutreachRenderer.Say(session, target.Department.Name),
-                session.FormatDateTime(meeting.At),
+                target.Department.Name.In(session.Language),
+                session.Copy.Value(meeting.At),
                 meeting.BothLeadersInvited,
                 target.Insight?.Kpis,
                 target.Insight?.LeaderConcerns,

@@ -36,19 +36,27 @@ public sealed class OptionalTextPrompt(Func<ChatSession, string> question, Func<
         || OutreachBot.Domain.Understanding.AnswerWords.Is(text, OutreachBot.Domain.Understanding.ShortAnswer.Skip);
 }
 
-/// <summary>The outreach deadline: "next Friday" / "下周五", or the default (7 days) by button or word; answered as ISO 8601 or "".</summary>
-public sealed class DeadlinePrompt(Func<ChatSession, string> question) : Prompt<string>(question)
+/// <summary>
+/// The outreach deadline: "next Friday" / "下周五", or the configured default (<c>Outreach:DefaultDeadlineDays</c>) by
+/// button or word; answered as ISO 8601 or "" for the default.
+/// </summary>
+public sealed class DeadlinePrompt(Func<ChatSession, string> question, int defaultDays) : Prompt<string>(question)
 {
-    private static readonly string[] DefaultWords = ["default", "ok", "fine", "7", "7 days", "one week", "a week", "默认", "好", "好的", "可以", "7天", "一周", "一周内"];
+    private readonly string[] defaultWords =
+    [
+        "default", "ok", "fine", "默认", "好", "好的", "可以",
+        $"{defaultDays}", $"{defaultDays} days", $"in {defaultDays} days", $"{defaultDays}天", $"{defaultDays} 天", $"{defaultDays}天后",
+        .. defaultDays == 7 ? new[] { "one week", "a week", "一周", "一周内" } : [],
+    ];
 
     private readonly DateTimePrompt dates = new(question, requireFuture: true, defaultTime: new TimeOnly(18, 0));
 
     public override void Ask(ChatSession session, string stepToken) =>
-        session.Reply(FlowCards.Question(Question(session), [new Choice(session.Text<OutreachTexts>("Button.DefaultDeadline"), "default")], stepToken));
+        session.Reply(FlowCards.Question(Question(session), [new Choice(session.Text<OutreachTexts>("Button.DefaultDeadline", defaultDays), "default")], stepToken));
 
     public override PromptResult<string> Recognize(string answer, ChatSession session)
     {
-        if (DefaultWords.Contains(answer.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.', '。').ToLowerInvariant()))
+        if (defaultWords.Contains(answer.Normalize(NormalizationForm.FormKC).Trim().TrimEnd('.', '。').ToLowerInvariant()))
         {
             return Accept(string.Empty);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OutreachBot.Chat;
 using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
@@ -18,13 +17,6 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
     /// <summary>False when no feature suggests alternative departments; cards then offer the search instead.</summary>
     public bool SuggestsAlternatives { get; } = alternatives.Any();
 
-    public static string Say(ChatSession session, BilingualText text) => text.For(session.Culture.Name);
-
-    public static string Date(ChatSession session, DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, session.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static DirectoryLanguage Language(ChatSession session) => session.IsChinese ? DirectoryLanguage.Chinese : DirectoryLanguage.English;
-
     public static DepartmentRef Ref(Department department) => new(department.Id, department.NameZh, department.NameEn);
 
     /// <summary>
@@ -36,12 +28,12 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         if (error is OutcomeBeforeContact early)
         {
             session.Reply(OutreachCards.NotContactedYet(
-                new NotContactedView(early.OutreachId, early.Department.Id, Say(session, early.Department.Name), HeadName(early.Department.Id, session)),
+                new NotContactedView(early.OutreachId, early.Department.Id, early.Department.Name.In(session.Language), HeadName(early.Department.Id, session)),
                 session.Culture));
             return;
         }
 
-        session.Reply(Say(session, error.Message));
+        session.Reply(session.Say(error.Message));
     }
 
     /// <summary>A department of the live directory by id or name (either language), else by keyword search; null when nothing fits.</summary>
@@ -80,7 +72,7 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
     public string? HeadName(string departmentId, ChatSession session)
     {
         var org = directory.Current.Directory;
-        return org.FindDepartment(departmentId) is not null && org.Head(departmentId) is { } head ? head.Name(Language(session)) : null;
+        return org.FindDepartment(departmentId) is not null && org.Head(departmentId) is { } head ? head.Name(session.Language) : null;
     }
 
     /// <summary>
@@ -93,7 +85,7 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         var me = session.Profile.PersonId is { } personId ? org.FindPerson(personId) : null;
         var ours = me is null ? null : org.Head(me.DepartmentId) is { } head && head.Id != me.Id ? head : org.ManagerChain(me.Id).FirstOrDefault();
         var theirs = org.FindDepartment(departmentId) is null ? null : org.Head(departmentId);
-        return [.. new[] { ours, theirs }.OfType<Person>().DistinctBy(p => p.Id).Select(p => p.Name(Language(session)))];
+        return [.. new[] { ours, theirs }.OfType<Person>().DistinctBy(p => p.Id).Select(p => p.Name(session.Language))];
     }
 
     /// <summary>The sender of a pitch: the user's directory name and department when known, else the chat name.</summary>
@@ -102,7 +94,7 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         var org = directory.Current.Directory;
         if (session.Profile.PersonId is { } personId && org.FindPerson(personId) is { } person)
         {
-            return (person.Name(Language(session)), org.FindDepartment(person.DepartmentId)?.Name(Language(session)));
+            return (person.Name(session.Language), org.FindDepartment(person.DepartmentId)?.Name(session.Language));
         }
 
         var chatName = session.Turn.Activity.From?.Name;
@@ -115,24 +107,24 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         var lines = new List<string>(warnings.Count);
         foreach (var warning in warnings)
         {
-            var owner = await DisplayNameAsync(warning.OwnerKey, session, cancellationToken);
-            var department = Say(session, warning.DepartmentName);
-            var date = Date(session, warning.Since);
+            var owner = await NameOfAsync(warning.OwnerKey, session, cancellationToken);
+            var reason = warning.RefusalReason ?? RefusalReason.Other;
             lines.Add(warning.Kind == CollisionKind.BeingCourted
-                ? session.Text<OutreachTexts>("Collision.Courted", owner, department, Say(session, StageMachine.Name(warning.Stage)), date)
+                ? session.Text<OutreachTexts>("Collision.Courted", owner, warning.DepartmentName, warning.Stage, warning.Since)
                 : warning.Note is { Length: > 0 } note
-                    ? session.Text<OutreachTexts>("Collision.RefusedWithNote", owner, department, date, Say(session, StageMachine.Name(warning.RefusalReason ?? RefusalReason.Other)), note)
-                    : session.Text<OutreachTexts>("Collision.Refused", owner, department, date, Say(session, StageMachine.Name(warning.RefusalReason ?? RefusalReason.Other))));
+                    ? session.Text<OutreachTexts>("Collision.RefusedWithNote", owner, warning.DepartmentName, warning.Since, reason, note)
+                    : session.Text<OutreachTexts>("Collision.Refused", owner, warning.DepartmentName, warning.Since, reason));
         }
 
         return lines;
     }
 
     /// <summary>
-    /// A name for another user: their directory name when Teams confirmed who they are, else the e-mail Teams gave, else
-    /// "another PM". What a user typed about themselves is never shown to others as their identity.
+    /// A name for a user by their key: "you" for the reader, else their directory name when Teams confirmed who they
+    /// are, else the e-mail Teams gave, else "another PM". Never the key itself; what a user typed about themselves is
+    /// never shown to others as their identity.
     /// </summary>
-    private async Task<string> DisplayNameAsync(string userKey, ChatSession session, CancellationToken cancellationToken)
+    public async Task<string> NameOfAsync(string userKey, ChatSession session, CancellationToken cancellationToken)
     {
         if (userKey == session.User.Value)
         {
@@ -142,9 +134,22 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         var profile = await profiles.GetAsync(new UserKey(userKey), cancellationToken);
         if (profile is { PersonVerified: true, PersonId: { } personId } && directory.Current.Directory.FindPerson(personId) is { } person)
         {
-            return person.Name(Language(session));
+            return person.Name(session.Language);
         }
 
         return profile.ChannelEmail ?? session.Text<OutreachTexts>("Name.AnotherPm");
+    }
+
+    /// <summary>Names for many user keys at once (an export's owners and actors).</summary>
+    public async Task<Func<string, string>> NamesAsync(IEnumerable<string> userKeys, ChatSession session, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in userKeys.Distinct(StringComparer.Ordinal))
+        {
+            names[key] = await NameOfAsync(key, session, cancellationToken);
+        }
+
+        var other = session.Text<OutreachTexts>("Name.AnotherPm");
+        return key => names.GetValueOrDefault(key, other);
     }
 }

@@ -14,15 +14,15 @@ public static class OutreachViews
             outreach.Id,
             outreach.ProductIdea,
             outreach.CapabilityNeeded,
-            session.FormatDateTime(outreach.Deadline),
-            OutreachRenderer.Say(session, DeadlineCountdown.Between(now, outreach.Deadline).Text),
-            [.. outreach.Targets.Select(t => $"{OutreachRenderer.Say(session, t.Department.Name)} ({OutreachRenderer.Say(session, StageMachine.Name(t.Stage))})")],
+            session.Copy.Value(outreach.Deadline),
+            session.Say(DeadlineCountdown.Between(now, outreach.Deadline).Text),
+            [.. outreach.Targets.Select(t => session.Text<OutreachTexts>("Line.TargetStage", t.Department.Name, t.Stage))],
             [
-                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.ProductBackground)), prep.ProductBackground),
-                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.SupportNeeded)), prep.SupportNeeded),
-                (OutreachRenderer.Say(session, PrepValidator.Name(PrepPoint.WhatsInItForThem)), prep.WhatsInItForThem),
+                (session.Copy.Name(PrepPoint.ProductBackground), prep.ProductBackground),
+                (session.Copy.Name(PrepPoint.SupportNeeded), prep.SupportNeeded),
+                (session.Copy.Name(PrepPoint.WhatsInItForThem), prep.WhatsInItForThem),
             ],
-            [.. PrepValidator.Validate(prep).Select(h => OutreachRenderer.Say(session, h.Text))],
+            [.. PrepValidator.Validate(prep).Select(h => session.Say(h.Text))],
             collisions,
             FindQuery(outreach));
     }
@@ -31,13 +31,11 @@ public static class OutreachViews
 
     public static OutreachLine Line(OutreachStatusView view, ChatSession session)
     {
-        var countdown = OutreachRenderer.Say(session, view.Countdown.Text);
-        var due = OutreachRenderer.Date(session, view.Deadline);
         var summary = (view.IsOpen, view.Pace) switch
         {
-            (true, null) => session.Text<OutreachTexts>("Line.Open", countdown, due),
-            (true, { } pace) => session.Text<OutreachTexts>("Line.OpenAgreed", countdown, due, Pace(pace, session)),
-            (false, null) => session.Text<OutreachTexts>("Line.Closed", countdown, due),
+            (true, null) => session.Text<OutreachTexts>("Line.Open", view.Countdown.Text, view.Deadline),
+            (true, { } pace) => session.Text<OutreachTexts>("Line.OpenAgreed", view.Countdown.Text, view.Deadline, Pace(pace, session)),
+            (false, null) => session.Text<OutreachTexts>("Line.Closed", view.Countdown.Text, view.Deadline),
             (false, { } pace) => session.Text<OutreachTexts>("Line.ClosedAgreed", Pace(pace, session)),
         };
         if (!view.IsOwnedByViewer)
@@ -54,9 +52,9 @@ public static class OutreachViews
                 TargetText(t, session),
                 t.Agreement is { } agreement
                     ? session.Text<OutreachTexts>("Line.Agreement", agreement.Terms, agreement.DecidedBy)
-                    : t.NextAction is { } next ? OutreachRenderer.Say(session, next) : null,
+                    : t.NextAction is { } next ? session.Say(next) : null,
                 t.DepartmentId,
-                OutreachRenderer.Say(session, t.DepartmentName),
+                t.DepartmentName.In(session.Language),
                 CanAgree(t.Stage)))],
             view.IsOpen);
     }
@@ -66,19 +64,19 @@ public static class OutreachViews
 
     /// <summary>"agreed in 4 days, within the deadline" / "用时 4 天达成，在截止时间内".</summary>
     public static string Pace(AgreementPace pace, ChatSession session) =>
-        session.Text<OutreachTexts>(pace.Days switch { 0 => "Pace.SameDay", 1 => "Pace.OneDay", _ => "Pace.Days" }, pace.Days)
+        session.Text<OutreachTexts>(pace.Days == 0 ? "Pace.SameDay" : "Pace.Days", pace.Days)
         + session.Text<OutreachTexts>(pace.WithinDeadline ? "Pace.Within" : "Pace.Late");
 
     public static string TargetText(TargetStatus target, ChatSession session)
     {
-        var text = $"{OutreachRenderer.Say(session, target.DepartmentName)}: {OutreachRenderer.Say(session, StageMachine.Name(target.Stage))}";
+        var text = session.Text<OutreachTexts>("Line.Target", target.DepartmentName, target.Stage);
         if (target.Pace is { } pace)
         {
             text += " · " + Pace(pace, session);
         }
 
         return target.LastContactAt is { } at
-            ? text + session.Text<OutreachTexts>("Line.LastContact", OutreachRenderer.Date(session, at), target.LastContactPerson)
+            ? text + session.Text<OutreachTexts>("Line.LastContact", at, target.LastContactPerson)
             : text;
     }
 
@@ -99,14 +97,20 @@ public static class OutreachViews
 
         if (ReferralStory.Describe(target.ReferralChain ?? []) is { } introduction)
         {
-            facts.Add((session.Text<OutreachTexts>("Field.Introduction"), OutreachRenderer.Say(session, introduction)));
+            facts.Add((session.Text<OutreachTexts>("Field.Introduction"), session.Say(introduction)));
         }
 
         return facts;
     }
 
-    public static string Event(TimelineEvent e, ChatSession session) =>
-        $"{OutreachRenderer.Date(session, e.At)} · {session.Text<OutreachTexts>("Event." + e.Kind)} · {e.Details}";
+    /// <summary>One timeline line: when, what, and what the event adds ("Wed, Dec 2 · Outcome · Contacted → No capacity; …").</summary>
+    public static string Event(TimelineEvent e, ChatSession session)
+    {
+        var details = TimelineDetails.Render(e, session.Copy);
+        return details.Length > 0
+            ? session.Text<OutreachTexts>("Line.EventWithDetails", e.At, e.Kind, details)
+            : session.Text<OutreachTexts>("Line.Event", e.At, e.Kind);
+    }
 
-    public static string Reason(RefusalReason reason, ChatSession session) => OutreachRenderer.Say(session, StageMachine.Name(reason));
+    public static string Reason(RefusalReason reason, ChatSession session) => session.Copy.Name(reason);
 }

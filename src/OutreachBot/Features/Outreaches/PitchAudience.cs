@@ -86,8 +86,8 @@ public sealed class PitchAudience(LiveDirectory directory)
             .Select(k => k.Trim())
             .OrderByDescending(k => k.Length)
             .ToList();
-        var zh = matches.FirstOrDefault(k => NoteReader.LanguageOf(k) == PitchLanguage.Chinese);
-        var en = matches.FirstOrDefault(k => NoteReader.LanguageOf(k) == PitchLanguage.English);
+        var zh = matches.FirstOrDefault(k => NoteReader.LanguageOf(k) == Language.Chinese);
+        var en = matches.FirstOrDefault(k => NoteReader.LanguageOf(k) == Language.English);
         return zh is null && en is null ? null : new BilingualText(zh ?? en!, en ?? zh!);
     }
 

@@ -89,7 +89,7 @@ public sealed class EditPitchAction(OutreachService outreaches, OutreachRenderer
             cancellationToken,
             FlowAnswers.Given(PitchEditFlow.OutreachId, found.Value.Id),
             FlowAnswers.Given(PitchEditFlow.DepartmentId, target.Department.Id),
-            FlowAnswers.Given(PitchEditFlow.DepartmentName, OutreachRenderer.Say(session, target.Department.Name)),
+            FlowAnswers.Given(PitchEditFlow.DepartmentName, target.Department.Name.In(session.Language)),
             FlowAnswers.Given(PitchEditFlow.Route, (route ?? target.Route ?? LeadRoute.OrgChart).ToString()),
             FlowAnswers.Given(PitchEditFlow.Person, request.Data.GetValueOrDefault(OutreachVerbs.DefaultPerson) ?? string.Empty));
     }
@@ -115,7 +115,7 @@ public sealed class ChangePitchSupportAction(OutreachService outreaches, Outreac
             cancellationToken,
             FlowAnswers.Given(PitchSupportFlow.OutreachId, found.Value.Id),
             FlowAnswers.Given(PitchSupportFlow.DepartmentId, target.Department.Id),
-            FlowAnswers.Given(PitchSupportFlow.DepartmentName, OutreachRenderer.Say(session, target.Department.Name)),
+            FlowAnswers.Given(PitchSupportFlow.DepartmentName, target.Department.Name.In(session.Language)),
             FlowAnswers.Given(PitchSupportFlow.Current, PitchSupport.For(found.Value, target) ?? string.Empty));
     }
 }
@@ -212,7 +212,7 @@ public sealed class PitchSupportFlow(OutreachService outreaches, OutreachRendere
         }
 
         var hint = PrepValidator.Validate(new StageOnePrep(SupportNeeded: text)).FirstOrDefault(h => h.Point == PrepPoint.SupportNeeded && h.Severity == HintSeverity.Missing);
-        return hint is null ? null : OutreachRenderer.Say(session, hint.Text);
+        return hint is null ? null : session.Say(hint.Text);
     }
 
     private static bool IsDefault(string text, ChatSession session) =>

@@ -14,12 +14,12 @@ public sealed class PitchPresenter(OutreachRenderer renderer, PitchAudience audi
         ChatSession session, Outreach outreach, OutreachTarget target, IReadOnlyList<CollisionWarning> warnings, PitchVariant? variant, CancellationToken cancellationToken)
     {
         var chosen = variant is PitchVariant.FirstContact or PitchVariant.AskForPointer ? variant.Value : PitchRequest.FirstVariant(target.Route);
-        var language = Language(session);
+        var language = session.Language;
         var addressee = audience.Addressee(target.Department.Id, chosen, null, DateOnly.FromDateTime(session.LocalNow.DateTime));
         var people = audience.People(session, target, addressee);
         var business = target.Route == LeadRoute.KeywordSearch ? audience.MatchedBusiness(outreach, target) : null;
         var draft = PitchDrafter.Draft(PitchRequest.For(outreach, target, chosen, language, people, business));
-        var departmentName = OutreachRenderer.Say(session, target.Department.Name);
+        var departmentName = target.Department.Name.In(session.Language);
         var support = PitchSupport.For(outreach, target);
 
         var view = new PitchView(
@@ -32,7 +32,7 @@ public sealed class PitchPresenter(OutreachRenderer renderer, PitchAudience audi
             addressee?.Person.FullName(language),
             To(session, addressee, departmentName, language),
             chosen == PitchVariant.FirstContact && support is not null ? session.Text<PitchTexts>("Card.Asks", departmentName, support) : null,
-            [.. draft.Hints.Where(h => draft.IsReady || h.Severity == HintSeverity.Missing).Select(h => OutreachRenderer.Say(session, h.Text))],
+            [.. draft.Hints.Where(h => draft.IsReady || h.Severity == HintSeverity.Missing).Select(h => session.Say(h.Text))],
             await renderer.DescribeAsync(warnings, session, cancellationToken),
             target.Route is null or LeadRoute.OrgChart
                 ? chosen == PitchVariant.AskForPointer ? PitchVariant.FirstContact : PitchVariant.AskForPointer
@@ -65,7 +65,7 @@ public sealed class PitchPresenter(OutreachRenderer renderer, PitchAudience audi
             return null;
         }
 
-        var language = Language(session);
+        var language = session.Language;
         var lastContact = outreach.Contacts.LastOrDefault(c => c.DepartmentId == target.Department.Id);
         var addressee = audience.Addressee(target.Department.Id, variant, lastContact, DateOnly.FromDateTime(session.LocalNow.DateTime));
         var slot = playbook.ProposedSlot is { } at ? LocalTime.Format(at, LocalTime.ZoneOrUtc(outreach.TimeZoneId), session.Culture.Name) : null;
@@ -73,9 +73,7 @@ public sealed class PitchPresenter(OutreachRenderer renderer, PitchAudience audi
         return draft.Parts is { } parts ? PitchWriter.Write(parts) : null;
     }
 
-    public static PitchLanguage Language(ChatSession session) => session.IsChinese ? PitchLanguage.Chinese : PitchLanguage.English;
-
-    private static string To(ChatSession session, PitchAddressee? addressee, string departmentName, PitchLanguage language)
+    private static string To(ChatSession session, PitchAddressee? addressee, string departmentName, Language language)
     {
         if (addressee is null || addressee.Person.FullName(language) is not { } name)
         {

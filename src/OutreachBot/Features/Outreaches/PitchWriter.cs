@@ -47,7 +47,7 @@ public static partial class PitchWriter
         }
 
         var text = writer.ToString();
-        return parts.Language == PitchLanguage.English ? DoublePossessive().Replace(text, "$1'") : text;
+        return parts.Language == Language.English ? DoublePossessive().Replace(text, "$1'") : text;
     }
 
     private static string Intro(Lines writer, PitchParts parts)
@@ -82,12 +82,12 @@ public static partial class PitchWriter
     private sealed class Lines(PitchParts parts)
     {
         private readonly List<string> lines = [];
-        private readonly CultureInfo culture = CultureInfo.GetCultureInfo(parts.Language == PitchLanguage.Chinese ? "zh-CN" : "en-US");
+        private readonly CultureInfo culture = parts.Language.Culture;
 
         public string T(string key, params object?[] args)
         {
-            var template = Texts<PitchTexts>.Get(culture, key);
-            if (parts.Language == PitchLanguage.Chinese && parts.Form == FormOfAddress.Familiar && key.StartsWith("Message.", StringComparison.Ordinal))
+            var template = Texts<PitchTexts>.Find(key, parts.Language) ?? throw new MissingTextException(key, nameof(PitchTexts));
+            if (parts.Language == Language.Chinese && parts.Form == FormOfAddress.Familiar && key.StartsWith("Message.", StringComparison.Ordinal))
             {
                 template = template.Replace('您', '你');
             }
@@ -100,7 +100,7 @@ public static partial class PitchWriter
             var present = sentences.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
             if (present.Count > 0)
             {
-                lines.Add(string.Join(parts.Language == PitchLanguage.Chinese ? string.Empty : " ", present));
+                lines.Add(string.Join(parts.Language == Language.Chinese ? string.Empty : " ", present));
             }
         }
 

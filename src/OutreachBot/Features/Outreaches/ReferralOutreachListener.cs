@@ -22,7 +22,7 @@ public sealed class ReferralOutreachListener(OutreachService outreaches, Outreac
         }
         else if (attached.Value is { Outreach: { } outreach, Target: { } target })
         {
-            session.Reply(session.Text<OutreachTexts>("Referral.Saved", outreach.ProductIdea, OutreachRenderer.Say(session, target.Department.Name)));
+            session.Reply(session.Text<OutreachTexts>("Referral.Saved", outreach.ProductIdea, target.Department.Name));
         }
     }
 }

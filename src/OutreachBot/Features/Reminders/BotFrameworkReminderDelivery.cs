@@ -60,7 +60,8 @@ public sealed class BotFrameworkReminderDelivery(
         }
 
         var profile = await profiles.GetAsync(owner, cancellationToken);
-        var culture = profile.Language is { } language ? BotLanguage.FromLocale(language) : BotLanguage.FromLocale(reference.Locale);
+        var language = Language.FromLocale(profile.Language ?? reference.Locale);
+        var culture = language.Culture;
         var zone = profile.TimeZoneId is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var card = ReminderCards.Delivered(reminder, isLate, time.GetUtcNow(), zone, culture);
 
@@ -70,7 +71,7 @@ public sealed class BotFrameworkReminderDelivery(
             // Caught here: an exception escaping the callback would go to the adapter's OnTurnError, which apologises to the user.
             try
             {
-                var response = await turn.SendActivityAsync(await ActivityForAsync(turn, card, idempotencyKey, token), token);
+                var response = await turn.SendActivityAsync(await ActivityForAsync(turn, card, idempotencyKey, language, token), token);
                 await RecordSentAsync(idempotencyKey, reference.Conversation.Id, response?.Id, token);
                 result = DeliveryResult.Success;
             }
@@ -93,7 +94,7 @@ public sealed class BotFrameworkReminderDelivery(
         return chosen?.Reference;
     }
 
-    private async Task<IActivity> ActivityForAsync(ITurnContext turn, Chat.Cards.AdaptiveCard card, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<IActivity> ActivityForAsync(ITurnContext turn, Chat.Cards.AdaptiveCard card, string idempotencyKey, Language language, CancellationToken cancellationToken)
     {
         Activity activity;
         if (ChannelResponder.SupportsCards(turn.Activity.ChannelId))
@@ -103,10 +104,8 @@ public sealed class BotFrameworkReminderDelivery(
         else
         {
             var choices = new List<NumberedChoice>();
-            var culture = BotLanguage.FromLocale(turn.Activity.Locale);
             var markdown = ChannelResponder.RendersMarkdown(turn.Activity.ChannelId);
-            activity = MessageFactory.Text(CardTextRenderer.Render(card, choices, markdown) + "\n" + Texts<ChatTexts>.Get(culture, "Text.ReplyWithNumber"));
-            activity.TextFormat = markdown ? TextFormatTypes.Markdown : TextFormatTypes.Plain;
+            activity = MessageFactory.Text(CardTextRenderer.Render(card, choices, markdown) + "\n" + Texts<ChatTexts>.Get(language, "Text.ReplyWithNumber"));
             await RememberChoicesAsync(turn, choices, cancellationToken);
         }
 

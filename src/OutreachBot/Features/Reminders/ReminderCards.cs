@@ -77,7 +77,7 @@ public static class ReminderCards
             body.Add(new Container(
             [
                 new TextBlock(reminder.Text) { Weight = TextWeight.Bolder },
-                new TextBlock(CultureFormat.DateTime(reminder.Due, zone, culture) + " · " + T(culture, "Title." + reminder.Kind)) { IsSubtle = true, Spacing = Spacing.None },
+                new TextBlock(CultureFormat.DateTime(reminder.Due, zone, culture) + " · " + T(culture, "ReminderKind." + reminder.Kind)) { IsSubtle = true, Spacing = Spacing.None },
                 new ActionSet([CancelButton(reminder, culture)]),
             ])
             { Separator = true });
@@ -94,7 +94,7 @@ public static class ReminderCards
     /// <summary>The proactive reminder: context, the playbook's next step, Done / Snooze / Open outreach.</summary>
     public static AdaptiveCard Delivered(Reminder reminder, bool isLate, DateTimeOffset now, TimeZoneInfo zone, CultureInfo culture)
     {
-        var title = T(culture, "Title." + reminder.Kind);
+        var title = T(culture, "ReminderKind." + reminder.Kind);
         var body = new List<CardElement>
         {
             new TextBlock(isLate ? $"⏰ {title} · {T(culture, "Late.Label")}" : $"⏰ {title}")
@@ -119,7 +119,7 @@ public static class ReminderCards
         { Style = ContainerStyle.Emphasis });
 
         var actions = new List<CardAction> { CardActions.Verb(T(culture, "Button.Done"), ReminderVerbs.Done, IdOf(reminder)) };
-        actions.AddRange(ReminderView.SnoozeChoicesAt(now, zone).Select(choice => (CardAction)CardActions.Verb(
+        actions.AddRange(SnoozeChoices.At(now, zone).Select(choice => (CardAction)CardActions.Verb(
             T(culture, "Snooze." + choice.Code),
             ReminderVerbs.Snooze,
             new Dictionary<string, string> { [ReminderVerbs.Id] = reminder.Id, [ReminderVerbs.Until] = choice.Code })));
@@ -150,13 +150,8 @@ public static class ReminderCards
         return new AdaptiveCard([new TextBlock(text)], actions);
     }
 
-    public static string ButtonTime(DateTimeOffset instant, TimeZoneInfo zone, CultureInfo culture)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        return culture.Name.StartsWith("zh", StringComparison.Ordinal)
-            ? local.ToString("M月d日（ddd）HH:mm", culture)
-            : local.ToString("ddd, MMM d, h:mm tt", culture);
-    }
+    public static string ButtonTime(DateTimeOffset instant, TimeZoneInfo zone, CultureInfo culture) =>
+        BotCopy.For(Language.Of(culture), zone).Value(instant);
 
     private static ExecuteAction CancelButton(Reminder reminder, CultureInfo culture) =>
         CardActions.Verb(T(culture, "Button.Cancel"), ReminderVerbs.Cancel, IdOf(reminder));

@@ -64,7 +64,7 @@ public sealed class CancelReminderAction(ReminderRepository repository) : ICardA
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
         var result = await repository.CancelAsync(session.User.Value, request.Required(ReminderVerbs.Id), cancellationToken);
-        ReminderReplies.Answer(result, r => session.Text<ReminderTexts>("Cancelled", r.Text, session.FormatDateTime(r.Due)), session);
+        ReminderReplies.Answer(result, r => session.Text<ReminderTexts>("Cancelled", r.Text, r.Due), session);
     }
 }
 
@@ -91,7 +91,7 @@ public sealed class SnoozeReminderAction(ReminderRepository repository, Reminder
     {
         var id = request.Required(ReminderVerbs.Id);
         var code = request.Required(ReminderVerbs.Until);
-        var choice = ReminderView.SnoozeChoicesAt(session.Clock.GetUtcNow(), session.TimeZone).FirstOrDefault(c => c.Code == code)
+        var choice = SnoozeChoices.At(session.Clock.GetUtcNow(), session.TimeZone).FirstOrDefault(c => c.Code == code)
             ?? throw new MalformedCardActionException($"'{request.Verb}' does not know the snooze '{code}'.");
         var result = await repository.SnoozeAsync(session.User.Value, id, choice.Until, cancellationToken);
         if (result.Status == ReminderChangeStatus.Changed)
@@ -99,7 +99,7 @@ public sealed class SnoozeReminderAction(ReminderRepository repository, Reminder
             dispatcher.Wake(choice.Until);
         }
 
-        ReminderReplies.Answer(result, r => session.Text<ReminderTexts>("Snoozed", session.FormatDateTime(r.Due), r.Text), session);
+        ReminderReplies.Answer(result, r => session.Text<ReminderTexts>("Snoozed", r.Due, r.Text), session);
     }
 }
 

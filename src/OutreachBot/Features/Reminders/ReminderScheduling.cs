@@ -49,7 +49,7 @@ public sealed partial class ReminderScheduling(ReminderRepository repository, Re
                     return;
                 }
 
-                var instead = ReminderView.SnoozeChoicesAt(session.Clock.GetUtcNow(), session.TimeZone)
+                var instead = SnoozeChoices.At(session.Clock.GetUtcNow(), session.TimeZone)
                     .Select(c => new CandidateTime(c.Until, ReminderCards.ButtonTime(c.Until, session.TimeZone, session.Culture)))
                     .ToList();
                 session.Reply(ReminderCards.Question(session.Text<ReminderTexts>("Remind.Past"), instead, question.What, session.Culture));

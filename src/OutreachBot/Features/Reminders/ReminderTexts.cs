@@ -1,4 +1,6 @@
+using OutreachBot.Chat.Localization;
+
 namespace OutreachBot.Features.Reminders;
 
 /// <summary>Texts of the reminders feature (ReminderTexts.resx, ReminderTexts.zh-CN.resx).</summary>
-public sealed class ReminderTexts;
+public sealed class ReminderTexts : ITextSet;

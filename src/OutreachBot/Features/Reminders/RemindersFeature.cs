@@ -28,7 +28,7 @@ public static class RemindersFeature
             sp.GetRequiredService<TimeProvider>(),
             new ReminderStoreOptions { DueIndexPartitions = sp.GetRequiredService<IOptions<ReminderOptions>>().Value.DueIndexPartitions }));
         services.AddSingleton<ReminderTimeParser>();
-        services.AddSingleton(_ => new AutomaticReminderRules());
+        services.AddSingleton(sp => new AutomaticReminderRules(sp.GetRequiredService<ITextCatalog>()));
         services.AddSingleton<ReminderDeliveryLog>();
         services.AddSingleton<IReminderDelivery, BotFrameworkReminderDelivery>();
         services.AddSingleton(sp => new ReminderDispatcher(

@@ -19,13 +19,13 @@ public sealed class LanguageCommand : ICommandHandler
             return;
         }
 
-        if (BotLanguage.Parse(request.Arguments) is not { } culture)
+        if (Language.Parse(request.Arguments) is not { } language)
         {
             session.Reply(session.Text<SettingsTexts>("Language.Unknown", request.Arguments));
             return;
         }
 
-        await session.UpdateProfileAsync(p => p with { Language = culture.Name }, cancellationToken);
+        await session.UpdateProfileAsync(p => p with { Language = language.Tag }, cancellationToken);
         session.Reply(session.Text<SettingsTexts>("Language.Set"));
     }
 }
@@ -123,7 +123,7 @@ public sealed class IamCommand(IEnumerable<IOrgDirectoryLookup> directories, Use
         }
         else if (session.Profile.Email is { } known)
         {
-            session.Reply(session.Text<SettingsTexts>("Iam.Current", known) + (session.IsChinese ? "" : " ") + session.Text<SettingsTexts>("Iam.Unconfirmed", identity.ChannelName));
+            session.Reply(session.Copy.Sentences(session.Text<SettingsTexts>("Iam.Current", known), session.Text<SettingsTexts>("Iam.Unconfirmed", identity.ChannelName)));
         }
         else
         {

@@ -20,7 +20,7 @@ public sealed class SettingsFlow : ChatFlow
     [
         FlowStep.Ask(Language, new ChoicePrompt(
             s => s.Text<SettingsTexts>("Flow.AskLanguage"),
-            _ => [new Choice("中文", "zh-CN"), new Choice("English", "en-US")])),
+            _ => [new Choice("中文", Domain.Text.Language.Chinese.Tag), new Choice("English", Domain.Text.Language.English.Tag)])),
         FlowStep.Ask(TimeZone, new TextPrompt(
             s => s.Text<SettingsTexts>("Flow.AskTimeZone", s.TimeZone.Id),
             (text, s) => TimeZoneNames.Resolve(text) is null ? s.Text<SettingsTexts>("TimeZone.Unknown", text) : null)),
@@ -29,7 +29,7 @@ public sealed class SettingsFlow : ChatFlow
             var answers = FlowAnswers.Current(s);
             return s.Text<SettingsTexts>(
                 "Flow.Confirm",
-                answers.Get(Language) == BotLanguage.Chinese.Name ? "中文" : "English",
+                Domain.Text.Language.FromLocale(answers.Get(Language)) == Domain.Text.Language.Chinese ? "中文" : "English",
                 TimeZoneNames.Resolve(answers.Get(TimeZone)));
         })),
     ];

@@ -169,11 +169,11 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
         var saved = await workspace.Repository.ReplaceBidsAsync(scope.Requester, scope.Outreach.Id, result.Bids, fileName, cancellationToken: cancellationToken);
         if (!saved.Succeeded)
         {
-            session.Reply(session.Text<StageTwoTexts>("Save.Failed", string.Join("; ", saved.Errors.Select(e => e.Message.In(session.Culture)))));
+            session.Reply(session.Text<StageTwoTexts>("Save.Failed", session.Copy.Clauses(saved.Errors.Select(e => e.Message))));
             return;
         }
 
-        session.Reply(session.Text<StageTwoTexts>("Bids.Imported", result.Bids.Count, fileName) + (session.IsChinese ? "" : " ") + HowRead(result, session));
+        session.Reply(session.Copy.Sentences(session.Text<StageTwoTexts>("Bids.Imported", result.Bids.Count, fileName), HowRead(result, session)));
         await TallyAsync(scope with { Material = saved.Value! }, 12, session, cancellationToken);
     }
 
@@ -183,11 +183,11 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
         string T(string key, params object?[] args) => session.Text<StageTwoTexts>(key, args);
         var how = result.Source switch
         {
-            BidsSourceKind.File => T("Bids.Read.Encoding", result.Encoding?.Describe(session.IsChinese) ?? "UTF-8"),
+            BidsSourceKind.File => T("Bids.Read.Encoding", result.Encoding?.Describe(session.Language == Language.Chinese) ?? "UTF-8"),
             BidsSourceKind.PastedText => T("Bids.Read.Pasted", T(result.Delimiter == '\t' ? "Bids.Read.Tabs" : "Bids.Read.Commas")),
             _ => T("Bids.Read.Workbook"),
         };
-        return result.HadHeader ? how : how + (session.IsChinese ? "" : " ") + T("Bids.Read.NoHeader", string.Join(",", BidsCsvImporter.Columns));
+        return result.HadHeader ? how : session.Copy.Sentences(how, T("Bids.Read.NoHeader", string.Join(",", BidsCsvImporter.Columns)));
     }
 
     /// <summary>Asks before the imported bids are replaced by nothing; <paramref name="emptyFile"/> is the file that had no rows.</summary>
@@ -214,7 +214,7 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
             scope.Requester, scope.Outreach.Id, [], fileName.Length > 0 ? fileName : current.FileName, replacing: importId, cancellationToken: cancellationToken);
         session.Reply(saved.Succeeded
             ? session.Text<StageTwoTexts>("Bids.Cleared", current.Count)
-            : session.Text<StageTwoTexts>("Save.Failed", string.Join("; ", saved.Errors.Select(e => e.Message.In(session.Culture)))));
+            : session.Text<StageTwoTexts>("Save.Failed", string.Join("; ", saved.Errors.Select(e => session.Say(e.Message)))));
     }
 
     private async Task TallyAsync(StageTwoScope scope, int months, ChatSession session, CancellationToken cancellationToken)
@@ -234,7 +234,7 @@ public sealed partial class BidsCommand(StageTwoWorkspace workspace, BidsFileRea
         if (tally.Count > 0)
         {
             var currency = estimate is not null && tally.In(estimate.Currency) is not null ? estimate.Currency : tally.ByCurrency[0].Currency;
-            var image = charts.Render(tally, currency, session.Culture);
+            var image = charts.Render(tally, currency, session.Copy);
             chart = await links.CreateAsync(new DownloadFile("bids-chart.png", "image/png", image.Png), session.User, cancellationToken);
         }
 
@@ -275,7 +275,7 @@ public static class BidsCards
                 [new(1), new(2), new(5)],
                 [
                     StageTwoCards.HeaderRow(T("Bids.Col.Line"), T("Bids.Col.Column"), T("Bids.Col.Problem")),
-                    .. errors.Take(maxShown).Select(e => StageTwoCards.Row(e.Line.ToString(CultureInfo.InvariantCulture), e.Column, e.Message.In(session.Culture))),
+                    .. errors.Take(maxShown).Select(e => StageTwoCards.Row(e.Line.ToString(CultureInfo.InvariantCulture), e.Column, session.Say(e.Message))),
                 ]),
         };
         if (errors.Count > maxShown)
@@ -303,14 +303,13 @@ public static class BidsCards
     public static AdaptiveCard Tally(StageTwoScope scope, BidTally tally, int months, Corroboration? corroboration, Uri? chart, ChatSession session)
     {
         string T(string key, params object?[] args) => session.Text<StageTwoTexts>(key, args);
-        var culture = session.Culture;
         var body = new List<CardElement>(StageTwoCards.Header(T("Bids.Title"), scope, session))
         {
-            new TextBlock(T("Bids.Period", months, tally.Period.Describe().In(culture), tally.Count)),
+            new TextBlock(T("Bids.Period", months, tally.Period.Describe(), tally.Count)),
         };
         if (scope.Material.Bids is { } import)
         {
-            body.Add(new TextBlock(T("Bids.Source", import.FileName, import.Count, session.FormatDateTime(import.ImportedAt))) { IsSubtle = true, Spacing = Spacing.None });
+            body.Add(new TextBlock(T("Bids.Source", import.FileName, import.Count, session.Copy.Value(import.ImportedAt))) { IsSubtle = true, Spacing = Spacing.None });
         }
 
         if (tally.Count == 0)
@@ -320,12 +319,12 @@ public static class BidsCards
 
         foreach (var currency in tally.ByCurrency)
         {
-            body.Add(new TextBlock(T("Bids.CurrencyTotal", currency.Currency.Code, MoneyFormatter.Format(currency.Total, culture), currency.Count)) { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock(T("Bids.CurrencyTotal", currency.Currency.Code, currency.Total, currency.Count)) { Weight = TextWeight.Bolder, Separator = true });
             body.Add(new Table(
                 [new(4), new(2), new(1)],
                 [
                     StageTwoCards.HeaderRow(T("Bids.Col.Competitor"), T("Bids.Col.Total"), T("Bids.Col.Count")),
-                    .. currency.ByCompetitor.Take(MaxCompetitors).Select(c => StageTwoCards.Row(c.Competitor, MoneyFormatter.Format(c.Total, culture), c.Count.ToString(CultureInfo.InvariantCulture))),
+                    .. currency.ByCompetitor.Take(MaxCompetitors).Select(c => StageTwoCards.Row(c.Competitor, session.Copy.Value(c.Total), c.Count.ToString(CultureInfo.InvariantCulture))),
                 ]));
             if (currency.ByCompetitor.Count > MaxCompetitors)
             {
@@ -341,7 +340,7 @@ public static class BidsCards
         body.Add(new TextBlock(T("Bids.Corroboration")) { Weight = TextWeight.Bolder, Separator = true });
         body.Add(corroboration is null
             ? new TextBlock(T("Bids.NoEstimate")) { Color = TextColor.Warning }
-            : new TextBlock(corroboration.Explanation.In(culture))
+            : new TextBlock(session.Say(corroboration.Explanation))
             {
                 Color = corroboration.Reading switch
                 {

@@ -47,8 +47,7 @@ public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory dire
 
     public async Task ShowAsync(StageTwoScope scope, ChatSession session, CancellationToken cancellationToken)
     {
-        var culture = session.Culture;
-        var brief = CollaborationBrief.Build(await InputAsync(scope, session, cancellationToken), culture);
+        var brief = CollaborationBrief.Build(await InputAsync(scope, session, cancellationToken), session.Copy);
         var baseName = session.Text<StageTwoTexts>("Brief.FileName");
         var markdown = await links.CreateAsync(new DownloadFile(baseName + ".md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(BriefMarkdownRenderer.Render(brief))), session.User, cancellationToken);
         var html = await links.CreateAsync(new DownloadFile(baseName + ".html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(BriefHtmlRenderer.Render(brief))), session.User, cancellationToken);
@@ -100,7 +99,7 @@ public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory dire
             return (null, T("Invite.NeedEmail"));
         }
 
-        var language = session.IsChinese ? DirectoryLanguage.Chinese : DirectoryLanguage.English;
+        var language = session.Language;
         var ourLeader = me is null ? null : org.Head(me.DepartmentId) is { } head && head.Id != me.Id ? head : org.ManagerChain(me.Id).FirstOrDefault();
         var theirLeader = scope.Partner is { } partner ? org.Head(partner.Department.Id) : null;
         var attendees = new[] { ourLeader, theirLeader }.OfType<Person>().Select(p => new MeetingPerson(p.Name(language), p.Email)).ToList();
@@ -115,11 +114,11 @@ public sealed class BriefCommand(StageTwoWorkspace workspace, LiveDirectory dire
         var written = new MeetingInviteWriter(time).Write(request);
         if (!written.IsValid)
         {
-            return (null, string.Join("; ", written.Errors.Select(e => e.Message.In(session.Culture))));
+            return (null, session.Copy.Clauses(written.Errors.Select(e => e.Message)));
         }
 
-        var when = session.FormatDateTime(new DateTimeOffset(start, session.TimeZone.GetUtcOffset(start)));
-        var who = string.Join(session.IsChinese ? "、" : ", ", attendees.Select(a => a.Name));
+        var when = session.Copy.Value(new DateTimeOffset(start, session.TimeZone.GetUtcOffset(start)));
+        var who = session.Copy.List(attendees.Select(a => a.Name).ToList());
         return (written.Value, booked is null ? T("Invite.Proposed", when, who) : T("Invite.Booked", when, who));
     }
 

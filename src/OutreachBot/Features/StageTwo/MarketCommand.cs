@@ -50,7 +50,7 @@ public sealed class MarketCommand(StageTwoWorkspace workspace) : ICommandHandler
         var model = scope.Material.Market;
         if (name.Length == 0 || model is null || !model.Segments.Any(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
         {
-            session.Reply(session.Text<StageTwoTexts>("Market.NoSuchSegment", name, string.Join(session.IsChinese ? "、" : ", ", model?.Segments.Select(s => s.Name) ?? [])));
+            session.Reply(session.Text<StageTwoTexts>("Market.NoSuchSegment", name, session.Copy.List(model?.Segments.Select(s => s.Name).ToList() ?? [])));
             return;
         }
 
@@ -86,7 +86,6 @@ public static class MarketCards
     public static AdaptiveCard Estimate(StageTwoScope scope, ChatSession session)
     {
         string T(string key, params object?[] args) => session.Text<StageTwoTexts>(key, args);
-        var culture = session.Culture;
         var body = new List<CardElement>(StageTwoCards.Header(T("Market.Title"), scope, session));
         var model = scope.Material.Market;
         if (model is null || model.Segments.Count == 0)
@@ -104,20 +103,20 @@ public static class MarketCards
                     .. estimate.Segments.Select(s => StageTwoCards.Row(
                         s.Segment.Name,
                         (s.Segment.CustomerCount?.ToString("#,0", CultureInfo.InvariantCulture) ?? "?") + (s.Segment.CountSource is { Length: > 0 } source ? $" ({source})" : ""),
-                        s.Segment.UnitPrice is { } price ? MoneyFormatter.Format(price, culture) : "?",
+                        s.Segment.UnitPrice is { } price ? session.Copy.Value(price) : "?",
                         s.Segment.Penetration is { } rate ? (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "?",
-                        s.ExpectedSize is { } size ? MoneyFormatter.Format(size, culture) : "—")),
+                        s.ExpectedSize is { } size ? session.Copy.Value(size) : "—")),
                 ]));
             body.Add(new TextBlock(T("Market.Formula")) { Weight = TextWeight.Bolder });
-            body.AddRange(estimate.Segments.Select(s => (CardElement)new TextBlock(s.Formula.In(culture)) { Spacing = Spacing.None }));
-            body.AddRange(estimate.Segments.SelectMany(s => s.Issues).Select(i => (CardElement)new TextBlock((i.Blocking ? "☐ " : "• ") + i.Message.In(culture))
+            body.AddRange(estimate.Segments.Select(s => (CardElement)new TextBlock(session.Say(s.Formula)) { Spacing = Spacing.None }));
+            body.AddRange(estimate.Segments.SelectMany(s => s.Issues).Select(i => (CardElement)new TextBlock((i.Blocking ? "☐ " : "• ") + session.Say(i.Message))
             {
                 Color = i.Blocking ? TextColor.Attention : null,
                 IsSubtle = i.Blocking ? null : true,
                 Spacing = Spacing.None,
             }));
-            body.Add(new TextBlock(T("Market.Total", MoneyFormatter.Format(estimate.TotalExpectedSize, culture), MoneyFormatter.Format(estimate.TotalCapacity, culture))) { Weight = TextWeight.Bolder, Separator = true });
-            body.Add(new TextBlock(estimate.Formula.In(culture)) { IsSubtle = true, Spacing = Spacing.None });
+            body.Add(new TextBlock(T("Market.Total", estimate.TotalExpectedSize, estimate.TotalCapacity)) { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock(session.Say(estimate.Formula)) { IsSubtle = true, Spacing = Spacing.None });
             body.Add(new TextBlock(T("Market.EditHint")) { IsSubtle = true });
         }
 

@@ -55,7 +55,7 @@ public sealed class MarketSegmentFlow(StageTwoWorkspace workspace) : ChatFlow
                 : m.Market!;
             if (currency != model.Currency)
             {
-                return Validated<StageTwoMaterial>.Invalid(new StageTwoError("market.currency", StageTwoText.Both("Market.CurrencyMismatch", currency.Code, model.Currency.Code)));
+                return Validated<StageTwoMaterial>.Invalid(new StageTwoError("market.currency", new Phrase("Market.CurrencyMismatch", currency.Code, model.Currency.Code)));
             }
 
             var segment = new MarketSegment(

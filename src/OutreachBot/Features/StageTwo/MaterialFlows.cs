@@ -25,7 +25,7 @@ public sealed class OpportunityFlow(StageTwoWorkspace workspace, BriefCommand br
         FlowStep.Ask(Customer, new TextPrompt(s => s.Text<StageTwoTexts>("Opportunity.AskCustomer"), maxLength: 100)),
         FlowStep.Ask(Status, new ChoicePrompt(
             s => s.Text<StageTwoTexts>("Opportunity.AskStatus"),
-            s => [.. Enum.GetValues<OpportunityStatus>().Select(v => new Choice(AngelCustomerAssessor.Label(v).In(s.Culture), v.ToString()))])),
+            s => [.. Enum.GetValues<OpportunityStatus>().Select(v => new Choice(s.Copy.Name(v), v.ToString()))])),
         FlowStep.Ask(Signals, new TextPrompt(
             s => s.Text<StageTwoTexts>("Opportunity.AskSignals"),
             (text, s) => ParseSignals(text) is null ? s.Text<StageTwoTexts>("Opportunity.BadSignals") : null,
@@ -45,7 +45,7 @@ public sealed class OpportunityFlow(StageTwoWorkspace workspace, BriefCommand br
         if (await workspace.UpdateAsync(session, scope, m => m.WithOpportunity(opportunity), cancellationToken) is { } saved)
         {
             var assessment = AngelCustomerAssessor.Assess(opportunity);
-            session.Reply(session.Text<StageTwoTexts>("Opportunity.Saved", opportunity.Customer, AngelCustomerAssessor.Label(assessment.Likelihood).In(session.Culture), saved.OpportunityList.Count));
+            session.Reply(session.Text<StageTwoTexts>("Opportunity.Saved", opportunity.Customer, assessment.Likelihood, saved.OpportunityList.Count));
             await brief.ShowAsync(scope with { Material = saved }, session, cancellationToken);
         }
     }
@@ -100,7 +100,7 @@ public sealed class PanoramaFlow(StageTwoWorkspace workspace, BriefCommand brief
             maxLength: 1500)),
         FlowStep.Ask(Diagram, new TextPrompt(
             s => s.Text<StageTwoTexts>("Panorama.AskDiagram"),
-            (text, s) => StageTwoInput.IsNone(text) || ParseDiagram(text) is { IsValid: true } ? null : ParseDiagram(text).Errors[0].Message.In(s.Culture),
+            (text, s) => StageTwoInput.IsNone(text) || ParseDiagram(text) is { IsValid: true } ? null : s.Say(ParseDiagram(text).Errors[0].Message),
             maxLength: 500)),
     ];
 
@@ -157,7 +157,7 @@ public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brie
             maxLength: 2000)),
         FlowStep.Ask(Charging, new ChoicePrompt(
             s => s.Text<StageTwoTexts>("Work.AskCharging"),
-            s => [.. Enum.GetValues<ChargingModel>().Select(v => new Choice(WorkBoundary.Label(v).In(s.Culture), v.ToString()))])),
+            s => [.. Enum.GetValues<ChargingModel>().Select(v => new Choice(s.Copy.Name(v), v.ToString()))])),
         FlowStep.Ask(Split, new TextPrompt(
             s => s.Text<StageTwoTexts>("Work.AskSplit"),
             (text, s) => SplitProblem(text, s),
@@ -178,7 +178,7 @@ public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brie
         var work = new WorkBoundary(items, Enum.Parse<ChargingModel>(answers.Get(Charging)), null, split);
         if (await workspace.UpdateAsync(session, scope, m => m.WithWork(work, scope.PartnerId), cancellationToken) is { } saved)
         {
-            session.Reply(session.Text<StageTwoTexts>("Work.Saved", items.Count, string.Join(session.IsChinese ? "，" : ", ", split.Shares.Select(sh => $"{sh.Party} {sh.Share * 100m:0.##}%"))));
+            session.Reply(session.Text<StageTwoTexts>("Work.Saved", items.Count, session.Copy.List(split.Shares.Select(sh => $"{sh.Party} {RevenueSplit.Pct(sh.Share)}").ToList())));
             await brief.ShowAsync(scope with { Material = saved }, session, cancellationToken);
         }
     }
@@ -192,7 +192,7 @@ public sealed class WorkSplitFlow(StageTwoWorkspace workspace, BriefCommand brie
         }
 
         var split = RevenueSplit.Create(shares);
-        return split.IsValid ? null : string.Join(session.IsChinese ? "；" : "; ", split.Errors.Select(e => e.Message.In(session.Culture)));
+        return split.IsValid ? null : session.Copy.Clauses(split.Errors.Select(e => e.Message));
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
         var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken: cancellationToken);
         if (!chosen.Succeeded)
         {
-            session.Reply(chosen.Errors[0].Message.In(session.Culture));
+            session.Reply(session.Say(chosen.Errors[0].Message));
             return;
         }
 
@@ -68,7 +68,7 @@ public sealed class PartnerChoiceAction(StageTwoWorkspace workspace, MarketComma
         var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), outreachId, departmentId, cancellationToken);
         if (!chosen.Succeeded)
         {
-            session.Reply(chosen.Errors[0].Message.In(session.Culture));
+            session.Reply(session.Say(chosen.Errors[0].Message));
             return;
         }
 

@@ -40,14 +40,14 @@ public static class StageTwoCards
         new(
             [
                 new TextBlock(session.Text<StageTwoTexts>("Scope.WhichPartner", outreach.ProductIdea)),
-                .. candidates.Select(c => (CardElement)new TextBlock("• " + Name(c, session) + " — " + StageMachine.Name(c.Stage).In(session.Culture)) { Spacing = Spacing.None }),
+                .. candidates.Select(c => (CardElement)new TextBlock("• " + Name(c, session) + " — " + session.Copy.Name(c.Stage)) { Spacing = Spacing.None }),
             ],
             [.. candidates.Take(5).Select(c => (CardAction)CardActions.Verb(
                 Name(c, session),
                 StageTwoWorkspace.PartnerVerb,
                 StageTwoWorkspace.PartnerData(outreach.Id, c.Department.Id, command.Command, command.Arguments)))]);
 
-    private static string Name(OutreachTarget target, ChatSession session) => session.IsChinese ? target.Department.NameZh : target.Department.NameEn;
+    private static string Name(OutreachTarget target, ChatSession session) => target.Department.Name.In(session.Language);
 
     public static ExecuteAction Command(ChatSession session, string titleKey, CommandDefinition command, string? arguments = null) =>
         CardActions.Command(session.Text<StageTwoTexts>(titleKey), command.Name, arguments);

@@ -26,7 +26,7 @@ public sealed record StageTwoScope(
     public string? Ask => Material.AskFor(PartnerId);
 
     public string PartnerName(ChatSession session) =>
-        Partner is null ? session.Text<StageTwoTexts>("Scope.NoPartner") : session.IsChinese ? Partner.Department.NameZh : Partner.Department.NameEn;
+        Partner is null ? session.Text<StageTwoTexts>("Scope.NoPartner") : Partner.Department.Name.In(session.Language);
 
     /// <summary>The answers a stage-2 flow starts with, so it completes on exactly this outreach and partner.</summary>
     public KeyValuePair<string, string>[] FlowGiven() =>
@@ -124,7 +124,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
             return saved.Value;
         }
 
-        session.Reply(session.Text<StageTwoTexts>("Save.Failed", string.Join(session.IsChinese ? "；" : "; ", saved.Errors.Select(e => e.Message.In(session.Culture)))));
+        session.Reply(session.Text<StageTwoTexts>("Save.Failed", session.Copy.Clauses(saved.Errors.Select(e => e.Message))));
         return null;
     }
 
@@ -137,7 +137,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
         var chosen = await outreaches.ChooseStageTwoPartnerAsync(requester, request, cancellationToken);
         if (chosen.Error is { } error)
         {
-            session.Reply(error.Message.In(session.Culture));
+            session.Reply(session.Say(error.Message));
             return null;
         }
 
@@ -160,7 +160,7 @@ public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoReposi
                 var material = await repository.GetAsync(requester, ready.Outreach.Id, cancellationToken);
                 if (!material.Succeeded)
                 {
-                    session.Reply(material.Errors[0].Message.In(session.Culture));
+                    session.Reply(session.Say(material.Errors[0].Message));
                     return null;
                 }
 

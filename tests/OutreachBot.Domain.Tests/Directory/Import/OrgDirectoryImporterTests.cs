@@ -62,8 +62,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column department_id: 'department_id' is required but empty", error.ToString());
-        Assert.Equal("people.csv 第 4 行，department_id 列：“department_id”为必填项，但内容为空", error.Describe(DirectoryLanguage.Chinese));
+        Assert.Equal("people.csv line 4, column department_id: “department_id” is required but empty", error.Located.En);
+        Assert.Equal("people.csv 第 4 行，department_id 列：“department_id”为必填项，但内容为空", error.Located.Zh);
         Assert.Equal(DirectoryImportErrorCode.MissingField, error.Code);
     }
 
@@ -74,8 +74,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column id: id 'pay' is already used on line 3", error.ToString());
-        Assert.Equal("编号“pay”已在第 3 行使用", error.MessageZh);
+        Assert.Equal("departments.csv line 4, column id: id “pay” is already used on line 3", error.Located.En);
+        Assert.Equal("编号“pay”已在第 3 行使用", error.Message.Zh);
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column parent_id: parent department 'fintech' does not exist", error.ToString());
-        Assert.Equal("上级部门“fintech”不存在", error.MessageZh);
+        Assert.Equal("departments.csv line 4, column parent_id: parent department “fintech” does not exist", error.Located.En);
+        Assert.Equal("上级部门“fintech”不存在", error.Message.Zh);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column head_id: department head 'p404' is not in people.csv", error.ToString());
+        Assert.Equal("departments.csv line 4, column head_id: department head “p404” is not in people.csv", error.Located.En);
     }
 
     [Fact]
@@ -104,12 +104,12 @@ public sealed class OrgDirectoryImporterTests
     {
         var csv = DirectoryCsvBuilder.SmallCompany().Person("p3", "legal", manager: "p404");
 
-        var errors = csv.Import(time).Errors.Select(e => e.ToString());
+        var errors = csv.Import(time).Errors.Select(e => e.Located.En);
 
         Assert.Equal(
             [
-                "people.csv line 4, column department_id: department 'legal' is not in departments.csv",
-                "people.csv line 4, column manager_id: manager 'p404' is not in people.csv",
+                "people.csv line 4, column department_id: department “legal” is not in departments.csv",
+                "people.csv line 4, column manager_id: manager “p404” is not in people.csv",
             ],
             errors);
     }
@@ -124,8 +124,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column parent_id: the department tree loops: a → c → b → a", error.ToString());
-        Assert.Equal("部门层级出现循环：a → c → b → a", error.MessageZh);
+        Assert.Equal("departments.csv line 4, column parent_id: the department tree loops: a → c → b → a", error.Located.En);
+        Assert.Equal("部门层级出现循环：a → c → b → a", error.Message.Zh);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column manager_id: the manager chain loops: p3 → p4 → p3", error.ToString());
+        Assert.Equal("people.csv line 4, column manager_id: the manager chain loops: p3 → p4 → p3", error.Located.En);
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("people.csv line 4, column hire_date: '2020-02-30' is not a date; write it as yyyy-MM-dd", error.ToString());
-        Assert.Equal("“2020-02-30”不是日期，请写成 yyyy-MM-dd 格式", error.MessageZh);
+        Assert.Equal("people.csv line 4, column hire_date: “2020-02-30” is not a date; write it as yyyy-MM-dd", error.Located.En);
+        Assert.Equal("“2020-02-30”不是日期，请写成 yyyy-MM-dd 格式", error.Message.Zh);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class OrgDirectoryImporterTests
         var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(DirectoryCsvBuilder.SmallCompany().PeopleCsv));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("departments.csv line 1, column parent_id: the header has no column 'parent_id'", error.ToString());
+        Assert.Equal("departments.csv line 1, column parent_id: the header has no column “parent_id”", error.Located.En);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(csv.Import(time).Errors);
 
-        Assert.Equal("departments.csv line 4, column : a quoted field opened here is never closed", error.ToString());
+        Assert.Equal("departments.csv line 4, column : a quoted field opened here is never closed", error.Located.En);
     }
 
     [Theory]
@@ -224,7 +224,7 @@ public sealed class OrgDirectoryImporterTests
         var result = new OrgDirectoryImporter(time).Import(new StringReader(departments), new StringReader(people));
 
         Assert.Null(result.Directory);
-        Assert.Equal(expected, Assert.Single(result.Errors).ToString());
+        Assert.Equal(expected, Assert.Single(result.Errors).Located.En);
     }
 
     [Theory]
@@ -259,8 +259,8 @@ public sealed class OrgDirectoryImporterTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("people.csv", 4, "4", DirectoryImportErrorCode.Undecodable), (error.File, error.Line, error.Column, error.Code));
-        Assert.Contains("first unreadable byte 0xFF", error.MessageEn);
-        Assert.Contains("无法识别文件编码", error.MessageZh);
+        Assert.Contains("first unreadable byte 0xFF", error.Message.En);
+        Assert.Contains("无法识别文件编码", error.Message.Zh);
     }
 
     [Fact]

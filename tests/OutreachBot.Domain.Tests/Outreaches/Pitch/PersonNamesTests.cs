@@ -29,6 +29,6 @@ public sealed class PersonNamesTests
     {
         var person = new PitchPerson("钟静", " ");
 
-        Assert.Equal(("钟静", "钟静"), (person.GreetingName(PitchLanguage.Chinese), person.GreetingName(PitchLanguage.English)));
+        Assert.Equal(("钟静", "钟静"), (person.GreetingName(Language.Chinese), person.GreetingName(Language.English)));
     }
 }

@@ -91,7 +91,7 @@ public sealed class DirectoryRepositoryTests
 
         var result = await live.ImportAsync(new StringReader(bad.DepartmentsCsv), new StringReader(bad.PeopleCsv));
 
-        Assert.Equal("people.csv line 4, column department_id: department 'ghost' is not in departments.csv", Assert.Single(result.Errors).ToString());
+        Assert.Equal("people.csv line 4, column department_id: department “ghost” is not in departments.csv", Assert.Single(result.Errors).Located.En);
         Assert.Same(before, live.Current);
         Assert.Equal(storedBefore, await new DirectoryRepository(store, time).GetCurrentVersionAsync());
     }

@@ -147,7 +147,7 @@ public sealed class StageTwoRepositoryTests
 
         var result = await repository.UpdateAsync(Alice, id, m => m.WithOpportunity(new Opportunity(" ", OpportunityStatus.Contacted)));
 
-        Assert.Equal("请填写客户名称", Assert.Single(result.Errors).Message.Zh);
+        Assert.Equal("请填写客户名称。", Assert.Single(result.Errors).Message.Zh);
         Assert.Null(await store.GetAsync(StageTwoRepository.Table, id, "material"));
     }
 

@@ -199,8 +199,8 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         var text = (await chat.SayAsync("referrals Payments Platform")).AllText();
 
-        Assert.Contains("Path 1 · 4 step(s)\n→ Sihai Ouyang is your manager\n→ Hai Cai is Sihai Ouyang's manager\n→ Yanyu Cai is Hai Cai's manager\n→ Han Yu reports to Yanyu Cai", text);
-        Assert.Contains("Veterans who could introduce you (5+ years)\nSihai Ouyang · Risk Modeling · Team Lead\n10 years here · 1 step(s) from you · 3 step(s) from the department", text);
+        Assert.Contains("Path 1 · 4 steps\n→ Sihai Ouyang is your manager\n→ Hai Cai is Sihai Ouyang's manager\n→ Yanyu Cai is Hai Cai's manager\n→ Han Yu reports to Yanyu Cai", text);
+        Assert.Contains("Veterans who could introduce you (5+ years)\nSihai Ouyang · Risk Modeling · Team Lead\n10 years here · 1 step from you · 3 steps from the department", text);
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class FinderTranscriptTests : IAsyncLifetime
 
         Assert.Contains("Who introduced you?", asked.AllText());
         Assert.Contains("Referral recorded:\n• Sihai Ouyang introduced you to Hai Cai\n• Hai Cai introduced you to Yanyu Cai\n• Yanyu Cai introduced you to Han Yu", recorded.AllText());
-        Assert.Contains("Path 1 · 1 step(s)\n→ you met Han Yu through an earlier introduction\nYou already know Han Yu — ask them directly.", again.AllText());
+        Assert.Contains("Path 1 · 1 step\n→ you met Han Yu through an earlier introduction\nYou already know Han Yu — ask them directly.", again.AllText());
         var lead = Assert.Single(await LeadsAsync());
         Assert.Equal((DemoCompany.Payments, LeadRoute.Referral), (lead.DepartmentId, lead.Route));
         Assert.Equal(3, (await host.Services.GetRequiredService<Domain.Storage.Directory.DirectoryRepository>().ListIntroductionsAsync()).Count);

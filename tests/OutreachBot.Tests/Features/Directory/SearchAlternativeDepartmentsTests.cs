@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Tests.Support;
 
@@ -27,8 +28,8 @@ public sealed class SearchAlternativeDepartmentsTests : IAsyncLifetime
 
         Assert.NotEmpty(found);
         Assert.DoesNotContain(found, a => a.DepartmentId is "risk" or "risk-model" or "risk-fraud" or "risk-credit" or "fintech" or "hq");
-        Assert.All(found, a => Assert.True(a.Why!.Zh.Contains("“支付”", StringComparison.Ordinal) || a.Why.Zh.Contains("“风控”", StringComparison.Ordinal), a.Why.Zh));
-        Assert.All(found, a => Assert.Contains("“", a.Why!.En, StringComparison.Ordinal));
+        Assert.All(found, a => Assert.True(Zh(a).Contains("“支付”", StringComparison.Ordinal) || Zh(a).Contains("“风控”", StringComparison.Ordinal), Zh(a)));
+        Assert.All(found, a => Assert.Contains("“", En(a), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class SearchAlternativeDepartmentsTests : IAsyncLifetime
 
         Assert.NotEmpty(found);
         Assert.DoesNotContain(found, a => a.DepartmentId is "risk-fraud" or "risk" or "fintech");
-        Assert.All(found, a => Assert.Contains("“风控”", a.Why!.Zh, StringComparison.Ordinal));
+        Assert.All(found, a => Assert.Contains("“风控”", Zh(a), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,4 +63,8 @@ public sealed class SearchAlternativeDepartmentsTests : IAsyncLifetime
 
         Assert.Empty(found);
     }
+
+    private static string Zh(AlternativeDepartment found) => found.Why!.Render(BotCopy.For(Language.Chinese), null);
+
+    private static string En(AlternativeDepartment found) => found.Why!.Render(BotCopy.For(Language.English), null);
 }

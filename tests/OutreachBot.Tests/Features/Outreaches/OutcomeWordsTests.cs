@@ -68,7 +68,7 @@ public sealed class OutcomeWordsTests
 
         Assert.Empty(english.Except(chinese));
         Assert.Empty(chinese.Except(english));
-        Assert.All(Enum.GetNames<TimelineEventKind>(), kind => Assert.Contains("Event." + kind, english));
+        Assert.All(Enum.GetNames<TimelineEventKind>(), kind => Assert.Contains("TimelineEventKind." + kind, english));
     }
 }
 
@@ -103,7 +103,7 @@ public sealed class OutreachTextChannelTests
     {
         var culture = CultureInfo.GetCultureInfo(locale);
         string Say(string key) => Texts<OutreachTexts>.Get(culture, key);
-        var numbered = $"1. {Say("Reason.NotTheirScope")}\n2. {Say("Reason.RevenueNotTheirKpi")}\n3. {Say("Reason.FocusedOnCore")}\n4. {Say("Reason.Other")}\n"
+        var numbered = $"1. {Say("RefusalReason.NotTheirScope")}\n2. {Say("RefusalReason.RevenueNotTheirKpi")}\n3. {Say("RefusalReason.FocusedOnCore")}\n4. {Say("RefusalReason.Other")}\n"
             + $"5. {Say("Button.NoCapacity")}\n6. {Say("Button.Interested")}";
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync("slack:user-1", "Checkout risk", ["pay-core"], contacted: false);

@@ -64,13 +64,13 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("达成内容: 开放交易事件接口，收入六四分成", agreed.Seen());
         Assert.Contains("拍板人: 余涵、王军", agreed.Seen());
         Assert.Contains("时效: 当天达成，在截止时间内", agreed.Seen());
-        Assert.DoesNotContain("这条拓展已关闭", agreed.Seen());
+        Assert.DoesNotContain("这次合作对接已关闭", agreed.Seen());
         Assert.True((await StoredAsync(bot, outreach)).IsOpen);
         Assert.NotEmpty(await AutomaticRemindersAsync(bot, outreach.Id));
 
         var after = await chat.SayAsync("进展");
 
-        Assert.Contains("支付中台: 已达成合作 · 当天达成，在截止时间内", after.Seen());
+        Assert.Contains("支付中台：已达成合作 · 当天达成，在截止时间内", after.Seen());
         Assert.Contains("已达成：开放交易事件接口，收入六四分成（余涵、王军 拍板）", after.Seen());
     }
 
@@ -91,8 +91,8 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("已与「支付中台」达成合作", agreed.Seen());
         Assert.Contains("达成内容: 开放交易事件接口并按六四分成", agreed.Seen());
         Assert.Contains("时效: 用时 2 天达成，在截止时间内", agreed.Seen());
-        Assert.Contains("这条拓展已关闭，相关提醒也已停止", agreed.Seen());
-        Assert.Equal(["重新打开这条拓展", "看板"], agreed.Cards().Single().ButtonTitles());
+        Assert.Contains("这次合作对接已关闭，相关提醒也已停止", agreed.Seen());
+        Assert.Equal(["重新打开这次合作对接", "看板"], agreed.Cards().Single().ButtonTitles());
         var stored = await StoredAsync(bot, outreach);
         Assert.Equal((TargetStage.Agreed, "余涵、王军"), (stored.FindTarget(DemoCompany.Payments)!.Stage, stored.FindTarget(DemoCompany.Payments)!.Agreement!.DecidedBy));
         Assert.False(stored.IsOpen);
@@ -110,7 +110,7 @@ public sealed class OutreachEndingTranscriptTests
         var dropped = await chat.PressAsync(status.Cards().Single(), "放弃风控中心");
 
         Assert.Contains("已放弃「风控中心」", dropped.Seen());
-        Assert.DoesNotContain("这条拓展已关闭", dropped.Seen());
+        Assert.DoesNotContain("这次合作对接已关闭", dropped.Seen());
         var stored = await StoredAsync(bot, outreach);
         Assert.Equal((TargetStage.Dropped, TargetStage.Contacted), (stored.FindTarget("risk")!.Stage, stored.FindTarget(DemoCompany.Payments)!.Stage));
         Assert.True(stored.IsOpen);
@@ -208,7 +208,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("so the outreach is closed and its reminders have stopped", dropped.Seen());
         Assert.Empty(closedReminders);
         Assert.Contains("closed · was due", status.Seen());
-        Assert.Contains("1 outreaches · 0 open · 0 overdue", pipeline.Seen());
+        Assert.Contains("1 outreach · 0 open · 0 overdue", pipeline.Seen());
         Assert.Contains("“Checkout risk control” is open again", reopened.Seen());
         Assert.Contains("Find departments", reopened.Cards().Single().ButtonTitles());
         Assert.True((await StoredAsync(bot, outreach)).IsOpen);
@@ -229,10 +229,10 @@ public sealed class OutreachEndingTranscriptTests
         var again = await chat.SayAsync("重新打开");
 
         Assert.Contains("已结束 · 当天达成，在截止时间内", status.Seen());
-        Assert.Contains("重新打开这条拓展", status.Cards().Single().ButtonTitles());
+        Assert.Contains("重新打开这次合作对接", status.Cards().Single().ButtonTitles());
         Assert.Contains("「支付中台」已重新打开（已约会议）", partner.Seen());
-        Assert.Contains("拓展“收银台风控”重新进行中", partner.Seen());
-        Assert.Contains("你没有已关闭的拓展", again.Seen());
+        Assert.Contains("合作对接“收银台风控”重新进行中", partner.Seen());
+        Assert.Contains("你没有已关闭的合作对接", again.Seen());
         var stored = await StoredAsync(bot, outreach);
         Assert.Equal(TargetStage.MeetingScheduled, stored.FindTarget(DemoCompany.Payments)!.Stage);
         Assert.Null(stored.FindTarget(DemoCompany.Payments)!.Agreement);

@@ -43,7 +43,7 @@ public sealed class OutreachSafetyTests
         var replies = await bot.Host.Chat().SendAsIsAsync(TeamsPayloads.Load("invoke-adaptive-card-action.json").ToObject<Activity>()!);
 
         Assert.Equal(200, replies.InvokeResponse().Status);
-        Assert.Equal("找不到这条拓展记录，或者你没有查看它的权限。", replies.Seen().Trim());
+        Assert.Equal("找不到这次合作对接，或者它没有共享给你。", replies.Seen().Trim());
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class OutreachSafetyTests
         }));
 
         var seen = replies.Seen();
-        Assert.Equal("That outreach does not exist or is not shared with you.", seen.Trim());
+        Assert.Equal("That outreach does not exist, or it is not shared with you.", seen.Trim());
         Assert.DoesNotContain("Secret", seen);
         Assert.DoesNotContain("Payments Platform", seen);
         var after = (await bot.Service.GetAsync(Requester.User("test:alice"), owned.Id)).Value!;
@@ -86,7 +86,7 @@ public sealed class OutreachSafetyTests
             ["route"] = "OrgChart",
         }));
 
-        Assert.Equal("找不到这条拓展记录，或者你没有查看它的权限。", replies.Seen().Trim());
+        Assert.Equal("找不到这次合作对接，或者它没有共享给你。", replies.Seen().Trim());
         Assert.Equal(owned.Version, (await bot.Service.GetAsync(Requester.User("test:alice"), owned.Id)).Value!.Version);
     }
 
@@ -185,8 +185,8 @@ public sealed class OutreachSafetyTests
         var courted = await chat.SayAsync("pitch Payments Platform");
         var refused = await chat.SayAsync("pitch risk management center");
 
-        Assert.Contains("Ping Zhou is already talking to Payments Platform (Contacted since 2026-11-24)", courted.Seen());
-        Assert.Contains("Risk Management Center turned another PM down on 2026-11-24: Not their business scope (“only fraud for lending”).", refused.Seen());
+        Assert.Contains("Ping Zhou is already talking to Payments Platform (Contacted since Tue, Nov 24)", courted.Seen());
+        Assert.Contains("Risk Management Center turned another PM down on Tue, Nov 24: Not their business scope (“only fraud for lending”).", refused.Seen());
         var body = Assert.Single(courted.Cards())["body"]!.Select(e => (string?)e["type"]).ToList();
         Assert.Equal(1, body.IndexOf("Container"));
         Assert.True(body.LastIndexOf("Container") > 1, "The warnings come before the draft.");
@@ -201,8 +201,8 @@ public sealed class OutreachSafetyTests
 
         var status = await bot.Host.Chat(locale: "zh-CN").SayAsync("进展 风控");
 
-        Assert.Contains("你的拓展里还没有这个部门。", status.Seen());
-        Assert.Contains("「风控中心」在 2026-11-24 拒绝过另一位产品经理，原因：对方聚焦本业，不打算扩展。", status.Seen());
+        Assert.Contains("你的合作对接里还没有这个部门。", status.Seen());
+        Assert.Contains("「风控中心」在11月24日（周二）婉拒过另一位产品经理，原因：对方聚焦本业，不打算扩展。", status.Seen());
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class OutreachStoryTests
         Assert.Contains("Point 1 of 3", askBackground.Seen());
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("Outreach started: Fraud checks built into the merchant checkout", summary.Seen());
-        Assert.Contains("Payments Platform (Identified)", summary.Seen());
-        Assert.Contains("Fri, Dec 4, 2026 6:00 PM", summary.Seen());
+        Assert.Contains("Payments Platform (Not contacted yet)", summary.Seen());
+        Assert.Contains("Fri, Dec 4, 6:00 PM", summary.Seen());
         Assert.Equal(["Draft the message", "Find departments", "Edit the three points", "Status"], summaryCard.ButtonTitles());
 
         var pointer = await chat.PressAsync(summaryCard, "Draft the message");
@@ -48,7 +48,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("The org chart shows Payments Platform working in this area", draft);
         Assert.Contains("What we'd need from you: access to the gateway's transaction events and a sandbox.", draft);
         Assert.Contains("This means more volume through your gateway: direct revenue for you.", draft);
-        PitchAssert.Sendable(draft, PitchLanguage.English, OutreachChat.Prep.ProductBackground);
+        PitchAssert.Sendable(draft, Language.English, OutreachChat.Prep.ProductBackground);
         Assert.Equal("Han Yu", OutreachChat.InputValue(pitchCard, "person"));
 
         var contact = await OutreachChat.PressWithInputsAsync(chat, pitchCard, "I sent it", new Dictionary<string, string>
@@ -87,7 +87,7 @@ public sealed class OutreachStoryTests
         await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "risk", ["person"] = "Ming Li" }));
         var refused = await chat.SayAsync("outcome Risk Management Center refused revenue is not their KPI");
         Assert.Contains("Risk Management Center said no (Revenue is not their KPI)", refused.Seen());
-        Assert.Contains("Consider buying \"payment gateway\" instead", refused.Seen());
+        Assert.Contains("Consider buying “payment gateway” instead", refused.Seen());
         Assert.Contains("Next-best departments", refused.Seen());
         Assert.Contains("Find departments", Assert.Single(refused.Cards()).ButtonTitles());
 
@@ -98,23 +98,23 @@ public sealed class OutreachStoryTests
         var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
         Assert.Contains("we only need your payment gateway, not your people", capabilityOnly);
         Assert.Contains("Would Fri, Nov 27, 10:00 work for a 15-minute follow-up?", capabilityOnly);
-        PitchAssert.Sendable(capabilityOnly, PitchLanguage.English);
+        PitchAssert.Sendable(capabilityOnly, Language.English);
         Assert.Contains("proposed slot Fri, Nov 27, 10:00", noCapacity.Seen());
 
         var status = await chat.SayAsync("status");
-        Assert.Contains("Payments Platform: Meeting scheduled", status.Seen());
+        Assert.Contains("Payments Platform: Meeting booked", status.Seen());
         Assert.Contains("Risk Management Center: Refused", status.Seen());
-        Assert.Contains("Cross-border Payments: No capacity", status.Seen());
+        Assert.Contains("Cross-border Payments: Keen, short of people", status.Seen());
 
         var partner = await chat.SayAsync("status payments platform");
-        Assert.Contains("Meeting scheduled", partner.Seen());
-        Assert.Contains("meeting booked", partner.Seen());
+        Assert.Contains("Meeting booked since", partner.Seen());
+        Assert.Contains(" · Meeting booked", partner.Seen());
 
         var pipeline = await chat.SayAsync("pipeline");
-        Assert.Contains("1 outreaches · 1 open · 0 overdue", pipeline.Seen());
+        Assert.Contains("1 outreach · 1 open · 0 overdue", pipeline.Seen());
 
         var export = await chat.SayAsync("export");
-        await AssertExportAsync(bot, export, "Fraud checks built into the merchant checkout", "Export of 1 outreaches", "Pipeline (CSV)");
+        await AssertExportAsync(bot, export, "Fraud checks built into the merchant checkout", "Export of 1 outreach", "Pipeline (CSV)");
     }
 
     [Fact]
@@ -132,9 +132,9 @@ public sealed class OutreachStoryTests
         var summary = await chat.SayAsync("更多交易走他们的网关，直接增加收入。");
 
         var summaryCard = Assert.Single(summary.Cards());
-        Assert.Contains("已创建拓展：商户收银台内置风控", summary.Seen());
-        Assert.Contains("支付中台 (已锁定)", summary.Seen());
-        Assert.Contains("2026年12月4日 星期五 18:00", summary.Seen());
+        Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
+        Assert.Contains("支付中台（待联系）", summary.Seen());
+        Assert.Contains("12月4日（周五）18:00", summary.Seen());
         Assert.Equal(["起草话术", "找部门", "修改三点要素", "查看进展"], summaryCard.ButtonTitles());
 
         var pointer = await chat.SayAsync("话术");
@@ -144,7 +144,7 @@ public sealed class OutreachStoryTests
         var draft = OutreachChat.ButtonData(pitchCard, "我已发送")["message"];
         Assert.StartsWith("余涵老师，您好！", draft);
         Assert.Contains("想请贵部门开放支付网关的交易事件接口和测试环境。更多交易走你们的网关，直接增加收入。", draft);
-        PitchAssert.Sendable(draft, PitchLanguage.Chinese);
+        PitchAssert.Sendable(draft, Language.Chinese);
 
         var contact = await chat.PressAsync(pitchCard, "我已发送");
         var contactCard = Assert.Single(contact.Cards());
@@ -175,20 +175,20 @@ public sealed class OutreachStoryTests
         Assert.Contains("「跨境支付组」有意向，但缺人力", noCapacity.Seen());
         var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
         Assert.Contains("这次我们只需要借助贵部门的支付网关，不需要贵部门出人", capabilityOnly);
-        PitchAssert.Sendable(capabilityOnly, PitchLanguage.Chinese);
+        PitchAssert.Sendable(capabilityOnly, Language.Chinese);
 
         var status = await chat.SayAsync("进展");
-        Assert.Contains("支付中台: 已约会议", status.Seen());
-        Assert.Contains("风控中心: 已拒绝", status.Seen());
+        Assert.Contains("支付中台：已约会议", status.Seen());
+        Assert.Contains("风控中心：已婉拒", status.Seen());
 
         var partner = await chat.SayAsync("进展 支付中台");
         Assert.Contains("约定会议", partner.Seen());
 
         var pipeline = await chat.SayAsync("看板");
-        Assert.Contains("共 1 条 · 进行中 1 · 已逾期 0", pipeline.Seen());
+        Assert.Contains("共 1 次合作对接 · 进行中 1 · 已逾期 0", pipeline.Seen());
 
         var export = await chat.SayAsync("导出");
-        await AssertExportAsync(bot, export, "商户收银台内置风控", "已导出 1 条拓展", "看板（CSV）");
+        await AssertExportAsync(bot, export, "商户收银台内置风控", "已导出 1 次合作对接", "看板（CSV）");
     }
 
     private static async Task AssertExportAsync(OutreachChat bot, IReadOnlyList<Activity> export, string idea, string title, string pipelineButton)

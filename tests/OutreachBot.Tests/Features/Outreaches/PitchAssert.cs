@@ -10,13 +10,13 @@ namespace OutreachBot.Tests.Features.Outreaches;
 public static partial class PitchAssert
 {
     /// <param name="background">The product background as the user wrote it: its customers may stay "they".</param>
-    public static void Sendable(string message, PitchLanguage language, string? background = null)
+    public static void Sendable(string message, Language language, string? background = null)
     {
         var problems = Problems(message, language, background).ToList();
         Assert.True(problems.Count == 0, $"Not sendable as written ({string.Join("; ", problems)}):\n{message}");
     }
 
-    public static IEnumerable<string> Problems(string message, PitchLanguage language, string? background = null)
+    public static IEnumerable<string> Problems(string message, Language language, string? background = null)
     {
         var lines = message.Split('\n');
         if (lines.Length < 3)
@@ -24,7 +24,7 @@ public static partial class PitchAssert
             yield return "fewer than three lines";
         }
 
-        if (message.Length > (language == PitchLanguage.Chinese ? 460 : 1100))
+        if (message.Length > (language == Language.Chinese ? 460 : 1100))
         {
             yield return $"too long ({message.Length} characters)";
         }
@@ -42,7 +42,7 @@ public static partial class PitchAssert
             yield return "shows an ISO timestamp";
         }
 
-        var problems = language == PitchLanguage.Chinese ? Chinese(lines) : English(lines, Without(message, background, language));
+        var problems = language == Language.Chinese ? Chinese(lines) : English(lines, Without(message, background, language));
         foreach (var problem in problems)
         {
             yield return problem;
@@ -142,7 +142,7 @@ public static partial class PitchAssert
         (new Regex(@"For your team, [^.!?\n]*\bfor (?:you|your team)\b"), "“for you” said twice"),
     ];
 
-    private static string Without(string message, string? background, PitchLanguage language)
+    private static string Without(string message, string? background, Language language)
     {
         if (background is null || NoteReader.Read(background, NoteRole.Background, language, new DepartmentRef("x", "某部门", "Some Department"), 240) is not { } read)
         {

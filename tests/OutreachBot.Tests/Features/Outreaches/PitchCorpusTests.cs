@@ -33,7 +33,7 @@ public sealed class PitchCorpusTests(ITestOutputHelper output)
         var drafted = 0;
         foreach (var note in Notes)
         {
-            foreach (var language in new[] { PitchLanguage.Chinese, PitchLanguage.English })
+            foreach (var language in new[] { Language.Chinese, Language.English })
             {
                 foreach (var route in new[] { LeadRoute.OrgChart, LeadRoute.KeywordSearch, LeadRoute.Referral })
                 {
@@ -80,14 +80,14 @@ public sealed class PitchCorpusTests(ITestOutputHelper output)
     {
         foreach (var note in Notes)
         {
-            var language = note.Language == "zh" ? PitchLanguage.Chinese : PitchLanguage.English;
+            var language = note.Language == "zh" ? Language.Chinese : Language.English;
             output.WriteLine($"[{note.Id}]\n{Draft(note, language, LeadRoute.KeywordSearch, PitchVariant.FirstContact, Payments)}\n");
         }
 
-        Assert.All(Notes, note => Assert.False(string.IsNullOrWhiteSpace(Draft(note, PitchLanguage.English, LeadRoute.Referral, PitchVariant.FirstContact, Crm))));
+        Assert.All(Notes, note => Assert.False(string.IsNullOrWhiteSpace(Draft(note, Language.English, LeadRoute.Referral, PitchVariant.FirstContact, Crm))));
     }
 
-    private static string Draft(CorpusNote note, PitchLanguage language, LeadRoute route, PitchVariant variant, DepartmentRef department)
+    private static string Draft(CorpusNote note, Language language, LeadRoute route, PitchVariant variant, DepartmentRef department)
     {
         var head = department == Payments ? new PitchPerson("余涵", "Han Yu") : new PitchPerson("钟静", "Jing Zhong");
         var people = new PitchPeople(
@@ -105,9 +105,9 @@ public sealed class PitchCorpusTests(ITestOutputHelper output)
             route,
             people,
             route == LeadRoute.KeywordSearch ? new BilingualText(department == Payments ? "支付网关" : "客户管理", department == Payments ? "payment gateway" : "customer management") : null,
-            variant == PitchVariant.CapabilityOnly ? (language == PitchLanguage.Chinese ? "12月1日（周二）10:00" : "Tue, Dec 1, 10:00") : null);
+            variant == PitchVariant.CapabilityOnly ? (language == Language.Chinese ? "12月1日（周二）10:00" : "Tue, Dec 1, 10:00") : null);
         var draft = PitchDrafter.Draft(request);
-        Assert.True(draft.IsReady, $"{note.Id}: not ready: {string.Join("; ", draft.Hints.Select(h => h.Text.En))}");
+        Assert.True(draft.IsReady, $"{note.Id}: not ready: {string.Join("; ", draft.Hints.Select(h => h.Text))}");
         return PitchWriter.Write(draft.Parts!);
     }
 

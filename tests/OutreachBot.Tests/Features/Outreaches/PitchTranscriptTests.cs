@@ -54,13 +54,13 @@ public sealed class PitchTranscriptTests
     public async Task The_first_message_fits_the_route_and_differs_per_department(string locale, LeadRoute route)
     {
         using var bot = await OutreachChat.StartAsync();
-        var language = Language(locale);
+        var language = LanguageOf(locale);
         var outreach = await OutreachAsync(bot, language, route, contacted: false);
         var chat = bot.Host.Chat(locale: locale);
         var directory = Directory(bot);
 
-        var payments = await chat.SayAsync(language == PitchLanguage.Chinese ? "话术 支付中台" : "pitch Payments Platform");
-        var risk = await chat.SayAsync(language == PitchLanguage.Chinese ? "话术 风控中心" : "pitch Risk Management Center");
+        var payments = await chat.SayAsync(language == Language.Chinese ? "话术 支付中台" : "pitch Payments Platform");
+        var risk = await chat.SayAsync(language == Language.Chinese ? "话术 风控中心" : "pitch Risk Management Center");
 
         var toPayments = Draft(payments, locale);
         var toRisk = Draft(risk, locale);
@@ -71,21 +71,21 @@ public sealed class PitchTranscriptTests
         switch (route)
         {
             case LeadRoute.OrgChart:
-                Assert.Contains(language == PitchLanguage.Chinese ? "帮忙指个路" : "Could you point me to the right colleague?", toPayments);
-                Assert.DoesNotContain(head.Name(language == PitchLanguage.Chinese ? DirectoryLanguage.Chinese : DirectoryLanguage.English), toPayments);
-                Assert.Contains(language == PitchLanguage.Chinese ? "在支付中台工作了" : "years at Payments Platform", payments.Seen());
+                Assert.Contains(language == Language.Chinese ? "帮忙指个路" : "Could you point me to the right colleague?", toPayments);
+                Assert.DoesNotContain(head.Name(language), toPayments);
+                Assert.Contains(language == Language.Chinese ? "在支付中台工作了" : "years at Payments Platform", payments.Seen());
                 break;
             case LeadRoute.KeywordSearch:
-                Assert.Contains(language == PitchLanguage.Chinese ? "在内网搜索「支付网关」时看到支付中台负责这块业务" : "I searched the intranet for “payment gateway” and it pointed to Payments Platform", toPayments);
-                Assert.StartsWith(language == PitchLanguage.Chinese ? "余涵老师，您好！" : "Hi Han,", toPayments);
+                Assert.Contains(language == Language.Chinese ? "在内网搜索「支付网关」时看到支付中台负责这块业务" : "I searched the intranet for “payment gateway” and it pointed to Payments Platform", toPayments);
+                Assert.StartsWith(language == Language.Chinese ? "余涵老师，您好！" : "Hi Han,", toPayments);
                 break;
             default:
-                Assert.Contains(language == PitchLanguage.Chinese ? "夏芳楠建议我联系您" : "Fangnan Xia suggested I reach out to you", toPayments);
-                Assert.Contains(language == PitchLanguage.Chinese ? "夏芳楠建议我联系您" : "Fangnan Xia suggested I reach out to you", toRisk);
+                Assert.Contains(language == Language.Chinese ? "夏芳楠建议我联系您" : "Fangnan Xia suggested I reach out to you", toPayments);
+                Assert.Contains(language == Language.Chinese ? "夏芳楠建议我联系您" : "Fangnan Xia suggested I reach out to you", toRisk);
                 break;
         }
 
-        Assert.Contains(language == PitchLanguage.Chinese ? "我是星海集团的金远浩" : "I'm Yuanhao Jin from Xinghai Group", toPayments);
+        Assert.Contains(language == Language.Chinese ? "我是星海集团的金远浩" : "I'm Yuanhao Jin from Xinghai Group", toPayments);
     }
 
     [Theory]
@@ -93,13 +93,13 @@ public sealed class PitchTranscriptTests
     public async Task The_message_after_an_outcome_is_sendable_and_names_the_introducer_of_a_referral(string locale, LeadRoute route, string outcome)
     {
         using var bot = await OutreachChat.StartAsync();
-        var language = Language(locale);
+        var language = LanguageOf(locale);
         await OutreachAsync(bot, language, route, contacted: true);
         var chat = bot.Host.Chat(locale: locale);
         var words = (language, outcome) switch
         {
-            (PitchLanguage.Chinese, OutcomeWords.NoCapacity) => "结果 支付中台 没人力",
-            (PitchLanguage.Chinese, _) => "结果 支付中台 有兴趣",
+            (Language.Chinese, OutcomeWords.NoCapacity) => "结果 支付中台 没人力",
+            (Language.Chinese, _) => "结果 支付中台 有兴趣",
             (_, OutcomeWords.NoCapacity) => "outcome Payments Platform no-capacity",
             _ => "outcome Payments Platform interested",
         };
@@ -108,19 +108,19 @@ public sealed class PitchTranscriptTests
 
         var message = OutreachChat.InputValue(Assert.Single(answered.Cards()), "message");
         PitchAssert.Sendable(message, language);
-        Assert.StartsWith(language == PitchLanguage.Chinese ? "周平老师，您好！" : "Hi Ping,", message);
+        Assert.StartsWith(language == Language.Chinese ? "周平老师，您好！" : "Hi Ping,", message);
         Assert.Contains(
             (language, outcome) switch
             {
-                (PitchLanguage.Chinese, OutcomeWords.NoCapacity) => "只需要借助贵部门的支付网关，不需要贵部门出人",
-                (PitchLanguage.Chinese, _) => "建议请双方领导也一起参加",
+                (Language.Chinese, OutcomeWords.NoCapacity) => "只需要借助贵部门的支付网关，不需要贵部门出人",
+                (Language.Chinese, _) => "建议请双方领导也一起参加",
                 (_, OutcomeWords.NoCapacity) => "we only need your payment gateway, not your people",
                 _ => "with both our leaders there",
             },
             message);
         if (route == LeadRoute.Referral)
         {
-            Assert.Contains(language == PitchLanguage.Chinese ? "也再次感谢夏芳楠的引荐。" : "thanks again to Fangnan Xia for the introduction", message);
+            Assert.Contains(language == Language.Chinese ? "也再次感谢夏芳楠的引荐。" : "thanks again to Fangnan Xia for the introduction", message);
         }
     }
 
@@ -128,7 +128,7 @@ public sealed class PitchTranscriptTests
     public async Task Edit_keeps_the_message_as_the_user_changed_it()
     {
         using var bot = await OutreachChat.StartAsync();
-        var outreach = await OutreachAsync(bot, PitchLanguage.English, LeadRoute.KeywordSearch, contacted: false);
+        var outreach = await OutreachAsync(bot, Language.English, LeadRoute.KeywordSearch, contacted: false);
         var chat = bot.Host.Chat();
         var card = Assert.Single((await chat.SayAsync("pitch Payments Platform")).Cards());
 
@@ -149,7 +149,7 @@ public sealed class PitchTranscriptTests
     public async Task I_sent_it_keeps_the_draft_as_it_was_shown()
     {
         using var bot = await OutreachChat.StartAsync();
-        var outreach = await OutreachAsync(bot, PitchLanguage.Chinese, LeadRoute.Referral, contacted: false);
+        var outreach = await OutreachAsync(bot, Language.Chinese, LeadRoute.Referral, contacted: false);
         var chat = bot.Host.Chat(locale: "zh-CN");
         var card = Assert.Single((await chat.SayAsync("话术 支付中台")).Cards());
 
@@ -164,7 +164,7 @@ public sealed class PitchTranscriptTests
     public async Task Each_department_can_be_asked_for_something_of_its_own()
     {
         using var bot = await OutreachChat.StartAsync();
-        await OutreachAsync(bot, PitchLanguage.English, LeadRoute.KeywordSearch, contacted: false);
+        await OutreachAsync(bot, Language.English, LeadRoute.KeywordSearch, contacted: false);
         var chat = bot.Host.Chat();
         var card = Assert.Single((await chat.SayAsync("pitch Risk Management Center")).Cards());
 
@@ -185,7 +185,7 @@ public sealed class PitchTranscriptTests
     public async Task On_a_text_channel_the_draft_is_its_own_message_and_edit_takes_the_users_text()
     {
         using var bot = await OutreachChat.StartAsync();
-        var outreach = await OutreachAsync(bot, PitchLanguage.Chinese, LeadRoute.KeywordSearch, contacted: false, user: "slack:user-1");
+        var outreach = await OutreachAsync(bot, Language.Chinese, LeadRoute.KeywordSearch, contacted: false, user: "slack:user-1");
         var chat = bot.Host.Chat(channel: "slack", locale: "zh-CN");
 
         var pitch = await chat.SayAsync("话术 支付中台");
@@ -194,7 +194,7 @@ public sealed class PitchTranscriptTests
 
         Assert.Equal(3, pitch.Count);
         Assert.StartsWith("余涵老师，您好！", pitch[1].Text);
-        PitchAssert.Sendable(pitch[1].Text, PitchLanguage.Chinese);
+        PitchAssert.Sendable(pitch[1].Text, Language.Chinese);
         Assert.Contains("1. 我已发送", pitch[2].Text);
         Assert.Contains("2. 修改", pitch[2].Text);
         Assert.Contains("把你要发给支付中台的消息发给我", Assert.Single(asked).Text);
@@ -204,11 +204,11 @@ public sealed class PitchTranscriptTests
     }
 
     /// <summary>An outreach of mine (I am 金远浩 of Strategy) targeting Payments Platform and Risk Management Center by one route.</summary>
-    private static async Task<Outreach> OutreachAsync(OutreachChat bot, PitchLanguage language, LeadRoute route, bool contacted, string user = User)
+    private static async Task<Outreach> OutreachAsync(OutreachChat bot, Language language, LeadRoute route, bool contacted, string user = User)
     {
         await bot.Host.Services.GetRequiredService<UserProfileStore>().UpdateAsync(new UserKey(user), p => p with { PersonId = Me }, CancellationToken.None);
         var requester = Requester.User(user);
-        var chinese = language == PitchLanguage.Chinese;
+        var chinese = language == Language.Chinese;
         var outreach = (await bot.Service.CreateAsync(requester, new NewOutreach(
             chinese ? "商户收银台内置风控" : "Fraud checks built into the merchant checkout",
             chinese ? "支付网关" : "payment gateway",
@@ -236,5 +236,5 @@ public sealed class PitchTranscriptTests
 
     private static OrgDirectory Directory(OutreachChat bot) => bot.Host.Services.GetRequiredService<LiveDirectory>().Current.Directory;
 
-    private static PitchLanguage Language(string locale) => locale.StartsWith("zh", StringComparison.Ordinal) ? PitchLanguage.Chinese : PitchLanguage.English;
+    private static Language LanguageOf(string locale) => Language.FromLocale(locale);
 }

@@ -81,7 +81,7 @@ public sealed class ReferralChainTests
         var asked = await chat.PressAsync(referrals.Cards()[0], "我已被引荐");
         var recorded = await OutreachChat.PressWithInputsAsync(chat, asked.Cards()[0], "记录勾选的引荐", AllTicked);
 
-        Assert.Contains("已记到拓展“收银台风控”上：支付中台是经这条引荐联系上的", recorded.Seen());
+        Assert.Contains("已记到合作对接“收银台风控”上：支付中台是经这条引荐联系上的", recorded.Seen());
         var timeline = (await bot.Service.GetTimelineAsync(Requester.User("test:user-1"), outreach.Id)).Value!;
         Assert.Equal(TimelineEventKind.ReferralRecorded, timeline[^1].Kind);
     }

@@ -26,7 +26,7 @@ public sealed class RemindTranscriptTests : IDisposable
 
         var card = Assert.Single(replies.Cards());
         Assert.Contains("Reminder set", replies.AllText());
-        Assert.Contains("Tue, Dec 1, 2026 3:00 PM (America/New_York)", replies.Seen());
+        Assert.Contains("Tue, Dec 1, 2026, 3:00 PM (America/New_York)", replies.Seen());
         Assert.Contains("Cancel reminder", card.ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal("call Li Lei", stored.Text);
@@ -58,7 +58,7 @@ public sealed class RemindTranscriptTests : IDisposable
         var text = replies.Cards()[0].ToString();
         Assert.Contains("提醒已设好", text);
         Assert.Contains("联系李雷", text);
-        Assert.Contains("2026年12月1日 星期二 15:00 (Asia/Shanghai)", text);
+        Assert.Contains("2026年12月1日（周二）15:00 (Asia/Shanghai)", text);
         Assert.Contains("取消提醒", replies.Cards()[0].ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal(DateTimeOffset.Parse("2026-12-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);

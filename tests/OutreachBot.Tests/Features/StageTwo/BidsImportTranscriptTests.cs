@@ -163,7 +163,7 @@ public sealed class BidsImportTranscriptTests : IAsyncLifetime
 
         var pressed = await chat.PressAsync(asked.Cards().Single(), "Clear the imported bids");
 
-        Assert.Contains("Clear the 1 bids imported from bids.csv on", asked.AllText());
+        Assert.Contains("Clear the 1 bid imported from bids.csv on", asked.AllText());
         Assert.Contains("The imported bids changed since that button was sent, so nothing was cleared.", pressed.AllText());
         Assert.Equal(2, (await world.MaterialAsync(id)).Bids!.Count);
     }

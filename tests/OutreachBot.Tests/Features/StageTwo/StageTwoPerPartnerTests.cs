@@ -33,12 +33,12 @@ public sealed class StageTwoPerPartnerTests
         Assert.Contains("Several partners of “Checkout risk control” are in stage 2. Which one is this for?", asked.AllText());
         Assert.Equal(["Risk Management Center", "Payments Platform"], asked.Cards().Single().ButtonTitles());
         Assert.Contains("Collaboration brief: Checkout risk control × Payments Platform", payments.AllText());
-        Assert.Contains("Speaks to your focus on \"revenue growth\"", payments.AllText());
+        Assert.Contains("Speaks to your focus on “revenue growth”", payments.AllText());
         Assert.DoesNotContain("headcount", payments.AllText());
         Assert.Contains("× Payments Platform", remembered.AllText());
         Assert.Contains("For Risk Management Center", remembered.Cards().Single().ButtonTitles());
         Assert.Contains("Collaboration brief: Checkout risk control × Risk Management Center", risk.AllText());
-        Assert.Contains("Speaks to your focus on \"headcount\"", risk.AllText());
+        Assert.Contains("Speaks to your focus on “headcount”", risk.AllText());
         Assert.DoesNotContain("revenue growth", risk.AllText());
         Assert.Equal("risk", (await Repository(bot).GetFocusedPartnerAsync(Owner))!.DepartmentId);
     }
@@ -60,7 +60,7 @@ public sealed class StageTwoPerPartnerTests
         Assert.Contains("对应贵部门关注的「人力紧张」", risk.AllText());
         Assert.Contains("合作简报：收银台风控 × 数据平台部", data.AllText());
         Assert.DoesNotContain("人力紧张", data.AllText());
-        Assert.Contains("拓展：收银台风控 → 数据平台部", market.AllText());
+        Assert.Contains("合作对接：收银台风控 → 数据平台部", market.AllText());
         Assert.Contains("换成风控中心", market.Cards().Single().ButtonTitles());
     }
 
@@ -145,7 +145,7 @@ public sealed class StageTwoPerPartnerTests
             ["command"] = "brief",
         }));
 
-        Assert.Contains("That outreach does not exist or is not shared with you.", replies.AllText());
+        Assert.Contains("That outreach does not exist, or it is not shared with you.", replies.AllText());
         Assert.Null(await Repository(bot).GetFocusedPartnerAsync(Owner));
     }
 

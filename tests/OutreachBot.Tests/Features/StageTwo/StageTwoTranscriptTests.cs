@@ -59,8 +59,8 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var replies = await chat.SayAsync("简报");
 
-        Assert.Contains("还没有可以准备第二阶段材料的拓展", replies.AllText());
-        Assert.Contains("新建拓展", replies.Cards()[0].ButtonTitles());
+        Assert.Contains("还没有可以准备第二阶段材料的合作对接", replies.AllText());
+        Assert.Contains("新建合作对接", replies.Cards()[0].ButtonTitles());
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Equal(1, server.Requests);
         var text = replies.AllText();
         Assert.Contains("Imported 4 winning bids from bids.csv.", text);
-        Assert.Contains("Last 12 months (2025-11-25 to 2026-11-24): 3 winning bids", text);
+        Assert.Contains("Last 12 months (Nov 25, 2025 – Nov 24, 2026): 3 winning bids", text);
         Assert.Contains("CNY: CNY 2.5M in 3 bids", text);
         Assert.Contains("恒信科技", text);
         Assert.Contains("Annualized bids CNY 2.5M ÷ expected market size CNY 6M = 41.7%: the estimate is plausible against the real market.", text);
@@ -179,7 +179,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var six = await chat.SayAsync("中标 6");
         var bad = await chat.SayAsync("中标 0");
 
-        Assert.Contains("近 6 个月（2026-05-25 至 2026-11-24）：2 个中标项目", six.AllText());
+        Assert.Contains("近 6 个月（2026年5月25日至2026年11月24日）：2 个中标项目", six.AllText());
         Assert.Contains("年化中标额 ¥260万 ÷ 预期市场规模 ¥600万 = 43.3%：预期规模与真实市场相互印证，较为可信。", six.AllText());
         Assert.Contains("月数请填 1 到 120 之间的整数", bad.AllText());
     }
@@ -195,13 +195,13 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var card = replies.Cards().Single();
         var text = replies.AllText();
-        Assert.Contains("Nothing was imported: bids.csv has 3 problem(s).", text);
+        Assert.Contains("Nothing was imported: bids.csv has 3 problems.", text);
         var rows = card.SelectTokens("$..rows[*]").Skip(1).Select(r => string.Join("|", r.SelectTokens("$..text").Select(t => OutreachBot.Testing.Transcript.Shown((string)t!)))).ToList();
         Assert.Equal(
             [
-                "3|amount|Line 3: amount 'abc' is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万)",
-                "4|currency|Line 4: currency '金币' is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元)",
-                "5|award_date|Line 5: award_date '2026/13/01' is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026)",
+                "3|amount|Line 3: the amount “abc” is not an amount I can read (write e.g. 2380000, 2,380,000, 2.38 million, ¥2.38M or 238万).",
+                "4|currency|Line 4: the currency “金币” is not one I know (write e.g. CNY, USD, EUR, HKD, or 人民币, 美元).",
+                "5|award_date|Line 5: the award date “2026/13/01” is not a date I can read (write e.g. 2026-03-18, 2026/3/18 or March 18, 2026).",
             ],
             rows);
         Assert.Null((await world.MaterialAsync(id)).Bids);
@@ -218,9 +218,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var text = replies.AllText();
         Assert.Contains("没有导入任何数据：bids.csv 有 3 处问题。", text);
-        Assert.Contains("第 3 行金额「abc」无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）", text);
-        Assert.Contains("第 4 行币种「金币」无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）", text);
-        Assert.Contains("第 5 行中标日期「2026/13/01」无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）", text);
+        Assert.Contains("第 3 行金额“abc”无法识别（可写 2380000、2,380,000、238万、1.2亿 或 ¥2.38M）", text);
+        Assert.Contains("第 4 行币种“金币”无法识别（可写 CNY、人民币、USD、美元、EUR、欧元、HKD、港币）", text);
+        Assert.Contains("第 5 行中标日期“2026/13/01”无法识别（可写 2026-03-18、2026/3/18 或 2026年3月18日）", text);
     }
 
     [Fact]
@@ -240,7 +240,9 @@ public sealed class StageTwoTranscriptTests : IDisposable
     {
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
-        var path = Path.Combine(Path.GetTempPath(), $"bids-{Guid.NewGuid():N}.csv");
+        var file = $"bids-{Guid.NewGuid():N}.csv";
+        var path = Path.Combine(Path.GetTempPath(), file);
+        chat.AllowCopy(file);
         await File.WriteAllTextAsync(path, GoodBids);
         try
         {
@@ -287,7 +289,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Assert.Contains("「产品交付」没有写明负责方", badTask.AllText());
         Assert.Contains("分成比例合计为 90%，应正好为 100%（还差 10%）", notHundred.AllText());
         Assert.Contains("第 3/3 步", notHundred.AllText());
-        Assert.Contains("已保存 3 项分工，收入分成：我方 60%，对方 40%。", saved.AllText());
+        Assert.Contains("已保存 3 项分工，收入分成：我方 60%、对方 40%。", saved.AllText());
         var work = (await world.MaterialAsync(id)).Work!;
         Assert.Equal(3, work.DivisionOfLabour.Count);
         Assert.Equal(Domain.StageTwo.ChargingModel.RevenueShare, work.Charging);
@@ -428,7 +430,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         Assert.Contains("Every section is filled in.", text);
         Assert.DoesNotContain("To do:", text);
-        Assert.Contains("Speaks to your focus on \"对外收入\"", text);
+        Assert.Contains("Speaks to your focus on “对外收入”", text);
         Assert.Contains("Annualized bids CNY 2.5M ÷ expected market size CNY 6M = 41.7%", text);
         Assert.True(card.ToString(Newtonsoft.Json.Formatting.None).Length < 40 * 1024);
 
@@ -493,7 +495,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = "stage2.focus", data = new { verb = "stage2.focus", outreach = theirs } } });
 
-        Assert.Contains("That outreach does not exist or is not shared with you.", replies.AllText());
+        Assert.Contains("That outreach does not exist, or it is not shared with you.", replies.AllText());
         Assert.Null(await world.Repository.GetFocusAsync("test:user-1"));
     }
 

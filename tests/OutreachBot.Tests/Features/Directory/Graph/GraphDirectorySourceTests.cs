@@ -81,7 +81,7 @@ public sealed class GraphDirectorySourceTests : IAsyncLifetime
         Assert.Equal("1f0c2a5e-0001-4c3b-9a51-000000000001", directory.GetDepartment("company").HeadId);
         Assert.Equal("1f0c2a5e-0002-4c3b-9a51-000000000002", directory.GetDepartment("payments-platform").HeadId);
         Assert.Equal("1f0c2a5e-0004-4c3b-9a51-000000000004", directory.Departments.Single(d => d.NameZh == "风控中心").HeadId);
-        Assert.Equal("Payments Platform", directory.GetDepartment("payments-platform").Name(Domain.Directory.DirectoryLanguage.Chinese));
+        Assert.Equal("Payments Platform", directory.GetDepartment("payments-platform").Name(Domain.Text.Language.Chinese));
     }
 
     [Fact]
