@@ -1,5 +1,3 @@
-using OutreachBot.Domain.Storage;
-
 namespace OutreachBot.Storage;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage;
 

@@ -1,4 +1,3 @@
-using OutreachBot.Storage.AzureTables;
 using OutreachBot.Storage.Resilience;
 using OutreachBot.Storage.Sqlite;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Storage.AzureTables;
 
 namespace OutreachBot.Storage;
 

@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage.AzureTables;
 using OutreachBot.Storage.Resilience;
 using OutreachBot.Storage.Sqlite;
 

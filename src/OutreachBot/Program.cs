@@ -1,4 +1,3 @@
-using OutreachBot.Chat;
 using OutreachBot.Development;
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Files;

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage.AzureTables;
 using OutreachBot.Storage.Resilience;
-using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Storage.Tests;
 

@@ -8,7 +8,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.AzureTables;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OutreachBot.Domain.Storage;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.Resilience;
 

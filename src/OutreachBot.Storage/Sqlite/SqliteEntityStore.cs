@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.Sqlite;
 

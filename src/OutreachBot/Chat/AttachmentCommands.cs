@@ -1,5 +1,4 @@
 using Microsoft.Bot.Schema;
-using OutreachBot.Chat.Commands;
 
 namespace OutreachBot.Chat;
 

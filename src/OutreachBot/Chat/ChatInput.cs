@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Chat;
 
 /// <summary>What the user did this turn, independent of how the channel delivered it.</summary>

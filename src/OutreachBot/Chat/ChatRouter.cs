@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Chat.Understanding;
 

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Chat;
 

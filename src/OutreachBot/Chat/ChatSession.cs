@@ -1,9 +1,6 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
-using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Chat;

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Chat;
 
 /// <summary>Texts of the conversation layer itself (ChatTexts.resx, ChatTexts.zh-CN.resx).</summary>

@@ -3,7 +3,6 @@ using OutreachBot.Features.Files;
 using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Features.Settings;
-using OutreachBot.Features.Shared;
 using OutreachBot.Features.StageTwo;
 
 namespace OutreachBot.Hosting;

@@ -2,8 +2,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Storage;
 using OutreachBot.Storage.BotState;
 using OutreachBot.Storage.ConversationReferences;

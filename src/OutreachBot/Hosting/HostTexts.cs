@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Hosting;
 
 /// <summary>Texts of the host itself, e.g. the error message (HostTexts.resx, HostTexts.zh-CN.resx).</summary>

@@ -3,8 +3,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Hosting;

@@ -1,4 +1,3 @@
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 
 namespace OutreachBot.Domain.Tests.Directory;

@@ -1,5 +1,3 @@
-using OutreachBot.Domain.Directory;
-
 namespace OutreachBot.Domain.Tests.Directory;
 
 public sealed class OrgChartTests

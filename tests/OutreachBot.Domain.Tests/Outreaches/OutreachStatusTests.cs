@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Storage.Outreaches;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Outreaches;
 

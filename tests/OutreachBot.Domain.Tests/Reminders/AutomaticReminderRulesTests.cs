@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Reminders;
 

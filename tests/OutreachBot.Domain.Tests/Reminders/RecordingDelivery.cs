@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OutreachBot.Domain.Reminders;
 
 namespace OutreachBot.Domain.Tests.Reminders;
 

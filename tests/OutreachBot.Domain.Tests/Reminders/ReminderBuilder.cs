@@ -1,5 +1,3 @@
-using OutreachBot.Domain.Reminders;
-
 namespace OutreachBot.Domain.Tests.Reminders;
 
 internal sealed class ReminderBuilder

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
 
 namespace OutreachBot.Domain.Tests.Reminders;
 

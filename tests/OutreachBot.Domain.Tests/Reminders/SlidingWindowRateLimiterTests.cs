@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
-
 namespace OutreachBot.Domain.Tests.Reminders;
 
 public sealed class SlidingWindowRateLimiterTests

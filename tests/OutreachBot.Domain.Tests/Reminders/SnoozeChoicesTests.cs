@@ -1,4 +1,3 @@
-using OutreachBot.Domain.Reminders;
 using static OutreachBot.Domain.Tests.Reminders.ReminderBuilder;
 
 namespace OutreachBot.Domain.Tests.Reminders;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.StageTwo;
 
 namespace OutreachBot.Domain.Tests.StageTwo;

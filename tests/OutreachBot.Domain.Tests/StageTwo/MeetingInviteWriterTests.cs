@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.StageTwo;
 using Calendar = Ical.Net.Calendar;
 

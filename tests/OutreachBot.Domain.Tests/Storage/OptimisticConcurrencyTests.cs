@@ -1,5 +1,4 @@
 using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Storage;
 

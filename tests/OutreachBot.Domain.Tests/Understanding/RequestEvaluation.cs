@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Directory;
-using OutreachBot.Domain.Directory.Search;
-using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Tests.Directory;
 using OutreachBot.Domain.Understanding;
 

@@ -1,4 +1,3 @@
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Tests.Directory;
 using OutreachBot.Domain.Tests.Directory.Search;
 using OutreachBot.Domain.Understanding;

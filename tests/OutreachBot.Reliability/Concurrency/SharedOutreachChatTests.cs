@@ -1,10 +1,4 @@
 using System.Net;
-using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Storage.Outreaches;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
-using OutreachBot.Storage.AzureTables;
-using OutreachBot.Testing;
 
 namespace OutreachBot.Reliability.Concurrency;
 

@@ -1,14 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
-using OutreachBot.Domain.Storage.Outreaches;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
-using OutreachBot.Storage.AzureTables;
 using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Testing;
 
 namespace OutreachBot.Reliability.Concurrency;
 

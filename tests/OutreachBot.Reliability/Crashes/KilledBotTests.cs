@@ -1,5 +1,3 @@
-using OutreachBot.Reliability.Support;
-
 namespace OutreachBot.Reliability.Crashes;
 
 public sealed class KilledBotTests : IDisposable

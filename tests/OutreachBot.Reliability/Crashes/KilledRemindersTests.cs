@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
-using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Reliability.Crashes;
 

@@ -3,10 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
 using OutreachBot.Storage.ReminderDeliveries;
-using OutreachBot.Storage.Sqlite;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Reliability.Crashes;

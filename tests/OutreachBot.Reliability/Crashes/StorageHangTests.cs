@@ -3,8 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Reliability.Crashes;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using OutreachBot.Reliability.Support;
 
 namespace OutreachBot.Reliability.Crashes;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using OutreachBot.Load;
 
 namespace OutreachBot.Reliability.Fuzzing;
 

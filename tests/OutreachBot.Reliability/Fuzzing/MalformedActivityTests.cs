@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
 
 namespace OutreachBot.Reliability.Fuzzing;
 

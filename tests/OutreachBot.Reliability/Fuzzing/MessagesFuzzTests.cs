@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using OutreachBot.Reliability.Support;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Reliability.Fuzzing;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
-using OutreachBot.Load;
 
 namespace OutreachBot.Reliability.Security;
 

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
 
 namespace OutreachBot.Reliability.Security;
 

@@ -1,13 +1,6 @@
 using System.Net;
 using System.Text;
-using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
-using OutreachBot.Domain.Storage.Outreaches;
-using OutreachBot.Load;
-using OutreachBot.Reliability.Support;
-using OutreachBot.Storage.AzureTables;
-using OutreachBot.Storage.Sqlite;
-using OutreachBot.Testing;
 
 namespace OutreachBot.Reliability.Security;
 

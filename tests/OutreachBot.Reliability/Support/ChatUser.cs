@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using OutreachBot.Load;
 
 namespace OutreachBot.Reliability.Support;
 

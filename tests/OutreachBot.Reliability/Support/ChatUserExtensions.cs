@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OutreachBot.Load;
 
 namespace OutreachBot.Reliability.Support;
 

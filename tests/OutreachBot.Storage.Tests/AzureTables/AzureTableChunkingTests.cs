@@ -1,5 +1,3 @@
-using OutreachBot.Storage.AzureTables;
-
 namespace OutreachBot.Storage.Tests.AzureTables;
 
 public sealed class AzureTableChunkingTests

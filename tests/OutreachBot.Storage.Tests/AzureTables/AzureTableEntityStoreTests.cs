@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage.AzureTables;
 using OutreachBot.Testing;
 
 namespace OutreachBot.Storage.Tests.AzureTables;

@@ -1,5 +1,3 @@
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage.AzureTables;
 using OutreachBot.Testing;
 
 namespace OutreachBot.Storage.Tests.Contract;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.Tests.Contract;
 

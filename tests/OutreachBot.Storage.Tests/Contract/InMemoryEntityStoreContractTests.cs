@@ -1,5 +1,3 @@
-using OutreachBot.Domain.Storage;
-
 namespace OutreachBot.Storage.Tests.Contract;
 
 public sealed class InMemoryEntityStoreContractTests : EntityStoreContractTests

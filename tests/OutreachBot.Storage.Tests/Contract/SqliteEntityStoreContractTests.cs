@@ -1,6 +1,3 @@
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage.Sqlite;
-
 namespace OutreachBot.Storage.Tests.Contract;
 
 public sealed class SqliteEntityStoreContractTests : EntityStoreContractTests, IDisposable

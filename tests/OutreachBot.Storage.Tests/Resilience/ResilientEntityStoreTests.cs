@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Storage.Resilience;
 
 namespace OutreachBot.Storage.Tests.Resilience;

@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage.Sqlite;
 
 namespace OutreachBot.Storage.Tests.Sqlite;
 

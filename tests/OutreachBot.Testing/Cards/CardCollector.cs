@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 
 namespace OutreachBot.Testing;

@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 
 namespace OutreachBot.Testing;

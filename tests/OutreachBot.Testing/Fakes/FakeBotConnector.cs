@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Features.Reminders;
 
 namespace OutreachBot.Testing;

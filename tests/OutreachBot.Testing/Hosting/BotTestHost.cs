@@ -2,7 +2,6 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Storage;

@@ -1,12 +1,8 @@
-using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Text;
-using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Settings;
 using OutreachBot.Tests.Chat;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Cards;
 

@@ -2,13 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Hosting;
-using OutreachBot.Storage;
 using OutreachBot.Storage.ConversationReferences;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Development.WebChat;
 
 namespace OutreachBot.Tests.Channels;

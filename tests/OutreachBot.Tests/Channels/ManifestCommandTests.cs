@@ -1,10 +1,6 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Tests.Chat;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Channels;
 

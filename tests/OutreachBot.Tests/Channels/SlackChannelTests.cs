@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Newtonsoft.Json.Linq;
 
 namespace OutreachBot.Tests.Channels;
 

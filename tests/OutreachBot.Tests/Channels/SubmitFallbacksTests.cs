@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Output;
 using OutreachBot.Development.WebChat;

@@ -1,9 +1,6 @@
 using System.Text;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Chat;
 using OutreachBot.Tests.Features.StageTwo;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Chat;
 using OutreachBot.Tests.Features.StageTwo;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

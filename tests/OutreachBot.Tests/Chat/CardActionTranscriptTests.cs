@@ -1,8 +1,4 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

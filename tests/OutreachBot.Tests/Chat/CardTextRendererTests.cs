@@ -1,4 +1,3 @@
-using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Output;
 

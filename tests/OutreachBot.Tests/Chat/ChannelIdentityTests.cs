@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

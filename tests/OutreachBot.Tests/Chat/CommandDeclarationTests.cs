@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Text;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Tests.Chat;
 
 public sealed class CommandParserTests

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Text;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Features.Reminders;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Support;
-
 namespace OutreachBot.Tests.Chat;
 
 [Collection(RenderedCardsCollection.Name)]

@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Files;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

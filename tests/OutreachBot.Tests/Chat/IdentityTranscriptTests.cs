@@ -1,10 +1,6 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Storage.ConversationReferences;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

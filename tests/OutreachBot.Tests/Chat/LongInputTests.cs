@@ -1,11 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
-using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Tests.Chat;

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Hosting;
 
 namespace OutreachBot.Tests.Chat;

@@ -1,10 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Outreaches;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
-using OutreachBot.Tests.Support;
-
 namespace OutreachBot.Tests.Chat;
 
 /// <summary>

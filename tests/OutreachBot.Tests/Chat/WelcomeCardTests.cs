@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OutreachBot.Chat;
 using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
 
 namespace OutreachBot.Tests.Chat;
 

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using OutreachBot.Hosting;
 

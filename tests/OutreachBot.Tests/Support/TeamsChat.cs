@@ -2,11 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Chat.Identity;
 using Transcript = OutreachBot.Testing.Transcript;
 
 namespace OutreachBot.Tests.Support;

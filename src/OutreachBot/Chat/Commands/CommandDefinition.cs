@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Chat.Commands;
 

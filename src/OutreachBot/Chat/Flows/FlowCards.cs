@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Identity;
 
 namespace OutreachBot.Chat.Flows;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OutreachBot.Chat.Commands;
 
 namespace OutreachBot.Chat.Flows;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.Number;
-using OutreachBot.Chat.Cards;
 
 namespace OutreachBot.Chat.Flows;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat.Cards;
 
 namespace OutreachBot.Chat.Output;
 

@@ -1,4 +1,3 @@
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Understanding;
 
 namespace OutreachBot.Chat.Understanding;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Development.WebChat;
 

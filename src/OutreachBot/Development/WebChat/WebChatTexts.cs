@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Development.WebChat;
 
 /// <summary>Texts of the local Web Chat page (WebChatTexts.resx, WebChatTexts.zh-CN.resx).</summary>

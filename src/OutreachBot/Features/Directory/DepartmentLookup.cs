@@ -1,5 +1,3 @@
-using OutreachBot.Domain.Directory;
-
 namespace OutreachBot.Features.Directory;
 
 /// <summary>What a department typed by the user (name in either language, or id) resolves to.</summary>

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat.Localization;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 
 namespace OutreachBot.Features.Directory;

@@ -1,8 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Chat.Localization;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;

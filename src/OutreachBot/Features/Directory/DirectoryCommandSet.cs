@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Features.Directory;
 
 /// <summary>The department finder's commands; their help lines are <c>Command.*</c> in DirectoryTexts.</summary>

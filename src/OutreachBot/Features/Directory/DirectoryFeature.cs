@@ -1,10 +1,6 @@
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Features.Directory.Graph;
 

@@ -1,6 +1,4 @@
-using OutreachBot.Chat;
 using OutreachBot.Chat.Understanding;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Understanding;
 
 namespace OutreachBot.Features.Directory;

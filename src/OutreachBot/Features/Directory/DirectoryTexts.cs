@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Features.Directory;
 
 /// <summary>Texts of the department finder (DirectoryTexts.resx, DirectoryTexts.zh-CN.resx).</summary>

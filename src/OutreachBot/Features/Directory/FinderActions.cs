@@ -1,10 +1,6 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Storage.Leads;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Directory;
 

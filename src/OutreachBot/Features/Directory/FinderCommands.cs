@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Search;
 using OutreachBot.Domain.Storage.Leads;

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Directory;
 
 namespace OutreachBot.Features.Directory;
 

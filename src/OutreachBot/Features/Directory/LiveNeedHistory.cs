@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Search;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Directory;
 

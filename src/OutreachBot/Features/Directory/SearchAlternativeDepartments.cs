@@ -1,4 +1,3 @@
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Search;
 using OutreachBot.Domain.Outreaches;
 

@@ -1,4 +1,3 @@
-using OutreachBot.Features.Shared;
 using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Features.Files;

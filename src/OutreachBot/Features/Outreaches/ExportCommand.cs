@@ -1,8 +1,5 @@
 using System.Text;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
 

@@ -1,10 +1,6 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage.Leads;
-using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;

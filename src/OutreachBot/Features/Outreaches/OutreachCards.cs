@@ -1,7 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.StageTwo;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Features.Outreaches;
 
 /// <summary>The outreach's commands; their help lines and button labels are <c>Command.*</c> in OutreachTexts.</summary>

@@ -1,11 +1,7 @@
 using System.Globalization;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Understanding;
-using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;

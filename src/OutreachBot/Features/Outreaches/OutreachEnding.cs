@@ -1,8 +1,5 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
 

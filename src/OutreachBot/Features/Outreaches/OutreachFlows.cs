@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Shared;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Features.Outreaches;

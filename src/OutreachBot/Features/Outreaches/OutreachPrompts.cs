@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Flows;
 
 namespace OutreachBot.Features.Outreaches;

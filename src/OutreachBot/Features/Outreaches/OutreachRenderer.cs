@@ -1,9 +1,5 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Understanding;
-using OutreachBot.Features.Shared;
 using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Outreaches;

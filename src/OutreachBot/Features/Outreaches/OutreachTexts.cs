@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Features.Outreaches;
 
 /// <summary>Texts of the outreach feature (OutreachTexts.resx, OutreachTexts.zh-CN.resx).</summary>

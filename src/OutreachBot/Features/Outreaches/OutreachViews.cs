@@ -1,4 +1,3 @@
-using OutreachBot.Chat;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;

@@ -1,13 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Domain.Storage.Leads;
 using OutreachBot.Domain.Storage.Outreaches;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
 

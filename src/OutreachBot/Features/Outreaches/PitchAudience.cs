@@ -1,5 +1,3 @@
-using OutreachBot.Chat;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;

@@ -1,4 +1,3 @@
-using OutreachBot.Chat;
 using OutreachBot.Chat.Output;
 using OutreachBot.Domain.Outreaches;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;

@@ -1,6 +1,4 @@
-using OutreachBot.Chat;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Outreaches;
 

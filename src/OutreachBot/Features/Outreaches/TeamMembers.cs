@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Outreaches;

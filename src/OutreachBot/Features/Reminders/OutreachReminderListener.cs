@@ -1,8 +1,6 @@
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Features.Shared;
 using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Storage.UserProfiles;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Features.Outreaches;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Features.Reminders;
 
 /// <summary>The reminders' commands; their help lines are <c>Command.*</c> in ReminderTexts.</summary>

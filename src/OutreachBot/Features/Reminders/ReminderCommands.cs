@@ -1,6 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using OutreachBot.Chat;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.Reminders;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Features.Reminders;
 
 /// <summary>Texts of the reminders feature (ReminderTexts.resx, ReminderTexts.zh-CN.resx).</summary>

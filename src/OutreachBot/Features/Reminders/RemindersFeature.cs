@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Features.Shared;
 using OutreachBot.Storage.ReminderDeliveries;
 
 namespace OutreachBot.Features.Reminders;

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Features.Settings;
 
 /// <summary>The settings' commands; their help lines and button labels are <c>Command.*</c> in SettingsTexts.</summary>

@@ -1,9 +1,4 @@
 using System.Net.Mail;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Chat.Localization;
 using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Features.Settings;

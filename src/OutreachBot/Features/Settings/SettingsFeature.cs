@@ -1,6 +1,3 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Features.Settings;
 
 public static class SettingsFeature

@@ -1,7 +1,4 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Chat.Localization;
 
 namespace OutreachBot.Features.Settings;
 

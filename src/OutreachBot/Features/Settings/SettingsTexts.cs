@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Features.Settings;
 
 /// <summary>Texts of the settings feature (SettingsTexts.resx, SettingsTexts.zh-CN.resx).</summary>

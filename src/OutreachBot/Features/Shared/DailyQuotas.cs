@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Identity;
 
 namespace OutreachBot.Features.Shared;
 

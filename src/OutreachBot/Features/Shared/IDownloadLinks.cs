@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Identity;
-
 namespace OutreachBot.Features.Shared;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using OutreachBot.Chat;
-
 namespace OutreachBot.Features.Shared;
 
 /// <summary>

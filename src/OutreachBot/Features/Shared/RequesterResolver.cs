@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder.Teams;
-using OutreachBot.Chat;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Shared;

@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Domain.Storage.StageTwo;
-using OutreachBot.Features.Shared;
 using OutreachBot.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;

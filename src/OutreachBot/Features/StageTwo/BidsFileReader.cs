@@ -1,7 +1,6 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using OutreachBot.Chat;
 
 namespace OutreachBot.Features.StageTwo;
 

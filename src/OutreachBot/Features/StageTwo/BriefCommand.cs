@@ -1,10 +1,5 @@
 using System.Text;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.StageTwo;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.StageTwo;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.StageTwo;
 
 namespace OutreachBot.Features.StageTwo;

@@ -1,4 +1,3 @@
-using OutreachBot.Chat;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.StageTwo;
 using FlowStep = OutreachBot.Chat.Flows.FlowStep;

@@ -1,5 +1,3 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.StageTwo;
 using FlowStep = OutreachBot.Chat.Flows.FlowStep;

@@ -1,8 +1,3 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
-using OutreachBot.Features.Shared;
-
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>"Switch outreach": the user's outreaches, each with a "Work on this" button.</summary>

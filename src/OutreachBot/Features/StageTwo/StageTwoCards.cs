@@ -1,6 +1,3 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.StageTwo;

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Commands;
-
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>The stage-2 kit's commands; their help lines are <c>Command.*</c> in StageTwoTexts.</summary>

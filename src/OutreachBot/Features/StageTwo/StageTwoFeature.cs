@@ -1,5 +1,3 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Domain.Storage.Outreaches;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using OutreachBot.Chat;
 using OutreachBot.Chat.Flows;
 using OutreachBot.Domain.StageTwo;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Chat.Localization;
-
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>Texts of the stage-2 kit (StageTwoTexts.resx, StageTwoTexts.zh-CN.resx).</summary>

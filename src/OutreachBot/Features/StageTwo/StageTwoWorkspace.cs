@@ -1,13 +1,8 @@
-using OutreachBot.Chat;
-using OutreachBot.Chat.Cards;
-using OutreachBot.Chat.Commands;
 using OutreachBot.Chat.Flows;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Features.Outreaches;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Features.StageTwo;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.ConversationReferences;

@@ -3,10 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Files;
-using OutreachBot.Features.Shared;
 
 namespace OutreachBot.Storage.Downloads;
 

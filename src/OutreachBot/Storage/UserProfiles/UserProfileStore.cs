@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Storage;
 
 namespace OutreachBot.Storage.UserProfiles;

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 
 namespace OutreachBot.Domain.Tests.Directory.Import;

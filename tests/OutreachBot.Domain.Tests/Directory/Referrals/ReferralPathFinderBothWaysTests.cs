@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.DemoData;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Referrals;

@@ -1,4 +1,3 @@
-using OutreachBot.Domain.Directory.Search;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Domain.Tests.Directory.Search;

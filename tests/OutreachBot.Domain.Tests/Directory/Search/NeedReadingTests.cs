@@ -1,6 +1,3 @@
-using OutreachBot.Domain.Directory;
-using OutreachBot.Domain.Directory.Search;
-
 namespace OutreachBot.Domain.Tests.Directory.Search;
 
 public sealed class NeedReadingTests

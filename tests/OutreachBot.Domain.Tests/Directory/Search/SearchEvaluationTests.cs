@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
-using OutreachBot.Domain.Directory.Search;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Domain.Tests.Directory.Search;

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Storage;
 using OutreachBot.Domain.Storage.Directory;
 using OutreachBot.Domain.Tests.Directory;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Storage.Directory;
 

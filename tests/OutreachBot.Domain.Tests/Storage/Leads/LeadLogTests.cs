@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Storage.Leads;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Storage.Leads;
 

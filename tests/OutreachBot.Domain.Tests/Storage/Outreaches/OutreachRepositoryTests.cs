@@ -1,8 +1,6 @@
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage;
-using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Domain.Tests.Outreaches;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Storage.Outreaches;
 

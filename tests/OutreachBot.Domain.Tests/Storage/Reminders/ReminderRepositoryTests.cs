@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Storage;
 using static OutreachBot.Domain.Tests.Reminders.ReminderBuilder;
 
 namespace OutreachBot.Domain.Tests.Storage.Reminders;

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Domain.Storage;
-using OutreachBot.Domain.Storage.Outreaches;
 using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Domain.Tests.StageTwo;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Domain.Tests.Storage.StageTwo;
 

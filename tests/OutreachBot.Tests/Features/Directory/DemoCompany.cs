@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Features.Directory;
 
 namespace OutreachBot.Tests.Features.Directory;

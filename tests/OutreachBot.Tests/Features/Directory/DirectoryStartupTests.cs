@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Directory;
 
 namespace OutreachBot.Tests.Features.Directory;

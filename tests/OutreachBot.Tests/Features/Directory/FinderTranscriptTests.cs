@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Storage.Directory;
 using OutreachBot.Domain.Storage.Leads;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Directory;
 

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Directory.Graph;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Directory;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Directory;
 

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Files;
 using OutreachBot.Features.Shared;
-using OutreachBot.Storage;
 using OutreachBot.Storage.Downloads;
 
 namespace OutreachBot.Tests.Features.Files;

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Features.Outreaches;
-using OutreachBot.Storage;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

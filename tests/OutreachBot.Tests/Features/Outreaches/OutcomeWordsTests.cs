@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Xml.Linq;
 using OutreachBot.Chat.Localization;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

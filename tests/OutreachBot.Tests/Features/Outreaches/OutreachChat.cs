@@ -1,10 +1,6 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Outreaches;
-using OutreachBot.Tests.Support;
 using Transcript = OutreachBot.Testing.Transcript;
 
 namespace OutreachBot.Tests.Features.Outreaches;

@@ -1,16 +1,10 @@
 using System.Text;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Shared;
 using OutreachBot.Storage.Sqlite;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

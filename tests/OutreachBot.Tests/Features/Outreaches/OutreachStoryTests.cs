@@ -1,11 +1,8 @@
 using System.Text;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Files;
-using OutreachBot.Features.Outreaches;
 using OutreachBot.Storage.Downloads;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

@@ -1,5 +1,4 @@
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Outreaches;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Tests.Features.Outreaches;

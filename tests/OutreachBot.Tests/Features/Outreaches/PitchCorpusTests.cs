@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Outreaches;
 using Xunit.Abstractions;
 
 namespace OutreachBot.Tests.Features.Outreaches;

@@ -1,10 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Features.Outreaches;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Support;
 using LeadRoute = OutreachBot.Domain.Outreaches.LeadRoute;
 
 namespace OutreachBot.Tests.Features.Outreaches;

@@ -1,6 +1,5 @@
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Tests.Features.Directory;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

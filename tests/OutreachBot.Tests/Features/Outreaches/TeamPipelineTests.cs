@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Storage.UserProfiles;
 using OutreachBot.Tests.Chat;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 

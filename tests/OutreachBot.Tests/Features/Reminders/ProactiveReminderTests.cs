@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage;
 using OutreachBot.Features.Reminders;
-using OutreachBot.Storage;
 using OutreachBot.Storage.BotState;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;
 

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
-
 namespace OutreachBot.Tests.Features.Reminders;
 
 [Collection(RenderedCardsCollection.Name)]

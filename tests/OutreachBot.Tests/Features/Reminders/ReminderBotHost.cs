@@ -1,10 +1,5 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
 using OutreachBot.Hosting;
 using OutreachBot.Storage.ConversationReferences;

@@ -1,11 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Output;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;
 

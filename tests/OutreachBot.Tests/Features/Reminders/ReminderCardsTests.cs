@@ -1,5 +1,4 @@
 using OutreachBot.Chat.Output;
-using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Text;
 using OutreachBot.Features.Reminders;
 

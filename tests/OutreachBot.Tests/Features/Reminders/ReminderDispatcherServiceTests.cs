@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Reminders;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Tests.Features.Reminders;
 

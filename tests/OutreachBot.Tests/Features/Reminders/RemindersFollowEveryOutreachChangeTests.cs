@@ -1,9 +1,5 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage.Reminders;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Reminders;
 

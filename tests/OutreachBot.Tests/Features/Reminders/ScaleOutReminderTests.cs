@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Domain.Reminders;
-using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Storage.AzureTables;
 using OutreachBot.Testing;
 using Xunit.Abstractions;

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OutreachBot.Domain.Storage.Reminders;
 using OutreachBot.Features.Shared;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Shared;
 

@@ -1,10 +1,7 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.Shared;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Bot.Schema;
 using MiniExcelLibs;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.StageTwo;
 

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Tests.Features.Directory;
-using OutreachBot.Tests.Features.Outreaches;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.StageTwo;
 

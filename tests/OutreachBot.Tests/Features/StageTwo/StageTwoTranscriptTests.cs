@@ -1,8 +1,5 @@
 using System.Text;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.StageTwo;
 

@@ -2,16 +2,12 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OutreachBot.Chat.Identity;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.StageTwo;
 using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Features.Files;
 using OutreachBot.Storage.Downloads;
-using OutreachBot.Storage.UserProfiles;
-using OutreachBot.Tests.Support;
 
 namespace OutreachBot.Tests.Features.StageTwo;
 

@@ -2,9 +2,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using OutreachBot.Domain.Storage;
-using OutreachBot.Storage;
 using OutreachBot.Storage.BotState;
 using OutreachBot.Storage.Sqlite;
 

@@ -1,7 +1,4 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Time.Testing;
-using OutreachBot.Chat.Identity;
-using OutreachBot.Storage;
 using OutreachBot.Storage.ConversationReferences;
 
 namespace OutreachBot.Tests.Storage.ConversationReferences;

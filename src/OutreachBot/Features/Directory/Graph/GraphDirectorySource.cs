@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Core;
-using OutreachBot.Domain.Directory;
 using OutreachBot.Domain.Directory.Import;
 
 namespace OutreachBot.Features.Directory.Graph;

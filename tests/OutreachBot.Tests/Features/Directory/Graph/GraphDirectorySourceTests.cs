@@ -3,7 +3,6 @@ using Azure.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Features.Directory.Graph;
 
 namespace OutreachBot.Tests.Features.Directory.Graph;
