@@ -654,27 +654,8 @@ public sealed partial class DepartmentSearch
         _ => string.Join("; ", directory.Members(department.Id).Select(p => p.Title).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)),
     };
 
-    private static IEnumerable<string> ChineseRuns(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var cjk = i < text.Length && ChineseText.IsCjk(text[i]);
-            if (cjk && start < 0)
-            {
-                start = i;
-            }
-            else if (!cjk && start >= 0)
-            {
-                if (i - start > 1)
-                {
-                    yield return text[start..i];
-                }
-
-                start = -1;
-            }
-        }
-    }
+    private static IEnumerable<string> ChineseRuns(string text) =>
+        FieldAnalysis.Runs(text).Where(run => run.Length > 1).Select(run => text.Substring(run.Start, run.Length));
 
     private static List<TextSpan> Merge(IEnumerable<TextSpan> spans)
     {

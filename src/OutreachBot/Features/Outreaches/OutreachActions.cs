@@ -145,29 +145,14 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
             new NewTarget(OutreachRenderer.Ref(department), route, FromFinder: route is not null),
             cancellationToken);
 
-        if (placed.Error is { } error)
+        if (TargetPlacementReply.Added(placed, department, route, session, renderer) is { } added)
         {
-            renderer.ReplyError(session, error);
-            return;
-        }
-
-        switch (placed.Value)
-        {
-            case TargetPlacement.NoOpenOutreach:
-                session.Reply(session.Text<OutreachTexts>("Target.NoOutreach"));
-                break;
-            case TargetPlacement.ChooseOutreach choose:
-                session.Reply(OutreachCards.ChooseOutreach(
-                    department.Id, (route ?? LeadRoute.OrgChart).ToString(), [.. choose.Open.Select(o => new OutreachChoice(o.OutreachId, o.ProductIdea))], session.Culture));
-                break;
-            case TargetPlacement.Added { Result: var added }:
-                session.Reply(OutreachCards.TargetAdded(
-                    added.Outreach.ProductIdea,
-                    department.Name(session.Language),
-                    route is { } shown ? session.Copy.Name(shown) : session.Text<OutreachTexts>("Value.NotGiven"),
-                    await renderer.DescribeAsync(added.Warnings, session, cancellationToken),
-                    session.Culture));
-                break;
+            session.Reply(OutreachCards.TargetAdded(
+                added.Outreach.ProductIdea,
+                department.Name(session.Language),
+                route is { } shown ? session.Copy.Name(shown) : session.Text<OutreachTexts>("Value.NotGiven"),
+                await renderer.DescribeAsync(added.Warnings, session, cancellationToken),
+                session.Culture));
         }
     }
 }
@@ -196,28 +181,37 @@ public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, Outre
 
         var requester = RequesterResolver.Resolve(session);
         var placed = await outreaches.PlaceTargetAsync(requester, null, new NewTarget(OutreachRenderer.Ref(department)), cancellationToken);
-        if (placed.Error is { } error)
+        if (TargetPlacementReply.Added(placed, department, null, session, renderer) is { } added)
         {
-            renderer.ReplyError(session, error);
-            return;
+            var given = request.Data.GetValueOrDefault(OutreachVerbs.Reason);
+            var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(given) : (null, string.IsNullOrWhiteSpace(given) ? null : given.Trim());
+            var recorded = await outreaches.RecordOutcomeAsync(
+                requester, new NewOutcome(new TargetRef.Known(added.Outreach.Id, department.Id), outcome, reason, note), cancellationToken);
+            OutcomeReply.Show(session, renderer, pitches, recorded);
         }
+    }
+}
 
-        switch (placed.Value)
+/// <summary>What placing a department as a target says when it was not added: an error, no open outreach, or which one.</summary>
+internal static class TargetPlacementReply
+{
+    /// <summary>The added target, or null after replying why there is none.</summary>
+    public static AddedTarget? Added(OutreachResult<TargetPlacement> placed, Department department, LeadRoute? route, ChatSession session, OutreachRenderer renderer)
+    {
+        switch (placed.Error, placed.Value)
         {
-            case TargetPlacement.NoOpenOutreach:
-                session.Reply(session.Text<OutreachTexts>("Target.NoOutreach"));
-                break;
-            case TargetPlacement.ChooseOutreach choose:
+            case ({ } error, _):
+                renderer.ReplyError(session, error);
+                return null;
+            case (_, TargetPlacement.ChooseOutreach choose):
                 session.Reply(OutreachCards.ChooseOutreach(
-                    department.Id, LeadRoute.OrgChart.ToString(), [.. choose.Open.Select(o => new OutreachChoice(o.OutreachId, o.ProductIdea))], session.Culture));
-                break;
-            case TargetPlacement.Added { Result: var added }:
-                var given = request.Data.GetValueOrDefault(OutreachVerbs.Reason);
-                var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(given) : (null, string.IsNullOrWhiteSpace(given) ? null : given.Trim());
-                var recorded = await outreaches.RecordOutcomeAsync(
-                    requester, new NewOutcome(new TargetRef.Known(added.Outreach.Id, department.Id), outcome, reason, note), cancellationToken);
-                OutcomeReply.Show(session, renderer, pitches, recorded);
-                break;
+                    department.Id, (route ?? LeadRoute.OrgChart).ToString(), [.. choose.Open.Select(o => new OutreachChoice(o.OutreachId, o.ProductIdea))], session.Culture));
+                return null;
+            case (_, TargetPlacement.Added { Result: var added }):
+                return added;
+            default:
+                session.Reply(session.Text<OutreachTexts>("Target.NoOutreach"));
+                return null;
         }
     }
 }
