@@ -25,6 +25,19 @@ public sealed class CardTextRendererTests
                 CardActions.Verb("Interested", "recordOutcome", new Dictionary<string, string> { ["outcome"] = "interested" }),
             ]);
 
+    [Theory]
+    [InlineData("达成内容", "开放交易事件接口", "达成内容：开放交易事件接口")]
+    [InlineData("Agreed", "Open the transaction events API", "Agreed: Open the transaction events API")]
+    [InlineData("KPI", "营收", "KPI: 营收")]
+    public void A_fact_reads_with_the_colon_its_label_language_writes(string title, string value, string expected)
+    {
+        var card = new AdaptiveCard([new FactSet([new Fact(title, value)])]);
+
+        var text = CardTextRenderer.Render(card, [], markdown: false);
+
+        Assert.Equal(expected, text);
+    }
+
     [Fact]
     public void A_row_number_stays_on_the_card_and_the_text_numbers_only_the_choices()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OutreachBot.Domain.Directory.Search;
 
 namespace OutreachBot.Chat.Output;
 
@@ -56,7 +57,7 @@ public static class CardTextRenderer
                 lines.Add(markdown ? CardMarkdown.Escape(string.Concat(rich.Inlines.Select(i => i.Text))) : string.Concat(rich.Inlines.Select(i => i.Text)));
                 break;
             case FactSet facts:
-                lines.AddRange(facts.Facts.Select(f => markdown ? $"{f.TitleMarkup}: {f.ValueMarkup}" : $"{f.Title}: {f.Value}"));
+                lines.AddRange(facts.Facts.Select(f => (markdown ? f.TitleMarkup : f.Title) + LabelEnd(f.Title) + (markdown ? f.ValueMarkup : f.Value)));
                 break;
             case Container container:
                 foreach (var item in container.Items)
@@ -103,10 +104,10 @@ public static class CardTextRenderer
 
                 break;
             case ChoiceSetInput choiceSet:
-                lines.Add(CardMarkdown.Escape($"{choiceSet.Label}: {string.Join(" / ", choiceSet.Choices.Select(c => c.Title))}"));
+                lines.Add(CardMarkdown.Escape($"{choiceSet.Label}{LabelEnd(choiceSet.Label)}{string.Join(" / ", choiceSet.Choices.Select(c => c.Title))}"));
                 break;
             case TextInput { Label: { } label, Value: { Length: > 0 } value }:
-                lines.Add(CardMarkdown.Escape(label) + ":");
+                lines.Add(CardMarkdown.Escape(label) + LabelEnd(label).TrimEnd());
                 lines.Add(CardMarkdown.Escape(value));
                 break;
             case InputElement input when input.Label is { } label:
@@ -114,6 +115,10 @@ public static class CardTextRenderer
                 break;
         }
     }
+
+    /// <summary>The colon after a label as its language writes it: full-width and no space after Chinese ("达成内容：…"), ": " otherwise.</summary>
+    private static string LabelEnd(string? label) =>
+        label is { Length: > 0 } && ChineseText.IsCjk(label[^1]) ? "：" : ": ";
 
     private static void RenderAction(CardAction action, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
