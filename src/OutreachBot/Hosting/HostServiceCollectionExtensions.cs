@@ -25,11 +25,12 @@ public static class HostServiceCollectionExtensions
         // Without a factory Bot Builder gives every turn's ConnectorClient and UserTokenClient a new HttpClient and
         // handler: a new connection to the channel per turn. The factory's pooled handlers keep connections alive.
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        services.AddSingleton(sp => new SharedClientsAuthentication(
             new ConfigurationBotFrameworkAuthentication(
                 configuration,
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
+                logger: new TurnDetailLogger(sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()))));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => sp.GetRequiredService<SharedClientsAuthentication>());
         services.AddSingleton(sp =>
         {
             var adapter = new OutreachCloudAdapter(
