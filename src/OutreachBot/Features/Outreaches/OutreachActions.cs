@@ -224,18 +224,17 @@ public sealed class BookMeetingAction(OutreachService outreaches, OutreachRender
         var outreachId = request.Required(OutreachVerbs.OutreachId);
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
 
-        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), outreachId, cancellationToken);
-
-        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
+        if (await renderer.FindTargetAsync(outreaches, session, outreachId, departmentId, cancellationToken) is not { } found)
         {
-            renderer.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
             return;
         }
+
+        var target = found.Target;
 
         await session.StartFlowAsync(
             MeetingFlow.FlowName,
             cancellationToken,
-            FlowAnswers.Given(MeetingFlow.OutreachId, found.Value.Id),
+            FlowAnswers.Given(MeetingFlow.OutreachId, found.Outreach.Id),
             FlowAnswers.Given(MeetingFlow.DepartmentId, target.Department.Id));
     }
 }

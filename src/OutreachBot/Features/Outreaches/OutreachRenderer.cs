@@ -19,6 +19,19 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
     /// Why nothing happened. An outcome before any contact gets the card that offers to record the contact; anything
     /// else its message.
     /// </summary>
+    /// <summary>The outreach and the target a button names, or null after telling the user why there is none.</summary>
+    public async Task<(Outreach Outreach, OutreachTarget Target)?> FindTargetAsync(OutreachService outreaches, ChatSession session, string outreachId, string departmentId, CancellationToken cancellationToken)
+    {
+        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), outreachId, cancellationToken);
+        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
+        {
+            ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
+            return null;
+        }
+
+        return (found.Value, target);
+    }
+
     public void ReplyError(ChatSession session, OutreachError error)
     {
         if (error is OutcomeBeforeContact early)

@@ -50,15 +50,14 @@ public sealed class ShowPitchAction(OutreachService outreaches, OutreachRenderer
         var variant = PitchVerbs.Parse(request.Data.GetValueOrDefault(PitchVerbs.Variant))
             ?? throw new MalformedCardActionException($"'{PitchVerbs.Show}' needs a variant ({PitchVerbs.FirstContact} or {PitchVerbs.AskForPointer}).");
 
-        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(OutreachVerbs.OutreachId), cancellationToken);
-
-        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
+        if (await renderer.FindTargetAsync(outreaches, session, request.Required(OutreachVerbs.OutreachId), departmentId, cancellationToken) is not { } found)
         {
-            renderer.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
             return;
         }
 
-        await pitches.ShowAsync(session, found.Value, target, [], variant, cancellationToken);
+        var target = found.Target;
+
+        await pitches.ShowAsync(session, found.Outreach, target, [], variant, cancellationToken);
     }
 }
 
@@ -73,18 +72,17 @@ public sealed class EditPitchAction(OutreachService outreaches, OutreachRenderer
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
         var route = Routes.Parse(request.Data.GetValueOrDefault(OutreachVerbs.Route));
 
-        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(OutreachVerbs.OutreachId), cancellationToken);
-
-        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
+        if (await renderer.FindTargetAsync(outreaches, session, request.Required(OutreachVerbs.OutreachId), departmentId, cancellationToken) is not { } found)
         {
-            renderer.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
             return;
         }
+
+        var target = found.Target;
 
         await session.StartFlowAsync(
             PitchEditFlow.FlowName,
             cancellationToken,
-            FlowAnswers.Given(PitchEditFlow.OutreachId, found.Value.Id),
+            FlowAnswers.Given(PitchEditFlow.OutreachId, found.Outreach.Id),
             FlowAnswers.Given(PitchEditFlow.DepartmentId, target.Department.Id),
             FlowAnswers.Given(PitchEditFlow.DepartmentName, target.Department.Name.In(session.Language)),
             FlowAnswers.Given(PitchEditFlow.Route, (route ?? target.Route ?? LeadRoute.OrgChart).ToString()),
@@ -99,21 +97,20 @@ public sealed class ChangePitchSupportAction(OutreachService outreaches, Outreac
     {
         var departmentId = request.Required(OutreachVerbs.DepartmentId);
 
-        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(OutreachVerbs.OutreachId), cancellationToken);
-
-        if (found.Error is { } error || found.Value!.FindTarget(departmentId) is not { } target)
+        if (await renderer.FindTargetAsync(outreaches, session, request.Required(OutreachVerbs.OutreachId), departmentId, cancellationToken) is not { } found)
         {
-            renderer.ReplyError(session, found.Error ?? new UnknownTarget(departmentId));
             return;
         }
+
+        var target = found.Target;
 
         await session.StartFlowAsync(
             PitchSupportFlow.FlowName,
             cancellationToken,
-            FlowAnswers.Given(PitchSupportFlow.OutreachId, found.Value.Id),
+            FlowAnswers.Given(PitchSupportFlow.OutreachId, found.Outreach.Id),
             FlowAnswers.Given(PitchSupportFlow.DepartmentId, target.Department.Id),
             FlowAnswers.Given(PitchSupportFlow.DepartmentName, target.Department.Name.In(session.Language)),
-            FlowAnswers.Given(PitchSupportFlow.Current, PitchSupport.For(found.Value, target) ?? string.Empty));
+            FlowAnswers.Given(PitchSupportFlow.Current, PitchSupport.For(found.Outreach, target) ?? string.Empty));
     }
 }
 
