@@ -84,13 +84,7 @@ public sealed class SharedOutreachChatTests(AzuriteFixture azurite)
 
     private OutreachService Service() => new(
         new OutreachRepository(new AzureTableEntityStore(new AzureTablesStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix })),
-        new NoAlternatives(),
+        new NoAlternativeDepartments(),
         new NextActionPlaybook(),
         TimeProvider.System);
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
-    }
 }

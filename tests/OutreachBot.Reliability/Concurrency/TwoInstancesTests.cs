@@ -91,18 +91,12 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
         new(new AzureTablesStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix });
 
     private OutreachService Service() =>
-        new(new OutreachRepository(Store()), new NoAlternatives(), new NextActionPlaybook(), TimeProvider.System);
+        new(new OutreachRepository(Store()), new NoAlternativeDepartments(), new NextActionPlaybook(), TimeProvider.System);
 
     private async Task<JsonElement> StoredProfileAsync(SimulatedUser user)
     {
         var entity = await Store().GetAsync(UserProfileStore.Table, new UserKey("aad:" + user.AadObjectId).PartitionKey, "profile");
         Assert.NotNull(entity);
         return JsonDocument.Parse(entity.Json).RootElement.Clone();
-    }
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }
