@@ -10,6 +10,12 @@ public sealed class OutreachChat : IDisposable
 {
     private OutreachChat(BotTestHost host) => Host = host;
 
+    /// <summary>The user key of whoever <see cref="BotTestHost.Chat"/> talks as by default (channel "test", user-1).</summary>
+    public const string Owner = "test:user-1";
+
+    /// <summary>That user as the outreach use cases know them: the owner of what a default chat creates.</summary>
+    public static Requester Pm { get; } = Requester.User(Owner);
+
     public BotTestHost Host { get; }
 
     public OutreachService Service => Host.Services.GetRequiredService<OutreachService>();

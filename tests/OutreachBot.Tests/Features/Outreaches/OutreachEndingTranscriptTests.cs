@@ -1,5 +1,6 @@
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Tests.Features.Directory;
+using static OutreachBot.Tests.Features.Outreaches.OutreachChat;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 
@@ -7,9 +8,6 @@ namespace OutreachBot.Tests.Features.Outreaches;
 [Collection(RenderedCardsCollection.Name)]
 public sealed class OutreachEndingTranscriptTests
 {
-    private const string Owner = "test:user-1";
-    private static readonly Requester Pm = Requester.User(Owner);
-
     [Fact]
     public async Task Agreed_by_command_in_English_records_what_and_who_shows_the_week_and_closes_the_outreach()
     {

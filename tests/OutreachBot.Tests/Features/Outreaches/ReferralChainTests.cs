@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Tests.Features.Directory;
+using static OutreachBot.Tests.Features.Outreaches.OutreachChat;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 
@@ -8,9 +9,6 @@ namespace OutreachBot.Tests.Features.Outreaches;
 [Collection(RenderedCardsCollection.Name)]
 public sealed class ReferralChainTests
 {
-    private const string Owner = "test:user-1";
-    private static readonly Requester Pm = Requester.User(Owner);
-
     /// <summary>The user confirms every introduction of the three-hop path the finder offers first.</summary>
     private static readonly Dictionary<string, string> AllTicked = new() { ["intro1"] = "true", ["intro2"] = "true", ["intro3"] = "true" };
 
