@@ -43,6 +43,9 @@ public sealed class OutreachChat : IDisposable
         return (await Service.GetAsync(requester, outreach.Id)).GetValueOrThrow();
     }
 
+    /// <summary>The outreach as stored now, read as its owner, the default chat's user.</summary>
+    public async Task<Outreach> StoredAsync(string outreachId) => (await Service.GetAsync(Pm, outreachId)).GetValueOrThrow();
+
     /// <summary>Three points good enough for a draft.</summary>
     public static StageOnePrep Prep { get; } = new(
         "Merchants keep asking for fraud checks at checkout; three key customers said they would buy it.",

@@ -22,7 +22,7 @@ public sealed class ReferralChainTests
         var recorded = await IntroducedToPaymentsAsync(chat, AllTicked);
         var pitch = await chat.SayAsync("pitch Payments Platform");
 
-        var target = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!.FindTarget(DemoCompany.Payments)!;
+        var target = (await bot.StoredAsync(outreach.Id)).FindTarget(DemoCompany.Payments)!;
         Assert.Equal(LeadRoute.Referral, target.Route);
         Assert.Equal(["Sihai Ouyang", "Hai Cai", "Yanyu Cai"], target.ReferralChain.Select(s => s.PersonName));
         Assert.Contains("Saved on your outreach “Checkout risk control”: Payments Platform was reached through this referral", recorded.Seen());
@@ -39,7 +39,7 @@ public sealed class ReferralChainTests
         var recorded = await IntroducedToPaymentsAsync(chat, AllTicked);
 
         Assert.DoesNotContain("已记到拓展", recorded.Seen());
-        Assert.Null((await bot.Service.GetAsync(Pm, other.Id)).Value!.FindTarget(DemoCompany.Payments));
+        Assert.Null((await bot.StoredAsync(other.Id)).FindTarget(DemoCompany.Payments));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ReferralChainTests
         var partner = await chat.SayAsync("status payments platform");
         var brief = await chat.SayAsync("brief payments platform");
 
-        var target = (await bot.Service.GetAsync(Pm, outreach.Id)).Value!.FindTarget(DemoCompany.Payments)!;
+        var target = (await bot.StoredAsync(outreach.Id)).FindTarget(DemoCompany.Payments)!;
         Assert.Equal(["Sihai Ouyang", "Hai Cai"], target.ReferralChain.Select(s => s.PersonName));
         var told = "Sihai Ouyang introduced us to Hai Cai, then Hai Cai introduced us to Yanyu Cai";
         Assert.Contains("Introduction: " + told, partner.Seen());
