@@ -14,9 +14,6 @@ public static class OutreachVerbs
     public const string EditPrep = "editPrep";
     public const string AddTargetWithOutcome = "addTargetWithOutcome";
 
-    public const string OutreachId = "outreachId";
-    public const string DepartmentId = "departmentId";
-    public const string Route = "route";
     public const string Outcome = "outcome";
     public const string Reason = "reason";
     public const string Note = "note";
@@ -611,10 +608,10 @@ public static class OutreachCards
 
     private static Dictionary<string, string> Data(string outreachId, string? departmentId = null)
     {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [OutreachVerbs.OutreachId] = outreachId };
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [CardKeys.OutreachId] = outreachId };
         if (departmentId is not null)
         {
-            data[OutreachVerbs.DepartmentId] = departmentId;
+            data[CardKeys.DepartmentId] = departmentId;
         }
 
         return data;
@@ -630,7 +627,7 @@ public static class OutreachCards
     private static Dictionary<string, string> TargetData(string outreachId, string departmentId, string route)
     {
         var data = Data(outreachId, departmentId);
-        data[OutreachVerbs.Route] = route;
+        data[CardKeys.Route] = route;
         return data;
     }
 
@@ -641,7 +638,7 @@ public static class OutreachCards
     /// <summary>An outcome for a department not on any outreach yet: one button adds it and records the outcome.</summary>
     public static AdaptiveCard AddTargetWithOutcome(string departmentId, string departmentName, string outcome, string? reason, CultureInfo culture)
     {
-        var data = new Dictionary<string, string> { [OutreachVerbs.DepartmentId] = departmentId, [OutreachVerbs.Outcome] = outcome };
+        var data = new Dictionary<string, string> { [CardKeys.DepartmentId] = departmentId, [OutreachVerbs.Outcome] = outcome };
         if (!string.IsNullOrWhiteSpace(reason))
         {
             data[OutreachVerbs.Reason] = reason;

@@ -139,7 +139,7 @@ public static class PitchCards
             actions.Add(CardActions.Verb(T(culture, "Button.ChangeSupport"), PitchVerbs.ChangeSupport, Ids(view)));
         }
 
-        actions.Add(CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, new Dictionary<string, string> { [OutreachVerbs.OutreachId] = view.OutreachId }));
+        actions.Add(CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, new Dictionary<string, string> { [CardKeys.OutreachId] = view.OutreachId }));
         if (view.SwitchTo is { } other)
         {
             var data = Ids(view);
@@ -152,14 +152,14 @@ public static class PitchCards
 
     private static Dictionary<string, string> Ids(PitchView view) => new(StringComparer.Ordinal)
     {
-        [OutreachVerbs.OutreachId] = view.OutreachId,
-        [OutreachVerbs.DepartmentId] = view.DepartmentId,
+        [CardKeys.OutreachId] = view.OutreachId,
+        [CardKeys.DepartmentId] = view.DepartmentId,
     };
 
     private static Dictionary<string, string> Data(PitchView view)
     {
         var data = Ids(view);
-        data[OutreachVerbs.Route] = view.Route;
+        data[CardKeys.Route] = view.Route;
         data[OutreachVerbs.DefaultPerson] = view.PersonName ?? string.Empty;
         return data;
     }
