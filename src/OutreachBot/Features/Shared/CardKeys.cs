@@ -11,4 +11,16 @@ public static class CardKeys
 
     /// <summary>How the lead was found (a <c>LeadRoute</c> name).</summary>
     public const string Route = "route";
+
+    /// <summary>The data of a button about an outreach and, when given, one of its partner departments.</summary>
+    public static Dictionary<string, string> For(string outreachId, string? departmentId = null)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [OutreachId] = outreachId };
+        if (departmentId is not null)
+        {
+            data[DepartmentId] = departmentId;
+        }
+
+        return data;
+    }
 }
