@@ -12,6 +12,9 @@ public sealed class AgreementFlow(OutreachService outreaches, OutreachRenderer r
 {
     public const string FlowName = "partnerAgreement";
 
+    // Agreement flows started before the partner's name was one of the TargetAnswers kept it under this key.
+    private static readonly AnswerKey<string> StartedBeforeTargetAnswers = new("partner");
+
     public static readonly AnswerKey<string> Terms = new("terms");
     public static readonly AnswerKey<string> DecidedBy = new("decidedBy");
 
@@ -21,7 +24,7 @@ public sealed class AgreementFlow(OutreachService outreaches, OutreachRenderer r
     [
         FlowStep.Ask(
             Terms,
-            new TextPrompt(s => s.Text<OutreachTexts>("Agreement.AskTerms", FlowAnswers.Current(s).GetOrDefault(TargetAnswers.DepartmentName)), maxLength: OutreachLimits.MaxAgreementLength),
+            new TextPrompt(s => s.Text<OutreachTexts>("Agreement.AskTerms", FlowAnswers.Current(s).GetOrDefault(TargetAnswers.DepartmentName) ?? FlowAnswers.Current(s).GetOrDefault(StartedBeforeTargetAnswers)), maxLength: OutreachLimits.MaxAgreementLength),
             a => !a.Has(Terms)),
         FlowStep.Ask(DecidedBy, new SuggestingTextPrompt(
             s => s.Text<OutreachTexts>("Agreement.AskDecidedBy"),
