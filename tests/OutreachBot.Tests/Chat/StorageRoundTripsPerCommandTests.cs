@@ -21,10 +21,10 @@ public sealed class StorageRoundTripsPerCommandTests
     // The read + one range query over the user's partition (own outreaches and "shared with me" rows). Target 2.
     private const int ListsOutreaches = 2;
 
-    // ListsOutreaches + the department's outreaches by anyone (the collision check of the partner picture, another
-    // partition) + the user's outreaches listed a second time: the loosely typed partner name ("status risk") is
-    // resolved against the user's targets before the picture is built, in a separate call. Target 2: missed.
-    private const int PartnerPicture = 4;
+    // ListsOutreaches + the department's outreaches by anyone (the collision check of the partner picture). Target 2:
+    // missed. The department index is one partition per department shared by every PM, so it cannot sit in the user's
+    // partition; the loosely typed name ("status risk") is resolved against the same listing the picture is built from.
+    private const int PartnerPicture = 3;
 
     // The read, the reminder and its due-index entry (two partitions), and the daily quota counted in the profile
     // (one ETag'd write under the ETag the turn read it with).

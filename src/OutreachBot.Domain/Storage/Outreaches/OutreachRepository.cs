@@ -221,6 +221,12 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     /// <summary>The whole timeline, oldest first: the archived pages followed by the events still on the record.</summary>
     public async Task<IReadOnlyList<TimelineEvent>> ReadTimelineAsync(Outreach outreach, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(outreach);
+        if (outreach.ArchivedPages == 0)
+        {
+            return [.. outreach.Timeline.OrderBy(e => e.Sequence)];
+        }
+
         var pages = await QueryAllAsync(OwnerPartition(outreach.OwnerKey), RowKeyRange.WithPrefix(ArchivePrefix(outreach)), cancellationToken);
         return [.. pages.SelectMany(p => Deserialize<TimelinePage>(p.Json).Events).Concat(outreach.Timeline).OrderBy(e => e.Sequence)];
     }
