@@ -44,7 +44,9 @@ public sealed class UserStateStore(IEntityStore store, IStorage botStorage)
 
         var previousKey = PrivateConversationStateKey(activity);
         var previous = previousKey is null ? null : await ReadPreviousAsync(previousKey, cancellationToken);
-        return new UserTurnState(profile, new UserConversationState(user, row, previous, storedJson: null, etag: null, previous is null ? null : previousKey));
+        var state = new UserConversationState(user, row, previous, storedJson: null, etag: null, previous is null ? null : previousKey);
+        state.ReadAs(Serialize(state.Data));
+        return new UserTurnState(profile, state);
     }
 
     /// <summary>
@@ -54,7 +56,7 @@ public sealed class UserStateStore(IEntityStore store, IStorage botStorage)
     public async Task SaveAsync(UserConversationState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var json = JsonConvert.SerializeObject(state.Data, Formatting.None, Settings);
+        var json = Serialize(state.Data);
         if (state.ETag is not null && json == state.StoredJson)
         {
             return;
@@ -72,6 +74,12 @@ public sealed class UserStateStore(IEntityStore store, IStorage botStorage)
         {
             // Written with an ETag but deleted since: the writer's view is stale, exactly like a changed ETag.
             throw new EntityConflictException(UserProfileStore.Table, partitionKey, state.RowKey, inner: exception);
+        }
+        catch (EntityConflictException) when (state.ETag is null && json == state.JsonAtRead)
+        {
+            // A turn that arrived at the same time (a welcome and a first message) created the row first, and this turn
+            // changed nothing it read: the other turn's row stands and there is nothing of ours to lose.
+            return;
         }
 
         state.Saved(json, written.ETag);
@@ -110,6 +118,8 @@ public sealed class UserStateStore(IEntityStore store, IStorage botStorage)
             : null;
     }
 
+    private static string Serialize(ConversationData data) => JsonConvert.SerializeObject(data, Formatting.None, Settings);
+
     private static ConversationData Deserialize(string json) =>
         JsonConvert.DeserializeObject<ConversationData>(json, Settings) ?? new ConversationData();
 }
@@ -146,6 +156,11 @@ public sealed class UserConversationState
 
     /// <summary>The old PrivateConversationState key this state was read from, deleted there after its first save here.</summary>
     internal string? MovedFrom { get; private set; }
+
+    /// <summary>For state that has no row yet: its JSON when read (new, or as found in the old place).</summary>
+    internal string? JsonAtRead { get; private set; }
+
+    internal void ReadAs(string json) => JsonAtRead = json;
 
     internal void Saved(string json, string etag, bool moved = false)
     {

@@ -1,4 +1,5 @@
 using OutreachBot.Storage.BotState;
+using OutreachBot.Storage.UserStates;
 
 namespace OutreachBot.Tests.Storage.UserStates;
 
@@ -61,6 +62,26 @@ public sealed class UserStateMigrationTests
         var after = counting.Snapshot();
         Assert.Equal(1, after.GetValueOrDefault("total") - before.GetValueOrDefault("total"));
         Assert.Equal(1, after.GetValueOrDefault("getrows:userprofiles") - before.GetValueOrDefault("getrows:userprofiles"));
+    }
+
+    [Fact]
+    public async Task Two_first_turns_at_once_keep_the_changed_state_and_refuse_a_second_change_written_blind()
+    {
+        var states = new UserStateStore(store, new EntityStoreBotStorage(store));
+        var user = new UserKey($"{Channel}:{UserId}");
+        var activity = new Microsoft.Bot.Schema.Activity { ChannelId = Channel, Conversation = new(id: ConversationId), From = new(UserId) };
+        var welcome = (await states.ReadAsync(user, activity, CancellationToken.None)).Conversation;
+        var message = (await states.ReadAsync(user, activity, CancellationToken.None)).Conversation;
+        var third = (await states.ReadAsync(user, activity, CancellationToken.None)).Conversation;
+        message.Data.Choices.Add(new NumberedChoice { Number = 1, Verb = "help" });
+        third.Data.Choices.Add(new NumberedChoice { Number = 1, Verb = "status" });
+
+        await states.SaveAsync(message, CancellationToken.None);
+        await states.SaveAsync(welcome, CancellationToken.None);
+
+        await Assert.ThrowsAsync<EntityConflictException>(() => states.SaveAsync(third, CancellationToken.None));
+        var stored = (await states.ReadAsync(user, activity, CancellationToken.None)).Conversation;
+        Assert.Equal("help", Assert.Single(stored.Data.Choices).Verb);
     }
 
     private BotTestHost Host(IEntityStore? counted = null) => new(BotTestOptions.Quiet with
