@@ -123,7 +123,7 @@ public sealed class OutreachActivityHandler(
         return new InvokeResponse
         {
             Status = 200,
-            Body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCard.ContentType, Value = ChannelResponder.ToJObject(CardBudget.Fit(updated, session.Text<ChatTexts>("Card.Cut"))) },
+            Body = new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCard.ContentType, Value = new JRaw(CardBudget.FitJson(updated, session.Text<ChatTexts>("Card.Cut"))) },
         };
     }
 

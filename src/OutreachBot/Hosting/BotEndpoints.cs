@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -79,7 +80,7 @@ public static class BotEndpoints
     {
         var caller = http.Connection.RemoteIpAddress?.ToString();
         var limit = options.MaxRequestBytes;
-        var body = http.Request.ContentLength > limit ? null : await ReadLimitedAsync(http.Request.Body, limit, http.RequestAborted);
+        var body = http.Request.ContentLength > limit ? null : await ReadLimitedAsync(http.Request.Body, http.Request.ContentLength, limit, http.RequestAborted);
         if (body is null)
         {
             refusals.Refuse(StatusCodes.Status413PayloadTooLarge, $"body over {limit} bytes", caller);
@@ -116,22 +117,30 @@ public static class BotEndpoints
         await adapter.ProcessAuthenticatedAsync(authentication.Result!, activity, bot, http.Response, http.RequestAborted);
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long? declaredLength, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        // The declared length sizes the buffer (one array, no copies); the limit still holds if the body says otherwise.
+        using var buffer = new MemoryStream(declaredLength is > 0 and var length && length <= limit ? (int)length : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private static Activity? ParseActivity(byte[] body, out string problem)

@@ -20,12 +20,14 @@ namespace OutreachBot.Hosting;
 public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<IConnectorClient>>> connectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<UserTokenClient>>> userTokenClients = new(StringComparer.Ordinal);
 
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+    // CloudAdapter takes the turn's connector factory from the authentication result, not from CreateConnectorFactory.
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        Share(await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false));
 
-    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        Share(await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false));
 
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
@@ -34,8 +36,9 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 
+    // CloudAdapter asks for a user-token client on every turn; this bot signs nobody in, so it is built on first use only.
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new UserTokenHandle(token => UserTokenClientAsync(claimsIdentity, token)));
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
         new SharedConnectorFactory(this, inner.CreateConnectorFactory(claimsIdentity), Identity(claimsIdentity));
@@ -47,17 +50,38 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
             created.Value.Result.Dispose();
         }
 
+        foreach (var created in userTokenClients.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully))
+        {
+            created.Value.Result.Dispose();
+        }
+
         connectors.Clear();
+        userTokenClients.Clear();
+    }
+
+    private AuthenticateRequestResult Share(AuthenticateRequestResult result)
+    {
+        if (result?.ConnectorFactory is { } factory && factory is not SharedConnectorFactory && result.ClaimsIdentity is { } claims)
+        {
+            result.ConnectorFactory = new SharedConnectorFactory(this, factory, Identity(claims));
+        }
+
+        return result!;
     }
 
     // Who the bot is and for whom it speaks: the claims that choose the inner factory's app id and credentials.
     private static string Identity(ClaimsIdentity claims) =>
         string.Join('\u001f', new[] { "aud", "appid", "azp", "ver" }.Select(type => claims.FindFirst(type)?.Value ?? ""));
 
-    private async Task<IConnectorClient> ConnectorAsync(ConnectorFactory factory, string identity, string serviceUrl, string audience, CancellationToken cancellationToken)
+    private Task<IConnectorClient> ConnectorAsync(ConnectorFactory factory, string identity, string serviceUrl, string audience, CancellationToken cancellationToken) =>
+        SharedAsync(connectors, string.Join('\u001f', identity, serviceUrl, audience ?? ""), () => factory.CreateAsync(serviceUrl, audience, CancellationToken.None), cancellationToken);
+
+    private Task<UserTokenClient> UserTokenClientAsync(ClaimsIdentity claims, CancellationToken cancellationToken) =>
+        SharedAsync(userTokenClients, Identity(claims), () => inner.CreateUserTokenClientAsync(claims, CancellationToken.None), cancellationToken);
+
+    private static async Task<T> SharedAsync<T>(ConcurrentDictionary<string, Lazy<Task<T>>> clients, string key, Func<Task<T>> create, CancellationToken cancellationToken)
     {
-        var key = string.Join('\u001f', identity, serviceUrl, audience ?? "");
-        var lazy = connectors.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => factory.CreateAsync(serviceUrl, audience, CancellationToken.None)));
+        var lazy = clients.GetOrAdd(key, _ => new Lazy<Task<T>>(create));
         try
         {
             return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -65,7 +89,7 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A client that could not be built (e.g. credentials unavailable) is not kept: the next turn tries again.
-            connectors.TryRemove(new KeyValuePair<string, Lazy<Task<IConnectorClient>>>(key, lazy));
+            clients.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, lazy));
             throw;
         }
     }
@@ -97,6 +121,33 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
 
         public void Dispose()
         {
+        }
+    }
+
+    /// <summary>A turn's user-token client: the shared one, built when first used; <see cref="Dispose"/> leaves it open.</summary>
+    private sealed class UserTokenHandle(Func<CancellationToken, Task<UserTokenClient>> shared) : UserTokenClient
+    {
+        public override async Task<TokenResponse> GetUserTokenAsync(string userId, string connectionName, string channelId, string magicCode, CancellationToken cancellationToken) =>
+            await (await shared(cancellationToken).ConfigureAwait(false)).GetUserTokenAsync(userId, connectionName, channelId, magicCode, cancellationToken).ConfigureAwait(false);
+
+        public override async Task<SignInResource> GetSignInResourceAsync(string connectionName, Activity activity, string finalRedirect, CancellationToken cancellationToken) =>
+            await (await shared(cancellationToken).ConfigureAwait(false)).GetSignInResourceAsync(connectionName, activity, finalRedirect, cancellationToken).ConfigureAwait(false);
+
+        public override async Task SignOutUserAsync(string userId, string connectionName, string channelId, CancellationToken cancellationToken) =>
+            await (await shared(cancellationToken).ConfigureAwait(false)).SignOutUserAsync(userId, connectionName, channelId, cancellationToken).ConfigureAwait(false);
+
+        public override async Task<TokenStatus[]> GetTokenStatusAsync(string userId, string channelId, string includeFilter, CancellationToken cancellationToken) =>
+            await (await shared(cancellationToken).ConfigureAwait(false)).GetTokenStatusAsync(userId, channelId, includeFilter, cancellationToken).ConfigureAwait(false);
+
+        public override async Task<Dictionary<string, TokenResponse>> GetAadTokensAsync(string userId, string connectionName, string[] resourceUrls, string channelId, CancellationToken cancellationToken) =>
+            await (await shared(cancellationToken).ConfigureAwait(false)).GetAadTokensAsync(userId, connectionName, resourceUrls, channelId, cancellationToken).ConfigureAwait(false);
+
+        public override async Task<TokenResponse> ExchangeTokenAsync(string userId, string connectionName, string channelId, TokenExchangeRequest exchangeRequest, CancellationToken cancellationToken) =>
+            await (await shared(cancellationToken).ConfigureAwait(false)).ExchangeTokenAsync(userId, connectionName, channelId, exchangeRequest, cancellationToken).ConfigureAwait(false);
+
+        protected override void Dispose(bool disposing)
+        {
+            // The shared client stays open for the next turn; the authentication owns it.
         }
     }
 }

@@ -9,27 +9,27 @@ public sealed class OutreachEndingUseCaseTests
     private static readonly Requester Bob = Requester.User("bob");
 
     private readonly FakeTimeProvider time = new(OutreachBuilder.Start);
-    private readonly List<OutreachEvent> published = [];
+    private readonly RecordingOutreachEvents events = new();
     private readonly OutreachService service;
     private int ids;
 
     public OutreachEndingUseCaseTests() =>
         service = new OutreachService(
-            new OutreachRepository(new InMemoryEntityStore()), new NoAlternatives(), new NextActionPlaybook(), time, newId: () => $"outreach-{++ids:D4}", events: new Recording(published));
+            new OutreachRepository(new InMemoryEntityStore()), new NoAlternativeDepartments(), new NextActionPlaybook(), time, newId: () => $"outreach-{++ids:D4}", events: events);
 
     [Fact]
     public async Task An_agreement_by_department_name_closes_the_outreach_and_publishes_it_with_the_agreement()
     {
         var id = await OutreachAsync(Alice, (OutreachBuilder.Payments, TargetStage.MeetingScheduled));
         time.Advance(TimeSpan.FromDays(3));
-        published.Clear();
+        events.Published.Clear();
 
         var agreed = await service.RecordAgreementAsync(Alice, new NewAgreement(new TargetRef.Named("支付"), "开放网关接口", "王总、李总"));
 
         var ended = agreed.GetValueOrThrow();
         Assert.True(ended.ClosedOutreach);
         Assert.Equal(new AgreementPace(3, true), ended.Pace);
-        var change = Assert.IsType<PartnerAgreed>(Assert.Single(published));
+        var change = Assert.IsType<PartnerAgreed>(Assert.Single(events.Published));
         Assert.Equal(("D042", "开放网关接口", "王总、李总"), (change.DepartmentId, change.Agreement.Terms, change.Agreement.DecidedBy));
         Assert.False(change.Outreach.IsOpen);
         Assert.Equal(id, change.Outreach.Id);
@@ -40,7 +40,7 @@ public sealed class OutreachEndingUseCaseTests
     {
         var identified = await OutreachAsync(Alice, (OutreachBuilder.Payments, TargetStage.Identified));
         var contacted = await OutreachAsync(Alice, (OutreachBuilder.Risk, TargetStage.Contacted));
-        published.Clear();
+        events.Published.Clear();
 
         var early = await service.FindAgreementCandidateAsync(Alice, new TargetRef.Known(identified, "D042"));
         var unanswered = await service.RecordAgreementAsync(Alice, new NewAgreement(new TargetRef.Known(contacted, "D077"), "开放接口", "双方领导"));
@@ -49,7 +49,7 @@ public sealed class OutreachEndingUseCaseTests
         Assert.Equal(TargetStage.Agreed, Assert.IsType<OutcomeBeforeContact>(early.Error).To);
         Assert.Equal((TargetStage.Contacted, TargetStage.Agreed), (Assert.IsType<IllegalStageTransition>(unanswered.Error).From, ((IllegalStageTransition)unanswered.Error!).To));
         Assert.IsType<OutreachNotFound>(someoneElses.Error);
-        Assert.Empty(published);
+        Assert.Empty(events.Published);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class OutreachEndingUseCaseTests
 
         Assert.False(dropped.GetValueOrThrow().ClosedOutreach);
         Assert.Equal(TargetStage.Dropped, dropped.Value!.Target.Stage);
-        Assert.IsType<TargetDropped>(Assert.Single(published.TakeLast(1)));
+        Assert.IsType<TargetDropped>(Assert.Single(events.Published.TakeLast(1)));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class OutreachEndingUseCaseTests
         var result = Assert.IsType<Reopening.Reopened>(reopened.GetValueOrThrow());
         Assert.Equal((first, TargetStage.Interested), (result.Outreach.Id, result.Target!.Stage));
         Assert.True(result.Outreach.IsOpen);
-        Assert.Equal("D042", Assert.IsType<OutreachReopened>(published[^1]).DepartmentId);
+        Assert.Equal("D042", Assert.IsType<OutreachReopened>(events.Published[^1]).DepartmentId);
     }
 
     [Fact]
@@ -194,20 +194,5 @@ public sealed class OutreachEndingUseCaseTests
         }
 
         return id;
-    }
-
-    private sealed class Recording(List<OutreachEvent> published) : IOutreachEventPublisher
-    {
-        public Task PublishAsync(OutreachEvent change, CancellationToken cancellationToken)
-        {
-            published.Add(change);
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }

@@ -91,7 +91,7 @@ public sealed class OutreachStatusTests
     {
         var time = new FakeTimeProvider(OutreachBuilder.Start);
         var repository = new OutreachRepository(new InMemoryEntityStore());
-        var service = new OutreachService(repository, new NoAlternatives(), new NextActionPlaybook(), time);
+        var service = new OutreachService(repository, new NoAlternativeDepartments(), new NextActionPlaybook(), time);
         await repository.CreateAsync(new OutreachBuilder().WithId("outreach-alice").Targeting(OutreachBuilder.Payments).Build());
         await repository.CreateAsync(new OutreachBuilder().WithId("outreach-bob-shared").OwnedBy("bob").SharedWith(new OutreachSharing(null, null, ["alice"])).Build());
         await repository.CreateAsync(new OutreachBuilder().WithId("outreach-bob-private").OwnedBy("bob").Build());
@@ -111,10 +111,4 @@ public sealed class OutreachStatusTests
     private static OutreachStatusView View(string id, DateTimeOffset deadline, TargetStage stage) =>
         new(id, "idea", "alice", true, deadline, DeadlineCountdown.Between(Now, deadline), StageMachine.IsOpen(stage),
             [new TargetStatus("D042", OutreachBuilder.Payments.Name, stage, Now, null, null, null, null)], Now);
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
-    }
 }

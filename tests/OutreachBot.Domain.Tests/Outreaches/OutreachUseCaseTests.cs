@@ -11,13 +11,13 @@ public sealed class OutreachUseCaseTests
 
     private readonly FakeTimeProvider time = new(OutreachBuilder.Start);
     private readonly CountingEntityStore store = new(new InMemoryEntityStore());
-    private readonly RecordingEvents events = new();
+    private readonly RecordingOutreachEvents events = new();
     private readonly OutreachService service;
     private int ids;
 
     public OutreachUseCaseTests() =>
         service = new OutreachService(
-            new OutreachRepository(store), new NoAlternatives(), new NextActionPlaybook(), time, newId: () => $"outreach-{++ids:D4}", events: events);
+            new OutreachRepository(store), new NoAlternativeDepartments(), new NextActionPlaybook(), time, newId: () => $"outreach-{++ids:D4}", events: events);
 
     [Fact]
     public async Task A_new_outreach_with_its_prep_and_first_target_is_one_call_one_write_and_one_event()
@@ -231,22 +231,5 @@ public sealed class OutreachUseCaseTests
         }
 
         return id;
-    }
-
-    private sealed class RecordingEvents : IOutreachEventPublisher
-    {
-        public List<OutreachEvent> Published { get; } = [];
-
-        public Task PublishAsync(OutreachEvent change, CancellationToken cancellationToken)
-        {
-            Published.Add(change);
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }

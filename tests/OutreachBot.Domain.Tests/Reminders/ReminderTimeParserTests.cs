@@ -10,25 +10,17 @@ public sealed class ReminderTimeParserTests
     // Tuesday 24 November 2026, 14:00 in Shanghai.
     private static readonly ParserAt ShanghaiAfternoon = ParserAt.Local("2026-11-24 14:00", Shanghai);
 
-    [Fact]
-    public void Chinese_reminder_sentence_gives_next_tuesday_afternoon_and_the_task()
+    [Theory]
+    [InlineData("下周二下午三点提醒我联系李雷", "联系李雷")]
+    [InlineData("remind me next Tuesday 3pm to call Li Lei", "call Li Lei")]
+    public void A_reminder_sentence_in_either_language_gives_next_tuesday_afternoon_and_the_task(string text, string expectedWhat)
     {
-        var result = ShanghaiAfternoon.Parse("下周二下午三点提醒我联系李雷");
+        var result = ShanghaiAfternoon.Parse(text);
 
         var parsed = Assert.IsType<ReminderTimeParsed>(result);
         Assert.Equal(Utc("2026-12-01 07:00"), parsed.DueUtc);
-        Assert.Equal("联系李雷", parsed.What);
+        Assert.Equal(expectedWhat, parsed.What);
         Assert.False(parsed.TimeAssumed);
-    }
-
-    [Fact]
-    public void English_reminder_sentence_gives_next_tuesday_afternoon_and_the_task()
-    {
-        var result = ShanghaiAfternoon.Parse("remind me next Tuesday 3pm to call Li Lei");
-
-        var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc("2026-12-01 07:00"), parsed.DueUtc);
-        Assert.Equal("call Li Lei", parsed.What);
     }
 
     [Theory]
@@ -126,26 +118,17 @@ public sealed class ReminderTimeParserTests
         Assert.Contains("Mars/Olympus_Mons", question.Question.En, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Tomorrow_morning_across_the_spring_forward_change_in_new_york_uses_daylight_time()
+    [Theory]
+    [InlineData("2026-03-07 12:00", "2026-03-08 13:00")] // the spring-forward Sunday: daylight time, UTC-4
+    [InlineData("2026-10-31 12:00", "2026-11-01 14:00")] // the fall-back Sunday: standard time, UTC-5
+    public void Tomorrow_morning_across_a_clock_change_in_new_york_uses_the_offset_of_that_morning(string saturdayNoon, string expectedUtc)
     {
-        var saturdayNoon = ParserAt.Local("2026-03-07 12:00", NewYork);
+        var parser = ParserAt.Local(saturdayNoon, NewYork);
 
-        var result = saturdayNoon.Parse("tomorrow 9am");
+        var result = parser.Parse("tomorrow 9am");
 
         var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc("2026-03-08 13:00"), parsed.DueUtc);
-    }
-
-    [Fact]
-    public void Tomorrow_morning_across_the_fall_back_change_in_new_york_uses_standard_time()
-    {
-        var saturdayNoon = ParserAt.Local("2026-10-31 12:00", NewYork);
-
-        var result = saturdayNoon.Parse("tomorrow 9am");
-
-        var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc("2026-11-01 14:00"), parsed.DueUtc);
+        Assert.Equal(Utc(expectedUtc), parsed.DueUtc);
     }
 
     [Fact]

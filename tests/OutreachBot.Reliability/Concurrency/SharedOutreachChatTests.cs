@@ -7,7 +7,7 @@ namespace OutreachBot.Reliability.Concurrency;
 /// outcomes on the same outreach at once, with the real chat commands and card submits.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SharedOutreachChatTests(AzuriteFixture azurite)
+public sealed class SharedOutreachChatTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly (string Id, string NameZh, string NameEn)[] Departments =
     [
@@ -16,21 +16,19 @@ public sealed class SharedOutreachChatTests(AzuriteFixture azurite)
         ("risk-fraud", "反欺诈组", "Anti-Fraud"), ("risk-credit", "信用风险组", "Credit Risk"), ("risk-model", "风控模型组", "Risk Modeling"),
     ];
 
-    private readonly string prefix = TestStore.UniqueTablePrefix();
+    private readonly TwoInstances instances = new(azurite);
+
+    public void Dispose() => instances.Dispose();
 
     [Fact]
     public async Task Contacts_and_outcomes_sent_through_two_instances_in_two_conversations_each_appear_exactly_once_in_the_timeline()
     {
-        using var first = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
-        using var second = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
-        using var httpA = first.CreateClient();
-        using var httpB = second.CreateClient();
         var aad = Guid.NewGuid().ToString();
         var personal = new SimulatedUser("pm-personal", "PM", aad, "en-US");
         var groupChat = new SimulatedUser("pm-group", "PM", aad, "zh-CN");
-        ChatUser[] conversations = [new(httpA, first.MessagesEndpoint, personal), new(httpB, second.MessagesEndpoint, groupChat)];
+        ChatUser[] conversations = [instances.First(personal), instances.Second(groupChat)];
         var owner = Requester.User("aad:" + aad);
-        var service = Service();
+        var service = instances.Service();
         var created = await service.CreateAsync(owner, new NewOutreach("跨境支付风控评分 / cross-border risk scoring", "实时反欺诈", "Asia/Shanghai"));
         var id = created.Value!.Outreach.Id;
         foreach (var (departmentId, nameZh, nameEn) in Departments)
@@ -80,17 +78,5 @@ public sealed class SharedOutreachChatTests(AzuriteFixture azurite)
             stored.Targets.Where(t => t.Stage == TargetStage.NoCapacity).Select(t => t.Department.Id).Order());
         var status = await conversations[0].SayAsync("status Risk Modeling");
         Assert.Contains("联系人-risk-model", status.Text);
-    }
-
-    private OutreachService Service() => new(
-        new OutreachRepository(new AzureTableEntityStore(new AzureTablesStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix })),
-        new NoAlternatives(),
-        new NextActionPlaybook(),
-        TimeProvider.System);
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }

@@ -8,14 +8,16 @@ namespace OutreachBot.Reliability.Concurrency;
 
 /// <summary>Two bot instances sharing one Azurite, the way two App Service instances share one storage account.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TwoInstancesTests(AzuriteFixture azurite)
+public sealed class TwoInstancesTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly string prefix = TestStore.UniqueTablePrefix();
+    private readonly TwoInstances instances = new(azurite);
+
+    public void Dispose() => instances.Dispose();
 
     [Fact]
     public async Task Contacts_recorded_concurrently_through_two_instances_each_appear_exactly_once_in_the_timeline()
     {
-        var services = new[] { Service(), Service() };
+        var services = new[] { instances.Service(), instances.Service() };
         var pm = Requester.User("aad:pm-two-instances");
         var created = await services[0].CreateAsync(pm, new NewOutreach("跨境支付风控评分", "实时反欺诈", "Asia/Shanghai"));
         var id = created.Value!.Outreach.Id;
@@ -36,13 +38,9 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Profile_changes_sent_at_once_through_two_instances_are_all_kept()
     {
-        using var first = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
-        using var second = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
-        using var httpA = first.CreateClient();
-        using var httpB = second.CreateClient();
         var user = SimulatedUser.Create("two", 1, "en-US");
-        var viaA = new ChatUser(httpA, first.MessagesEndpoint, user);
-        var viaB = new ChatUser(httpB, second.MessagesEndpoint, user);
+        var viaA = instances.First(user);
+        var viaB = instances.Second(user);
         string[] zones = ["Asia/Tokyo", "Europe/Berlin", "America/New_York", "Asia/Shanghai"];
 
         for (var round = 0; round < Long.Pick(6, 40); round++)
@@ -64,13 +62,9 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
     [Fact]
     public async Task Turns_of_one_conversation_racing_on_two_instances_neither_lose_nor_repeat_a_flow_step()
     {
-        using var first = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
-        using var second = new BotTestHost(BotTestOptions.AsDeployed with { Store = TestStore.AzureTables(azurite.ConnectionString, prefix) });
-        using var httpA = first.CreateClient();
-        using var httpB = second.CreateClient();
         var user = SimulatedUser.Create("race", 1, "en-US");
-        var viaA = new ChatUser(httpA, first.MessagesEndpoint, user);
-        var viaB = new ChatUser(httpB, second.MessagesEndpoint, user);
+        var viaA = instances.First(user);
+        var viaB = instances.Second(user);
         Assert.Contains("Step 1 of 3", (await viaA.SayAsync("settings")).Text);
 
         var raced = await Task.WhenAll(viaA.SayAsync("English"), viaB.SayAsync("English"));
@@ -87,22 +81,10 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
         Assert.Equal("Asia/Tokyo", profile.GetProperty("timeZoneId").GetString());
     }
 
-    private AzureTableEntityStore Store() =>
-        new(new AzureTablesStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix });
-
-    private OutreachService Service() =>
-        new(new OutreachRepository(Store()), new NoAlternatives(), new NextActionPlaybook(), TimeProvider.System);
-
     private async Task<JsonElement> StoredProfileAsync(SimulatedUser user)
     {
-        var entity = await Store().GetAsync(UserProfileStore.Table, new UserKey("aad:" + user.AadObjectId).PartitionKey, "profile");
+        var entity = await instances.Store().GetAsync(UserProfileStore.Table, new UserKey("aad:" + user.AadObjectId).PartitionKey, "profile");
         Assert.NotNull(entity);
         return JsonDocument.Parse(entity.Json).RootElement.Clone();
-    }
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }

@@ -35,7 +35,7 @@ public sealed class InjectionTests(AzuriteFixture azurite) : IDisposable
         ];
         foreach (var store in stores)
         {
-            var service = new OutreachService(new OutreachRepository(store), new NoAlternatives(), new NextActionPlaybook(), TimeProvider.System);
+            var service = new OutreachService(new OutreachRepository(store), new NoAlternativeDepartments(), new NextActionPlaybook(), TimeProvider.System);
             var owner = Requester.User("aad:" + Hostile[1]);
             foreach (var text in Hostile)
             {
@@ -79,11 +79,5 @@ public sealed class InjectionTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains(replies, r => r.Text.Contains("=cmd|' /C calc'!A0", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, saved.Status);
         Assert.Contains("o'brien+test@example.com", shown.Text);
-    }
-
-    private sealed class NoAlternatives : IAlternativeDepartments
-    {
-        public Task<IReadOnlyList<AlternativeDepartment>> FindAsync(AlternativeDepartmentQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<AlternativeDepartment>>([]);
     }
 }

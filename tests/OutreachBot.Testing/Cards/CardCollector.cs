@@ -23,13 +23,13 @@ public static class CardCollector
         {
             if (attachment.ContentType == AdaptiveCard.ContentType && attachment.Content is not null)
             {
-                Add(source, JToken.FromObject(attachment.Content), messageBytes);
+                Add(source, CardContent.Read(attachment.Content), messageBytes);
             }
         }
 
         if (activity.Type == ActivityTypesEx.InvokeResponse && (activity as Activity)?.Value is InvokeResponse { Body: AdaptiveCardInvokeResponse { Type: AdaptiveCard.ContentType, Value: { } card } })
         {
-            Add(source + " (invoke response)", JToken.FromObject(card), messageBytes);
+            Add(source + " (invoke response)", CardContent.Read(card), messageBytes);
         }
     }
 }

@@ -121,14 +121,14 @@ public static class Transcript
         var list = replies.ToList();
         var messageCards = list.SelectMany(r => r.Attachments ?? [])
             .Where(a => a.ContentType == AdaptiveCard.ContentType)
-            .Select(a => JObject.FromObject(a.Content));
+            .Select(a => CardContent.Read(a.Content));
         var invokeCards = list.Where(r => r.Type == ActivityTypesEx.InvokeResponse)
             .Select(r => r.Value)
             .OfType<InvokeResponse>()
             .Select(r => r.Body)
             .OfType<AdaptiveCardInvokeResponse>()
             .Where(r => r.Type == AdaptiveCard.ContentType)
-            .Select(r => JObject.FromObject(r.Value));
+            .Select(r => CardContent.Read(r.Value));
         return messageCards.Concat(invokeCards).ToList();
     }
 

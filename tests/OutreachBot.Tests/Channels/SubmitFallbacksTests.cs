@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using OutreachBot.Chat.Cards;
 using OutreachBot.Chat.Output;
 using OutreachBot.Development.WebChat;
@@ -13,7 +14,7 @@ public sealed class SubmitFallbacksTests
         var card = new AdaptiveCard(
             [new ActionSet([button]), new Container([new TextBlock("Tap me")])],
             [CardActions.Command("Help", "help")]);
-        var activity = new JObject { ["type"] = "message", ["attachments"] = new JArray(JObject.FromObject(ChannelResponder.ToAttachment(card))) };
+        var activity = new JObject { ["type"] = "message", ["attachments"] = new JArray(JObject.Parse(JsonConvert.SerializeObject(ChannelResponder.ToAttachment(card)))) };
         var body = activity.SelectToken("attachments[0].content.body")!;
         body[1]!["selectAction"] = body[0]!["actions"]![0]!.DeepClone();
 

@@ -154,10 +154,7 @@ public sealed class ChannelIdentityTests
 
         var seen = (await lead.SayAsync("看板 团队")).Seen();
 
-        Assert.Contains("团队看板", seen);
-        Assert.Contains("团队共 66 人，其中 1 人在用 OutreachBot", seen);
-        Assert.Contains("Checkout risk control", seen);
-        Assert.DoesNotContain("Injected into the lead's view", seen);
+        TeamPipelineAssert.Shows(seen, "zh-CN", people: 66, users: 1, shown: ["Checkout risk control"], hidden: ["Injected into the lead's view"]);
     }
 
     [Fact]

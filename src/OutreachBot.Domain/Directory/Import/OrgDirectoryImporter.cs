@@ -111,59 +111,66 @@ public sealed class OrgDirectoryImporter(TimeProvider time)
     }
 
     private static List<SourceLine<Department>>? ReadDepartments(
-        string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors, StringPool pool)
-    {
-        const string file = OrgDirectoryValidator.DepartmentsFile;
-        if (Open(text, file, DepartmentColumns, DepartmentAliases, errors) is not { } table)
+        string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors, StringPool pool) =>
+        ReadRows(text, encoding, OrgDirectoryValidator.DepartmentsFile, DepartmentColumns, DepartmentAliases, files, errors, row =>
         {
-            return null;
-        }
-
-        files.Add(new ImportedFile(file, encoding, table.Records.Count));
-        var rows = new List<SourceLine<Department>>();
-        foreach (var record in table.Records)
-        {
-            var row = new Row(table, record, file, errors);
             var id = row.Required("id");
             row.RequireName();
             if (id is null)
             {
-                continue;
+                return null;
             }
 
             var keywords = row.Optional("keywords")?.Split([';', '；', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            rows.Add(new(new Department(pool.Intern(id), row.Text("name_zh"), row.Text("name_en"), pool.InternOrNull(row.Optional("parent_id")),
-                pool.InternOrNull(row.Optional("head_id")), row.Text("description"), keywords), record.Line));
-        }
-
-        return rows;
-    }
+            return new Department(pool.Intern(id), row.Text("name_zh"), row.Text("name_en"), pool.InternOrNull(row.Optional("parent_id")),
+                pool.InternOrNull(row.Optional("head_id")), row.Text("description"), keywords);
+        });
 
     private static List<SourceLine<Person>>? ReadPeople(
-        string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors, StringPool pool)
-    {
-        const string file = OrgDirectoryValidator.PeopleFile;
-        if (Open(text, file, PeopleColumns, PeopleAliases, errors) is not { } table)
+        string text, TextFileEncoding encoding, List<ImportedFile> files, List<DirectoryImportError> errors, StringPool pool) =>
+        ReadRows(text, encoding, OrgDirectoryValidator.PeopleFile, PeopleColumns, PeopleAliases, files, errors, row =>
         {
-            return null;
-        }
-
-        files.Add(new ImportedFile(file, encoding, table.Records.Count));
-        var rows = new List<SourceLine<Person>>(table.Records.Count);
-        foreach (var record in table.Records)
-        {
-            var row = new Row(table, record, file, errors);
             var id = row.Required("id");
             row.RequireName();
             var departmentId = row.Required("department_id") ?? "";
             var hireDate = row.Date("hire_date");
             if (id is null)
             {
-                continue;
+                return null;
             }
 
-            rows.Add(new(new Person(pool.Intern(id), row.Text("name_zh"), row.Text("name_en"), row.Text("email"), pool.Intern(departmentId),
-                pool.Intern(row.Text("title")), hireDate, pool.InternOrNull(row.Optional("manager_id"))), record.Line));
+            return new Person(pool.Intern(id), row.Text("name_zh"), row.Text("name_en"), row.Text("email"), pool.Intern(departmentId),
+                pool.Intern(row.Text("title")), hireDate, pool.InternOrNull(row.Optional("manager_id")));
+        });
+
+    /// <summary>
+    /// One file's rows, each read by <paramref name="read"/> (null: the row is skipped; its errors are already recorded),
+    /// or null when the file cannot be read at all; a readable file is listed in <paramref name="files"/>.
+    /// </summary>
+    private static List<SourceLine<T>>? ReadRows<T>(
+        string text,
+        TextFileEncoding encoding,
+        string file,
+        string[] requiredColumns,
+        IReadOnlyDictionary<string, string> aliases,
+        List<ImportedFile> files,
+        List<DirectoryImportError> errors,
+        Func<Row, T?> read)
+        where T : class
+    {
+        if (Open(text, file, requiredColumns, aliases, errors) is not { } table)
+        {
+            return null;
+        }
+
+        files.Add(new ImportedFile(file, encoding, table.Records.Count));
+        var rows = new List<SourceLine<T>>(table.Records.Count);
+        foreach (var record in table.Records)
+        {
+            if (read(new Row(table, record, file, errors)) is { } value)
+            {
+                rows.Add(new(value, record.Line));
+            }
         }
 
         return rows;

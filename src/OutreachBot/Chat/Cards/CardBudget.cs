@@ -13,6 +13,14 @@ public static class CardBudget
 
     public static int Size(AdaptiveCard card) => Encoding.UTF8.GetByteCount(CardJson.Serialize(card));
 
+    /// <summary>The JSON of <see cref="Fit"/>'s card; a card that fits (nearly all of them) is serialized once.</summary>
+    public static string FitJson(AdaptiveCard card, string cutNote)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var json = CardJson.Serialize(card);
+        return Encoding.UTF8.GetByteCount(json) <= MaxBytes ? json : CardJson.Serialize(Fit(card, cutNote));
+    }
+
     /// <summary>
     /// The card itself when it fits; otherwise its body cut from the end until it does, with <paramref name="cutNote"/>
     /// last so the reader knows there is more. The buttons stay.

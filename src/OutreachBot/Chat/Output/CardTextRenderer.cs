@@ -21,12 +21,21 @@ public static class CardTextRenderer
 
     private static void RenderCard(AdaptiveCard card, List<string> lines, List<NumberedChoice> choices, bool markdown)
     {
-        foreach (var element in card.Body)
+        RenderElements(card.Body, lines, choices, markdown);
+        RenderActions(card.Actions ?? [], lines, choices, markdown);
+    }
+
+    private static void RenderElements(IEnumerable<CardElement> elements, List<string> lines, List<NumberedChoice> choices, bool markdown)
+    {
+        foreach (var element in elements)
         {
             RenderElement(element, lines, choices, markdown);
         }
+    }
 
-        foreach (var action in card.Actions ?? [])
+    private static void RenderActions(IEnumerable<CardAction> actions, List<string> lines, List<NumberedChoice> choices, bool markdown)
+    {
+        foreach (var action in actions)
         {
             RenderAction(action, lines, choices, markdown);
         }
@@ -54,24 +63,16 @@ public static class CardTextRenderer
 
                 break;
             case RichTextBlock rich:
-                lines.Add(markdown ? CardMarkdown.Escape(string.Concat(rich.Inlines.Select(i => i.Text))) : string.Concat(rich.Inlines.Select(i => i.Text)));
+                lines.Add(Escaped(string.Concat(rich.Inlines.Select(i => i.Text)), markdown));
                 break;
             case FactSet facts:
                 lines.AddRange(facts.Facts.Select(f => (markdown ? f.TitleMarkup : f.Title) + LabelEnd(f.Title) + (markdown ? f.ValueMarkup : f.Value)));
                 break;
             case Container container:
-                foreach (var item in container.Items)
-                {
-                    RenderElement(item, lines, choices, markdown);
-                }
-
+                RenderElements(container.Items, lines, choices, markdown);
                 break;
             case ColumnSet columns:
-                foreach (var item in columns.Columns.SelectMany(c => c.Items))
-                {
-                    RenderElement(item, lines, choices, markdown);
-                }
-
+                RenderElements(columns.Columns.SelectMany(c => c.Items), lines, choices, markdown);
                 break;
             case Table table:
                 foreach (var row in table.Rows)
@@ -79,11 +80,7 @@ public static class CardTextRenderer
                     lines.Add(string.Join(" | ", row.Cells.Select(cell =>
                     {
                         var cellLines = new List<string>();
-                        foreach (var item in cell.Items)
-                        {
-                            RenderElement(item, cellLines, choices, markdown);
-                        }
-
+                        RenderElements(cell.Items, cellLines, choices, markdown);
                         return string.Join(' ', cellLines);
                     })));
                 }
@@ -97,11 +94,7 @@ public static class CardTextRenderer
 
                 break;
             case ActionSet set:
-                foreach (var action in set.Actions)
-                {
-                    RenderAction(action, lines, choices, markdown);
-                }
-
+                RenderActions(set.Actions, lines, choices, markdown);
                 break;
             case ChoiceSetInput choiceSet:
                 lines.Add(CardMarkdown.Escape($"{choiceSet.Label}{LabelEnd(choiceSet.Label)}{string.Join(" / ", choiceSet.Choices.Select(c => c.Title))}"));
@@ -115,6 +108,9 @@ public static class CardTextRenderer
                 break;
         }
     }
+
+    /// <summary>A user's or a card's text as it may stand in the message: escaped where the channel renders Markdown.</summary>
+    private static string Escaped(string text, bool markdown) => markdown ? CardMarkdown.Escape(text) : text;
 
     /// <summary>The colon after a label as its language writes it: full-width and no space after Chinese ("达成内容：…"), ": " otherwise.</summary>
     private static string LabelEnd(string? label) =>
@@ -131,10 +127,10 @@ public static class CardTextRenderer
                 AddChoice(submit.Title, verb, submit.Data, lines, choices, markdown);
                 break;
             case OpenUrlAction open:
-                lines.Add($"{(markdown ? CardMarkdown.Escape(open.Title) : open.Title)}: {open.Url.AbsoluteUri}");
+                lines.Add($"{Escaped(open.Title, markdown)}: {open.Url.AbsoluteUri}");
                 break;
             case ShowCardAction show:
-                lines.Add($"{(markdown ? CardMarkdown.Escape(show.Title) : show.Title)}:");
+                lines.Add($"{Escaped(show.Title, markdown)}:");
                 RenderCard(show.Card, lines, choices, markdown);
                 break;
         }
@@ -152,6 +148,6 @@ public static class CardTextRenderer
     {
         var number = choices.Count + 1;
         choices.Add(new NumberedChoice { Number = number, Verb = verb, Data = new(data) });
-        lines.Add($"{number.ToString(CultureInfo.InvariantCulture)}. {(markdown ? CardMarkdown.Escape(title) : title)}");
+        lines.Add($"{number.ToString(CultureInfo.InvariantCulture)}. {Escaped(title, markdown)}");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using OutreachBot.Domain.Directory.Leads;
 using OutreachBot.Domain.Directory.Referrals;
 using OutreachBot.Domain.Directory.Search;
+using OutreachBot.Features.Outreaches;
 using OutreachBot.Features.Settings;
 
 namespace OutreachBot.Features.Directory;
@@ -65,7 +66,7 @@ public static class DirectoryCards
                 CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
                 {
                     [CardActions.ArgumentsKey] = department.Id,
-                    [DirectoryVerbs.Route] = nameof(LeadRoute.KeywordSearch),
+                    [CardKeys.Route] = nameof(LeadRoute.KeywordSearch),
                     [DirectoryVerbs.Query] = query,
                 }),
             ]) with
@@ -386,7 +387,7 @@ public static class DirectoryCards
         [
             CardActions.Verb(T(culture, "Button.ConfirmIntroductions"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
             {
-                [DirectoryVerbs.DepartmentId] = target.Id,
+                [CardKeys.DepartmentId] = target.Id,
                 [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
                 [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
                 [DirectoryVerbs.Confirmed] = "true",
@@ -428,7 +429,7 @@ public static class DirectoryCards
             [
                 CardActions.Verb(T(culture, "Button.Introduced"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
                 {
-                    [DirectoryVerbs.DepartmentId] = target.Id,
+                    [CardKeys.DepartmentId] = target.Id,
                     [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
                     [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
                 }),
@@ -459,7 +460,7 @@ public static class DirectoryCards
         var data = new Dictionary<string, string>
         {
             [DirectoryVerbs.PersonId] = person.Id,
-            [DirectoryVerbs.DepartmentId] = target.Id,
+            [CardKeys.DepartmentId] = target.Id,
         };
         if (!string.IsNullOrWhiteSpace(need))
         {
@@ -468,7 +469,7 @@ public static class DirectoryCards
 
         if (route is { } found)
         {
-            data[DirectoryVerbs.Route] = found.ToString();
+            data[CardKeys.Route] = found.ToString();
         }
 
         return CardActions.Verb(title ?? T(culture, "Button.Ask"), DirectoryVerbs.AskPerson, data);
@@ -478,15 +479,15 @@ public static class DirectoryCards
     {
         var data = new Dictionary<string, string>
         {
-            [DirectoryVerbs.DepartmentId] = department.Id,
-            [DirectoryVerbs.Route] = route.ToString(),
+            [CardKeys.DepartmentId] = department.Id,
+            [CardKeys.Route] = route.ToString(),
         };
         if (!string.IsNullOrWhiteSpace(query))
         {
             data[DirectoryVerbs.Query] = query;
         }
 
-        return CardActions.Verb(T(culture, "Button.Target"), DirectoryVerbs.TargetDepartment, data);
+        return CardActions.Verb(T(culture, "Button.Target"), OutreachVerbs.TargetDepartment, data);
     }
 
     private static IEnumerable<ActionSet> Rows(IEnumerable<CardAction> actions) =>

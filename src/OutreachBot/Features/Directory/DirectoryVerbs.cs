@@ -6,12 +6,7 @@ public static class DirectoryVerbs
     public const string AskPerson = "askPerson";
     public const string RecordReferral = "recordReferral";
 
-    /// <summary>Handled by the outreach feature: adds the department as a target of the user's outreach.</summary>
-    public const string TargetDepartment = "targetDepartment";
-
-    public const string DepartmentId = "departmentId";
     public const string PersonId = "personId";
-    public const string Route = "route";
     public const string Query = "query";
     public const string Need = "need";
     public const string Path = "path";

@@ -16,7 +16,7 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
     {
         var snapshot = directory.Current;
         var person = snapshot.Directory.FindPerson(request.Required(DirectoryVerbs.PersonId));
-        var target = snapshot.Directory.FindDepartment(request.Required(DirectoryVerbs.DepartmentId));
+        var target = snapshot.Directory.FindDepartment(request.Required(CardKeys.DepartmentId));
         if (person is null || target is null)
         {
             session.Reply(session.Text<DirectoryTexts>("Directory.Stale"));
@@ -35,7 +35,7 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
         var asker = session.Profile.PersonId is { } me ? snapshot.Directory.FindPerson(me) : null;
         var askerDepartment = asker is null ? null : snapshot.Directory.FindDepartment(asker.DepartmentId);
         var draft = FirstQuestionDraft.Create(session.Copy, person, target, need, asker, askerDepartment);
-        if (Enum.TryParse<LeadRoute>(request.Data.GetValueOrDefault(DirectoryVerbs.Route), out var route) && route == LeadRoute.OrgChart)
+        if (Enum.TryParse<LeadRoute>(request.Data.GetValueOrDefault(CardKeys.Route), out var route) && route == LeadRoute.OrgChart)
         {
             await leads.RecordAsync(target.Id, LeadRoute.OrgChart, RequesterResolver.Resolve(session).UserKey, $"ask {person.Id}", cancellationToken: cancellationToken);
         }
@@ -80,7 +80,7 @@ public sealed class RecordReferralAction(
         }
 
         var snapshot = directory.Current;
-        var target = snapshot.Directory.FindDepartment(request.Required(DirectoryVerbs.DepartmentId));
+        var target = snapshot.Directory.FindDepartment(request.Required(CardKeys.DepartmentId));
         var people = ids.Select(snapshot.Directory.FindPerson).ToList();
         if (target is null || people.Any(p => p is null))
         {

@@ -66,7 +66,7 @@ public sealed class OrgCommand(LiveDirectory directory, LeadLog leads) : IComman
         switch (DepartmentLookup.Resolve(snapshot.OrgChart, request.Arguments))
         {
             case DepartmentLookup.Found { Department: var department }:
-                var fromSearch = request.Data.GetValueOrDefault(DirectoryVerbs.Route) == nameof(LeadRoute.KeywordSearch);
+                var fromSearch = request.Data.GetValueOrDefault(CardKeys.Route) == nameof(LeadRoute.KeywordSearch);
                 var query = request.Data.GetValueOrDefault(DirectoryVerbs.Query);
                 if (fromSearch)
                 {

@@ -10,13 +10,12 @@ public static class OutcomeReply
 {
     public static void Show(ChatSession session, OutreachRenderer renderer, PitchPresenter pitches, OutreachResult<RecordedOutcome> recorded)
     {
-        if (recorded.Error is { } error)
+        if (renderer.ValueOrReplyError(session, recorded) is not { } outcome)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var (outreach, target, playbook) = (recorded.Value!.Outreach, recorded.Value.Target, recorded.Value.Playbook);
+        var (outreach, target, playbook) = (outcome.Outreach, outcome.Target, outcome.Playbook);
         session.Reply(OutreachCards.Outcome(
             new OutcomeView(
                 outreach.Id,
@@ -43,16 +42,15 @@ public static class ContactReply
 {
     public static void Show(ChatSession session, OutreachRenderer renderer, OutreachResult<RecordedContact> recorded)
     {
-        if (recorded.Error is { } error)
+        if (renderer.ValueOrReplyError(session, recorded) is not { } contactRecord)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var (target, contact) = (recorded.Value!.Target, recorded.Value.Contact);
+        var (target, contact) = (contactRecord.Target, contactRecord.Contact);
         session.Reply(OutreachCards.Contact(
             new ContactView(
-                recorded.Value.Outreach.Id,
+                contactRecord.Outreach.Id,
                 target.Department.Id,
                 target.Department.Name.In(session.Language),
                 contact.PersonName,
@@ -71,8 +69,8 @@ public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRend
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Required(OutreachVerbs.OutreachId);
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
+        var outreachId = request.Required(CardKeys.OutreachId);
+        var departmentId = request.Required(CardKeys.DepartmentId);
         var word = request.Required(OutreachVerbs.Outcome);
         if (OutcomeWords.ParseOutcome(word) is not { } parsed)
         {
@@ -107,9 +105,9 @@ public sealed class RecordContactAction(OutreachService outreaches, OutreachRend
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Required(OutreachVerbs.OutreachId);
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
-        var route = Routes.Parse(request.Data.GetValueOrDefault(OutreachVerbs.Route));
+        var outreachId = request.Required(CardKeys.OutreachId);
+        var departmentId = request.Required(CardKeys.DepartmentId);
+        var route = Routes.Parse(request.Data.GetValueOrDefault(CardKeys.Route));
         var person = Given(request, OutreachVerbs.Person) ?? Given(request, OutreachVerbs.DefaultPerson)
             ?? renderer.HeadName(departmentId, session) ?? session.Text<OutreachTexts>("Contact.UnknownPerson");
 
@@ -131,8 +129,8 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
-        var route = Routes.Parse(request.Data.GetValueOrDefault(OutreachVerbs.Route));
+        var departmentId = request.Required(CardKeys.DepartmentId);
+        var route = Routes.Parse(request.Data.GetValueOrDefault(CardKeys.Route));
         if (directory.Current.Directory.FindDepartment(departmentId) is not { } department)
         {
             session.Reply(session.Text<OutreachTexts>("Target.UnknownDepartment"));
@@ -141,7 +139,7 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
 
         var placed = await outreaches.PlaceTargetAsync(
             RequesterResolver.Resolve(session),
-            request.Data.GetValueOrDefault(OutreachVerbs.OutreachId),
+            request.Data.GetValueOrDefault(CardKeys.OutreachId),
             new NewTarget(OutreachRenderer.Ref(department), route, FromFinder: route is not null),
             cancellationToken);
 
@@ -165,7 +163,7 @@ public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, Outre
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
+        var departmentId = request.Required(CardKeys.DepartmentId);
         var word = request.Required(OutreachVerbs.Outcome);
         if (OutcomeWords.ParseOutcome(word) is not { } named || OutcomeWords.AsContactOutcome(named) is not { } outcome)
         {
@@ -221,21 +219,12 @@ public sealed class BookMeetingAction(OutreachService outreaches, OutreachRender
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Required(OutreachVerbs.OutreachId);
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
-
-        if (await renderer.FindTargetAsync(outreaches, session, outreachId, departmentId, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
         {
             return;
         }
 
-        var target = found.Target;
-
-        await session.StartFlowAsync(
-            MeetingFlow.FlowName,
-            cancellationToken,
-            FlowAnswers.Given(MeetingFlow.OutreachId, found.Outreach.Id),
-            FlowAnswers.Given(MeetingFlow.DepartmentId, target.Department.Id));
+        await session.StartFlowAsync(MeetingFlow.FlowName, cancellationToken, TargetAnswers.Of(found.Outreach, found.Target, session));
     }
 }
 
@@ -244,15 +233,14 @@ public sealed class EditPrepAction(OutreachService outreaches, OutreachRenderer 
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(OutreachVerbs.OutreachId), cancellationToken);
+        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(CardKeys.OutreachId), cancellationToken);
 
-        if (found.Error is { } error)
+        if (renderer.ValueOrReplyError(session, found) is not { } outreach)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        await session.StartFlowAsync(PrepFlow.FlowName, cancellationToken, FlowAnswers.Given(PrepFlow.OutreachId, found.Value!.Id));
+        await session.StartFlowAsync(PrepFlow.FlowName, cancellationToken, FlowAnswers.Given(PrepFlow.OutreachId, outreach.Id));
     }
 }
 

@@ -14,9 +14,6 @@ public static class OutreachVerbs
     public const string EditPrep = "editPrep";
     public const string AddTargetWithOutcome = "addTargetWithOutcome";
 
-    public const string OutreachId = "outreachId";
-    public const string DepartmentId = "departmentId";
-    public const string Route = "route";
     public const string Outcome = "outcome";
     public const string Reason = "reason";
     public const string Note = "note";
@@ -135,7 +132,7 @@ public static class OutreachCards
             [
                 CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name),
                 CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery),
-                CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, Data(view.OutreachId)),
+                CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, CardKeys.For(view.OutreachId)),
                 CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
             ]);
     }
@@ -163,7 +160,7 @@ public static class OutreachCards
 
     public static AdaptiveCard NotContactedYet(NotContactedView view, CultureInfo culture)
     {
-        var data = Data(view.OutreachId, view.DepartmentId);
+        var data = CardKeys.For(view.OutreachId, view.DepartmentId);
         data[OutreachVerbs.DefaultPerson] = view.DefaultPerson ?? string.Empty;
         return new AdaptiveCard(
             [
@@ -219,10 +216,10 @@ public static class OutreachCards
                 actions.Add(CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery));
                 break;
             case OutcomeWords.NoCapacity:
-                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, Data(view.OutreachId, view.DepartmentId)));
+                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, CardKeys.For(view.OutreachId, view.DepartmentId)));
                 break;
             default:
-                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, Data(view.OutreachId, view.DepartmentId)));
+                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, CardKeys.For(view.OutreachId, view.DepartmentId)));
                 actions.Add(StageTwoButton(T(culture, "Button.StageTwo"), view.OutreachId, view.DepartmentId));
                 break;
         }
@@ -581,7 +578,7 @@ public static class OutreachCards
     }
 
     private static ExecuteAction ReopenButton(string title, string outreachId, string? departmentId) =>
-        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, Data(outreachId, departmentId));
+        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, CardKeys.For(outreachId, departmentId));
 
     /// <summary>The stage-2 material for this partner: remembers the partner, then shows its brief.</summary>
     private static ExecuteAction StageTwoButton(string title, string outreachId, string departmentId) =>
@@ -609,28 +606,17 @@ public static class OutreachCards
 
     internal static TextBlock Title(string text) => new(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder };
 
-    private static Dictionary<string, string> Data(string outreachId, string? departmentId = null)
-    {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [OutreachVerbs.OutreachId] = outreachId };
-        if (departmentId is not null)
-        {
-            data[OutreachVerbs.DepartmentId] = departmentId;
-        }
-
-        return data;
-    }
-
     private static Dictionary<string, string> OutcomeData(string outreachId, string departmentId, string outcome)
     {
-        var data = Data(outreachId, departmentId);
+        var data = CardKeys.For(outreachId, departmentId);
         data[OutreachVerbs.Outcome] = outcome;
         return data;
     }
 
     private static Dictionary<string, string> TargetData(string outreachId, string departmentId, string route)
     {
-        var data = Data(outreachId, departmentId);
-        data[OutreachVerbs.Route] = route;
+        var data = CardKeys.For(outreachId, departmentId);
+        data[CardKeys.Route] = route;
         return data;
     }
 
@@ -641,7 +627,7 @@ public static class OutreachCards
     /// <summary>An outcome for a department not on any outreach yet: one button adds it and records the outcome.</summary>
     public static AdaptiveCard AddTargetWithOutcome(string departmentId, string departmentName, string outcome, string? reason, CultureInfo culture)
     {
-        var data = new Dictionary<string, string> { [OutreachVerbs.DepartmentId] = departmentId, [OutreachVerbs.Outcome] = outcome };
+        var data = new Dictionary<string, string> { [CardKeys.DepartmentId] = departmentId, [OutreachVerbs.Outcome] = outcome };
         if (!string.IsNullOrWhiteSpace(reason))
         {
             data[OutreachVerbs.Reason] = reason;

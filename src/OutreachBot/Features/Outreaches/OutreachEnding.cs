@@ -12,9 +12,6 @@ public sealed class AgreementFlow(OutreachService outreaches, OutreachRenderer r
 {
     public const string FlowName = "partnerAgreement";
 
-    public static readonly AnswerKey<string> OutreachId = new("outreachId");
-    public static readonly AnswerKey<string> DepartmentId = new("departmentId");
-    public static readonly AnswerKey<string> Partner = new("partner");
     public static readonly AnswerKey<string> Terms = new("terms");
     public static readonly AnswerKey<string> DecidedBy = new("decidedBy");
 
@@ -24,11 +21,11 @@ public sealed class AgreementFlow(OutreachService outreaches, OutreachRenderer r
     [
         FlowStep.Ask(
             Terms,
-            new TextPrompt(s => s.Text<OutreachTexts>("Agreement.AskTerms", FlowAnswers.Current(s).GetOrDefault(Partner)), maxLength: OutreachLimits.MaxAgreementLength),
+            new TextPrompt(s => s.Text<OutreachTexts>("Agreement.AskTerms", FlowAnswers.Current(s).GetOrDefault(TargetAnswers.DepartmentName)), maxLength: OutreachLimits.MaxAgreementLength),
             a => !a.Has(Terms)),
         FlowStep.Ask(DecidedBy, new SuggestingTextPrompt(
             s => s.Text<OutreachTexts>("Agreement.AskDecidedBy"),
-            s => FlowAnswers.Current(s).GetOrDefault(DepartmentId) is { } department && renderer.LeaderNames(department, s) is { Count: > 0 } leaders
+            s => FlowAnswers.Current(s).GetOrDefault(TargetAnswers.DepartmentId) is { } department && renderer.LeaderNames(department, s) is { Count: > 0 } leaders
                 ? [string.Join(s.Text<OutreachTexts>("Agreement.LeadersJoin"), leaders)]
                 : [],
             OutreachLimits.MaxNameLength)),
@@ -46,32 +43,22 @@ public sealed class AgreementFlow(OutreachService outreaches, OutreachRenderer r
             return;
         }
 
-        if (found.Error is { } error)
+        if (renderer.ValueOrReplyError(session, found) is not { } candidate)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var (outreach, partner) = (found.Value!.Outreach, found.Value.Target);
-        var given = new List<KeyValuePair<string, string>>
-        {
-            FlowAnswers.Given(OutreachId, outreach.Id),
-            FlowAnswers.Given(DepartmentId, partner.Department.Id),
-            FlowAnswers.Given(Partner, partner.Department.Name.In(session.Language)),
-        };
-        if (terms?.Trim() is { Length: > 0 and <= OutreachLimits.MaxAgreementLength } what)
-        {
-            given.Add(FlowAnswers.Given(Terms, what));
-        }
+        var (outreach, partner) = (candidate.Outreach, candidate.Target);
+        KeyValuePair<string, string>[] given = terms?.Trim() is { Length: > 0 and <= OutreachLimits.MaxAgreementLength } what ? [FlowAnswers.Given(Terms, what)] : [];
 
-        await session.StartFlowAsync(FlowName, cancellationToken, [.. given]);
+        await session.StartFlowAsync(FlowName, cancellationToken, TargetAnswers.Of(outreach, partner, session, given));
     }
 
     public override string Title(ChatSession session) => session.Text<OutreachTexts>("Agreement.Title");
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        var agreement = new NewAgreement(new TargetRef.Known(answers.Get(OutreachId), answers.Get(DepartmentId)), answers.Get(Terms), answers.Get(DecidedBy));
+        var agreement = new NewAgreement(new TargetRef.Known(answers.Get(TargetAnswers.OutreachId), answers.Get(TargetAnswers.DepartmentId)), answers.Get(Terms), answers.Get(DecidedBy));
 
         var agreed = await outreaches.RecordAgreementAsync(RequesterResolver.Resolve(session), agreement, cancellationToken);
 
@@ -84,13 +71,12 @@ public static class EndingReply
 {
     public static void Show(ChatSession session, OutreachRenderer renderer, OutreachResult<EndedPartner> ended)
     {
-        if (ended.Error is { } error)
+        if (renderer.ValueOrReplyError(session, ended) is not { } end)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var (outreach, target) = (ended.Value!.Outreach, ended.Value.Target);
+        var (outreach, target) = (end.Outreach, end.Target);
         session.Reply(OutreachCards.Ended(
             new EndedView(
                 outreach.Id,
@@ -98,9 +84,9 @@ public static class EndingReply
                 target.Department.Name.In(session.Language),
                 outreach.ProductIdea,
                 target.Agreement,
-                ended.Value.Pace is { } pace ? OutreachViews.Pace(pace, session) : null,
+                end.Pace is { } pace ? OutreachViews.Pace(pace, session) : null,
                 target.Stage == TargetStage.Dropped ? target.OutcomeNote : null,
-                ended.Value.ClosedOutreach,
+                end.ClosedOutreach,
                 OutreachViews.FindQuery(outreach)),
             session.Culture));
     }
@@ -115,8 +101,8 @@ public sealed class ReopenCommand(OutreachService outreaches, OutreachRenderer r
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Data.GetValueOrDefault(OutreachVerbs.OutreachId) is { Length: > 0 } id ? id : null;
-        var departmentId = request.Data.GetValueOrDefault(OutreachVerbs.DepartmentId) is { Length: > 0 } department ? department : null;
+        var outreachId = request.Data.GetValueOrDefault(CardKeys.OutreachId) is { Length: > 0 } id ? id : null;
+        var departmentId = request.Data.GetValueOrDefault(CardKeys.DepartmentId) is { Length: > 0 } department ? department : null;
         var named = request.Arguments.Trim();
         TargetRef? target = outreachId is not null && departmentId is not null
             ? new TargetRef.Known(outreachId, departmentId)
@@ -130,13 +116,12 @@ public sealed class ReopenCommand(OutreachService outreaches, OutreachRenderer r
             return;
         }
 
-        if (reopened.Error is { } error)
+        if (renderer.ValueOrReplyError(session, reopened) is not { } reopening)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        switch (reopened.Value)
+        switch (reopening)
         {
             case Reopening.NothingClosed:
                 session.Reply(session.Text<OutreachTexts>("Reopen.NothingClosed"));

@@ -86,14 +86,13 @@ public sealed class NewOutreachFlow(OutreachService outreaches, OutreachRenderer
 
         var created = await outreaches.CreateAsync(RequesterResolver.Resolve(session), request, cancellationToken);
 
-        if (created.Error is { } error)
+        if (renderer.ValueOrReplyError(session, created) is not { } creation)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var collisions = await renderer.DescribeAsync(created.Value!.Warnings, session, cancellationToken);
-        session.Reply(OutreachCards.Summary(OutreachViews.Summary(created.Value.Outreach, collisions, session), session.Culture));
+        var collisions = await renderer.DescribeAsync(creation.Warnings, session, cancellationToken);
+        session.Reply(OutreachCards.Summary(OutreachViews.Summary(creation.Outreach, collisions, session), session.Culture));
     }
 }
 
@@ -114,13 +113,12 @@ public sealed class PrepFlow(OutreachService outreaches, OutreachRenderer render
     {
         var updated = await outreaches.UpdatePrepAsync(RequesterResolver.Resolve(session), answers.Get(OutreachId), PrepSteps.Read(answers, StageOnePrep.Empty), cancellationToken);
 
-        if (updated.Error is { } error)
+        if (renderer.ValueOrReplyError(session, updated) is not { } update)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        session.Reply(OutreachCards.Summary(OutreachViews.Summary(updated.Value!.Outreach, [], session), session.Culture));
+        session.Reply(OutreachCards.Summary(OutreachViews.Summary(update.Outreach, [], session), session.Culture));
     }
 }
 
@@ -132,8 +130,6 @@ public sealed class MeetingFlow(OutreachService outreaches, OutreachRenderer ren
 {
     public const string FlowName = "partnerMeeting";
 
-    public static readonly AnswerKey<string> OutreachId = new("outreachId");
-    public static readonly AnswerKey<string> DepartmentId = new("departmentId");
     public static readonly AnswerKey<DateTimeOffset> At = new("at");
     public static readonly AnswerKey<bool> BothLeaders = new("bothLeaders");
     public static readonly AnswerKey<string> Kpis = new("kpis");
@@ -155,17 +151,16 @@ public sealed class MeetingFlow(OutreachService outreaches, OutreachRenderer ren
     {
         var (kpis, concerns) = (answers.Get(Kpis), answers.Get(LeaderConcerns));
         var meeting = new NewMeeting(
-            answers.Get(DepartmentId), answers.Get(At), answers.Get(BothLeaders), Kpis: kpis.Length > 0 ? kpis : null, LeaderConcerns: concerns.Length > 0 ? concerns : null);
+            answers.Get(TargetAnswers.DepartmentId), answers.Get(At), answers.Get(BothLeaders), Kpis: kpis.Length > 0 ? kpis : null, LeaderConcerns: concerns.Length > 0 ? concerns : null);
 
-        var booked = await outreaches.ScheduleMeetingAsync(RequesterResolver.Resolve(session), answers.Get(OutreachId), meeting, cancellationToken);
+        var booked = await outreaches.ScheduleMeetingAsync(RequesterResolver.Resolve(session), answers.Get(TargetAnswers.OutreachId), meeting, cancellationToken);
 
-        if (booked.Error is { } error)
+        if (renderer.ValueOrReplyError(session, booked) is not { } booking)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var target = booked.Value!.Target;
+        var target = booking.Target;
         session.Reply(OutreachCards.MeetingBooked(
             new MeetingView(
                 target.Department.Name.In(session.Language),
@@ -173,7 +168,7 @@ public sealed class MeetingFlow(OutreachService outreaches, OutreachRenderer ren
                 meeting.BothLeadersInvited,
                 target.Insight?.Kpis,
                 target.Insight?.LeaderConcerns,
-                booked.Value.Outreach.Id,
+                booking.Outreach.Id,
                 target.Department.Id),
             session.Culture));
     }

@@ -19,6 +19,10 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
     /// Why nothing happened. An outcome before any contact gets the card that offers to record the contact; anything
     /// else its message.
     /// </summary>
+    /// <summary>The outreach and the target a button's data names (outreachId, departmentId), or null after telling the user why there is none.</summary>
+    public Task<(Outreach Outreach, OutreachTarget Target)?> FindTargetAsync(OutreachService outreaches, ChatSession session, CardActionRequest request, CancellationToken cancellationToken) =>
+        FindTargetAsync(outreaches, session, request.Required(CardKeys.OutreachId), request.Required(CardKeys.DepartmentId), cancellationToken);
+
     /// <summary>The outreach and the target a button names, or null after telling the user why there is none.</summary>
     public async Task<(Outreach Outreach, OutreachTarget Target)?> FindTargetAsync(OutreachService outreaches, ChatSession session, string outreachId, string departmentId, CancellationToken cancellationToken)
     {
@@ -30,6 +34,19 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
         }
 
         return (found.Value, target);
+    }
+
+    /// <summary>What the use case returned, or null after telling the user why it did nothing (<see cref="ReplyError"/>).</summary>
+    public T? ValueOrReplyError<T>(ChatSession session, OutreachResult<T> result)
+        where T : class
+    {
+        if (result.Error is { } error)
+        {
+            ReplyError(session, error);
+            return null;
+        }
+
+        return result.Value;
     }
 
     public void ReplyError(ChatSession session, OutreachError error)

@@ -136,13 +136,13 @@ public static class PitchCards
 
         if (view.Variant != PitchVariant.AskForPointer)
         {
-            actions.Add(CardActions.Verb(T(culture, "Button.ChangeSupport"), PitchVerbs.ChangeSupport, Ids(view)));
+            actions.Add(CardActions.Verb(T(culture, "Button.ChangeSupport"), PitchVerbs.ChangeSupport, CardKeys.For(view.OutreachId, view.DepartmentId)));
         }
 
-        actions.Add(CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, new Dictionary<string, string> { [OutreachVerbs.OutreachId] = view.OutreachId }));
+        actions.Add(CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, CardKeys.For(view.OutreachId)));
         if (view.SwitchTo is { } other)
         {
-            var data = Ids(view);
+            var data = CardKeys.For(view.OutreachId, view.DepartmentId);
             data[PitchVerbs.Variant] = PitchVerbs.Code(other);
             actions.Add(CardActions.Verb(T(culture, other == PitchVariant.AskForPointer ? "Button.AskPointer" : "Button.FullPitch"), PitchVerbs.Show, data));
         }
@@ -150,16 +150,10 @@ public static class PitchCards
         return actions;
     }
 
-    private static Dictionary<string, string> Ids(PitchView view) => new(StringComparer.Ordinal)
-    {
-        [OutreachVerbs.OutreachId] = view.OutreachId,
-        [OutreachVerbs.DepartmentId] = view.DepartmentId,
-    };
-
     private static Dictionary<string, string> Data(PitchView view)
     {
-        var data = Ids(view);
-        data[OutreachVerbs.Route] = view.Route;
+        var data = CardKeys.For(view.OutreachId, view.DepartmentId);
+        data[CardKeys.Route] = view.Route;
         data[OutreachVerbs.DefaultPerson] = view.PersonName ?? string.Empty;
         return data;
     }

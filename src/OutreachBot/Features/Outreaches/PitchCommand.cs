@@ -17,13 +17,12 @@ public sealed class PitchCommand(OutreachService outreaches, OutreachRenderer re
 
         var chosen = await outreaches.ChoosePitchTargetAsync(RequesterResolver.Resolve(session), named, department, cancellationToken);
 
-        if (chosen.Error is { } error)
+        if (renderer.ValueOrReplyError(session, chosen) is not { } choice)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        switch (chosen.Value)
+        switch (choice)
         {
             case PitchChoice.NoOpenOutreach:
                 session.Reply(session.Text<OutreachTexts>("Pitch.NoOutreach"));
@@ -46,18 +45,15 @@ public sealed class ShowPitchAction(OutreachService outreaches, OutreachRenderer
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
         var variant = PitchVerbs.Parse(request.Data.GetValueOrDefault(PitchVerbs.Variant))
             ?? throw new MalformedCardActionException($"'{PitchVerbs.Show}' needs a variant ({PitchVerbs.FirstContact} or {PitchVerbs.AskForPointer}).");
 
-        if (await renderer.FindTargetAsync(outreaches, session, request.Required(OutreachVerbs.OutreachId), departmentId, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
         {
             return;
         }
 
-        var target = found.Target;
-
-        await pitches.ShowAsync(session, found.Outreach, target, [], variant, cancellationToken);
+        await pitches.ShowAsync(session, found.Outreach, found.Target, [], variant, cancellationToken);
     }
 }
 
@@ -69,24 +65,22 @@ public sealed class EditPitchAction(OutreachService outreaches, OutreachRenderer
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
-        var route = Routes.Parse(request.Data.GetValueOrDefault(OutreachVerbs.Route));
+        var route = Routes.Parse(request.Data.GetValueOrDefault(CardKeys.Route));
 
-        if (await renderer.FindTargetAsync(outreaches, session, request.Required(OutreachVerbs.OutreachId), departmentId, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
         {
             return;
         }
 
-        var target = found.Target;
-
         await session.StartFlowAsync(
             PitchEditFlow.FlowName,
             cancellationToken,
-            FlowAnswers.Given(PitchEditFlow.OutreachId, found.Outreach.Id),
-            FlowAnswers.Given(PitchEditFlow.DepartmentId, target.Department.Id),
-            FlowAnswers.Given(PitchEditFlow.DepartmentName, target.Department.Name.In(session.Language)),
-            FlowAnswers.Given(PitchEditFlow.Route, (route ?? target.Route ?? LeadRoute.OrgChart).ToString()),
-            FlowAnswers.Given(PitchEditFlow.Person, request.Data.GetValueOrDefault(OutreachVerbs.DefaultPerson) ?? string.Empty));
+            TargetAnswers.Of(
+                found.Outreach,
+                found.Target,
+                session,
+                FlowAnswers.Given(PitchEditFlow.Route, (route ?? found.Target.Route ?? LeadRoute.OrgChart).ToString()),
+                FlowAnswers.Given(PitchEditFlow.Person, request.Data.GetValueOrDefault(OutreachVerbs.DefaultPerson) ?? string.Empty)));
     }
 }
 
@@ -95,22 +89,15 @@ public sealed class ChangePitchSupportAction(OutreachService outreaches, Outreac
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(OutreachVerbs.DepartmentId);
-
-        if (await renderer.FindTargetAsync(outreaches, session, request.Required(OutreachVerbs.OutreachId), departmentId, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
         {
             return;
         }
 
-        var target = found.Target;
-
         await session.StartFlowAsync(
             PitchSupportFlow.FlowName,
             cancellationToken,
-            FlowAnswers.Given(PitchSupportFlow.OutreachId, found.Outreach.Id),
-            FlowAnswers.Given(PitchSupportFlow.DepartmentId, target.Department.Id),
-            FlowAnswers.Given(PitchSupportFlow.DepartmentName, target.Department.Name.In(session.Language)),
-            FlowAnswers.Given(PitchSupportFlow.Current, PitchSupport.For(found.Outreach, target) ?? string.Empty));
+            TargetAnswers.Of(found.Outreach, found.Target, session, FlowAnswers.Given(PitchSupportFlow.Current, PitchSupport.For(found.Outreach, found.Target) ?? string.Empty)));
     }
 }
 
@@ -119,9 +106,6 @@ public sealed class PitchEditFlow(OutreachService outreaches, OutreachRenderer r
 {
     public const string FlowName = "pitchEdit";
 
-    public static readonly AnswerKey<string> OutreachId = new("outreachId");
-    public static readonly AnswerKey<string> DepartmentId = new("departmentId");
-    public static readonly AnswerKey<string> DepartmentName = new("departmentName");
     public static readonly AnswerKey<string> Route = new("route");
     public static readonly AnswerKey<string> Person = new("person");
     public static readonly AnswerKey<string> Message = new("message");
@@ -130,19 +114,19 @@ public sealed class PitchEditFlow(OutreachService outreaches, OutreachRenderer r
 
     public override IReadOnlyList<FlowStep> Steps =>
     [
-        FlowStep.Ask(Message, new TextPrompt(s => s.Text<PitchTexts>("Edit.Ask", FlowAnswers.Current(s).Get(DepartmentName)), maxLength: OutreachLimits.MaxMessageLength)),
+        FlowStep.Ask(Message, new TextPrompt(s => s.Text<PitchTexts>("Edit.Ask", FlowAnswers.Current(s).Get(TargetAnswers.DepartmentName)), maxLength: OutreachLimits.MaxMessageLength)),
     ];
 
     public override string Title(ChatSession session) => session.Text<PitchTexts>("Edit.Title");
 
     public override async Task CompleteAsync(FlowAnswers answers, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = answers.Get(DepartmentId);
+        var departmentId = answers.Get(TargetAnswers.DepartmentId);
         var person = answers.Get(Person) is { Length: > 0 } given ? given : renderer.HeadName(departmentId, session) ?? session.Text<OutreachTexts>("Contact.UnknownPerson");
 
         var recorded = await outreaches.RecordContactAsync(
             RequesterResolver.Resolve(session),
-            answers.Get(OutreachId),
+            answers.Get(TargetAnswers.OutreachId),
             new NewContact(departmentId, null, person, Routes.Parse(answers.Get(Route)), answers.Get(Message)),
             cancellationToken);
 
@@ -155,9 +139,6 @@ public sealed class PitchSupportFlow(OutreachService outreaches, OutreachRendere
 {
     public const string FlowName = "pitchSupport";
 
-    public static readonly AnswerKey<string> OutreachId = new("outreachId");
-    public static readonly AnswerKey<string> DepartmentId = new("departmentId");
-    public static readonly AnswerKey<string> DepartmentName = new("departmentName");
     public static readonly AnswerKey<string> Current = new("current");
     public static readonly AnswerKey<string> Support = new("support");
 
@@ -176,15 +157,14 @@ public sealed class PitchSupportFlow(OutreachService outreaches, OutreachRendere
         var requester = RequesterResolver.Resolve(session);
 
         var changed = await outreaches.ChangeTargetSupportAsync(
-            requester, answers.Get(OutreachId), answers.Get(DepartmentId), IsDefault(answer, session) ? null : answer, cancellationToken);
+            requester, answers.Get(TargetAnswers.OutreachId), answers.Get(TargetAnswers.DepartmentId), IsDefault(answer, session) ? null : answer, cancellationToken);
 
-        if (changed.Error is { } error)
+        if (renderer.ValueOrReplyError(session, changed) is not { } change)
         {
-            renderer.ReplyError(session, error);
             return;
         }
 
-        var (outreach, target) = (changed.Value!.Outreach, changed.Value.Target);
+        var (outreach, target) = (change.Outreach, change.Target);
         await pitches.ShowAsync(session, outreach, target, [], PitchVariant.FirstContact, cancellationToken);
     }
 
@@ -193,8 +173,8 @@ public sealed class PitchSupportFlow(OutreachService outreaches, OutreachRendere
         var answers = FlowAnswers.Current(session);
         var current = answers.Get(Current);
         return current.Length > 0
-            ? session.Text<PitchTexts>("Support.Ask", answers.Get(DepartmentName), current)
-            : session.Text<PitchTexts>("Support.AskEmpty", answers.Get(DepartmentName));
+            ? session.Text<PitchTexts>("Support.Ask", answers.Get(TargetAnswers.DepartmentName), current)
+            : session.Text<PitchTexts>("Support.AskEmpty", answers.Get(TargetAnswers.DepartmentName));
     }
 
     /// <summary>Too thin to understand goes back at once, as for the three points.</summary>

@@ -14,11 +14,7 @@ public sealed class ReferralOutreachListener(OutreachService outreaches, Outreac
 
         var attached = await outreaches.AttachReferralAsync(RequesterResolver.Resolve(session), referral.DepartmentId, chain, cancellationToken);
 
-        if (attached.Error is { } error)
-        {
-            renderer.ReplyError(session, error);
-        }
-        else if (attached.Value is { Outreach: { } outreach, Target: { } target })
+        if (renderer.ValueOrReplyError(session, attached) is { Outreach: { } outreach, Target: { } target })
         {
             session.Reply(session.Text<OutreachTexts>("Referral.Saved", outreach.ProductIdea, target.Department.Name));
         }

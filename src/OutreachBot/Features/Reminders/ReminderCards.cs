@@ -122,7 +122,7 @@ public static class ReminderCards
             new Dictionary<string, string> { [ReminderVerbs.Id] = reminder.Id, [ReminderVerbs.Until] = choice.Code })));
         if (reminder.OutreachId is not null)
         {
-            var open = new Dictionary<string, string> { ["outreachId"] = reminder.OutreachId };
+            var open = CardKeys.For(reminder.OutreachId);
             if (reminder.DepartmentId is not null)
             {
                 open[CardActions.ArgumentsKey] = reminder.DepartmentId;

@@ -1,35 +1,18 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Domain.Directory;
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Directory.Graph;
+using OutreachBot.Tests.Features.Directory.Graph;
 
 namespace OutreachBot.Tests.Features.Directory;
 
 /// <summary>OrgDirectory:Source = Graph: start-up loads the directory from Graph (recorded JSON on 127.0.0.1) instead of the CSV folder.</summary>
 public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
 {
-    private WebApplication graph = null!;
-    private Uri baseUrl = null!;
+    private RecordedGraph graph = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        graph = builder.Build();
-        graph.MapGet("/v1.0/users", async (HttpContext context) =>
-        {
-            var page = context.Request.Query.ContainsKey("$skiptoken") ? "graph-users-page2.json" : "graph-users-page1.json";
-            var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "graph", page));
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(json.Replace("{{base}}", baseUrl.ToString(), StringComparison.Ordinal));
-        });
-        await graph.StartAsync();
-        baseUrl = new Uri(graph.Urls.Single().TrimEnd('/') + "/v1.0/");
-    }
+    public async Task InitializeAsync() => graph = await RecordedGraph.StartAsync();
 
     public async Task DisposeAsync() => await graph.DisposeAsync();
 
@@ -40,7 +23,7 @@ public sealed class GraphDirectoryLoaderTests : IAsyncLifetime
         {
             services.Replace(ServiceDescriptor.Singleton(Options.Create(new OrgDirectoryOptions { Source = DirectorySourceKind.Graph, Path = "demo/company" })));
             services.Replace(ServiceDescriptor.Singleton(sp => new GraphDirectorySource(
-                new HttpClient(), new GraphDirectoryOptions { BaseUrl = baseUrl }, sp.GetRequiredService<TimeProvider>())));
+                new HttpClient(), new GraphDirectoryOptions { BaseUrl = graph.BaseUrl }, sp.GetRequiredService<TimeProvider>())));
         });
         var loader = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DirectoryLoader>().Single();
 

@@ -10,6 +10,12 @@ public sealed class OutreachChat : IDisposable
 {
     private OutreachChat(BotTestHost host) => Host = host;
 
+    /// <summary>The user key of whoever <see cref="BotTestHost.Chat"/> talks as by default (channel "test", user-1).</summary>
+    public const string Owner = "test:user-1";
+
+    /// <summary>That user as the outreach use cases know them: the owner of what a default chat creates.</summary>
+    public static Requester Pm { get; } = Requester.User(Owner);
+
     public BotTestHost Host { get; }
 
     public OutreachService Service => Host.Services.GetRequiredService<OutreachService>();
@@ -36,6 +42,9 @@ public sealed class OutreachChat : IDisposable
 
         return (await Service.GetAsync(requester, outreach.Id)).GetValueOrThrow();
     }
+
+    /// <summary>The outreach as stored now, read as its owner, the default chat's user.</summary>
+    public async Task<Outreach> StoredAsync(string outreachId) => (await Service.GetAsync(Pm, outreachId)).GetValueOrThrow();
 
     /// <summary>Three points good enough for a draft.</summary>
     public static StageOnePrep Prep { get; } = new(

@@ -1,5 +1,6 @@
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Tests.Features.Directory;
+using static OutreachBot.Tests.Features.Outreaches.OutreachChat;
 
 namespace OutreachBot.Tests.Features.Outreaches;
 
@@ -7,9 +8,6 @@ namespace OutreachBot.Tests.Features.Outreaches;
 [Collection(RenderedCardsCollection.Name)]
 public sealed class OutreachEndingTranscriptTests
 {
-    private const string Owner = "test:user-1";
-    private static readonly Requester Pm = Requester.User(Owner);
-
     [Fact]
     public async Task Agreed_by_command_in_English_records_what_and_who_shows_the_week_and_closes_the_outreach()
     {
@@ -31,7 +29,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("The week: agreed in 3 days, within the deadline", agreed.Seen());
         Assert.Contains("Every partner of “Fraud checks at checkout” has an answer now, so the outreach is closed and its reminders have stopped.", agreed.Seen());
         Assert.Equal(["Reopen the outreach", "Pipeline"], card.ButtonTitles());
-        var stored = await StoredAsync(bot, outreach);
+        var stored = await bot.StoredAsync(outreach.Id);
         Assert.Equal(
             ("gateway events for checkout risk, revenue split 60/40", "Sihai Ouyang and Han Yu"),
             (stored.FindTarget(DemoCompany.Payments)!.Agreement!.Terms, stored.FindTarget(DemoCompany.Payments)!.Agreement!.DecidedBy));
@@ -61,7 +59,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("拍板人: 余涵、王军", agreed.Seen());
         Assert.Contains("时效: 当天达成，在截止时间内", agreed.Seen());
         Assert.DoesNotContain("这次合作对接已关闭", agreed.Seen());
-        Assert.True((await StoredAsync(bot, outreach)).IsOpen);
+        Assert.True((await bot.StoredAsync(outreach.Id)).IsOpen);
         Assert.NotEmpty(await AutomaticRemindersAsync(bot, outreach.Id));
 
         var after = await chat.SayAsync("进展");
@@ -89,7 +87,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("时效: 用时 2 天达成，在截止时间内", agreed.Seen());
         Assert.Contains("这次合作对接已关闭，相关提醒也已停止", agreed.Seen());
         Assert.Equal(["重新打开这次合作对接", "看板"], agreed.Cards().Single().ButtonTitles());
-        var stored = await StoredAsync(bot, outreach);
+        var stored = await bot.StoredAsync(outreach.Id);
         Assert.Equal((TargetStage.Agreed, "余涵、王军"), (stored.FindTarget(DemoCompany.Payments)!.Stage, stored.FindTarget(DemoCompany.Payments)!.Agreement!.DecidedBy));
         Assert.False(stored.IsOpen);
     }
@@ -107,7 +105,7 @@ public sealed class OutreachEndingTranscriptTests
 
         Assert.Contains("已放弃「风控中心」", dropped.Seen());
         Assert.DoesNotContain("这次合作对接已关闭", dropped.Seen());
-        var stored = await StoredAsync(bot, outreach);
+        var stored = await bot.StoredAsync(outreach.Id);
         Assert.Equal((TargetStage.Dropped, TargetStage.Contacted), (stored.FindTarget("risk")!.Stage, stored.FindTarget(DemoCompany.Payments)!.Stage));
         Assert.True(stored.IsOpen);
     }
@@ -125,7 +123,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("原因: 对方今年没有预算", dropped.Seen());
         Assert.Contains("可以另找合作部门", dropped.Seen());
         Assert.Equal(["撤销：重新打开", "找部门", "看板"], dropped.Cards().Single().ButtonTitles());
-        var stored = await StoredAsync(bot, outreach);
+        var stored = await bot.StoredAsync(outreach.Id);
         Assert.Equal((TargetStage.Dropped, "对方今年没有预算"), (stored.FindTarget("risk")!.Stage, stored.FindTarget("risk")!.OutcomeNote));
         Assert.True(stored.IsOpen);
     }
@@ -145,7 +143,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Equal(["Agreed", "Drop", "Stage-2 material", "Status"], partner.ButtonTitles());
         Assert.Contains("Risk Management Center dropped", dropped.Seen());
         Assert.Contains("Risk Management Center is open again (Interested)", undone.Seen());
-        Assert.Equal(TargetStage.Interested, (await StoredAsync(bot, outreach)).FindTarget("risk")!.Stage);
+        Assert.Equal(TargetStage.Interested, (await bot.StoredAsync(outreach.Id)).FindTarget("risk")!.Stage);
     }
 
     [Fact]
@@ -160,7 +158,7 @@ public sealed class OutreachEndingTranscriptTests
 
         Assert.DoesNotContain("已达成", partner.ButtonTitles());
         Assert.Contains("已放弃「风控中心」", dropped.Seen());
-        Assert.Equal(TargetStage.Dropped, (await StoredAsync(bot, outreach)).FindTarget("risk")!.Stage);
+        Assert.Equal(TargetStage.Dropped, (await bot.StoredAsync(outreach.Id)).FindTarget("risk")!.Stage);
     }
 
     [Fact]
@@ -207,7 +205,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("1 outreach · 0 open · 0 overdue", pipeline.Seen());
         Assert.Contains("“Checkout risk control” is open again", reopened.Seen());
         Assert.Contains("Find departments", reopened.Cards().Single().ButtonTitles());
-        Assert.True((await StoredAsync(bot, outreach)).IsOpen);
+        Assert.True((await bot.StoredAsync(outreach.Id)).IsOpen);
         Assert.Contains(await AutomaticRemindersAsync(bot, outreach.Id), r => r.Kind == ReminderKind.DeadlineApproaching);
     }
 
@@ -229,7 +227,7 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("「支付中台」已重新打开（已约会议）", partner.Seen());
         Assert.Contains("合作对接“收银台风控”重新进行中", partner.Seen());
         Assert.Contains("你没有已关闭的合作对接", again.Seen());
-        var stored = await StoredAsync(bot, outreach);
+        var stored = await bot.StoredAsync(outreach.Id);
         Assert.Equal(TargetStage.MeetingScheduled, stored.FindTarget(DemoCompany.Payments)!.Stage);
         Assert.Null(stored.FindTarget(DemoCompany.Payments)!.Agreement);
     }
@@ -256,8 +254,6 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("已达成 2 条 · 平均用时 6 天 · 1 条在截止时间内", chinese.Seen());
         Assert.Contains("已结束 · 用时 9 天达成，晚于截止时间", chinese.Seen());
     }
-
-    private static async Task<Outreach> StoredAsync(OutreachChat bot, Outreach outreach) => (await bot.Service.GetAsync(Pm, outreach.Id)).Value!;
 
     private static async Task MoveAsync(OutreachChat bot, string outreachId, string departmentId, TargetStage stage)
     {

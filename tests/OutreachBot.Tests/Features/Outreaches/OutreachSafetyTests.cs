@@ -162,7 +162,7 @@ public sealed class OutreachSafetyTests
         Assert.Contains("已记录与「支付中台」的联系", recorded.Seen());
         Assert.Contains("余涵", recorded.Seen());
         Assert.Contains("「支付中台」很感兴趣", outcome.Seen());
-        Assert.Equal(TargetStage.Interested, (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+        Assert.Equal(TargetStage.Interested, (await bot.StoredAsync(outreach.Id)).FindTarget("pay-core")!.Stage);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class OutreachSafetyTests
         var changed = Assert.IsType<OutcomeRecorded>(Assert.Single(heard.Changes));
         Assert.Equal((outreach.Id, "test:user-1", ContactOutcome.NoCapacity), (changed.Outreach.Id, changed.Actor, changed.Outcome));
         Assert.NotNull(changed.Outreach.FindTarget("pay-core")!.FollowUpAt);
-        Assert.Equal(TargetStage.NoCapacity, (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+        Assert.Equal(TargetStage.NoCapacity, (await bot.StoredAsync(outreach.Id)).FindTarget("pay-core")!.Stage);
         Assert.Contains(logs.Errors, e => e.Contains(nameof(FailingListener), StringComparison.Ordinal) && e.Contains(outreach.Id, StringComparison.Ordinal));
     }
 
@@ -235,7 +235,7 @@ public sealed class OutreachSafetyTests
         Assert.Contains("Which outreach should this department join?", asked.Seen());
         Assert.Contains("Cross-border Payments added to “Cross-border collection”", added.Seen());
         Assert.Contains("Found via: Referral", added.Seen());
-        Assert.Equal(LeadRoute.Referral, (await bot.Service.GetAsync(Requester.User("test:user-1"), second.Id)).Value!.FindTarget("pay-cross")!.Route);
+        Assert.Equal(LeadRoute.Referral, (await bot.StoredAsync(second.Id)).FindTarget("pay-cross")!.Route);
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class OutreachSafetyTests
         var replies = await bot.Host.Chat().ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "risk", ["route"] = "telepathy" }));
 
         Assert.Equal(400, replies.InvokeResponse().Status);
-        Assert.Empty((await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.Targets);
+        Assert.Empty((await bot.StoredAsync(outreach.Id)).Targets);
     }
 
     [Fact]

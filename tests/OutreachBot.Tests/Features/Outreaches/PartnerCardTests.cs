@@ -18,7 +18,7 @@ public sealed class PartnerCardTests
 
         Assert.Equal(["Refused", "No capacity", "Interested", "Record the refusal", "Drop", "Status"], card.ButtonTitles());
         Assert.DoesNotContain("Draft the message", card.ButtonTitles());
-        Assert.Equal(TargetStage.Interested, (await bot.Service.GetAsync(Requester.User("test:user-1"), outreach.Id)).Value!.FindTarget("pay-core")!.Stage);
+        Assert.Equal(TargetStage.Interested, (await bot.StoredAsync(outreach.Id)).FindTarget("pay-core")!.Stage);
         Assert.NotEmpty(pressed.Cards());
     }
 

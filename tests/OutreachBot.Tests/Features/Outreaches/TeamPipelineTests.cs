@@ -28,11 +28,7 @@ public sealed class TeamPipelineTests
 
         var replies = await lead.SayAsync("pipeline team");
 
-        var seen = replies.Seen();
-        Assert.Contains("Team pipeline", seen);
-        Assert.Contains("66 people in your team · 1 of them use OutreachBot", seen);
-        Assert.Contains("Checkout risk control", seen);
-        Assert.DoesNotContain("Group strategy review", seen);
+        TeamPipelineAssert.Shows(replies.Seen(), "en-US", people: 66, users: 1, shown: ["Checkout risk control"], hidden: ["Group strategy review"]);
     }
 
     [Fact]
@@ -48,9 +44,7 @@ public sealed class TeamPipelineTests
 
         var seen = (await lead.SayAsync("看板 团队")).Seen();
 
-        Assert.Contains("团队看板", seen);
-        Assert.Contains("团队共 66 人，其中 0 人在用 OutreachBot", seen);
-        Assert.DoesNotContain("Checkout risk control", seen);
+        TeamPipelineAssert.Shows(seen, "zh-CN", people: 66, users: 0, shown: [], hidden: ["Checkout risk control"]);
         var linked = await bot.Host.Services.GetRequiredService<UserProfileStore>().FindLinkedAsync(new HashSet<string> { "E00005", "E00013" }, CancellationToken.None);
         Assert.Equal([("aad:" + pm.AadObjectId, "E00005", true)], linked.Select(l => (l.UserKey, l.PersonId, l.Verified)));
     }

@@ -1,11 +1,11 @@
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Features.Reminders;
+using static OutreachBot.Tests.Features.Outreaches.OutreachChat;
 
 namespace OutreachBot.Tests.Features.Reminders;
 
 public sealed class OutreachReminderListenerTests : IDisposable
 {
-    private const string Owner = "test:user-1";
     private static readonly DepartmentRef Payments = new("D042", "支付中台", "Payments Platform");
 
     private readonly BotTestHost host = new();

@@ -10,11 +10,20 @@ public sealed class RemindTranscriptTests : IDisposable
     private Task<IReadOnlyList<Reminder>> PendingAsync(string userId = "user-1") =>
         host.Services.GetRequiredService<ReminderRepository>().ListForOwnerAsync($"test:{userId}");
 
+    /// <summary>A chat whose user has set their time zone, in the chat's language.</summary>
+    private async Task<ChatTester> ChatInTimeZoneAsync(string locale, string zone, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var chat = host.Chat(locale: locale, source: test);
+        await chat.SayAsync((locale == "zh-CN" ? "时区 " : "timezone ") + zone);
+        return chat;
+    }
+
+    private static DateTimeOffset Utc(string instant) => DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task Remind_in_English_confirms_the_local_time_and_stores_the_reminder()
     {
-        var chat = host.Chat(locale: "en-US");
-        await chat.SayAsync("timezone America/New_York");
+        var chat = await ChatInTimeZoneAsync("en-US", "America/New_York");
 
         var replies = await chat.SayAsync("remind next Tuesday 3pm call Li Lei");
 
@@ -24,7 +33,7 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Contains("Cancel reminder", card.ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal("call Li Lei", stored.Text);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T20:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
+        Assert.Equal(Utc("2026-12-01T20:00:00Z"), stored.Due);
         Assert.Equal(ReminderKind.Manual, stored.Kind);
     }
 
@@ -38,14 +47,13 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Contains("Reminder set", replies.AllText());
         var stored = Assert.Single(await PendingAsync());
         Assert.Equal("call Li Lei", stored.Text);
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
+        Assert.Equal(Utc("2026-12-01T15:00:00Z"), stored.Due);
     }
 
     [Fact]
     public async Task The_whole_Chinese_sentence_is_understood_in_the_users_time_zone()
     {
-        var chat = host.Chat(locale: "zh-CN");
-        await chat.SayAsync("时区 Asia/Shanghai");
+        var chat = await ChatInTimeZoneAsync("zh-CN", "Asia/Shanghai");
 
         var replies = await chat.SayAsync("下周二下午三点提醒我联系李雷");
 
@@ -55,19 +63,18 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Contains("2026年12月1日（周二）15:00 (Asia/Shanghai)", text);
         Assert.Contains("取消提醒", replies.Cards()[0].ButtonTitles());
         var stored = Assert.Single(await PendingAsync());
-        Assert.Equal(DateTimeOffset.Parse("2026-12-01T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
+        Assert.Equal(Utc("2026-12-01T07:00:00Z"), stored.Due);
     }
 
     [Fact]
     public async Task A_day_without_a_time_says_it_picked_nine_oclock()
     {
-        var chat = host.Chat(locale: "zh-CN");
-        await chat.SayAsync("时区 Asia/Shanghai");
+        var chat = await ChatInTimeZoneAsync("zh-CN", "Asia/Shanghai");
 
         var replies = await chat.SayAsync("提醒 3天后 发方案给支付中台");
 
         Assert.Contains("你没说具体几点，我先定在上午 9 点。", replies.AllText());
-        Assert.Equal(DateTimeOffset.Parse("2026-11-27T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), Assert.Single(await PendingAsync()).Due);
+        Assert.Equal(Utc("2026-11-27T01:00:00Z"), Assert.Single(await PendingAsync()).Due);
     }
 
     [Fact]
@@ -87,15 +94,14 @@ public sealed class RemindTranscriptTests : IDisposable
         Assert.Equal(200, picked.InvokeResponse().Status);
         Assert.Contains("Reminder set", picked.AllText());
         var stored = Assert.Single(await PendingAsync());
-        Assert.Equal(DateTimeOffset.Parse("2026-11-25T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture), stored.Due);
+        Assert.Equal(Utc("2026-11-25T15:00:00Z"), stored.Due);
         Assert.Equal("call Li Lei", stored.Text);
     }
 
     [Fact]
     public async Task An_ambiguous_hour_in_Chinese_asks_back_in_Chinese()
     {
-        var chat = host.Chat(locale: "zh-CN");
-        await chat.SayAsync("时区 Asia/Shanghai");
+        var chat = await ChatInTimeZoneAsync("zh-CN", "Asia/Shanghai");
 
         var question = await chat.SayAsync("提醒 明天3点 给李雷打电话");
 

@@ -25,8 +25,9 @@ public sealed class ReminderCardActionTests : IDisposable
     private static JObject AsSent(Reminder reminder, bool isLate = false)
     {
         var card = ReminderCards.Delivered(reminder, isLate, BotTestHost.Now, TimeZoneInfo.Utc, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
-        CardCollector.Add(nameof(ReminderCardActionTests), ChannelResponder.ToJObject(card), CardJson.Serialize(card).Length);
-        return ChannelResponder.ToJObject(card);
+        var json = CardJson.Serialize(card);
+        CardCollector.Add(nameof(ReminderCardActionTests), JObject.Parse(json), json.Length);
+        return JObject.Parse(json);
     }
 
     [Fact]
@@ -103,8 +104,8 @@ public sealed class ReminderCardActionTests : IDisposable
         var chat = host.Chat(locale: "zh-CN");
         await chat.SayAsync("时区 Asia/Shanghai");
         await chat.SayAsync("提醒 2小时后 联系李雷");
-        var card = ChannelResponder.ToJObject(ReminderCards.Delivered(
-            Assert.Single(await PendingAsync()), false, BotTestHost.Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        var card = JObject.Parse(CardJson.Serialize(ReminderCards.Delivered(
+            Assert.Single(await PendingAsync()), false, BotTestHost.Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))));
 
         var replies = await chat.PressAsync(card, "明天上午 9 点");
 

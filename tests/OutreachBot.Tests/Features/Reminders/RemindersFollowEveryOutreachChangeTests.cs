@@ -1,5 +1,6 @@
 using System.Reflection;
 using OutreachBot.Domain.Outreaches;
+using static OutreachBot.Tests.Features.Outreaches.OutreachChat;
 
 namespace OutreachBot.Tests.Features.Reminders;
 
@@ -10,8 +11,6 @@ namespace OutreachBot.Tests.Features.Reminders;
 /// </summary>
 public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
 {
-    private const string Owner = "test:user-1";
-    private static readonly Requester Pm = Requester.User(Owner);
     private static readonly DepartmentRef Payments = new("pay-core", "支付中台", "Payments Platform");
     private static readonly DepartmentRef Risk = new("risk", "风控中心", "Risk Management Center");
     private static readonly StageOnePrep Prep = new("Merchants ask for fraud checks at checkout.", "Their gateway's transaction events.", "More volume through their gateway.");

@@ -1,6 +1,7 @@
 using OutreachBot.Domain.Outreaches;
 using OutreachBot.Domain.Storage.StageTwo;
 using OutreachBot.Tests.Features.Directory;
+using static OutreachBot.Tests.Features.Outreaches.OutreachChat;
 
 namespace OutreachBot.Tests.Features.StageTwo;
 
@@ -12,9 +13,6 @@ namespace OutreachBot.Tests.Features.StageTwo;
 [Collection(RenderedCardsCollection.Name)]
 public sealed class StageTwoPerPartnerTests
 {
-    private const string Owner = "test:user-1";
-    private static readonly Requester Pm = Requester.User(Owner);
-
     [Fact]
     public async Task With_two_partners_in_stage_two_the_brief_asks_which_and_then_follows_the_choice_in_English()
     {

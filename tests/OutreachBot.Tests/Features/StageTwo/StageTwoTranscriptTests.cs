@@ -39,14 +39,15 @@ public sealed class StageTwoTranscriptTests : IDisposable
         Attachments = [new Attachment { ContentType = "text/csv", ContentUrl = url.AbsoluteUri, Name = name }],
     };
 
-    private async Task SizeMarketAsync(ChatTester chat)
+    /// <summary>One segment through the market flow in English: 120 city commercial banks at CNY 500K, 10% penetration; returns the estimate.</summary>
+    private static async Task<IReadOnlyList<Activity>> SizeMarketAsync(ChatTester chat)
     {
         await chat.SayAsync("market add");
         await chat.SayAsync("City commercial banks");
         await chat.SayAsync("120");
         await chat.SayAsync("CBIRC 2024 annual report");
         await chat.SayAsync("500000");
-        await chat.SayAsync("10%");
+        return await chat.SayAsync("10%");
     }
 
     [Fact]
@@ -67,12 +68,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var chat = host.Chat(locale: "en-US");
 
         var empty = await chat.SayAsync("market");
-        await chat.SayAsync("market add");
-        await chat.SayAsync("City commercial banks");
-        await chat.SayAsync("120");
-        await chat.SayAsync("CBIRC 2024 annual report");
-        await chat.SayAsync("500000");
-        var estimate = await chat.SayAsync("10%");
+        var estimate = await SizeMarketAsync(chat);
 
         Assert.Contains("No segments yet", empty.AllText());
         var text = estimate.AllText();

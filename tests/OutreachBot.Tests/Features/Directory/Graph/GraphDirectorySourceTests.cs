@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
 using Azure.Core;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using OutreachBot.Features.Directory.Graph;
 
 namespace OutreachBot.Tests.Features.Directory.Graph;
@@ -11,48 +7,16 @@ namespace OutreachBot.Tests.Features.Directory.Graph;
 public sealed class GraphDirectorySourceTests : IAsyncLifetime
 {
     private const string Token = "recorded-test-token";
-    private readonly ConcurrentQueue<string> requests = new();
-    private readonly ConcurrentQueue<int> throttles = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 6, 20, 0, TimeSpan.Zero));
-    private WebApplication server = null!;
-    private Uri baseUrl = null!;
+    private RecordedGraph graph = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        server = builder.Build();
-        server.MapGet("/v1.0/users", async (HttpContext context) =>
-        {
-            requests.Enqueue(context.Request.Headers.Authorization + " " + context.Request.QueryString.Value);
-            if (context.Request.Headers.Authorization != "Bearer " + Token)
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return;
-            }
+    public async Task InitializeAsync() => graph = await RecordedGraph.StartAsync(Token);
 
-            var secondPage = context.Request.Query.ContainsKey("$skiptoken");
-            if (secondPage && throttles.TryDequeue(out var seconds))
-            {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return;
-            }
-
-            var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "graph", secondPage ? "graph-users-page2.json" : "graph-users-page1.json"));
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(json.Replace("{{base}}", baseUrl.ToString(), StringComparison.Ordinal));
-        });
-        await server.StartAsync();
-        var address = server.Urls.Single();
-        baseUrl = new Uri(address.TrimEnd('/') + "/v1.0/");
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync() => await graph.DisposeAsync();
 
     private GraphDirectorySource Source(string token = Token)
     {
-        var options = new GraphDirectoryOptions { BaseUrl = baseUrl, PageSize = 4 };
+        var options = new GraphDirectoryOptions { BaseUrl = graph.BaseUrl, PageSize = 4 };
         var http = new HttpClient(new GraphTokenHandler(new FixedToken(token, clock), options.Scope, clock) { InnerHandler = new SocketsHttpHandler() });
         return new GraphDirectorySource(http, options, clock);
     }
@@ -63,9 +27,9 @@ public sealed class GraphDirectorySourceTests : IAsyncLifetime
         var result = await Source().LoadAsync();
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal(2, requests.Count);
-        Assert.All(requests, r => Assert.StartsWith("Bearer " + Token + " ?$select=id,displayName,mail,userPrincipalName,department,jobTitle,employeeHireDate", r));
-        Assert.Contains("$expand=manager($select=id)", requests.First());
+        Assert.Equal(2, graph.Requests.Count);
+        Assert.All(graph.Requests, r => Assert.StartsWith("Bearer " + Token + " ?$select=id,displayName,mail,userPrincipalName,department,jobTitle,employeeHireDate", r));
+        Assert.Contains("$expand=manager($select=id)", graph.Requests.First());
     }
 
     [Fact]
@@ -106,12 +70,12 @@ public sealed class GraphDirectorySourceTests : IAsyncLifetime
     [Fact]
     public async Task A_throttled_page_is_retried_after_the_Retry_After_delay()
     {
-        throttles.Enqueue(0);
+        graph.Throttles.Enqueue(0);
 
         var result = await Source().LoadAsync();
 
         Assert.True(result.Succeeded);
-        Assert.Equal(3, requests.Count);
+        Assert.Equal(3, graph.Requests.Count);
     }
 
     [Fact]
