@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using OutreachBot.Hosting;
