@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace OutreachBot.Reliability.Fuzzing;
 
+[Collection(MemoryMeasuringCollection.Name)]
 public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("outreachbot-fuzz-");
