@@ -7,7 +7,7 @@ namespace OutreachBot.Chat;
 
 /// <summary>
 /// The extension point. A feature adds its handlers with one line each, e.g.
-/// <code>services.AddCommand&lt;StatusCommand&gt;(OutreachCommandSet.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcomeAction&gt;("recordOutcome");</code>
+/// <code>services.AddCommand&lt;StatusCommand&gt;(OutreachCommandSet.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcome, RecordOutcomeAction&gt;();</code>
 /// </summary>
 public static class ChatServiceCollectionExtensions
 {
@@ -48,6 +48,12 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton(new CardActionRegistration(verb, typeof(THandler)));
         return services;
     }
+
+    /// <summary>Routes the buttons that carry a <typeparamref name="TAction"/> to <typeparamref name="THandler"/>.</summary>
+    public static IServiceCollection AddCardAction<TAction, THandler>(this IServiceCollection services)
+        where TAction : ICardAction
+        where THandler : class, ICardActionHandler =>
+        services.AddCardAction<THandler>(TAction.Verb);
 
     /// <summary>Lets <typeparamref name="THandler"/> claim typed text that is not a command before help answers it.</summary>
     public static IServiceCollection AddFreeTextHandler<THandler>(this IServiceCollection services)

@@ -66,16 +66,15 @@ public sealed class OrgCommand(LiveDirectory directory, LeadLog leads) : IComman
         switch (DepartmentLookup.Resolve(snapshot.OrgChart, request.Arguments))
         {
             case DepartmentLookup.Found { Department: var department }:
-                var fromSearch = request.Data.GetValueOrDefault(CardKeys.Route) == nameof(LeadRoute.KeywordSearch);
-                var query = request.Data.GetValueOrDefault(DirectoryVerbs.Query);
-                if (fromSearch)
+                var opened = CardActionCodec.Read<OrgChartFromSearch>(request.Data);
+                if (opened.FoundBySearch)
                 {
-                    await leads.RecordAsync(department.Id, LeadRoute.KeywordSearch, session.User.Value, query ?? "", cancellationToken: cancellationToken);
+                    await leads.RecordAsync(department.Id, LeadRoute.KeywordSearch, session.User.Value, opened.Query ?? "", cancellationToken: cancellationToken);
                 }
 
                 var overview = snapshot.OrgChart.Describe(department.Id, DirectoryDates.Today(session), SeniorMembers);
                 var parent = department.ParentId is { } parentId ? snapshot.Directory.FindDepartment(parentId) : null;
-                session.Reply(DirectoryCards.Department(new OrgView(overview, parent, query, fromSearch ? LeadRoute.KeywordSearch : null), session.Culture));
+                session.Reply(DirectoryCards.Department(new OrgView(overview, parent, opened.Query, opened.FoundBySearch ? LeadRoute.KeywordSearch : null), session.Culture));
                 break;
             case DepartmentLookup.Ambiguous { Candidates: var candidates }:
                 session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Org, session.Culture));

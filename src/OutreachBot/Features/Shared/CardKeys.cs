@@ -9,9 +9,6 @@ public static class CardKeys
     public const string OutreachId = "outreachId";
     public const string DepartmentId = "departmentId";
 
-    /// <summary>How the lead was found (a <c>LeadRoute</c> name).</summary>
-    public const string Route = "route";
-
     /// <summary>The data of a button about an outreach and, when given, one of its partner departments.</summary>
     public static Dictionary<string, string> For(string outreachId, string? departmentId = null)
     {

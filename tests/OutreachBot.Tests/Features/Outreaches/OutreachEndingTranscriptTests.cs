@@ -169,7 +169,7 @@ public sealed class OutreachEndingTranscriptTests
         await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "en-US");
 
-        var interested = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachBot.Features.Outreaches.OutreachVerbs.BookMeeting, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = DemoCompany.Payments }));
+        var interested = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachBot.Features.Outreaches.BookMeeting.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = DemoCompany.Payments }));
         await chat.SayAsync("next Tuesday 3pm");
         await chat.SayAsync("yes");
         await chat.SayAsync("skip");
