@@ -19,6 +19,25 @@ public sealed class CardActionCodecTests
     }
 
     [Fact]
+    public void The_verbs_of_buttons_already_posted_in_chats_still_name_the_same_actions()
+    {
+        string[] posted =
+        [
+            "targetDepartment", "recordContact", "recordOutcome", "addTargetWithOutcome", "bookMeeting", "editPrep", "showPitch", "editPitch",
+            "changePitchSupport", "askPerson", "recordReferral", "remindAt", "cancelReminder", "reminderDone", "snoozeReminder",
+        ];
+
+        string[] typed =
+        [
+            VerbOf<TargetDepartment>(), VerbOf<RecordContact>(), VerbOf<RecordOutcome>(), VerbOf<AddTargetWithOutcome>(), VerbOf<BookMeeting>(),
+            VerbOf<EditPrep>(), VerbOf<ShowPitch>(), VerbOf<EditPitch>(), VerbOf<ChangePitchSupport>(), VerbOf<AskPerson>(), VerbOf<RecordReferral>(),
+            VerbOf<RemindAt>(), VerbOf<CancelReminder>(), VerbOf<ReminderDone>(), VerbOf<SnoozeReminder>(),
+        ];
+
+        Assert.Equal(posted, typed);
+    }
+
+    [Fact]
     public void A_button_carries_its_verb_and_camel_case_fields_and_leaves_out_what_is_not_given()
     {
         var button = CardActions.Verb("Snooze 1 hour", new SnoozeReminder("r-1", "hour"));
@@ -99,4 +118,7 @@ public sealed class CardActionCodecTests
         Assert.Throws<MalformedCardActionException>(() => forged.ChosenVariant());
         Assert.Equal(Domain.Outreaches.PitchVariant.AskForPointer, ShowPitch.Of("o-1", "risk", Domain.Outreaches.PitchVariant.AskForPointer).ChosenVariant());
     }
+
+    private static string VerbOf<TAction>()
+        where TAction : ICardAction => TAction.Verb;
 }

@@ -10,9 +10,7 @@ namespace OutreachBot.Features.Directory;
 /// </summary>
 public sealed record AskPerson(string PersonId, string DepartmentId, string? Need = null, string? Route = null) : ICardAction
 {
-    public const string Verb = "askPerson";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "askPerson";
 }
 
 /// <summary>
@@ -22,11 +20,9 @@ public sealed record AskPerson(string PersonId, string DepartmentId, string? Nee
 /// </summary>
 public sealed record RecordReferral(string DepartmentId, string Path, string Via, string? Confirmed = null) : ICardAction
 {
-    public const string Verb = "recordReferral";
+    public static string Verb => "recordReferral";
 
     public const char PathSeparator = '>';
-
-    static string ICardAction.Verb => Verb;
 
     public static RecordReferral Of(IntroductionPath path, Department target, bool confirmed = false) =>
         new(

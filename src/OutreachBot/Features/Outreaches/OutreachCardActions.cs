@@ -9,9 +9,7 @@ namespace OutreachBot.Features.Outreaches;
 /// </summary>
 public sealed record TargetDepartment(string DepartmentId, string? Route = null, string? OutreachId = null, string? Query = null) : ICardAction
 {
-    public const string Verb = "targetDepartment";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "targetDepartment";
 }
 
 /// <summary>
@@ -21,9 +19,7 @@ public sealed record TargetDepartment(string DepartmentId, string? Route = null,
 public sealed record RecordContact(
     string OutreachId, string DepartmentId, string? Route = null, string? Person = null, string? DefaultPerson = null, string? Message = null) : ICardAction
 {
-    public const string Verb = "recordContact";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "recordContact";
 }
 
 /// <summary>
@@ -32,44 +28,34 @@ public sealed record RecordContact(
 /// </summary>
 public sealed record RecordOutcome(string OutreachId, string DepartmentId, string Outcome, string? Reason = null, string? Note = null) : ICardAction
 {
-    public const string Verb = "recordOutcome";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "recordOutcome";
 }
 
 /// <summary>An outcome named for a department on no outreach yet: adds it to the user's open outreach, then records the outcome.</summary>
 public sealed record AddTargetWithOutcome(string DepartmentId, string Outcome, string? Reason = null) : ICardAction
 {
-    public const string Verb = "addTargetWithOutcome";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "addTargetWithOutcome";
 }
 
 /// <summary>"Book the meeting" with a partner that is interested or wants to expand.</summary>
 public sealed record BookMeeting(string OutreachId, string DepartmentId) : ICardAction
 {
-    public const string Verb = "bookMeeting";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "bookMeeting";
 }
 
 /// <summary>"Edit the three points" of an outreach.</summary>
 public sealed record EditPrep(string OutreachId) : ICardAction
 {
-    public const string Verb = "editPrep";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "editPrep";
 }
 
 /// <summary>The same lead's other message: <paramref name="Variant"/> is <c>first</c> (to the head) or <c>pointer</c> (to a veteran first).</summary>
 public sealed record ShowPitch(string OutreachId, string DepartmentId, string Variant) : ICardAction
 {
-    public const string Verb = "showPitch";
+    public static string Verb => "showPitch";
 
     private const string FirstContact = "first";
     private const string AskForPointer = "pointer";
-
-    static string ICardAction.Verb => Verb;
 
     public static ShowPitch Of(string outreachId, string departmentId, PitchVariant variant) =>
         new(outreachId, departmentId, variant == PitchVariant.AskForPointer ? AskForPointer : FirstContact);
@@ -85,15 +71,11 @@ public sealed record ShowPitch(string OutreachId, string DepartmentId, string Va
 /// <summary>On channels without cards: asks for the message as the user will send it, and records it as sent.</summary>
 public sealed record EditPitch(string OutreachId, string DepartmentId, string? Route = null, string? DefaultPerson = null) : ICardAction
 {
-    public const string Verb = "editPitch";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "editPitch";
 }
 
 /// <summary>Asks what we need from this department, for its pitch.</summary>
 public sealed record ChangePitchSupport(string OutreachId, string DepartmentId) : ICardAction
 {
-    public const string Verb = "changePitchSupport";
-
-    static string ICardAction.Verb => Verb;
+    public static string Verb => "changePitchSupport";
 }

@@ -64,10 +64,10 @@ public sealed class OutreachSafetyTests
     }
 
     [Theory]
-    [InlineData(RecordContact.Verb)]
-    [InlineData(BookMeeting.Verb)]
-    [InlineData(EditPrep.Verb)]
-    [InlineData(TargetDepartment.Verb)]
+    [InlineData("recordContact")]
+    [InlineData("bookMeeting")]
+    [InlineData("editPrep")]
+    [InlineData("targetDepartment")]
     public async Task Every_outreach_button_rechecks_the_id_it_carries(string verb)
     {
         using var bot = await OutreachChat.StartAsync();
