@@ -1,6 +1,7 @@
 using OutreachBot.Chat.Cards;
 using OutreachBot.Features.Directory;
 using OutreachBot.Features.Reminders;
+using OutreachBot.Features.StageTwo;
 
 namespace OutreachBot.Tests.Chat;
 
@@ -25,6 +26,7 @@ public sealed class CardActionCodecTests
         [
             "targetDepartment", "recordContact", "recordOutcome", "addTargetWithOutcome", "bookMeeting", "editPrep", "showPitch", "editPitch",
             "changePitchSupport", "askPerson", "recordReferral", "remindAt", "cancelReminder", "reminderDone", "snoozeReminder",
+            "stage2.switch", "stage2.focus", "stage2.partner",
         ];
 
         string[] typed =
@@ -32,6 +34,7 @@ public sealed class CardActionCodecTests
             VerbOf<TargetDepartment>(), VerbOf<RecordContact>(), VerbOf<RecordOutcome>(), VerbOf<AddTargetWithOutcome>(), VerbOf<BookMeeting>(),
             VerbOf<EditPrep>(), VerbOf<ShowPitch>(), VerbOf<EditPitch>(), VerbOf<ChangePitchSupport>(), VerbOf<AskPerson>(), VerbOf<RecordReferral>(),
             VerbOf<RemindAt>(), VerbOf<CancelReminder>(), VerbOf<ReminderDone>(), VerbOf<SnoozeReminder>(),
+            VerbOf<SwitchOutreach>(), VerbOf<FocusOutreach>(), VerbOf<ChoosePartner>(),
         ];
 
         Assert.Equal(posted, typed);
@@ -64,6 +67,16 @@ public sealed class CardActionCodecTests
         var read = CardActionCodec.Read<RecordContact>(posted);
 
         Assert.Equal(new RecordContact("o-1", "risk", "OrgChart", "Ming Li", null, "Hello, could we talk about the risk API?"), read);
+    }
+
+    [Fact]
+    public void A_stage_two_partner_button_keeps_the_short_names_its_cards_have_always_carried()
+    {
+        var button = CardActions.Verb("Brief", new ChoosePartner("o-1", "risk", "brief"));
+
+        Assert.Equal(
+            new Dictionary<string, string> { ["verb"] = "stage2.partner", ["outreach"] = "o-1", ["department"] = "risk", ["command"] = "brief" },
+            button.Data);
     }
 
     [Fact]

@@ -560,7 +560,7 @@ public static class OutreachCards
 
     /// <summary>The stage-2 material for this partner: remembers the partner, then shows its brief.</summary>
     private static ExecuteAction StageTwoButton(string title, string outreachId, string departmentId) =>
-        CardActions.Verb(title, StageTwoWorkspace.PartnerVerb, StageTwoWorkspace.PartnerData(outreachId, departmentId, StageTwoCommandSet.Brief.Name));
+        CardActions.Verb(title, new ChoosePartner(outreachId, departmentId, StageTwoCommandSet.Brief.Name));
 
     /// <summary>The refusal reason picker fills the outcome button's reason.</summary>
     private static string ReasonField => CardActionCodec.FieldName(nameof(RecordOutcome.Reason));
