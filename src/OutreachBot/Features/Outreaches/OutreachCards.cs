@@ -556,7 +556,7 @@ public static class OutreachCards
     }
 
     private static ExecuteAction ReopenButton(string title, string outreachId, string? departmentId) =>
-        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, CardKeys.For(outreachId, departmentId));
+        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, new OutreachButton(outreachId, departmentId).Data());
 
     /// <summary>The stage-2 material for this partner: remembers the partner, then shows its brief.</summary>
     private static ExecuteAction StageTwoButton(string title, string outreachId, string departmentId) =>

@@ -102,13 +102,8 @@ public static class ReminderCards
             T(culture, "Snooze." + choice.Code), new SnoozeReminder(reminder.Id, choice.Code))));
         if (reminder.OutreachId is not null)
         {
-            var open = CardKeys.For(reminder.OutreachId);
-            if (reminder.DepartmentId is not null)
-            {
-                open[CardActions.ArgumentsKey] = reminder.DepartmentId;
-            }
-
-            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), OutreachCommandSet.Status.Name, open));
+            var open = new OutreachButton(reminder.OutreachId, Args: reminder.DepartmentId);
+            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), OutreachCommandSet.Status.Name, open.Data()));
         }
 
         return new AdaptiveCard(body, actions);
