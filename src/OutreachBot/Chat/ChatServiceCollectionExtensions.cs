@@ -40,20 +40,18 @@ public static class ChatServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Routes card buttons with <paramref name="verb"/> (built by <c>CardActions.Verb</c>) to <typeparamref name="THandler"/>.</summary>
-    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb)
+    /// <summary>
+    /// Routes the buttons that carry a <typeparamref name="TAction"/> (built by <c>CardActions.Verb(title, action)</c>) to
+    /// <typeparamref name="THandler"/>, resolved per turn.
+    /// </summary>
+    public static IServiceCollection AddCardAction<TAction, THandler>(this IServiceCollection services)
+        where TAction : ICardAction
         where THandler : class, ICardActionHandler
     {
         services.AddTransient<THandler>();
-        services.AddSingleton(new CardActionRegistration(verb, typeof(THandler)));
+        services.AddSingleton(new CardActionRegistration(TAction.Verb, typeof(THandler)));
         return services;
     }
-
-    /// <summary>Routes the buttons that carry a <typeparamref name="TAction"/> to <typeparamref name="THandler"/>.</summary>
-    public static IServiceCollection AddCardAction<TAction, THandler>(this IServiceCollection services)
-        where TAction : ICardAction
-        where THandler : class, ICardActionHandler =>
-        services.AddCardAction<THandler>(TAction.Verb);
 
     /// <summary>Lets <typeparamref name="THandler"/> claim typed text that is not a command before help answers it.</summary>
     public static IServiceCollection AddFreeTextHandler<THandler>(this IServiceCollection services)

@@ -596,7 +596,7 @@ public static class OutreachCards
     {
         return new AdaptiveCard(
             [new TextBlock(T(culture, "Outcome.AddTarget", departmentName)) { Wrap = true }],
-            [CardActions.Verb(T(culture, "Outcome.AddTargetButton", departmentName), new AddTargetWithOutcome(departmentId, outcome, reason))]);
+            [CardActions.Verb(T(culture, "Outcome.AddTargetButton", departmentName), new AddTargetWithOutcome(departmentId, outcome, string.IsNullOrWhiteSpace(reason) ? null : reason))]);
     }
 
     /// <summary>A department name that fits several departments: one button per candidate runs the command for it.</summary>
