@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
-using Microsoft.Recognizers.Text.Number;
 
 namespace OutreachBot.Domain.Text;
 
@@ -15,22 +14,7 @@ public static class DateTimeModels
     // Lazy: building a model takes long enough that turns arriving together would otherwise each build one.
     private static readonly ConcurrentDictionary<string, Lazy<DateTimeModel>> Models = new(StringComparer.Ordinal);
 
-    /// <summary>The cultures the bot reads dates in.</summary>
-    public static IReadOnlyList<string> Cultures { get; } = [Culture.English, Culture.Chinese];
-
     public static IReadOnlyList<ModelResult> Recognize(string text, string culture, DateTime referenceTime) =>
-        Model(culture).Parse(text, referenceTime);
-
-    /// <summary>
-    /// Builds the date-time model of <paramref name="culture"/> and its number models now, if not built yet (a model
-    /// takes a second or two of CPU and some megabytes of compiled patterns, kept for the life of the process).
-    /// </summary>
-    public static void Prepare(string culture)
-    {
-        _ = Model(culture);
-        _ = NumberRecognizer.RecognizeNumber("1", culture);
-    }
-
-    private static DateTimeModel Model(string culture) =>
-        Models.GetOrAdd(culture, static c => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel())).Value;
+        Models.GetOrAdd(culture, static c => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel()))
+            .Value.Parse(text, referenceTime);
 }

@@ -23,7 +23,6 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<IChannelTrust, AuthenticatedTeamsTrust>();
         services.TryAddSingleton<IChannelRoster, TeamsRoster>();
         services.AddSingleton<ChannelIdentityResolver>();
-        services.AddHostedService<LanguageModelsWarmUp>();
         services.AddCommand<HelpCommand>(CoreCommandSet.Help);
         services.AddCommand<CancelCommand>(CoreCommandSet.Cancel);
         return services;
