@@ -34,6 +34,15 @@ public sealed class CountingEntityStore(IEntityStore inner) : IEntityStore
         return inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
     }
 
+    /// <summary>One round trip, counted as "getrows" (a partition query for named rows).</summary>
+    public async Task<IReadOnlyList<StoredEntity>> GetRowsAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        Count("getrows", table, partitionKey);
+        var found = await inner.GetRowsAsync(table, partitionKey, rowKeys, cancellationToken);
+        Interlocked.Add(ref queriedEntities, found.Count);
+        return found;
+    }
+
     public Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
     {
         Count("insert", table, partitionKey);

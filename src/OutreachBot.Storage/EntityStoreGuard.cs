@@ -33,6 +33,22 @@ public static class EntityStoreGuard
         StorageKey.Validate(rowKey);
     }
 
+    /// <summary>The distinct row keys of a <see cref="IEntityStore.GetRowsAsync"/>, each checked.</summary>
+    public static IReadOnlyList<string> ValidateRowKeys(string table, string partitionKey, IReadOnlyList<string> rowKeys)
+    {
+        ValidateTable(table);
+        StorageKey.Validate(partitionKey);
+        ArgumentNullException.ThrowIfNull(rowKeys);
+        var distinct = rowKeys.Distinct(StringComparer.Ordinal).ToList();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(distinct.Count, IEntityStore.MaxRowsPerRead, nameof(rowKeys));
+        foreach (var rowKey in distinct)
+        {
+            StorageKey.Validate(rowKey);
+        }
+
+        return distinct;
+    }
+
     public static void ValidateJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

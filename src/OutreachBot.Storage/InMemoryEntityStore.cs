@@ -23,6 +23,17 @@ public sealed class InMemoryEntityStore : IEntityStore
         }
     }
 
+    public Task<IReadOnlyList<StoredEntity>> GetRowsAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        var keys = EntityStoreGuard.ValidateRowKeys(table, partitionKey, rowKeys);
+        lock (gate)
+        {
+            var partition = Partition(table, partitionKey);
+            IReadOnlyList<StoredEntity> found = keys.Select(partition.GetValueOrDefault).OfType<StoredEntity>().OrderBy(e => e.RowKey, StringComparer.Ordinal).ToList();
+            return Task.FromResult(found);
+        }
+    }
+
     public Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default) =>
         Task.FromResult(SubmitBatchCore(table, partitionKey, [EntityOperation.Insert(rowKey, json)])[0]);
 

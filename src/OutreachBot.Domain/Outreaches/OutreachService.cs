@@ -565,9 +565,22 @@ public sealed class OutreachService(
     /// (the directory's reading of the query) stands for it; null when neither knows the department.
     /// </summary>
     public async Task<PartnerPicture?> PartnerPictureAsync(
-        Requester requester, string query, DepartmentRef? directoryDepartment, CancellationToken cancellationToken = default)
+        Requester requester, string query, DepartmentRef? directoryDepartment, CancellationToken cancellationToken = default) =>
+        await PartnerPictureAsync(requester, await VisibleToAsync(requester, cancellationToken), query, directoryDepartment, cancellationToken);
+
+    /// <summary>My outreaches and those shared with me as one read, for a caller that looks at them before asking for more.</summary>
+    public async Task<VisibleOutreaches> VisibleToAsync(Requester requester, CancellationToken cancellationToken = default) =>
+        new(await VisibleAsync(requester, cancellationToken));
+
+    /// <summary>
+    /// <see cref="PartnerPictureAsync(Requester, string, DepartmentRef?, CancellationToken)"/> over outreaches the caller
+    /// has already read this turn (<see cref="VisibleToAsync"/>), so they are not listed again.
+    /// </summary>
+    public async Task<PartnerPicture?> PartnerPictureAsync(
+        Requester requester, VisibleOutreaches seen, string query, DepartmentRef? directoryDepartment, CancellationToken cancellationToken = default)
     {
-        var visible = await VisibleAsync(requester, cancellationToken);
+        ArgumentNullException.ThrowIfNull(seen);
+        var visible = seen.Outreaches;
         IReadOnlyList<PartnerMatch> matches = string.IsNullOrWhiteSpace(query) ? [] : OutreachStatus.FindPartner(visible.Select(v => v.View), query);
         if (directoryDepartment is not null)
         {
@@ -816,9 +829,19 @@ public sealed class OutreachService(
 
     private static OutreachResult<Outreach> Then(OutreachError? error, Outreach outreach) => error is null ? outreach : error;
 
-    private sealed record VisibleOutreach(StoredOutreach Stored, OutreachStatusView View);
+    internal sealed record VisibleOutreach(StoredOutreach Stored, OutreachStatusView View);
 
     private sealed record FoundTarget(StoredOutreach Stored, OutreachTarget Target);
 
     private sealed record BestTarget(VisibleOutreach Outreach, PartnerMatch Match);
+}
+
+/// <summary>The outreaches a requester could see when they were read, overdue first (<see cref="OutreachService.VisibleToAsync"/>).</summary>
+public sealed class VisibleOutreaches
+{
+    internal VisibleOutreaches(IReadOnlyList<OutreachService.VisibleOutreach> outreaches) => Outreaches = outreaches;
+
+    public IReadOnlyList<OutreachStatusView> Views => [.. Outreaches.Select(o => o.View)];
+
+    internal IReadOnlyList<OutreachService.VisibleOutreach> Outreaches { get; }
 }

@@ -7,6 +7,9 @@ namespace OutreachBot.Domain.Storage;
 /// </summary>
 public interface IEntityStore
 {
+    /// <summary>The most row keys one <see cref="GetRowsAsync"/> may ask for (keeps an Azure Tables filter short).</summary>
+    const int MaxRowsPerRead = 16;
+
     /// <summary>Returns the entity, or null when it does not exist.</summary>
     Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default);
 
@@ -33,6 +36,26 @@ public interface IEntityStore
     /// Pass the returned <see cref="EntityPage.ContinuationToken"/> back to read the next page.
     /// </summary>
     Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entities of one partition whose row keys are among <paramref name="rowKeys"/> (at most
+    /// <see cref="MaxRowsPerRead"/>), in one round trip where the store allows (one partition query); missing rows are
+    /// left out. For rows that are always read together, such as a user's profile and their state in a conversation.
+    /// </summary>
+    async Task<IReadOnlyList<StoredEntity>> GetRowsAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rowKeys);
+        var found = new List<StoredEntity>(rowKeys.Count);
+        foreach (var rowKey in rowKeys.Distinct(StringComparer.Ordinal))
+        {
+            if (await GetAsync(table, partitionKey, rowKey, cancellationToken).ConfigureAwait(false) is { } entity)
+            {
+                found.Add(entity);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// Applies all operations atomically (all or nothing); all share one partition, at most 100.

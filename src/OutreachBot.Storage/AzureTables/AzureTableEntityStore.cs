@@ -74,6 +74,27 @@ public sealed class AzureTableEntityStore : IEntityStore
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
+    public async Task<IReadOnlyList<StoredEntity>> GetRowsAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        var keys = EntityStoreGuard.ValidateRowKeys(table, partitionKey, rowKeys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        // One partition query: "PartitionKey eq p and (RowKey eq a or RowKey eq b …)", every value quoted by CreateQueryFilter.
+        var rows = string.Join(" or ", keys.Select(rowKey => TableClient.CreateQueryFilter($"RowKey eq {rowKey}")));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" + rows + ")";
+        try
+        {
+            return await RunAsync(table, client => AllAsync(client, filter, keys.Count, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw Unavailable(exception);
+        }
+    }
+
     public async Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default)
     {
         ValidateWrite(table, partitionKey, rowKey, json);
@@ -366,6 +387,18 @@ public sealed class AzureTableEntityStore : IEntityStore
         }
 
         return sent;
+    }
+
+    /// <summary>Every page (the service may end a page early, with a continuation, even for a handful of rows).</summary>
+    private static async Task<IReadOnlyList<StoredEntity>> AllAsync(TableClient client, string filter, int pageSize, CancellationToken cancellationToken)
+    {
+        var found = new List<StoredEntity>(pageSize);
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(ToStored(entity));
+        }
+
+        return found;
     }
 
     private static async Task<EntityPage> FirstPageAsync(TableClient client, string filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)

@@ -67,6 +67,9 @@ public sealed class ResilientEntityStore : IEntityStore, IDisposable
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<StoredEntity>> GetRowsAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default) =>
+        RunAsync(token => Inner.GetRowsAsync(table, partitionKey, rowKeys, token), cancellationToken);
+
     public Task<EntityPage> QueryAsync(string table, string partitionKey, RowKeyRange range, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
         RunAsync(token => Inner.QueryAsync(table, partitionKey, range, pageSize, continuationToken, token), cancellationToken);
 

@@ -54,6 +54,35 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
         return await ReadAsync(connection, null, table, partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoredEntity>> GetRowsAsync(string table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        var keys = EntityStoreGuard.ValidateRowKeys(table, partitionKey, rowKeys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = keys.Select((_, i) => "$rk" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT rk, json, etag FROM entities WHERE tbl = $tbl AND pk = $pk AND rk IN ({string.Join(", ", names)}) ORDER BY rk";
+        command.Parameters.AddWithValue("$tbl", EntityStoreGuard.CanonicalTable(table));
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            command.Parameters.AddWithValue(names[i], keys[i]);
+        }
+
+        var items = new List<StoredEntity>(keys.Count);
+        await using var reader = await ExecuteReaderAsync(command, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(new StoredEntity(partitionKey, reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return items;
+    }
+
     public async Task<StoredEntity> InsertAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken = default) =>
         (await SubmitBatchAsync(table, partitionKey, [EntityOperation.Insert(rowKey, json)], cancellationToken).ConfigureAwait(false))[0];
 

@@ -13,6 +13,7 @@ public sealed class ChatSession(
     ITurnContext turn,
     UserKey user,
     UserProfile profile,
+    StoredProfile? storedProfile,
     ChatIdentity identity,
     ConversationData conversation,
     TimeProvider clock,
@@ -20,6 +21,9 @@ public sealed class ChatSession(
     FlowEngine flows)
 {
     private readonly List<OutgoingMessage> outbox = [];
+
+    // The profile with the ETag this turn read or wrote it under, so a change is one write; null: read before writing.
+    private StoredProfile? known = storedProfile;
 
     public ITurnContext Turn { get; } = turn;
 
@@ -65,14 +69,18 @@ public sealed class ChatSession(
     public Task StartFlowAsync(string flowName, CancellationToken cancellationToken, params KeyValuePair<string, string>[] given) =>
         flows.StartAsync(flowName, this, cancellationToken, given);
 
-    public async Task UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
-        Profile = await profiles.UpdateAsync(User, change, cancellationToken);
+    public async Task UpdateProfileAsync(Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
+    {
+        known = await profiles.UpdateAsync(User, known, change, cancellationToken);
+        Profile = known.Profile;
+    }
 
     /// <summary>After a change of the user's link (e.g. <c>iam</c>): the profile as stored and the identity it gives.</summary>
     public void Relinked(UserProfile updated, ChatIdentity identity)
     {
         Profile = updated;
         Identity = identity;
+        known = null;
     }
 }
 

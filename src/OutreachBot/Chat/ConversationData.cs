@@ -1,8 +1,8 @@
 namespace OutreachBot.Chat;
 
 /// <summary>
-/// One user's state in one conversation, kept in Bot Builder's PrivateConversationState (keyed by channel,
-/// conversation and user; hence plain settable properties: it is serialized by the IStorage implementation). In a group
+/// One user's state in one conversation, kept beside the user's profile by UserStateStore (keyed by user, channel and
+/// conversation; plain settable properties, serialized as JSON). In a group
 /// chat or channel each member has their own flow, pending question and numbered choices. Survives restarts.
 /// </summary>
 public sealed class ConversationData

@@ -7,6 +7,7 @@ using OutreachBot.Chat.Flows;
 using OutreachBot.Chat.Output;
 using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Storage.UserProfiles;
+using OutreachBot.Storage.UserStates;
 
 namespace OutreachBot.Chat;
 
@@ -15,7 +16,7 @@ namespace OutreachBot.Chat;
 /// invokes, welcomes new users and records conversation references. Routing only; no feature logic here.
 /// </summary>
 public sealed class OutreachActivityHandler(
-    PrivateConversationState userInConversationState,
+    UserStateStore userStates,
     ConversationState legacyConversationState,
     UserProfileStore profiles,
     ChannelIdentityResolver identities,
@@ -28,11 +29,9 @@ public sealed class OutreachActivityHandler(
 {
     public const string CultureTurnStateKey = "OutreachBot.Culture";
     private const string LegacyStateTakenKey = "OutreachBot.LegacyStateTaken";
+    private const string UserStateKey = "OutreachBot.UserConversationState";
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
     private const string ErrorContentType = "application/vnd.microsoft.error";
-
-    // Keyed by conversation and user: in a group chat or channel each member has their own flow and numbered choices.
-    private readonly IStatePropertyAccessor<ConversationData> conversationData = userInConversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
     // Before per-user state, a conversation had one ConversationData; a personal chat's is taken over once (see OpenSessionAsync).
     private readonly IStatePropertyAccessor<ConversationData> legacyConversationData = legacyConversationState.CreateProperty<ConversationData>(nameof(ConversationData));
@@ -43,7 +42,11 @@ public sealed class OutreachActivityHandler(
         turnContext.TurnState.Add(CultureTurnStateKey, Language.FromLocale(turnContext.Activity.Locale).Culture);
         await references.SaveAsync(turnContext.Activity, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await userInConversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        if (turnContext.TurnState.Get<UserConversationState>(UserStateKey) is { } state)
+        {
+            await userStates.SaveAsync(state, cancellationToken);
+        }
+
         if (turnContext.TurnState.ContainsKey(LegacyStateTakenKey))
         {
             await legacyConversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
@@ -146,19 +149,25 @@ public sealed class OutreachActivityHandler(
     private async Task<ChatSession> OpenSessionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var user = UserKey.From(turnContext.Activity);
-        var profile = await profiles.GetAsync(user, cancellationToken);
+        // One round trip: the profile and the user's state in this conversation sit side by side in the user's partition.
+        var read = await userStates.ReadAsync(user, turnContext.Activity, cancellationToken);
+        var state = read.Conversation;
+        turnContext.TurnState[UserStateKey] = state;
+        var profile = read.Profile;
         var clientZone = ClientTimeZone(turnContext.Activity);
-        if (clientZone is not null && !profile.TimeZoneChosen && profile.TimeZoneId != clientZone && TimeZoneInfo.TryFindSystemTimeZoneById(clientZone, out _))
+        if (clientZone is not null && !profile.Profile.TimeZoneChosen && profile.Profile.TimeZoneId != clientZone && TimeZoneInfo.TryFindSystemTimeZoneById(clientZone, out _))
         {
-            profile = await profiles.UpdateAsync(user, p => p.TimeZoneChosen ? p : p with { TimeZoneId = clientZone }, cancellationToken);
+            profile = await profiles.UpdateAsync(user, profile, p => p.TimeZoneChosen ? p : p with { TimeZoneId = clientZone }, cancellationToken);
         }
 
-        var (resolved, identity) = await identities.ResolveAsync(turnContext, user, profile, cancellationToken);
-        var data = await conversationData.GetAsync(turnContext, () => null!, cancellationToken) ?? await TakeOverLegacyStateAsync(turnContext, cancellationToken);
-        // State read back from storage arrives as JSON and is converted to a new object: put that object back,
-        // so the changes this turn makes to it are the ones saved.
-        await conversationData.SetAsync(turnContext, data, cancellationToken);
-        var session = new ChatSession(turnContext, user, resolved, identity, data, clock, profiles, flows);
+        var (resolved, identity) = await identities.ResolveAsync(turnContext, user, profile.Profile, cancellationToken);
+        if (!state.Found)
+        {
+            state.Data = await TakeOverLegacyStateAsync(turnContext, cancellationToken);
+        }
+
+        // A profile the identity check rewrote has an ETag this turn has not seen: the session reads it before its first write.
+        var session = new ChatSession(turnContext, user, resolved, resolved == profile.Profile ? profile : null, identity, state.Data, clock, profiles, flows);
         turnContext.TurnState[CultureTurnStateKey] = session.Culture;
         return session;
     }

@@ -15,11 +15,18 @@ namespace OutreachBot.Hosting;
 /// keep them). Building a client costs more CPU than the rest of a simple turn: its serializer settings and the
 /// compiled regular expressions of its REST base class, which the finalizer then has to clean up. The clients and
 /// their credentials are safe to share between turns; the ones CloudAdapter disposes at the end of a turn are thin
-/// handles that leave the shared client open.
+/// handles that leave the shared client open. At most <see cref="MaxSharedConnectors"/> are kept: past that (service
+/// URLs are chosen by whoever may call the bot, which without authentication is anyone on the machine), a turn gets
+/// its own client, as CloudAdapter would build it, disposed at the end of the turn.
 /// </summary>
-public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication, IDisposable
+public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner, int maxSharedConnectors = SharedClientsAuthentication.MaxSharedConnectors)
+    : BotFrameworkAuthentication, IDisposable
 {
+    /// <summary>Channel regions and bot identities in real use are a handful; this leaves ample room.</summary>
+    public const int MaxSharedConnectors = 64;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<IConnectorClient>>> connectors = new(StringComparer.Ordinal);
+    private int sharedConnectors;
     private readonly ConcurrentDictionary<string, Lazy<Task<UserTokenClient>>> userTokenClients = new(StringComparer.Ordinal);
 
     // CloudAdapter takes the turn's connector factory from the authentication result, not from CreateConnectorFactory.
@@ -73,15 +80,41 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
     private static string Identity(ClaimsIdentity claims) =>
         string.Join('\u001f', new[] { "aud", "appid", "azp", "ver" }.Select(type => claims.FindFirst(type)?.Value ?? ""));
 
-    private Task<IConnectorClient> ConnectorAsync(ConnectorFactory factory, string identity, string serviceUrl, string audience, CancellationToken cancellationToken) =>
-        SharedAsync(connectors, string.Join('\u001f', identity, serviceUrl, audience ?? ""), () => factory.CreateAsync(serviceUrl, audience, CancellationToken.None), cancellationToken);
-
-    private Task<UserTokenClient> UserTokenClientAsync(ClaimsIdentity claims, CancellationToken cancellationToken) =>
-        SharedAsync(userTokenClients, Identity(claims), () => inner.CreateUserTokenClientAsync(claims, CancellationToken.None), cancellationToken);
-
-    private static async Task<T> SharedAsync<T>(ConcurrentDictionary<string, Lazy<Task<T>>> clients, string key, Func<Task<T>> create, CancellationToken cancellationToken)
+    /// <summary>The shared client for this bot, service URL and audience; false when no more may be shared (build one for the turn).</summary>
+    private bool TryShareConnector(ConnectorFactory factory, string identity, string serviceUrl, string audience, CancellationToken cancellationToken, out Task<IConnectorClient> shared)
     {
-        var lazy = clients.GetOrAdd(key, _ => new Lazy<Task<T>>(create));
+        var key = string.Join('\u001f', identity, serviceUrl, audience ?? "");
+        if (!connectors.TryGetValue(key, out var lazy))
+        {
+            if (Interlocked.Increment(ref sharedConnectors) > maxSharedConnectors)
+            {
+                Interlocked.Decrement(ref sharedConnectors);
+                shared = Task.FromResult<IConnectorClient>(null!);
+                return false;
+            }
+
+            var created = new Lazy<Task<IConnectorClient>>(() => factory.CreateAsync(serviceUrl, audience, CancellationToken.None));
+            lazy = connectors.GetOrAdd(key, created);
+            if (lazy != created)
+            {
+                Interlocked.Decrement(ref sharedConnectors);
+            }
+        }
+
+        shared = SharedAsync(connectors, key, lazy, cancellationToken, () => Interlocked.Decrement(ref sharedConnectors));
+        return true;
+    }
+
+    // Keyed by bot identity only (the claims' audience and app ids), which authentication has checked: a small set.
+    private Task<UserTokenClient> UserTokenClientAsync(ClaimsIdentity claims, CancellationToken cancellationToken) =>
+        SharedAsync(
+            userTokenClients,
+            Identity(claims),
+            userTokenClients.GetOrAdd(Identity(claims), _ => new Lazy<Task<UserTokenClient>>(() => inner.CreateUserTokenClientAsync(claims, CancellationToken.None))),
+            cancellationToken);
+
+    private static async Task<T> SharedAsync<T>(ConcurrentDictionary<string, Lazy<Task<T>>> clients, string key, Lazy<Task<T>> lazy, CancellationToken cancellationToken, Action? removed = null)
+    {
         try
         {
             return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -89,7 +122,11 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A client that could not be built (e.g. credentials unavailable) is not kept: the next turn tries again.
-            clients.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, lazy));
+            if (clients.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, lazy)))
+            {
+                removed?.Invoke();
+            }
+
             throw;
         }
     }
@@ -97,7 +134,9 @@ public sealed class SharedClientsAuthentication(BotFrameworkAuthentication inner
     private sealed class SharedConnectorFactory(SharedClientsAuthentication owner, ConnectorFactory inner, string identity) : ConnectorFactory
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
-            new ConnectorHandle(await owner.ConnectorAsync(inner, identity, serviceUrl, audience, cancellationToken).ConfigureAwait(false));
+            owner.TryShareConnector(inner, identity, serviceUrl, audience, cancellationToken, out var shared)
+                ? new ConnectorHandle(await shared.ConfigureAwait(false))
+                : await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A turn's view of the shared client: everything but <see cref="Dispose"/>, which leaves the client open.</summary>

@@ -20,6 +20,10 @@ public sealed class MessagesFuzzTests(ITestOutputHelper output) : IDisposable
         var generator = new HostileActivities(seed: 20261124);
         var half = Long.Pick(5_000, 50_000);
         await FireAsync(http, generator, 1_000);
+        // The date models are built once per process, on first use; a hostile activity that first reaches one half-way
+        // through would count as growth per activity. Two valid reminders, one per language, build them first.
+        await ChatUser.As(http, bot.MessagesEndpoint, "zh-CN").SayAsync("提醒 明天上午9点 联系李雷");
+        await ChatUser.As(http, bot.MessagesEndpoint, "en-US").SayAsync("remind tomorrow 9am call Li Lei");
         var start = GC.GetTotalMemory(forceFullCollection: true);
 
         var statuses = await FireAsync(http, generator, half);

@@ -296,6 +296,45 @@ public abstract class EntityStoreContractTests
         Assert.Equal(["a"], toOnly);
     }
 
+    [Fact]
+    public async Task Reading_named_rows_returns_those_that_exist_with_their_etags_and_nothing_else()
+    {
+        foreach (var key in new[] { "conversation~a", "conversation~b", "profile", "zz" })
+        {
+            await Store.InsertAsync(Table, Partition, key, Json.Of(key));
+        }
+
+        await Store.InsertAsync(Table, "p2", "profile", Json.Of("other partition"));
+        var profile = await Store.GetAsync(Table, Partition, "profile");
+
+        var found = await Store.GetRowsAsync(Table, Partition, ["profile", "conversation~b", "missing", "profile"]);
+
+        Assert.Equal(["conversation~b", "profile"], found.Select(e => e.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(profile!.ETag, found.Single(e => e.RowKey == "profile").ETag);
+        Assert.Equal(Json.Of("conversation~b"), found.Single(e => e.RowKey == "conversation~b").Json);
+    }
+
+    [Theory]
+    [InlineData("x' or RowKey ne '")]
+    [InlineData("支付风控部 O'Brien")]
+    public async Task Reading_named_rows_quotes_odata_looking_keys(string text)
+    {
+        await Store.InsertAsync(Table, Partition, text, Json.Of(text));
+        await Store.InsertAsync(Table, Partition, "neighbour", Json.Of("neighbour"));
+
+        var found = await Store.GetRowsAsync(Table, Partition, [text, "absent"]);
+
+        Assert.Equal(Json.Of(text), Assert.Single(found).Json);
+    }
+
+    [Fact]
+    public async Task Reading_more_named_rows_than_the_limit_is_refused()
+    {
+        var keys = Enumerable.Range(0, IEntityStore.MaxRowsPerRead + 1).Select(i => "r" + i).ToList();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.GetRowsAsync(Table, Partition, keys));
+    }
+
     [Theory]
     [InlineData("O'Brien \"quoted\"")]
     [InlineData("支付风控部 王经理")]

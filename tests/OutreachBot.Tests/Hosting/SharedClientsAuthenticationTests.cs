@@ -29,6 +29,25 @@ public sealed class SharedClientsAuthenticationTests
     }
 
     [Fact]
+    public async Task Past_the_most_shared_clients_a_new_service_url_gets_a_client_of_its_own_that_the_turn_disposes()
+    {
+        var inner = new CountingAuthentication();
+        using var shared = new SharedClientsAuthentication(inner, maxSharedConnectors: 2);
+        await ConnectorOfATurnAsync(shared, "https://one.example/");
+        await ConnectorOfATurnAsync(shared, "https://two.example/");
+
+        var third = await ConnectorOfATurnAsync(shared, "https://three.example/");
+        var thirdAgain = await ConnectorOfATurnAsync(shared, "https://three.example/");
+        var firstAgain = await ConnectorOfATurnAsync(shared, "https://one.example/");
+        var firstOnceMore = await ConnectorOfATurnAsync(shared, "https://one.example/");
+
+        Assert.Equal(4, inner.ConnectorsBuilt);
+        Assert.IsType<ConnectorClient>(third);
+        Assert.NotSame(third.Conversations, thirdAgain.Conversations);
+        Assert.Same(firstAgain.Conversations, firstOnceMore.Conversations);
+    }
+
+    [Fact]
     public async Task A_turn_that_signs_nobody_in_builds_no_user_token_client_and_the_first_use_builds_one_for_every_turn()
     {
         var inner = new CountingAuthentication();

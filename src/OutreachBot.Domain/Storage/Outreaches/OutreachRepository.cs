@@ -136,43 +136,79 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     /// <summary>Every outreach the user owns, newest first.</summary>
     public async Task<IReadOnlyList<Outreach>> ListOwnedAsync(string ownerKey, CancellationToken cancellationToken = default)
     {
-        var entities = await QueryAllAsync(OwnerPartition(ownerKey), RowKeyRange.WithPrefix("o-"), cancellationToken);
+        var entities = await QueryAllAsync(OwnerPartition(ownerKey), RowKeyRange.WithPrefix(OwnedRowPrefix), cancellationToken);
         return [.. entities.Select(e => Outreach.FromSnapshot(Deserialize<OutreachSnapshot>(e.Json)))];
     }
 
     /// <summary>Outreaches shared with the requester personally or with one of their teams/channels (not those they own).</summary>
     public async Task<IReadOnlyList<Outreach>> ListSharedWithAsync(Requester requester, CancellationToken cancellationToken = default) =>
-        [.. (await ListSharedStoredAsync(requester, cancellationToken)).Select(s => s.Outreach)];
+        [.. (await ListVisibleAsync(requester, cancellationToken)).Select(s => s.Outreach).Where(o => o.OwnerKey != requester.UserKey)];
 
-    /// <summary>Every outreach the requester may see, with ETags: their own (newest first), then those shared with them.</summary>
+    /// <summary>
+    /// Every outreach the requester may see, with ETags: their own (newest first), then those shared with them. One range
+    /// query over the requester's partition reads both their records and the index of what is shared with them
+    /// personally; a query per team or channel adds what is shared there, and a read per shared outreach loads it.
+    /// </summary>
     public async Task<IReadOnlyList<StoredOutreach>> ListVisibleAsync(Requester requester, CancellationToken cancellationToken = default)
     {
-        var owned = await QueryAllAsync(OwnerPartition(requester.UserKey), RowKeyRange.WithPrefix("o-"), cancellationToken);
-        return [.. owned.Select(e => new StoredOutreach(Outreach.FromSnapshot(Deserialize<OutreachSnapshot>(e.Json)), e.ETag)), .. await ListSharedStoredAsync(requester, cancellationToken)];
-    }
-
-    private async Task<IReadOnlyList<StoredOutreach>> ListSharedStoredAsync(Requester requester, CancellationToken cancellationToken)
-    {
-        var keys = SharingKeys(requester.UserKey, requester.TeamIds);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in keys)
+        ArgumentNullException.ThrowIfNull(requester);
+        var rows = await QueryAllAsync(OwnerPartition(requester.UserKey), OwnedAndSharedWith, cancellationToken);
+        var owned = rows.Where(e => e.RowKey.StartsWith(OwnedRowPrefix, StringComparison.Ordinal));
+        var sharedIds = new HashSet<string>(
+            rows.Where(e => e.RowKey.StartsWith(SharedWithRowPrefix, StringComparison.Ordinal)).Select(e => e.RowKey[SharedWithRowPrefix.Length..]),
+            StringComparer.Ordinal);
+        if (!rows.Any(e => e.RowKey == SharesMovedRow))
         {
-            foreach (var entity in await QueryAllAsync(SharedPartition(key), RowKeyRange.All, cancellationToken))
+            sharedIds.UnionWith(await MoveSharesWithPersonAsync(requester.UserKey, cancellationToken));
+        }
+
+        foreach (var team in requester.TeamIds)
+        {
+            foreach (var entity in await QueryAllAsync(SharedPartition("t:" + team), RowKeyRange.All, cancellationToken))
             {
-                ids.Add(entity.RowKey);
+                sharedIds.Add(entity.RowKey);
             }
         }
 
-        var found = new List<StoredOutreach>();
-        foreach (var id in ids)
+        var shared = new List<StoredOutreach>();
+        foreach (var id in sharedIds)
         {
             if (await LoadAsync(id, cancellationToken) is { } stored && stored.Outreach.OwnerKey != requester.UserKey && stored.Outreach.IsVisibleTo(requester))
             {
-                found.Add(stored);
+                shared.Add(stored);
             }
         }
 
-        return [.. found.OrderByDescending(s => s.Outreach.CreatedAt)];
+        return [.. owned.Select(e => new StoredOutreach(Outreach.FromSnapshot(Deserialize<OutreachSnapshot>(e.Json)), e.ETag)), .. shared.OrderByDescending(s => s.Outreach.CreatedAt)];
+    }
+
+    /// <summary>
+    /// Once per person: the "shared with me" index kept before in its own partition ("shared:u:…") is copied into the
+    /// person's partition, marked as moved, and removed from the old one. Returns the outreach ids it held.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> MoveSharesWithPersonAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var legacyPartition = SharedPartition("u:" + userKey);
+        var legacy = await QueryAllAsync(legacyPartition, RowKeyRange.All, cancellationToken);
+        foreach (var entity in legacy)
+        {
+            await WriteVersionedAsync(OwnerPartition(userKey), SharedWithRow(entity.RowKey), entity.Json, Deserialize<VersionOnly>(entity.Json).Version, cancellationToken);
+        }
+
+        await store.UpsertAsync(Table, OwnerPartition(userKey), SharesMovedRow, "{}", cancellationToken);
+        foreach (var entity in legacy)
+        {
+            try
+            {
+                await store.DeleteAsync(Table, legacyPartition, entity.RowKey, entity.ETag, cancellationToken);
+            }
+            catch (Exception exception) when (OptimisticConcurrency.IsLostRace(exception))
+            {
+                // Changed or removed meanwhile by an instance that still writes there: it is read again on no later turn, harmless.
+            }
+        }
+
+        return [.. legacy.Select(e => e.RowKey)];
     }
 
     /// <summary>Every outreach (by anyone) that targets the department: for collision warnings and shared refusals.</summary>
@@ -185,6 +221,12 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
     /// <summary>The whole timeline, oldest first: the archived pages followed by the events still on the record.</summary>
     public async Task<IReadOnlyList<TimelineEvent>> ReadTimelineAsync(Outreach outreach, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(outreach);
+        if (outreach.ArchivedPages == 0)
+        {
+            return [.. outreach.Timeline.OrderBy(e => e.Sequence)];
+        }
+
         var pages = await QueryAllAsync(OwnerPartition(outreach.OwnerKey), RowKeyRange.WithPrefix(ArchivePrefix(outreach)), cancellationToken);
         return [.. pages.SelectMany(p => Deserialize<TimelinePage>(p.Json).Events).Concat(outreach.Timeline).OrderBy(e => e.Sequence)];
     }
@@ -239,12 +281,19 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
         var now = SharingKeys(outreach.Sharing);
         foreach (var key in now)
         {
-            await WriteVersionedAsync(SharedPartition(key), outreach.Id, Serialize(new SharedIndexEntry(outreach.Id, outreach.Version)), outreach.Version, cancellationToken);
+            var (partition, row) = SharedIndexSlot(key, outreach.Id);
+            await WriteVersionedAsync(partition, row, Serialize(new SharedIndexEntry(outreach.Id, outreach.Version)), outreach.Version, cancellationToken);
         }
 
         foreach (var key in SharingKeys(sharingBefore).Except(now))
         {
-            await DeleteVersionedAsync(SharedPartition(key), outreach.Id, outreach.Version, cancellationToken);
+            var (partition, row) = SharedIndexSlot(key, outreach.Id);
+            await DeleteVersionedAsync(partition, row, outreach.Version, cancellationToken);
+            if (key.StartsWith("u:", StringComparison.Ordinal))
+            {
+                // A person who has not listed their outreaches since shares moved may still hold the entry in the old place.
+                await DeleteVersionedAsync(SharedPartition(key), outreach.Id, outreach.Version, cancellationToken);
+            }
         }
     }
 
@@ -301,6 +350,12 @@ public sealed class OutreachRepository(IEntityStore store, OutreachRepositoryOpt
 
     private Task<List<StoredEntity>> QueryAllAsync(string partition, RowKeyRange range, CancellationToken cancellationToken) =>
         store.ListAllAsync(Table, partition, range, cancellationToken: cancellationToken);
+
+    /// <summary>Where a sharing key's index entry for an outreach lives: a person's in their own partition, a team's in the team's.</summary>
+    private static (string Partition, string Row) SharedIndexSlot(string sharingKey, string outreachId) =>
+        sharingKey.StartsWith("u:", StringComparison.Ordinal)
+            ? (OwnerPartition(sharingKey[2..]), SharedWithRow(outreachId))
+            : (SharedPartition(sharingKey), outreachId);
 
     private static HashSet<string> SharingKeys(OutreachSharing sharing) =>
         SharingKeys(null, [.. new[] { sharing.TeamId, sharing.ChannelId }.OfType<string>()], sharing.ColleagueKeys);

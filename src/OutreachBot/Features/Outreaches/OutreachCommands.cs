@@ -113,7 +113,8 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
             return;
         }
 
-        var targeted = (await outreaches.StatusAsync(requester, cancellationToken)).SelectMany(v => v.Targets.Select(t => t.DepartmentId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var visible = await outreaches.VisibleToAsync(requester, cancellationToken);
+        var targeted = visible.Views.SelectMany(v => v.Targets.Select(t => t.DepartmentId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var resolved = renderer.ResolveDepartment(request.Arguments, targeted);
         if (resolved is DepartmentResolution.Unsure { Candidates.Count: > 1 } unsure)
         {
@@ -127,7 +128,7 @@ public sealed class StatusCommand(OutreachService outreaches, OutreachRenderer r
 
         var department = resolved is DepartmentResolution.Found found ? found.Department : renderer.FindDepartment(request.Arguments);
 
-        var picture = await outreaches.PartnerPictureAsync(requester, request.Arguments, department is null ? null : OutreachRenderer.Ref(department), cancellationToken);
+        var picture = await outreaches.PartnerPictureAsync(requester, visible, request.Arguments, department is null ? null : OutreachRenderer.Ref(department), cancellationToken);
 
         if (picture is null)
         {

@@ -10,6 +10,7 @@ using OutreachBot.Hosting;
 using OutreachBot.Storage.ConversationReferences;
 using OutreachBot.Storage.ReminderDeliveries;
 using OutreachBot.Storage.UserProfiles;
+using OutreachBot.Storage.UserStates;
 
 namespace OutreachBot.Features.Reminders;
 
@@ -31,14 +32,12 @@ public sealed class BotFrameworkReminderDelivery(
     IOptions<ReminderOptions> options,
     ConversationReferenceStore references,
     UserProfileStore profiles,
-    PrivateConversationState conversationState,
+    UserStateStore userStates,
     ReminderDeliveryLog log,
     TimeProvider time,
     ILogger<BotFrameworkReminderDelivery> logger) : IReminderDelivery
 {
     public const string ChannelDataMarker = "outreachBotDelivery";
-
-    private readonly IStatePropertyAccessor<ConversationData> conversationData = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
 
     public async Task<DeliveryResult> SendAsync(Reminder reminder, string idempotencyKey, bool isLate, CancellationToken cancellationToken)
     {
@@ -68,7 +67,7 @@ public sealed class BotFrameworkReminderDelivery(
             // Caught here: an exception escaping the callback would go to the adapter's OnTurnError, which apologises to the user.
             try
             {
-                var response = await turn.SendActivityAsync(await ActivityForAsync(turn, card, idempotencyKey, language, token), token);
+                var response = await turn.SendActivityAsync(await ActivityForAsync(owner, turn, card, idempotencyKey, language, token), token);
                 await RecordSentAsync(idempotencyKey, reference.Conversation.Id, response?.Id, token);
                 result = DeliveryResult.Success;
             }
@@ -91,7 +90,7 @@ public sealed class BotFrameworkReminderDelivery(
         return chosen?.Reference;
     }
 
-    private async Task<IActivity> ActivityForAsync(ITurnContext turn, Chat.Cards.AdaptiveCard card, string idempotencyKey, Language language, CancellationToken cancellationToken)
+    private async Task<IActivity> ActivityForAsync(UserKey owner, ITurnContext turn, Chat.Cards.AdaptiveCard card, string idempotencyKey, Language language, CancellationToken cancellationToken)
     {
         Activity activity;
         if (ChannelResponder.SupportsCards(turn.Activity.ChannelId))
@@ -103,7 +102,7 @@ public sealed class BotFrameworkReminderDelivery(
             var choices = new List<NumberedChoice>();
             var markdown = ChannelResponder.RendersMarkdown(turn.Activity.ChannelId);
             activity = MessageFactory.Text(CardTextRenderer.Render(card, choices, markdown) + "\n" + Texts<ChatTexts>.Get(language, "Text.ReplyWithNumber"));
-            await RememberChoicesAsync(turn, choices, cancellationToken);
+            await RememberChoicesAsync(owner, turn, choices, cancellationToken);
         }
 
         activity.ChannelData = new JObject
@@ -118,13 +117,11 @@ public sealed class BotFrameworkReminderDelivery(
     /// On a channel without cards the buttons are numbered; the owner's next "1" must find them in their state in this
     /// conversation (the continuation turn's user is the reference's user).
     /// </summary>
-    private async Task RememberChoicesAsync(ITurnContext turn, List<NumberedChoice> choices, CancellationToken cancellationToken)
+    private async Task RememberChoicesAsync(UserKey owner, ITurnContext turn, List<NumberedChoice> choices, CancellationToken cancellationToken)
     {
-        await conversationState.LoadAsync(turn, force: true, cancellationToken);
-        var data = await conversationData.GetAsync(turn, () => new ConversationData(), cancellationToken);
-        data.Choices = choices;
-        await conversationData.SetAsync(turn, data, cancellationToken);
-        await conversationState.SaveChangesAsync(turn, force: false, cancellationToken);
+        var state = (await userStates.ReadAsync(owner, turn.Activity, cancellationToken)).Conversation;
+        state.Data.Choices = choices;
+        await userStates.SaveAsync(state, cancellationToken);
     }
 
     private async Task RecordSentAsync(string idempotencyKey, string conversationId, string? activityId, CancellationToken cancellationToken)

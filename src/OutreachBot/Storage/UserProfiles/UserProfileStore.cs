@@ -16,7 +16,8 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     public const string LinkTable = "UserPersonLinks";
     private const string LinkPartition = "links";
     private const string ClaimPartition = "persons";
-    private const string Row = "profile";
+    /// <summary>The profile's row in the user's partition (their states in conversations sit beside it, see UserStateStore).</summary>
+    public const string Row = "profile";
     private const int MaxLinkRewrites = 5;
 
     public async Task<UserProfile> GetAsync(UserKey user, CancellationToken cancellationToken)
@@ -26,40 +27,49 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     }
 
     /// <summary>Applies <paramref name="change"/> to the latest profile, re-reading and retrying when another writer got there first.</summary>
-    public async Task<UserProfile> UpdateAsync(UserKey user, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
+    public async Task<UserProfile> UpdateAsync(UserKey user, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken) =>
+        (await UpdateAsync(user, known: null, change, cancellationToken)).Profile;
+
+    /// <summary>
+    /// Applies <paramref name="change"/> starting from <paramref name="known"/>, the profile as this turn read it, so a
+    /// change costs one write and no read: the write is guarded by the known ETag (an insert when there was no row),
+    /// and only when another writer got there first is the profile read again and the change re-applied. Null: read first.
+    /// Nothing is written when the change leaves the profile as it was.
+    /// </summary>
+    public async Task<StoredProfile> UpdateAsync(UserKey user, StoredProfile? known, Func<UserProfile, UserProfile> change, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        var first = known;
         var (current, updated) = await OptimisticConcurrency.RetryAsync(
             async token =>
             {
-                var entity = await store.GetAsync(Table, user.PartitionKey, Row, token);
-                var current = entity is null ? new UserProfile() : Deserialize(entity);
-                var updated = change(current);
-                if (updated == current)
+                var read = first ?? FromRow(await store.GetAsync(Table, user.PartitionKey, Row, token));
+                first = null;
+                var changed = change(read.Profile);
+                if (changed == read.Profile)
                 {
-                    return (current, current);
+                    return (read, read);
                 }
 
-                updated = updated with { UpdatedAt = clock.GetUtcNow() };
-                var json = JsonSerializer.Serialize(updated, JsonSerializerOptions.Web);
-                if (entity is null)
-                {
-                    await store.InsertAsync(Table, user.PartitionKey, Row, json, token);
-                }
-                else
-                {
-                    await store.ReplaceAsync(Table, entity with { Json = json }, token);
-                }
-
-                return (current, updated);
+                changed = changed with { UpdatedAt = clock.GetUtcNow() };
+                var json = JsonSerializer.Serialize(changed, JsonSerializerOptions.Web);
+                var written = read.ETag is null
+                    ? await store.InsertAsync(Table, user.PartitionKey, Row, json, token)
+                    : await store.ReplaceAsync(Table, new StoredEntity(user.PartitionKey, Row, json, read.ETag), token);
+                return (read, new StoredProfile(changed, written.ETag));
             },
             cancellationToken);
-        if (updated.PersonId != current.PersonId)
+        if (updated.Profile.PersonId != current.Profile.PersonId)
         {
-            await WriteLinkAsync(user, updated.PersonId, cancellationToken);
+            await WriteLinkAsync(user, updated.Profile.PersonId, cancellationToken);
         }
 
         return updated;
     }
+
+    /// <summary>The profile in a row read with others (see UserStateStore); no row is a new user's empty profile.</summary>
+    public static StoredProfile FromRow(StoredEntity? row) =>
+        row is null ? new StoredProfile(new UserProfile(), null) : new StoredProfile(Deserialize(row), row.ETag);
 
     /// <summary>
     /// Links <paramref name="user"/> to the directory person <paramref name="personId"/> unless another user holds them:
@@ -202,6 +212,9 @@ public sealed class UserProfileStore(IEntityStore store, TimeProvider clock)
     private static UserProfile Deserialize(StoredEntity entity) =>
         JsonSerializer.Deserialize<UserProfile>(entity.Json, JsonSerializerOptions.Web) ?? new UserProfile();
 }
+
+/// <summary>A profile with the ETag of the row it was read from (null: no row yet), for a write without a read.</summary>
+public sealed record StoredProfile(UserProfile Profile, string? ETag);
 
 public sealed record LinkedUser(string UserKey, string PersonId)
 {

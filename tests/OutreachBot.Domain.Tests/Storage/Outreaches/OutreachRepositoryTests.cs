@@ -82,6 +82,59 @@ public sealed class OutreachRepositoryTests
     }
 
     [Fact]
+    public async Task A_person_lists_what_they_own_and_what_is_shared_with_them_in_one_query()
+    {
+        await repository.CreateAsync(new OutreachBuilder().WithId("outreach-bob").OwnedBy("bob").Build());
+        await repository.CreateAsync(new OutreachBuilder().WithId("outreach-0001").SharedWith(new OutreachSharing(null, null, ["bob"])).Build());
+        var counting = new CountingEntityStore(store);
+        var counted = new OutreachRepository(counting);
+        await counted.ListVisibleAsync(Requester.User("bob"));
+        counting.Reset();
+
+        var visible = await counted.ListVisibleAsync(Requester.User("bob"));
+
+        Assert.Equal(["outreach-bob", "outreach-0001"], visible.Select(s => s.Outreach.Id));
+        Assert.Equal(1, counting.Snapshot().GetValueOrDefault("query"));
+    }
+
+    [Fact]
+    public async Task An_outreach_shared_with_a_person_before_shares_moved_to_their_partition_is_still_listed_and_moves_there_once()
+    {
+        await repository.CreateAsync(new OutreachBuilder().WithId("outreach-0001").SharedWith(new OutreachSharing(null, null, ["bob"])).Build());
+        await MoveShareBackToItsOldPartitionAsync("bob", "outreach-0001");
+
+        var first = await repository.ListSharedWithAsync(Requester.User("bob"));
+        var second = await repository.ListSharedWithAsync(Requester.User("bob"));
+
+        Assert.Equal(["outreach-0001"], first.Select(o => o.Id));
+        Assert.Equal(["outreach-0001"], second.Select(o => o.Id));
+        Assert.Empty((await store.QueryAsync(OutreachRepository.Table, OldSharedPartition("bob"), RowKeyRange.All, 10, null)).Items);
+    }
+
+    [Fact]
+    public async Task Unsharing_removes_an_entry_a_person_still_holds_in_the_old_partition()
+    {
+        await repository.CreateAsync(new OutreachBuilder().WithId("outreach-0001").SharedWith(new OutreachSharing(null, null, ["bob"])).Build());
+        await MoveShareBackToItsOldPartitionAsync("bob", "outreach-0001");
+
+        await repository.UpdateAsync("outreach-0001", o => Changed(o.ShareWith("alice", OutreachBuilder.Start.AddHours(1), new OutreachSharing(null, null, ["dave"]))));
+
+        Assert.Empty(await repository.ListSharedWithAsync(Requester.User("bob")));
+        Assert.Single(await repository.ListSharedWithAsync(Requester.User("dave")));
+    }
+
+    /// <summary>Where a person's "shared with me" entries were kept before they sat in the person's own partition.</summary>
+    private static string OldSharedPartition(string userKey) => "shared:" + StorageKey.Encode("u:" + userKey);
+
+    private async Task MoveShareBackToItsOldPartitionAsync(string userKey, string outreachId)
+    {
+        var personPartition = "owner:" + StorageKey.Encode(userKey);
+        var entry = (await store.GetAsync(OutreachRepository.Table, personPartition, "s-" + outreachId))!;
+        await store.InsertAsync(OutreachRepository.Table, OldSharedPartition(userKey), outreachId, entry.Json);
+        await store.DeleteAsync(OutreachRepository.Table, personPartition, entry.RowKey, etag: null);
+    }
+
+    [Fact]
     public async Task Concurrent_outcome_recordings_on_one_outreach_all_land_on_the_timeline()
     {
         var builder = new OutreachBuilder().WithId("outreach-0001");

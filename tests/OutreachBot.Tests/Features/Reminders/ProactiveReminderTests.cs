@@ -1,5 +1,5 @@
 using OutreachBot.Features.Reminders;
-using OutreachBot.Storage.BotState;
+using OutreachBot.Storage.UserProfiles;
 
 namespace OutreachBot.Tests.Features.Reminders;
 
@@ -135,7 +135,7 @@ public sealed class ProactiveReminderTests : IAsyncLifetime
         var text = (string)received.Activity["text"]!;
         Assert.Contains("call Li Lei", text);
         Assert.Contains("1. Done", text);
-        var state = await store.QueryAsync(EntityStoreBotStorage.DefaultTable, EntityStoreBotStorage.PartitionKeyFor("slack/conversations/slack-chat-1/users/U123"), RowKeyRange.All, 10, null);
+        var state = await store.QueryAsync(UserProfileStore.Table, new UserKey(slackUser).PartitionKey, RowKeyRange.WithPrefix("conversation~"), 10, null);
         Assert.Contains(state.Items, e => e.Json.Contains(ReminderDone.Verb, StringComparison.Ordinal));
     }
 

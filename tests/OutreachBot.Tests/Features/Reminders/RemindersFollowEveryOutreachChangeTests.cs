@@ -20,7 +20,7 @@ public sealed class RemindersFollowEveryOutreachChangeTests : IDisposable
     [
         nameof(OutreachService.GetAsync), nameof(OutreachService.GetTimelineAsync), nameof(OutreachService.CheckCollisionsAsync),
         nameof(OutreachService.DraftPitchAsync), nameof(OutreachService.StatusAsync),
-        nameof(OutreachService.PipelineAsync), nameof(OutreachService.PartnerStatusAsync), nameof(OutreachService.PartnerPictureAsync),
+        nameof(OutreachService.PipelineAsync), nameof(OutreachService.PartnerStatusAsync), nameof(OutreachService.PartnerPictureAsync), nameof(OutreachService.VisibleToAsync),
         nameof(OutreachService.HistoryAsync), nameof(OutreachService.TeamPipelineAsync),
         nameof(OutreachService.FindAgreementCandidateAsync), nameof(OutreachService.ChooseStageTwoPartnerAsync),
     ];
