@@ -170,10 +170,7 @@ public sealed class OutreachEndingTranscriptTests
         var chat = bot.Host.Chat(locale: "en-US");
 
         var interested = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachBot.Features.Outreaches.OutreachVerbs.BookMeeting, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = DemoCompany.Payments }));
-        await chat.SayAsync("next Tuesday 3pm");
-        await chat.SayAsync("yes");
-        await chat.SayAsync("skip");
-        var booked = await chat.SayAsync("skip");
+        var booked = await chat.SayInTurnAsync("next Tuesday 3pm", "yes", "skip", "skip");
         var askWhat = await chat.PressAsync(booked.Cards().Single(), "Agreed");
         await chat.SayAsync("Gateway events for checkout risk");
         var agreed = await chat.SayAsync("Han Yu and Wang Jun");

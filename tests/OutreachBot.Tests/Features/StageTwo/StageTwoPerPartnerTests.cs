@@ -83,10 +83,7 @@ public sealed class StageTwoPerPartnerTests
         var id = await PaymentsAndRiskInStageTwoAsync(bot);
         var chat = bot.Host.Chat(locale: "en-US");
 
-        await chat.SayAsync("brief risk work");
-        await chat.SayAsync("fraud model API partner; delivery us");
-        await chat.SayAsync("revenue share");
-        var risk = await chat.SayAsync("us 60%, partner 40%");
+        var risk = await chat.SayInTurnAsync("brief risk work", "fraud model API partner; delivery us", "revenue share", "us 60%, partner 40%");
         var payments = await chat.SayAsync("brief payments platform");
 
         Assert.Contains("× Risk Management Center", risk.AllText());
