@@ -7,7 +7,7 @@ namespace OutreachBot.Chat;
 
 /// <summary>
 /// The extension point. A feature adds its handlers with one line each, e.g.
-/// <code>services.AddCommand&lt;StatusCommand&gt;(OutreachCommandSet.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcomeAction&gt;("recordOutcome");</code>
+/// <code>services.AddCommand&lt;StatusCommand&gt;(OutreachCommandSet.Status).AddFlow&lt;NewOutreachFlow&gt;().AddCardAction&lt;RecordOutcome, RecordOutcomeAction&gt;();</code>
 /// </summary>
 public static class ChatServiceCollectionExtensions
 {
@@ -40,12 +40,16 @@ public static class ChatServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Routes card buttons with <paramref name="verb"/> (built by <c>CardActions.Verb</c>) to <typeparamref name="THandler"/>.</summary>
-    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb)
+    /// <summary>
+    /// Routes the buttons that carry a <typeparamref name="TAction"/> (built by <c>CardActions.Verb(title, action)</c>) to
+    /// <typeparamref name="THandler"/>, resolved per turn.
+    /// </summary>
+    public static IServiceCollection AddCardAction<TAction, THandler>(this IServiceCollection services)
+        where TAction : ICardAction
         where THandler : class, ICardActionHandler
     {
         services.AddTransient<THandler>();
-        services.AddSingleton(new CardActionRegistration(verb, typeof(THandler)));
+        services.AddSingleton(new CardActionRegistration(TAction.Verb, typeof(THandler)));
         return services;
     }
 

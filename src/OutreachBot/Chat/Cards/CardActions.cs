@@ -23,6 +23,11 @@ public static class CardActions
         return new ExecuteAction(title, verb, payload, new SubmitAction(title, payload));
     }
 
+    /// <summary>A typed card action, handled by the handler registered for its verb (<c>AddCardAction&lt;TAction, THandler&gt;()</c>).</summary>
+    public static ExecuteAction Verb<TAction>(string title, TAction action)
+        where TAction : ICardAction =>
+        Verb(title, TAction.Verb, CardActionCodec.Write(action));
+
     public static OpenUrlAction OpenUrl(string title, Uri url) => new(title, url);
 
     public static ShowCardAction ShowCard(string title, AdaptiveCard card) => new(title, card);

@@ -11,8 +11,9 @@ public interface ICommandHandler
 }
 
 /// <summary>
-/// Handles a card button whose verb is not a command name (e.g. "recordOutcome").
-/// Register with <c>services.AddCardAction&lt;T&gt;("verb")</c>.
+/// Handles a card button whose verb is not a command name (e.g. "recordOutcome"); most derive from
+/// <c>CardActionHandler&lt;TAction&gt;</c> and receive the button's typed data.
+/// Register with <c>services.AddCardAction&lt;TAction, THandler&gt;()</c>.
 /// </summary>
 public interface ICardActionHandler
 {

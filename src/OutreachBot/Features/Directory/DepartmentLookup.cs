@@ -36,4 +36,23 @@ public abstract record DepartmentLookup
         var close = matches.Where(m => matches[0].Similarity - m.Similarity < CloseCall).ToList();
         return close.Count == 1 ? new Found(close[0].Department) : new Ambiguous([.. close.Select(m => m.Department)]);
     }
+
+    /// <summary>
+    /// The one department a command's arguments name, or null after answering: the candidates when several fit (each
+    /// button runs the same command for its department), or that none does.
+    /// </summary>
+    public static Department? FoundOrReply(DirectorySnapshot snapshot, CommandRequest request, ChatSession session)
+    {
+        switch (Resolve(snapshot.OrgChart, request.Arguments))
+        {
+            case Found { Department: var department }:
+                return department;
+            case Ambiguous { Candidates: var candidates }:
+                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, request.Command, session.Culture));
+                return null;
+            default:
+                session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));
+                return null;
+        }
+    }
 }

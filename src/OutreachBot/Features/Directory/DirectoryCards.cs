@@ -63,12 +63,10 @@ public static class DirectoryCards
             body.Add(CardLayout.NumberedRow(i + 1, items,
             [
                 Target(department, LeadRoute.KeywordSearch, query, culture),
-                CardActions.Verb(T(culture, "Button.OrgChart"), DirectoryCommandSet.Org.Name, new Dictionary<string, string>
-                {
-                    [CardActions.ArgumentsKey] = department.Id,
-                    [CardKeys.Route] = nameof(LeadRoute.KeywordSearch),
-                    [DirectoryVerbs.Query] = query,
-                }),
+                CardActions.Verb(
+                    T(culture, "Button.OrgChart"),
+                    DirectoryCommandSet.Org.Name,
+                    CardActionCodec.Write(new OrgChartFromSearch(department.Id, nameof(LeadRoute.KeywordSearch), query))),
             ]) with
             { Separator = true, Spacing = Spacing.Medium });
         }
@@ -287,7 +285,7 @@ public static class DirectoryCards
                 },
                 new Container([new TextBlock(view.Draft)]) { Style = ContainerStyle.Emphasis },
                 new TextBlock(T(culture, "Ask.Tip")) { IsSubtle = true, Size = TextSize.Small },
-                new TextInput(DirectoryVerbs.Need) { Label = T(culture, "Ask.NeedLabel"), Value = view.Need, MaxLength = AskPersonAction.MaxNeedLength },
+                new TextInput(CardActionCodec.FieldName(nameof(AskPerson.Need))) { Label = T(culture, "Ask.NeedLabel"), Value = view.Need, MaxLength = AskPersonAction.MaxNeedLength },
             ],
             [
                 Ask(view.Person, view.Target, null, null, culture, T(culture, "Button.Redraft")),
@@ -377,7 +375,7 @@ public static class DirectoryCards
         };
         for (var i = 1; i < path.Steps.Count; i++)
         {
-            body.Add(new ToggleInput(DirectoryVerbs.IntroductionPrefix + i, T(culture, "Referral.ConfirmLine", path.Steps[i].From.Name(language), path.Steps[i].To.Name(language)))
+            body.Add(new ToggleInput(RecordReferral.Introduction(i), T(culture, "Referral.ConfirmLine", path.Steps[i].From.Name(language), path.Steps[i].To.Name(language)))
             {
                 Value = "false",
             });
@@ -385,13 +383,7 @@ public static class DirectoryCards
 
         return new AdaptiveCard(body,
         [
-            CardActions.Verb(T(culture, "Button.ConfirmIntroductions"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
-            {
-                [CardKeys.DepartmentId] = target.Id,
-                [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
-                [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
-                [DirectoryVerbs.Confirmed] = "true",
-            }),
+            CardActions.Verb(T(culture, "Button.ConfirmIntroductions"), RecordReferral.Of(path, target, confirmed: true)),
         ]);
     }
 
@@ -427,12 +419,7 @@ public static class DirectoryCards
             items.Add(new TextBlock(T(culture, "Referral.AskFirst", path.Steps[1].From.Name(language), path.Steps[1].To.Name(language))) { Spacing = Spacing.Small });
             items.Add(new ActionSet(
             [
-                CardActions.Verb(T(culture, "Button.Introduced"), DirectoryVerbs.RecordReferral, new Dictionary<string, string>
-                {
-                    [CardKeys.DepartmentId] = target.Id,
-                    [DirectoryVerbs.Path] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.From.Id).Append(path.To.Id)),
-                    [DirectoryVerbs.Via] = string.Join(DirectoryVerbs.PathSeparator, path.Steps.Select(s => s.Via.ToString())),
-                }),
+                CardActions.Verb(T(culture, "Button.Introduced"), RecordReferral.Of(path, target)),
             ]));
         }
 
@@ -455,40 +442,13 @@ public static class DirectoryCards
         };
     }
 
-    private static ExecuteAction Ask(Person person, Department target, string? need, LeadRoute? route, CultureInfo culture, string? title = null)
-    {
-        var data = new Dictionary<string, string>
-        {
-            [DirectoryVerbs.PersonId] = person.Id,
-            [CardKeys.DepartmentId] = target.Id,
-        };
-        if (!string.IsNullOrWhiteSpace(need))
-        {
-            data[DirectoryVerbs.Need] = need;
-        }
+    private static ExecuteAction Ask(Person person, Department target, string? need, LeadRoute? route, CultureInfo culture, string? title = null) =>
+        CardActions.Verb(title ?? T(culture, "Button.Ask"), new AskPerson(person.Id, target.Id, Given(need), route?.ToString()));
 
-        if (route is { } found)
-        {
-            data[CardKeys.Route] = found.ToString();
-        }
+    private static ExecuteAction Target(Department department, LeadRoute route, string? query, CultureInfo culture) =>
+        CardActions.Verb(T(culture, "Button.Target"), new TargetDepartment(department.Id, route.ToString(), Query: Given(query)));
 
-        return CardActions.Verb(title ?? T(culture, "Button.Ask"), DirectoryVerbs.AskPerson, data);
-    }
-
-    private static ExecuteAction Target(Department department, LeadRoute route, string? query, CultureInfo culture)
-    {
-        var data = new Dictionary<string, string>
-        {
-            [CardKeys.DepartmentId] = department.Id,
-            [CardKeys.Route] = route.ToString(),
-        };
-        if (!string.IsNullOrWhiteSpace(query))
-        {
-            data[DirectoryVerbs.Query] = query;
-        }
-
-        return CardActions.Verb(T(culture, "Button.Target"), OutreachVerbs.TargetDepartment, data);
-    }
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static IEnumerable<ActionSet> Rows(IEnumerable<CardAction> actions) =>
         actions.Chunk(ButtonsPerRow).Select(row => new ActionSet(row) { Spacing = Spacing.Small });

@@ -53,8 +53,8 @@ public static class DirectoryFeature
             .AddCommand<FindCommand>(DirectoryCommandSet.Find)
             .AddCommand<OrgCommand>(DirectoryCommandSet.Org)
             .AddCommand<ReferralsCommand>(DirectoryCommandSet.Referrals)
-            .AddCardAction<AskPersonAction>(DirectoryVerbs.AskPerson)
-            .AddCardAction<RecordReferralAction>(DirectoryVerbs.RecordReferral);
+            .AddCardAction<AskPerson, AskPersonAction>()
+            .AddCardAction<RecordReferral, RecordReferralAction>();
     }
 
     /// <summary>The configured folder, else beside the SQLite file, else (Azure Tables) the temp folder; none for the in-memory store.</summary>

@@ -8,15 +8,15 @@ namespace OutreachBot.Features.Directory;
 /// "Ask this person": the short, polite first question the article recommends (who is the right person for X?),
 /// in the user's language and ready to copy — not the pitch. From the org chart it records the lead.
 /// </summary>
-public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : ICardActionHandler
+public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : CardActionHandler<AskPerson>
 {
     public const int MaxNeedLength = 100;
 
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(AskPerson action, ChatSession session, CancellationToken cancellationToken)
     {
         var snapshot = directory.Current;
-        var person = snapshot.Directory.FindPerson(request.Required(DirectoryVerbs.PersonId));
-        var target = snapshot.Directory.FindDepartment(request.Required(CardKeys.DepartmentId));
+        var person = snapshot.Directory.FindPerson(action.PersonId);
+        var target = snapshot.Directory.FindDepartment(action.DepartmentId);
         if (person is null || target is null)
         {
             session.Reply(session.Text<DirectoryTexts>("Directory.Stale"));
@@ -24,7 +24,7 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
         }
 
         var language = DirectoryCards.LanguageOf(session.Culture);
-        var typed = request.Data.GetValueOrDefault(DirectoryVerbs.Need)?.Trim() ?? "";
+        var typed = action.Need?.Trim() ?? "";
         if (typed.Length > MaxNeedLength)
         {
             session.Reply(session.Text<DirectoryTexts>("Ask.NeedTooLong", MaxNeedLength));
@@ -35,7 +35,7 @@ public sealed class AskPersonAction(LiveDirectory directory, LeadLog leads) : IC
         var asker = session.Profile.PersonId is { } me ? snapshot.Directory.FindPerson(me) : null;
         var askerDepartment = asker is null ? null : snapshot.Directory.FindDepartment(asker.DepartmentId);
         var draft = FirstQuestionDraft.Create(session.Copy, person, target, need, asker, askerDepartment);
-        if (Enum.TryParse<LeadRoute>(request.Data.GetValueOrDefault(CardKeys.Route), out var route) && route == LeadRoute.OrgChart)
+        if (Enum.TryParse<LeadRoute>(action.Route, out var route) && route == LeadRoute.OrgChart)
         {
             await leads.RecordAsync(target.Id, LeadRoute.OrgChart, RequesterResolver.Resolve(session).UserKey, $"ask {person.Id}", cancellationToken: cancellationToken);
         }
@@ -71,16 +71,17 @@ public sealed class RecordReferralAction(
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var ids = request.Required(DirectoryVerbs.Path).Split(DirectoryVerbs.PathSeparator);
-        var via = request.Required(DirectoryVerbs.Via).Split(DirectoryVerbs.PathSeparator);
+        var referral = CardActionCodec.Read<RecordReferral>(request.Data);
+        var ids = referral.Path.Split(RecordReferral.PathSeparator);
+        var via = referral.Via.Split(RecordReferral.PathSeparator);
         var connections = via.Select(v => Enum.TryParse<Connection>(v, out var c) && Enum.IsDefined(c) ? c : (Connection?)null).ToList();
         if (ids.Length < 3 || ids.Length > ReferralOptions.Default.MaxHops + 1 || via.Length != ids.Length - 1 || connections.Any(c => c is null))
         {
-            throw new MalformedCardActionException($"'{request.Verb}' needs a path of two to {ReferralOptions.Default.MaxHops} steps with one connection per step.");
+            throw new MalformedCardActionException($"'{RecordReferral.Verb}' needs a path of two to {ReferralOptions.Default.MaxHops} steps with one connection per step.");
         }
 
         var snapshot = directory.Current;
-        var target = snapshot.Directory.FindDepartment(request.Required(CardKeys.DepartmentId));
+        var target = snapshot.Directory.FindDepartment(referral.DepartmentId);
         var people = ids.Select(snapshot.Directory.FindPerson).ToList();
         if (target is null || people.Any(p => p is null))
         {
@@ -108,7 +109,7 @@ public sealed class RecordReferralAction(
         }
 
         var path = new IntroductionPath(people[0]!, steps);
-        if (request.Data.GetValueOrDefault(DirectoryVerbs.Confirmed) != "true")
+        if (!referral.IsConfirmed())
         {
             session.Reply(DirectoryCards.ConfirmIntroductions(path, target, session.Culture));
             return;
@@ -116,7 +117,7 @@ public sealed class RecordReferralAction(
 
         var now = session.Clock.GetUtcNow();
         var confirmed = ReferralChain.FromPath(path, now).Introductions
-            .Where((_, i) => request.Data.GetValueOrDefault(DirectoryVerbs.IntroductionPrefix + (i + 1)) == "true")
+            .Where((_, i) => request.Data.GetValueOrDefault(RecordReferral.Introduction(i + 1)) == "true")
             .ToList();
         if (confirmed.Count == 0)
         {
@@ -139,7 +140,7 @@ public sealed class RecordReferralAction(
             return;
         }
 
-        await leads.RecordAsync(target.Id, LeadRoute.Referral, RequesterResolver.Resolve(session).UserKey, string.Join(DirectoryVerbs.PathSeparator, ids), cancellationToken: cancellationToken);
+        await leads.RecordAsync(target.Id, LeadRoute.Referral, RequesterResolver.Resolve(session).UserKey, string.Join(RecordReferral.PathSeparator, ids), cancellationToken: cancellationToken);
         session.Reply(DirectoryCards.ReferralRecorded(
             new RecordedReferralView(
                 target,

@@ -63,27 +63,20 @@ public sealed class OrgCommand(LiveDirectory directory, LeadLog leads) : IComman
             return;
         }
 
-        switch (DepartmentLookup.Resolve(snapshot.OrgChart, request.Arguments))
+        if (DepartmentLookup.FoundOrReply(snapshot, request, session) is not { } department)
         {
-            case DepartmentLookup.Found { Department: var department }:
-                var fromSearch = request.Data.GetValueOrDefault(CardKeys.Route) == nameof(LeadRoute.KeywordSearch);
-                var query = request.Data.GetValueOrDefault(DirectoryVerbs.Query);
-                if (fromSearch)
-                {
-                    await leads.RecordAsync(department.Id, LeadRoute.KeywordSearch, session.User.Value, query ?? "", cancellationToken: cancellationToken);
-                }
-
-                var overview = snapshot.OrgChart.Describe(department.Id, DirectoryDates.Today(session), SeniorMembers);
-                var parent = department.ParentId is { } parentId ? snapshot.Directory.FindDepartment(parentId) : null;
-                session.Reply(DirectoryCards.Department(new OrgView(overview, parent, query, fromSearch ? LeadRoute.KeywordSearch : null), session.Culture));
-                break;
-            case DepartmentLookup.Ambiguous { Candidates: var candidates }:
-                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Org, session.Culture));
-                break;
-            default:
-                session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));
-                break;
+            return;
         }
+
+        var opened = CardActionCodec.Read<OrgChartFromSearch>(request.Data);
+        if (opened.FoundBySearch)
+        {
+            await leads.RecordAsync(department.Id, LeadRoute.KeywordSearch, session.User.Value, opened.Query ?? "", cancellationToken: cancellationToken);
+        }
+
+        var overview = snapshot.OrgChart.Describe(department.Id, DirectoryDates.Today(session), SeniorMembers);
+        var parent = department.ParentId is { } parentId ? snapshot.Directory.FindDepartment(parentId) : null;
+        session.Reply(DirectoryCards.Department(new OrgView(overview, parent, opened.Query, opened.FoundBySearch ? LeadRoute.KeywordSearch : null), session.Culture));
     }
 }
 
@@ -117,27 +110,19 @@ public sealed class ReferralsCommand(LiveDirectory directory, IOptions<OrgDirect
             return Task.CompletedTask;
         }
 
-        switch (DepartmentLookup.Resolve(snapshot.OrgChart, request.Arguments))
+        if (DepartmentLookup.FoundOrReply(snapshot, request, session) is { } target)
         {
-            case DepartmentLookup.Found { Department: var target }:
-                var today = DirectoryDates.Today(session);
-                session.Reply(DirectoryCards.Referrals(
-                    new ReferralView(
-                        you,
-                        snapshot.Directory.GetDepartment(you.DepartmentId),
-                        target,
-                        snapshot.Referrals.FindPaths(you.Id, target.Id, Paths, today),
-                        snapshot.Referrals.FindVeterans(you.Id, target.Id, today, Veterans),
-                        options.Value.VeteranYears,
-                        Domain.Directory.Referrals.ReferralOptions.Default.MaxHops),
-                    session.Culture));
-                break;
-            case DepartmentLookup.Ambiguous { Candidates: var candidates }:
-                session.Reply(DirectoryCards.ChooseDepartment(request.Arguments, candidates, snapshot.Directory, DirectoryCommandSet.Referrals, session.Culture));
-                break;
-            default:
-                session.Reply(DirectoryCards.NoDepartment(request.Arguments, session.Culture));
-                break;
+            var today = DirectoryDates.Today(session);
+            session.Reply(DirectoryCards.Referrals(
+                new ReferralView(
+                    you,
+                    snapshot.Directory.GetDepartment(you.DepartmentId),
+                    target,
+                    snapshot.Referrals.FindPaths(you.Id, target.Id, Paths, today),
+                    snapshot.Referrals.FindVeterans(you.Id, target.Id, today, Veterans),
+                    options.Value.VeteranYears,
+                    Domain.Directory.Referrals.ReferralOptions.Default.MaxHops),
+                session.Culture));
         }
 
         return Task.CompletedTask;

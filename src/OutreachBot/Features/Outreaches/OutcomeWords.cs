@@ -26,69 +26,29 @@ public static class OutcomeWords
     public const string Agreed = "agreed";
     public const string Dropped = "dropped";
 
-    private static readonly Dictionary<string, PartnerOutcome> Outcomes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [Refused] = PartnerOutcome.Refused,
-        ["refuse"] = PartnerOutcome.Refused,
-        ["rejected"] = PartnerOutcome.Refused,
-        ["declined"] = PartnerOutcome.Refused,
-        ["no"] = PartnerOutcome.Refused,
-        ["拒绝"] = PartnerOutcome.Refused,
-        ["拒绝了"] = PartnerOutcome.Refused,
-        ["被拒"] = PartnerOutcome.Refused,
-        ["不同意"] = PartnerOutcome.Refused,
-        ["不同意合作"] = PartnerOutcome.Refused,
-        ["没兴趣"] = PartnerOutcome.Refused,
-        ["不感兴趣"] = PartnerOutcome.Refused,
+    private static readonly (PartnerOutcome Outcome, string[] Words)[] OutcomeTable =
+    [
+        (PartnerOutcome.Refused,
+        [
+            Refused, "refuse", "rejected", "declined", "no",
+            "拒绝", "拒绝了", "被拒", "不同意", "不同意合作", "没兴趣", "不感兴趣",
 
-        // "It fell through" is their no, not our giving up; and it must not read as 达成 glued to the department.
-        ["没有达成"] = PartnerOutcome.Refused,
-        ["没达成"] = PartnerOutcome.Refused,
-        ["未达成"] = PartnerOutcome.Refused,
-        ["没谈成"] = PartnerOutcome.Refused,
-        ["没谈拢"] = PartnerOutcome.Refused,
-        [NoCapacity] = PartnerOutcome.NoCapacity,
-        ["nocapacity"] = PartnerOutcome.NoCapacity,
-        ["no_capacity"] = PartnerOutcome.NoCapacity,
-        ["capacity"] = PartnerOutcome.NoCapacity,
-        ["busy"] = PartnerOutcome.NoCapacity,
-        ["没人力"] = PartnerOutcome.NoCapacity,
-        ["没有人力"] = PartnerOutcome.NoCapacity,
-        ["缺人力"] = PartnerOutcome.NoCapacity,
-        ["人力不足"] = PartnerOutcome.NoCapacity,
-        ["没人手"] = PartnerOutcome.NoCapacity,
-        [Interested] = PartnerOutcome.Interested,
-        ["interest"] = PartnerOutcome.Interested,
-        ["yes"] = PartnerOutcome.Interested,
-        ["有兴趣"] = PartnerOutcome.Interested,
-        ["感兴趣"] = PartnerOutcome.Interested,
-        ["很感兴趣"] = PartnerOutcome.Interested,
-        ["有意向"] = PartnerOutcome.Interested,
-        ["愿意"] = PartnerOutcome.Interested,
-        [Agreed] = PartnerOutcome.Agreed,
-        ["agree"] = PartnerOutcome.Agreed,
-        ["agreement"] = PartnerOutcome.Agreed,
-        ["deal"] = PartnerOutcome.Agreed,
-        ["won"] = PartnerOutcome.Agreed,
-        ["达成"] = PartnerOutcome.Agreed,
-        ["达成了"] = PartnerOutcome.Agreed,
-        ["达成合作"] = PartnerOutcome.Agreed,
-        ["达成一致"] = PartnerOutcome.Agreed,
-        ["谈成"] = PartnerOutcome.Agreed,
-        ["谈成了"] = PartnerOutcome.Agreed,
-        ["同意合作"] = PartnerOutcome.Agreed,
-        ["拿下"] = PartnerOutcome.Agreed,
-        ["拿下了"] = PartnerOutcome.Agreed,
-        [Dropped] = PartnerOutcome.Dropped,
-        ["drop"] = PartnerOutcome.Dropped,
-        ["give-up"] = PartnerOutcome.Dropped,
-        ["gave-up"] = PartnerOutcome.Dropped,
-        ["abandoned"] = PartnerOutcome.Dropped,
-        ["放弃"] = PartnerOutcome.Dropped,
-        ["放弃了"] = PartnerOutcome.Dropped,
-        ["不跟了"] = PartnerOutcome.Dropped,
-        ["不谈了"] = PartnerOutcome.Dropped,
-    };
+            // "It fell through" is their no, not our giving up; and it must not read as 达成 glued to the department.
+            "没有达成", "没达成", "未达成", "没谈成", "没谈拢",
+        ]),
+        (PartnerOutcome.NoCapacity, [NoCapacity, "nocapacity", "no_capacity", "capacity", "busy", "没人力", "没有人力", "缺人力", "人力不足", "没人手"]),
+        (PartnerOutcome.Interested, [Interested, "interest", "yes", "有兴趣", "感兴趣", "很感兴趣", "有意向", "愿意"]),
+        (PartnerOutcome.Agreed,
+        [
+            Agreed, "agree", "agreement", "deal", "won",
+            "达成", "达成了", "达成合作", "达成一致", "谈成", "谈成了", "同意合作", "拿下", "拿下了",
+        ]),
+        (PartnerOutcome.Dropped, [Dropped, "drop", "give-up", "gave-up", "abandoned", "放弃", "放弃了", "不跟了", "不谈了"]),
+    ];
+
+    private static readonly Dictionary<string, PartnerOutcome> Outcomes = OutcomeTable
+        .SelectMany(o => o.Words, (o, word) => (Word: word, o.Outcome))
+        .ToDictionary(w => w.Word, w => w.Outcome, StringComparer.OrdinalIgnoreCase);
 
     private static readonly (RefusalReason Reason, string[] Words)[] Reasons =
     [

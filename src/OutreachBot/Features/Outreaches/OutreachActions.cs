@@ -61,25 +61,19 @@ public static class ContactReply
     }
 }
 
-/// <summary>
-/// The outcome buttons: <c>recordOutcome</c> with outreachId, departmentId, outcome (and, for a refusal, an optional
-/// reason; for a drop, an optional note). "Agreed" asks what was agreed and who decided before recording it.
-/// </summary>
-public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches) : ICardActionHandler
+/// <summary>The outcome buttons. "Agreed" asks what was agreed and who decided before recording it.</summary>
+public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches) : CardActionHandler<RecordOutcome>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(RecordOutcome action, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Required(CardKeys.OutreachId);
-        var departmentId = request.Required(CardKeys.DepartmentId);
-        var word = request.Required(OutreachVerbs.Outcome);
-        if (OutcomeWords.ParseOutcome(word) is not { } parsed)
+        if (OutcomeWords.ParseOutcome(action.Outcome) is not { } parsed)
         {
-            session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", word));
+            session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", action.Outcome));
             return;
         }
 
-        var target = new TargetRef.Known(outreachId, departmentId);
-        var note = request.Data.GetValueOrDefault(OutreachVerbs.Note) is { Length: > 0 } given ? given.Trim() : null;
+        var target = new TargetRef.Known(action.OutreachId, action.DepartmentId);
+        var note = action.Note?.Trim();
         switch (parsed)
         {
             case PartnerOutcome.Agreed:
@@ -91,7 +85,7 @@ public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRend
         }
 
         var outcome = OutcomeWords.AsContactOutcome(parsed)!.Value;
-        var (reason, reasonNote) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(request.Data.GetValueOrDefault(OutreachVerbs.Reason)) : (null, null);
+        var (reason, reasonNote) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(action.Reason) : (null, null);
 
         var recorded = await outreaches.RecordOutcomeAsync(
             RequesterResolver.Resolve(session), new NewOutcome(target, outcome, reason, note ?? reasonNote), cancellationToken);
@@ -101,37 +95,31 @@ public sealed class RecordOutcomeAction(OutreachService outreaches, OutreachRend
 }
 
 /// <summary>"I sent it": records the contact (route, person, the message as sent) and shows the three outcome buttons.</summary>
-public sealed class RecordContactAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
+public sealed class RecordContactAction(OutreachService outreaches, OutreachRenderer renderer) : CardActionHandler<RecordContact>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(RecordContact action, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Required(CardKeys.OutreachId);
-        var departmentId = request.Required(CardKeys.DepartmentId);
-        var route = Routes.Parse(request.Data.GetValueOrDefault(CardKeys.Route));
-        var person = Given(request, OutreachVerbs.Person) ?? Given(request, OutreachVerbs.DefaultPerson)
-            ?? renderer.HeadName(departmentId, session) ?? session.Text<OutreachTexts>("Contact.UnknownPerson");
+        var route = Routes.Parse(action.Route);
+        var person = action.Person?.Trim() ?? action.DefaultPerson?.Trim()
+            ?? renderer.HeadName(action.DepartmentId, session) ?? session.Text<OutreachTexts>("Contact.UnknownPerson");
 
         var recorded = await outreaches.RecordContactAsync(
-            RequesterResolver.Resolve(session), outreachId, new NewContact(departmentId, null, person, route, Given(request, OutreachVerbs.Message)), cancellationToken);
+            RequesterResolver.Resolve(session), action.OutreachId, new NewContact(action.DepartmentId, null, person, route, action.Message?.Trim()), cancellationToken);
 
         ContactReply.Show(session, renderer, recorded);
     }
-
-    private static string? Given(CardActionRequest request, string key) =>
-        request.Data.GetValueOrDefault(key) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
 /// <summary>
-/// <c>targetDepartment</c> (departmentId, route, optional outreachId), sent by the finder's result cards: adds the
-/// department to the outreach, records the lead route, and warns when another PM is courting it or was refused by it.
+/// Adds the department to the outreach, records the lead route, and warns when another PM is courting it or was
+/// refused by it.
 /// </summary>
-public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachRenderer renderer, LiveDirectory directory) : ICardActionHandler
+public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachRenderer renderer, LiveDirectory directory) : CardActionHandler<TargetDepartment>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(TargetDepartment action, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(CardKeys.DepartmentId);
-        var route = Routes.Parse(request.Data.GetValueOrDefault(CardKeys.Route));
-        if (directory.Current.Directory.FindDepartment(departmentId) is not { } department)
+        var route = Routes.Parse(action.Route);
+        if (directory.Current.Directory.FindDepartment(action.DepartmentId) is not { } department)
         {
             session.Reply(session.Text<OutreachTexts>("Target.UnknownDepartment"));
             return;
@@ -139,7 +127,7 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
 
         var placed = await outreaches.PlaceTargetAsync(
             RequesterResolver.Resolve(session),
-            request.Data.GetValueOrDefault(CardKeys.OutreachId),
+            action.OutreachId,
             new NewTarget(OutreachRenderer.Ref(department), route, FromFinder: route is not null),
             cancellationToken);
 
@@ -155,23 +143,18 @@ public sealed class TargetDepartmentAction(OutreachService outreaches, OutreachR
     }
 }
 
-/// <summary>
-/// <c>addTargetWithOutcome</c> (departmentId, outcome, optional reason), offered when an outcome names a department on no
-/// outreach yet: adds it to the user's open outreach, then records the outcome there.
-/// </summary>
-public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches, LiveDirectory directory) : ICardActionHandler
+/// <summary>Offered when an outcome names a department on no outreach yet: adds it to the user's open outreach, then records the outcome there.</summary>
+public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches, LiveDirectory directory) : CardActionHandler<AddTargetWithOutcome>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(AddTargetWithOutcome action, ChatSession session, CancellationToken cancellationToken)
     {
-        var departmentId = request.Required(CardKeys.DepartmentId);
-        var word = request.Required(OutreachVerbs.Outcome);
-        if (OutcomeWords.ParseOutcome(word) is not { } named || OutcomeWords.AsContactOutcome(named) is not { } outcome)
+        if (OutcomeWords.ParseOutcome(action.Outcome) is not { } named || OutcomeWords.AsContactOutcome(named) is not { } outcome)
         {
-            session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", word));
+            session.Reply(session.Text<OutreachTexts>("Outcome.UnknownWord", action.Outcome));
             return;
         }
 
-        if (directory.Current.Directory.FindDepartment(departmentId) is not { } department)
+        if (directory.Current.Directory.FindDepartment(action.DepartmentId) is not { } department)
         {
             session.Reply(session.Text<OutreachTexts>("Target.UnknownDepartment"));
             return;
@@ -181,8 +164,7 @@ public sealed class AddTargetWithOutcomeAction(OutreachService outreaches, Outre
         var placed = await outreaches.PlaceTargetAsync(requester, null, new NewTarget(OutreachRenderer.Ref(department)), cancellationToken);
         if (TargetPlacementReply.Added(placed, department, null, session, renderer) is { } added)
         {
-            var given = request.Data.GetValueOrDefault(OutreachVerbs.Reason);
-            var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(given) : (null, string.IsNullOrWhiteSpace(given) ? null : given.Trim());
+            var (reason, note) = outcome == ContactOutcome.Refused ? OutcomeWords.ParseReason(action.Reason) : (null, action.Reason?.Trim());
             var recorded = await outreaches.RecordOutcomeAsync(
                 requester, new NewOutcome(new TargetRef.Known(added.Outreach.Id, department.Id), outcome, reason, note), cancellationToken);
             OutcomeReply.Show(session, renderer, pitches, recorded);
@@ -215,11 +197,11 @@ internal static class TargetPlacementReply
 }
 
 /// <summary>"Book the meeting": checks the ids, then asks when, whether both leaders come, and what was learned.</summary>
-public sealed class BookMeetingAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
+public sealed class BookMeetingAction(OutreachService outreaches, OutreachRenderer renderer) : CardActionHandler<BookMeeting>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(BookMeeting action, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, action.OutreachId, action.DepartmentId, cancellationToken) is not { } found)
         {
             return;
         }
@@ -229,11 +211,11 @@ public sealed class BookMeetingAction(OutreachService outreaches, OutreachRender
 }
 
 /// <summary>"Edit the three points": checks the id, then asks for each point again.</summary>
-public sealed class EditPrepAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
+public sealed class EditPrepAction(OutreachService outreaches, OutreachRenderer renderer) : CardActionHandler<EditPrep>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(EditPrep action, ChatSession session, CancellationToken cancellationToken)
     {
-        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), request.Required(CardKeys.OutreachId), cancellationToken);
+        var found = await outreaches.GetAsync(RequesterResolver.Resolve(session), action.OutreachId, cancellationToken);
 
         if (renderer.ValueOrReplyError(session, found) is not { } outreach)
         {

@@ -4,24 +4,6 @@ using OutreachBot.Features.StageTwo;
 
 namespace OutreachBot.Features.Outreaches;
 
-/// <summary>Card data keys and verbs of the outreach buttons.</summary>
-public static class OutreachVerbs
-{
-    public const string TargetDepartment = "targetDepartment";
-    public const string RecordContact = "recordContact";
-    public const string RecordOutcome = "recordOutcome";
-    public const string BookMeeting = "bookMeeting";
-    public const string EditPrep = "editPrep";
-    public const string AddTargetWithOutcome = "addTargetWithOutcome";
-
-    public const string Outcome = "outcome";
-    public const string Reason = "reason";
-    public const string Note = "note";
-    public const string Person = "person";
-    public const string DefaultPerson = "defaultPerson";
-    public const string Message = "message";
-}
-
 public sealed record SummaryView(
     string OutreachId,
     string Idea,
@@ -132,7 +114,7 @@ public static class OutreachCards
             [
                 CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name),
                 CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery),
-                CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, CardKeys.For(view.OutreachId)),
+                CardActions.Verb(T(culture, "Button.EditPoints"), new EditPrep(view.OutreachId)),
                 CardActions.Command(T(culture, "Button.Status"), OutreachCommandSet.Status.Name),
             ]);
     }
@@ -160,15 +142,13 @@ public static class OutreachCards
 
     public static AdaptiveCard NotContactedYet(NotContactedView view, CultureInfo culture)
     {
-        var data = CardKeys.For(view.OutreachId, view.DepartmentId);
-        data[OutreachVerbs.DefaultPerson] = view.DefaultPerson ?? string.Empty;
         return new AdaptiveCard(
             [
                 new TextBlock(T(culture, "Outcome.NotContacted", view.DepartmentName)),
-                new TextInput(OutreachVerbs.Person) { Label = T(culture, "Pitch.PersonLabel"), Value = view.DefaultPerson, MaxLength = 200 },
+                new TextInput(CardActionCodec.FieldName(nameof(RecordContact.Person))) { Label = T(culture, "Pitch.PersonLabel"), Value = view.DefaultPerson, MaxLength = 200 },
             ],
             [
-                CardActions.Verb(T(culture, "Button.RecordContact"), OutreachVerbs.RecordContact, data),
+                CardActions.Verb(T(culture, "Button.RecordContact"), new RecordContact(view.OutreachId, view.DepartmentId, DefaultPerson: view.DefaultPerson)),
                 CardActions.Command(T(culture, "Button.Pitch"), OutreachCommandSet.Pitch.Name, view.DepartmentName),
             ]);
     }
@@ -198,7 +178,7 @@ public static class OutreachCards
 
         if (view.Draft is { } draft)
         {
-            body.Add(new TextInput(OutreachVerbs.Message) { Label = T(culture, "Outcome.DraftLabel"), IsMultiline = true, Value = draft, MaxLength = 2000, Spacing = Spacing.Medium });
+            body.Add(new TextInput(CardActionCodec.FieldName(nameof(RecordContact.Message))) { Label = T(culture, "Outcome.DraftLabel"), IsMultiline = true, Value = draft, MaxLength = 2000, Spacing = Spacing.Medium });
         }
 
         if (view.Checklist.Count > 0)
@@ -212,14 +192,14 @@ public static class OutreachCards
         {
             case OutcomeWords.Refused:
                 actions.AddRange((view.Alternatives ?? []).Take(3).Select(a => (CardAction)CardActions.Verb(
-                    T(culture, "Button.Target", a.Name), OutreachVerbs.TargetDepartment, TargetData(view.OutreachId, a.DepartmentId, "KeywordSearch"))));
+                    T(culture, "Button.Target", a.Name), new TargetDepartment(a.DepartmentId, nameof(Domain.Outreaches.LeadRoute.KeywordSearch), view.OutreachId))));
                 actions.Add(CardActions.Command(T(culture, "Button.FindDepartments"), DirectoryCommandSet.Find.Name, view.FindQuery));
                 break;
             case OutcomeWords.NoCapacity:
-                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, CardKeys.For(view.OutreachId, view.DepartmentId)));
+                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), new BookMeeting(view.OutreachId, view.DepartmentId)));
                 break;
             default:
-                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), OutreachVerbs.BookMeeting, CardKeys.For(view.OutreachId, view.DepartmentId)));
+                actions.Add(CardActions.Verb(T(culture, "Button.BookMeeting"), new BookMeeting(view.OutreachId, view.DepartmentId)));
                 actions.Add(StageTwoButton(T(culture, "Button.StageTwo"), view.OutreachId, view.DepartmentId));
                 break;
         }
@@ -244,7 +224,7 @@ public static class OutreachCards
     public static AdaptiveCard ChooseOutreach(string departmentId, string route, IReadOnlyList<OutreachChoice> choices, CultureInfo culture) =>
         new(
             [new TextBlock(T(culture, "Target.WhichOutreach"))],
-            [.. choices.Take(5).Select(c => (CardAction)CardActions.Verb(Short(c.Idea, 40), OutreachVerbs.TargetDepartment, TargetData(c.OutreachId, departmentId, route)))]);
+            [.. choices.Take(5).Select(c => (CardAction)CardActions.Verb(Short(c.Idea, 40), new TargetDepartment(departmentId, route, c.OutreachId)))]);
 
     public static AdaptiveCard Status(StatusView view, CultureInfo culture)
     {
@@ -508,12 +488,10 @@ public static class OutreachCards
     [
         CardActions.Verb(
             departmentName is { Length: > 0 } agreedWith ? T(culture, "Button.AgreedWith", agreedWith) : T(culture, "Button.Agreed"),
-            OutreachVerbs.RecordOutcome,
-            OutcomeData(outreachId, departmentId, OutcomeWords.Agreed)),
+            new RecordOutcome(outreachId, departmentId, OutcomeWords.Agreed)),
         CardActions.Verb(
             departmentName is { Length: > 0 } dropped ? T(culture, "Button.DropPartner", dropped) : T(culture, "Button.Drop"),
-            OutreachVerbs.RecordOutcome,
-            OutcomeData(outreachId, departmentId, OutcomeWords.Dropped)),
+            new RecordOutcome(outreachId, departmentId, OutcomeWords.Dropped)),
     ];
 
     public static AdaptiveCard Export(ExportLinks links, CultureInfo culture) =>
@@ -530,11 +508,11 @@ public static class OutreachCards
     [
         CardActions.ShowCard(T(culture, "Button.Refused"), new AdaptiveCard(
         [
-            CardLayout.Picker(OutreachVerbs.Reason, T(culture, "Contact.ReasonLabel"), ReasonChoices(culture),
-                CardActions.Verb(T(culture, "Button.RecordRefusal"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.Refused))),
+            CardLayout.Picker(ReasonField, T(culture, "Contact.ReasonLabel"), ReasonChoices(culture),
+                CardActions.Verb(T(culture, "Button.RecordRefusal"), new RecordOutcome(outreachId, departmentId, OutcomeWords.Refused))),
         ])),
-        CardActions.Verb(T(culture, "Button.NoCapacity"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.NoCapacity)),
-        CardActions.Verb(T(culture, "Button.Interested"), OutreachVerbs.RecordOutcome, OutcomeData(outreachId, departmentId, OutcomeWords.Interested)),
+        CardActions.Verb(T(culture, "Button.NoCapacity"), new RecordOutcome(outreachId, departmentId, OutcomeWords.NoCapacity)),
+        CardActions.Verb(T(culture, "Button.Interested"), new RecordOutcome(outreachId, departmentId, OutcomeWords.Interested)),
     ];
 
     private static Container OutreachBlock(OutreachLine line, CultureInfo culture, bool detailed)
@@ -578,14 +556,17 @@ public static class OutreachCards
     }
 
     private static ExecuteAction ReopenButton(string title, string outreachId, string? departmentId) =>
-        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, CardKeys.For(outreachId, departmentId));
+        CardActions.Verb(title, OutreachCommandSet.Reopen.Name, new OutreachButton(outreachId, departmentId).Data());
 
     /// <summary>The stage-2 material for this partner: remembers the partner, then shows its brief.</summary>
     private static ExecuteAction StageTwoButton(string title, string outreachId, string departmentId) =>
-        CardActions.Verb(title, StageTwoWorkspace.PartnerVerb, StageTwoWorkspace.PartnerData(outreachId, departmentId, StageTwoCommandSet.Brief.Name));
+        CardActions.Verb(title, new ChoosePartner(outreachId, departmentId, StageTwoCommandSet.Brief.Name));
+
+    /// <summary>The refusal reason picker fills the outcome button's reason.</summary>
+    private static string ReasonField => CardActionCodec.FieldName(nameof(RecordOutcome.Reason));
 
     private static ChoiceSetInput ReasonChoice(CultureInfo culture) =>
-        new(OutreachVerbs.Reason, ReasonChoices(culture))
+        new(ReasonField, ReasonChoices(culture))
         {
             Label = T(culture, "Contact.ReasonLabel"),
             Style = ChoiceInputStyle.Compact,
@@ -606,20 +587,6 @@ public static class OutreachCards
 
     internal static TextBlock Title(string text) => new(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder };
 
-    private static Dictionary<string, string> OutcomeData(string outreachId, string departmentId, string outcome)
-    {
-        var data = CardKeys.For(outreachId, departmentId);
-        data[OutreachVerbs.Outcome] = outcome;
-        return data;
-    }
-
-    private static Dictionary<string, string> TargetData(string outreachId, string departmentId, string route)
-    {
-        var data = CardKeys.For(outreachId, departmentId);
-        data[CardKeys.Route] = route;
-        return data;
-    }
-
     private static string Separator(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "；" : "; ";
 
     private static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
@@ -627,15 +594,9 @@ public static class OutreachCards
     /// <summary>An outcome for a department not on any outreach yet: one button adds it and records the outcome.</summary>
     public static AdaptiveCard AddTargetWithOutcome(string departmentId, string departmentName, string outcome, string? reason, CultureInfo culture)
     {
-        var data = new Dictionary<string, string> { [CardKeys.DepartmentId] = departmentId, [OutreachVerbs.Outcome] = outcome };
-        if (!string.IsNullOrWhiteSpace(reason))
-        {
-            data[OutreachVerbs.Reason] = reason;
-        }
-
         return new AdaptiveCard(
             [new TextBlock(T(culture, "Outcome.AddTarget", departmentName)) { Wrap = true }],
-            [CardActions.Verb(T(culture, "Outcome.AddTargetButton", departmentName), OutreachVerbs.AddTargetWithOutcome, data)]);
+            [CardActions.Verb(T(culture, "Outcome.AddTargetButton", departmentName), new AddTargetWithOutcome(departmentId, outcome, string.IsNullOrWhiteSpace(reason) ? null : reason))]);
     }
 
     /// <summary>A department name that fits several departments: one button per candidate runs the command for it.</summary>

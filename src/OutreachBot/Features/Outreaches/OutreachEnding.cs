@@ -104,8 +104,7 @@ public sealed class ReopenCommand(OutreachService outreaches, OutreachRenderer r
 {
     public async Task HandleAsync(CommandRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Data.GetValueOrDefault(CardKeys.OutreachId) is { Length: > 0 } id ? id : null;
-        var departmentId = request.Data.GetValueOrDefault(CardKeys.DepartmentId) is { Length: > 0 } department ? department : null;
+        var (outreachId, departmentId, _) = CardActionCodec.Read<OutreachButton>(request.Data);
         var named = request.Arguments.Trim();
         TargetRef? target = outreachId is not null && departmentId is not null
             ? new TargetRef.Known(outreachId, departmentId)

@@ -19,10 +19,6 @@ public sealed class OutreachRenderer(LiveDirectory directory, UserProfileStore p
     /// Why nothing happened. An outcome before any contact gets the card that offers to record the contact; anything
     /// else its message.
     /// </summary>
-    /// <summary>The outreach and the target a button's data names (outreachId, departmentId), or null after telling the user why there is none.</summary>
-    public Task<(Outreach Outreach, OutreachTarget Target)?> FindTargetAsync(OutreachService outreaches, ChatSession session, CardActionRequest request, CancellationToken cancellationToken) =>
-        FindTargetAsync(outreaches, session, request.Required(CardKeys.OutreachId), request.Required(CardKeys.DepartmentId), cancellationToken);
-
     /// <summary>The outreach and the target a button names, or null after telling the user why there is none.</summary>
     public async Task<(Outreach Outreach, OutreachTarget Target)?> FindTargetAsync(OutreachService outreaches, ChatSession session, string outreachId, string departmentId, CancellationToken cancellationToken)
     {

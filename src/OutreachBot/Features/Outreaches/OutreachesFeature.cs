@@ -42,15 +42,15 @@ public static class OutreachesFeature
             .AddFlow<AgreementFlow>()
             .AddFlow<PitchEditFlow>()
             .AddFlow<PitchSupportFlow>()
-            .AddCardAction<TargetDepartmentAction>(OutreachVerbs.TargetDepartment)
-            .AddCardAction<RecordContactAction>(OutreachVerbs.RecordContact)
-            .AddCardAction<RecordOutcomeAction>(OutreachVerbs.RecordOutcome)
-            .AddCardAction<AddTargetWithOutcomeAction>(OutreachVerbs.AddTargetWithOutcome)
-            .AddCardAction<BookMeetingAction>(OutreachVerbs.BookMeeting)
-            .AddCardAction<EditPrepAction>(OutreachVerbs.EditPrep)
-            .AddCardAction<ShowPitchAction>(PitchVerbs.Show)
-            .AddCardAction<EditPitchAction>(PitchVerbs.Edit)
-            .AddCardAction<ChangePitchSupportAction>(PitchVerbs.ChangeSupport);
+            .AddCardAction<TargetDepartment, TargetDepartmentAction>()
+            .AddCardAction<RecordContact, RecordContactAction>()
+            .AddCardAction<RecordOutcome, RecordOutcomeAction>()
+            .AddCardAction<AddTargetWithOutcome, AddTargetWithOutcomeAction>()
+            .AddCardAction<BookMeeting, BookMeetingAction>()
+            .AddCardAction<EditPrep, EditPrepAction>()
+            .AddCardAction<ShowPitch, ShowPitchAction>()
+            .AddCardAction<EditPitch, EditPitchAction>()
+            .AddCardAction<ChangePitchSupport, ChangePitchSupportAction>();
     }
 
     /// <summary>

@@ -3,32 +3,6 @@ using OutreachBot.Domain.Outreaches;
 
 namespace OutreachBot.Features.Outreaches;
 
-/// <summary>Card data keys and verbs of the pitch's own buttons.</summary>
-public static class PitchVerbs
-{
-    /// <summary>Shows the pitch again as another variant (the question to a veteran, or the message to the head).</summary>
-    public const string Show = "showPitch";
-
-    /// <summary>On channels without cards: asks for the message as the user will send it, and records it as sent.</summary>
-    public const string Edit = "editPitch";
-
-    /// <summary>Asks what we need from this department, for its pitch.</summary>
-    public const string ChangeSupport = "changePitchSupport";
-
-    public const string Variant = "variant";
-    public const string FirstContact = "first";
-    public const string AskForPointer = "pointer";
-
-    public static string Code(PitchVariant variant) => variant == PitchVariant.AskForPointer ? AskForPointer : FirstContact;
-
-    public static PitchVariant? Parse(string? code) => code switch
-    {
-        FirstContact => PitchVariant.FirstContact,
-        AskForPointer => PitchVariant.AskForPointer,
-        _ => null,
-    };
-}
-
 /// <summary>
 /// A drafted message, ready to show.
 /// </summary>
@@ -121,42 +95,33 @@ public static class PitchCards
         var actions = new List<CardAction>();
         if (view.Draft is { } draft)
         {
-            var sent = Data(view);
-            sent[OutreachVerbs.Message] = draft;
-            actions.Add(CardActions.Verb(T(culture, "Button.ISentIt"), OutreachVerbs.RecordContact, sent));
+            actions.Add(CardActions.Verb(T(culture, "Button.ISentIt"), Contact(view) with { Message = draft }));
             actions.Add(forText
-                ? CardActions.Verb(T(culture, "Button.Edit"), PitchVerbs.Edit, Data(view))
+                ? CardActions.Verb(T(culture, "Button.Edit"), new EditPitch(view.OutreachId, view.DepartmentId, view.Route, view.PersonName))
                 : CardActions.ShowCard(T(culture, "Button.Edit"), new AdaptiveCard(
                     [
-                        new TextInput(OutreachVerbs.Message) { Label = T(culture, "Card.MessageLabel"), IsMultiline = true, Value = draft, MaxLength = OutreachLimits.MaxMessageLength },
-                        new TextInput(OutreachVerbs.Person) { Label = T(culture, "Card.PersonLabel"), Value = view.PersonName, MaxLength = OutreachLimits.MaxNameLength },
+                        new TextInput(CardActionCodec.FieldName(nameof(RecordContact.Message))) { Label = T(culture, "Card.MessageLabel"), IsMultiline = true, Value = draft, MaxLength = OutreachLimits.MaxMessageLength },
+                        new TextInput(CardActionCodec.FieldName(nameof(RecordContact.Person))) { Label = T(culture, "Card.PersonLabel"), Value = view.PersonName, MaxLength = OutreachLimits.MaxNameLength },
                     ],
-                    [CardActions.Verb(T(culture, "Button.SaveSent"), OutreachVerbs.RecordContact, Data(view))])));
+                    [CardActions.Verb(T(culture, "Button.SaveSent"), Contact(view))])));
         }
 
         if (view.Variant != PitchVariant.AskForPointer)
         {
-            actions.Add(CardActions.Verb(T(culture, "Button.ChangeSupport"), PitchVerbs.ChangeSupport, CardKeys.For(view.OutreachId, view.DepartmentId)));
+            actions.Add(CardActions.Verb(T(culture, "Button.ChangeSupport"), new ChangePitchSupport(view.OutreachId, view.DepartmentId)));
         }
 
-        actions.Add(CardActions.Verb(T(culture, "Button.EditPoints"), OutreachVerbs.EditPrep, CardKeys.For(view.OutreachId)));
+        actions.Add(CardActions.Verb(T(culture, "Button.EditPoints"), new EditPrep(view.OutreachId)));
         if (view.SwitchTo is { } other)
         {
-            var data = CardKeys.For(view.OutreachId, view.DepartmentId);
-            data[PitchVerbs.Variant] = PitchVerbs.Code(other);
-            actions.Add(CardActions.Verb(T(culture, other == PitchVariant.AskForPointer ? "Button.AskPointer" : "Button.FullPitch"), PitchVerbs.Show, data));
+            actions.Add(CardActions.Verb(
+                T(culture, other == PitchVariant.AskForPointer ? "Button.AskPointer" : "Button.FullPitch"), ShowPitch.Of(view.OutreachId, view.DepartmentId, other)));
         }
 
         return actions;
     }
 
-    private static Dictionary<string, string> Data(PitchView view)
-    {
-        var data = CardKeys.For(view.OutreachId, view.DepartmentId);
-        data[CardKeys.Route] = view.Route;
-        data[OutreachVerbs.DefaultPerson] = view.PersonName ?? string.Empty;
-        return data;
-    }
+    private static RecordContact Contact(PitchView view) => new(view.OutreachId, view.DepartmentId, view.Route, DefaultPerson: view.PersonName);
 
     private static string T(CultureInfo culture, string key, params object?[] args) => Texts<PitchTexts>.Get(culture, key, args);
 }

@@ -40,15 +40,14 @@ public sealed class PitchCommand(OutreachService outreaches, OutreachRenderer re
     }
 }
 
-/// <summary><c>showPitch</c> (outreachId, departmentId, variant): the same lead's other message — to the head, or to a veteran first.</summary>
-public sealed class ShowPitchAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches) : ICardActionHandler
+/// <summary>The same lead's other message — to the head, or to a veteran first.</summary>
+public sealed class ShowPitchAction(OutreachService outreaches, OutreachRenderer renderer, PitchPresenter pitches) : CardActionHandler<ShowPitch>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ShowPitch action, ChatSession session, CancellationToken cancellationToken)
     {
-        var variant = PitchVerbs.Parse(request.Data.GetValueOrDefault(PitchVerbs.Variant))
-            ?? throw new MalformedCardActionException($"'{PitchVerbs.Show}' needs a variant ({PitchVerbs.FirstContact} or {PitchVerbs.AskForPointer}).");
+        var variant = action.ChosenVariant();
 
-        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, action.OutreachId, action.DepartmentId, cancellationToken) is not { } found)
         {
             return;
         }
@@ -58,16 +57,16 @@ public sealed class ShowPitchAction(OutreachService outreaches, OutreachRenderer
 }
 
 /// <summary>
-/// <c>editPitch</c> (outreachId, departmentId, route, defaultPerson), offered where cards cannot hold an input: asks for the
-/// message as the user will send it and records that as what was sent.
+/// Offered where cards cannot hold an input: asks for the message as the user will send it and records that as what
+/// was sent.
 /// </summary>
-public sealed class EditPitchAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
+public sealed class EditPitchAction(OutreachService outreaches, OutreachRenderer renderer) : CardActionHandler<EditPitch>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(EditPitch action, ChatSession session, CancellationToken cancellationToken)
     {
-        var route = Routes.Parse(request.Data.GetValueOrDefault(CardKeys.Route));
+        var route = Routes.Parse(action.Route);
 
-        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, action.OutreachId, action.DepartmentId, cancellationToken) is not { } found)
         {
             return;
         }
@@ -80,16 +79,16 @@ public sealed class EditPitchAction(OutreachService outreaches, OutreachRenderer
                 found.Target,
                 session,
                 FlowAnswers.Given(PitchEditFlow.Route, (route ?? found.Target.Route ?? LeadRoute.OrgChart).ToString()),
-                FlowAnswers.Given(PitchEditFlow.Person, request.Data.GetValueOrDefault(OutreachVerbs.DefaultPerson) ?? string.Empty)));
+                FlowAnswers.Given(PitchEditFlow.Person, action.DefaultPerson ?? string.Empty)));
     }
 }
 
-/// <summary><c>changePitchSupport</c> (outreachId, departmentId): asks what we need from this department, for its pitch.</summary>
-public sealed class ChangePitchSupportAction(OutreachService outreaches, OutreachRenderer renderer) : ICardActionHandler
+/// <summary>Asks what we need from this department, for its pitch.</summary>
+public sealed class ChangePitchSupportAction(OutreachService outreaches, OutreachRenderer renderer) : CardActionHandler<ChangePitchSupport>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ChangePitchSupport action, ChatSession session, CancellationToken cancellationToken)
     {
-        if (await renderer.FindTargetAsync(outreaches, session, request, cancellationToken) is not { } found)
+        if (await renderer.FindTargetAsync(outreaches, session, action.OutreachId, action.DepartmentId, cancellationToken) is not { } found)
         {
             return;
         }

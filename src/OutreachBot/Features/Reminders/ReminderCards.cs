@@ -4,20 +4,6 @@ using OutreachBot.Features.Outreaches;
 
 namespace OutreachBot.Features.Reminders;
 
-/// <summary>The verbs of the reminder buttons (each handled by a card action of this feature).</summary>
-public static class ReminderVerbs
-{
-    public const string RemindAt = "remindAt";
-    public const string Cancel = "cancelReminder";
-    public const string Done = "reminderDone";
-    public const string Snooze = "snoozeReminder";
-
-    public const string Id = "id";
-    public const string At = "at";
-    public const string What = "what";
-    public const string Until = "until";
-}
-
 /// <summary>A time the user can pick when what they typed was ambiguous or already past.</summary>
 public sealed record CandidateTime(DateTimeOffset At, string Title);
 
@@ -35,11 +21,7 @@ public static class ReminderCards
         }
 
         body.Add(new TextBlock(T(culture, "Remind.OrTypeAgain")) { IsSubtle = true });
-        var actions = candidates.Select(c => (CardAction)CardActions.Verb(c.Title, ReminderVerbs.RemindAt, new Dictionary<string, string>
-        {
-            [ReminderVerbs.At] = c.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-            [ReminderVerbs.What] = what,
-        })).ToList();
+        var actions = candidates.Select(c => (CardAction)CardActions.Verb(c.Title, new RemindAt(c.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), what))).ToList();
         return new AdaptiveCard(body, actions);
     }
 
@@ -115,20 +97,13 @@ public static class ReminderCards
         ])
         { Style = ContainerStyle.Emphasis });
 
-        var actions = new List<CardAction> { CardActions.Verb(T(culture, "Button.Done"), ReminderVerbs.Done, IdOf(reminder)) };
+        var actions = new List<CardAction> { CardActions.Verb(T(culture, "Button.Done"), new ReminderDone(reminder.Id)) };
         actions.AddRange(SnoozeChoices.At(now, zone).Select(choice => (CardAction)CardActions.Verb(
-            T(culture, "Snooze." + choice.Code),
-            ReminderVerbs.Snooze,
-            new Dictionary<string, string> { [ReminderVerbs.Id] = reminder.Id, [ReminderVerbs.Until] = choice.Code })));
+            T(culture, "Snooze." + choice.Code), new SnoozeReminder(reminder.Id, choice.Code))));
         if (reminder.OutreachId is not null)
         {
-            var open = CardKeys.For(reminder.OutreachId);
-            if (reminder.DepartmentId is not null)
-            {
-                open[CardActions.ArgumentsKey] = reminder.DepartmentId;
-            }
-
-            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), OutreachCommandSet.Status.Name, open));
+            var open = new OutreachButton(reminder.OutreachId, Args: reminder.DepartmentId);
+            actions.Add(CardActions.Verb(T(culture, "Button.OpenOutreach"), OutreachCommandSet.Status.Name, open.Data()));
         }
 
         return new AdaptiveCard(body, actions);
@@ -151,12 +126,10 @@ public static class ReminderCards
         BotCopy.For(Language.Of(culture), zone).Value(instant);
 
     private static ExecuteAction CancelButton(Reminder reminder, CultureInfo culture) =>
-        CardActions.Verb(T(culture, "Button.Cancel"), ReminderVerbs.Cancel, IdOf(reminder));
+        CardActions.Verb(T(culture, "Button.Cancel"), new CancelReminder(reminder.Id));
 
     private static ExecuteAction MyRemindersButton(CultureInfo culture) =>
         CardActions.Command(T(culture, "Button.MyReminders"), ReminderCommandSet.Reminders.Name);
-
-    private static Dictionary<string, string> IdOf(Reminder reminder) => new() { [ReminderVerbs.Id] = reminder.Id };
 
     private static string T(CultureInfo culture, string key, params object?[] args) => Texts<ReminderTexts>.Get(culture, key, args);
 }

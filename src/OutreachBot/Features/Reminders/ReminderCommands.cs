@@ -43,36 +43,35 @@ public sealed class RemindersCommand(ReminderRepository repository) : ICommandHa
 }
 
 /// <summary>A candidate time picked from the question card.</summary>
-public sealed class RemindAtAction(ReminderScheduling scheduling) : ICardActionHandler
+public sealed class RemindAtAction(ReminderScheduling scheduling) : CardActionHandler<RemindAt>
 {
-    public Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override Task HandleAsync(RemindAt action, ChatSession session, CancellationToken cancellationToken)
     {
-        if (!DateTimeOffset.TryParse(request.Required(ReminderVerbs.At), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
+        if (!DateTimeOffset.TryParse(action.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
         {
-            throw new MalformedCardActionException($"'{request.Verb}' needs a time in '{ReminderVerbs.At}'.");
+            throw new MalformedCardActionException($"'{RemindAt.Verb}' needs a time, not '{action.At}'.");
         }
 
-        return scheduling.ScheduleAsync(at, request.Required(ReminderVerbs.What), timeAssumed: false, session, cancellationToken);
+        return scheduling.ScheduleAsync(at, action.What, timeAssumed: false, session, cancellationToken);
     }
 }
 
 /// <summary>Cancel, from the confirmation card or the list. Only the owner's own reminders can be reached.</summary>
-public sealed class CancelReminderAction(ReminderRepository repository) : ICardActionHandler
+public sealed class CancelReminderAction(ReminderRepository repository) : CardActionHandler<CancelReminder>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(CancelReminder action, ChatSession session, CancellationToken cancellationToken)
     {
-        var result = await repository.CancelAsync(session.User.Value, request.Required(ReminderVerbs.Id), cancellationToken);
+        var result = await repository.CancelAsync(session.User.Value, action.Id, cancellationToken);
         ReminderReplies.Answer(result, r => session.Text<ReminderTexts>("Cancelled", r.Text, r.Due), session);
     }
 }
 
 /// <summary>Done on a reminder card: nothing more to send for it; a pending (snoozed) occurrence is cancelled.</summary>
-public sealed class ReminderDoneAction(ReminderRepository repository) : ICardActionHandler
+public sealed class ReminderDoneAction(ReminderRepository repository) : CardActionHandler<ReminderDone>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(ReminderDone action, ChatSession session, CancellationToken cancellationToken)
     {
-        var id = request.Required(ReminderVerbs.Id);
-        var result = await repository.CancelAsync(session.User.Value, id, cancellationToken);
+        var result = await repository.CancelAsync(session.User.Value, action.Id, cancellationToken);
         if (result.Status == ReminderChangeStatus.AlreadyFinished && result.Reminder is { State: ReminderState.Sent } sent)
         {
             result = new ReminderChangeResult(ReminderChangeStatus.Changed, sent);
@@ -83,15 +82,13 @@ public sealed class ReminderDoneAction(ReminderRepository repository) : ICardAct
 }
 
 /// <summary>Snooze on a reminder card: 1 hour, tomorrow 09:00 or next Monday 09:00 in the user's zone, counted from the press.</summary>
-public sealed class SnoozeReminderAction(ReminderRepository repository, ReminderDispatcher dispatcher) : ICardActionHandler
+public sealed class SnoozeReminderAction(ReminderRepository repository, ReminderDispatcher dispatcher) : CardActionHandler<SnoozeReminder>
 {
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(SnoozeReminder action, ChatSession session, CancellationToken cancellationToken)
     {
-        var id = request.Required(ReminderVerbs.Id);
-        var code = request.Required(ReminderVerbs.Until);
-        var choice = SnoozeChoices.At(session.Clock.GetUtcNow(), session.TimeZone).FirstOrDefault(c => c.Code == code)
-            ?? throw new MalformedCardActionException($"'{request.Verb}' does not know the snooze '{code}'.");
-        var result = await repository.SnoozeAsync(session.User.Value, id, choice.Until, cancellationToken);
+        var choice = SnoozeChoices.At(session.Clock.GetUtcNow(), session.TimeZone).FirstOrDefault(c => c.Code == action.Until)
+            ?? throw new MalformedCardActionException($"'{SnoozeReminder.Verb}' does not know the snooze '{action.Until}'.");
+        var result = await repository.SnoozeAsync(session.User.Value, action.Id, choice.Until, cancellationToken);
         if (result.Status == ReminderChangeStatus.Changed)
         {
             dispatcher.Wake(choice.Until);

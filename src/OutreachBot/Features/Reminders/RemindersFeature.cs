@@ -41,9 +41,9 @@ public static class RemindersFeature
             .AddCommand<RemindCommand>(ReminderCommandSet.Remind)
             .AddCommand<RemindersCommand>(ReminderCommandSet.Reminders)
             .AddFreeTextHandler<RemindSentence>()
-            .AddCardAction<RemindAtAction>(ReminderVerbs.RemindAt)
-            .AddCardAction<CancelReminderAction>(ReminderVerbs.Cancel)
-            .AddCardAction<ReminderDoneAction>(ReminderVerbs.Done)
-            .AddCardAction<SnoozeReminderAction>(ReminderVerbs.Snooze);
+            .AddCardAction<RemindAt, RemindAtAction>()
+            .AddCardAction<CancelReminder, CancelReminderAction>()
+            .AddCardAction<ReminderDone, ReminderDoneAction>()
+            .AddCardAction<SnoozeReminder, SnoozeReminderAction>();
     }
 }

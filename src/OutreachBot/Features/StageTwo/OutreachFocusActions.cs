@@ -1,11 +1,11 @@
 namespace OutreachBot.Features.StageTwo;
 
 /// <summary>"Switch outreach": the user's outreaches, each with a "Work on this" button.</summary>
-public sealed class SwitchOutreachAction(StageTwoWorkspace workspace) : ICardActionHandler
+public sealed class SwitchOutreachAction(StageTwoWorkspace workspace) : CardActionHandler<SwitchOutreach>
 {
     private const int MaxListed = 10;
 
-    public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
+    public override async Task HandleAsync(SwitchOutreach action, ChatSession session, CancellationToken cancellationToken)
     {
         var outreaches = await workspace.ListAsync(session, cancellationToken);
         if (outreaches.Count == 0)
@@ -19,8 +19,7 @@ public sealed class SwitchOutreachAction(StageTwoWorkspace workspace) : ICardAct
                 new TextBlock(session.Text<StageTwoTexts>("Switch.Title")) { Weight = TextWeight.Bolder },
                 .. outreaches.Take(MaxListed).Select(o => (CardElement)new ActionSet([CardActions.Verb(
                     o.ProductIdea.Length > 40 ? o.ProductIdea[..40] + "…" : o.ProductIdea,
-                    StageTwoWorkspace.FocusVerb,
-                    new Dictionary<string, string> { [StageTwoWorkspace.OutreachKey] = o.OutreachId })])),
+                    new FocusOutreach(o.OutreachId))])),
             ]));
     }
 }
@@ -30,7 +29,8 @@ public sealed class FocusOutreachAction(StageTwoWorkspace workspace, BriefComman
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), request.Required(StageTwoWorkspace.OutreachKey), cancellationToken: cancellationToken);
+        var focus = CardActionCodec.Read<FocusOutreach>(request.Data);
+        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), focus.OutreachId, cancellationToken: cancellationToken);
         if (!chosen.Succeeded)
         {
             session.Reply(session.Say(chosen.Errors[0].Message));
@@ -49,25 +49,23 @@ public sealed class PartnerChoiceAction(StageTwoWorkspace workspace, MarketComma
 {
     public async Task HandleAsync(CardActionRequest request, ChatSession session, CancellationToken cancellationToken)
     {
-        var outreachId = request.Required(StageTwoWorkspace.OutreachKey);
-        var departmentId = request.Required(StageTwoWorkspace.DepartmentKey);
-        var (definition, handler) = request.Data.GetValueOrDefault(StageTwoWorkspace.CommandKey) switch
+        var partner = CardActionCodec.Read<ChoosePartner>(request.Data);
+        var (definition, handler) = partner.Command switch
         {
-            null or "" => (StageTwoCommandSet.Brief, (ICommandHandler)brief),
+            null => (StageTwoCommandSet.Brief, (ICommandHandler)brief),
             var name when name == StageTwoCommandSet.Brief.Name => (StageTwoCommandSet.Brief, brief),
             var name when name == StageTwoCommandSet.Market.Name => (StageTwoCommandSet.Market, market),
             var name when name == StageTwoCommandSet.Bids.Name => (StageTwoCommandSet.Bids, bids),
-            var name => throw new MalformedCardActionException($"'{request.Verb}' cannot run '{name}'."),
+            var name => throw new MalformedCardActionException($"'{ChoosePartner.Verb}' cannot run '{name}'."),
         };
 
-        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), outreachId, departmentId, cancellationToken);
+        var chosen = await workspace.Repository.SetFocusAsync(RequesterResolver.Resolve(session), partner.OutreachId, partner.DepartmentId, cancellationToken);
         if (!chosen.Succeeded)
         {
             session.Reply(session.Say(chosen.Errors[0].Message));
             return;
         }
 
-        var arguments = request.Data.GetValueOrDefault(CardActions.ArgumentsKey) ?? "";
-        await handler.HandleAsync(new CommandRequest(definition, arguments, request.Data, request.Source), session, cancellationToken);
+        await handler.HandleAsync(new CommandRequest(definition, partner.Args ?? "", request.Data, request.Source), session, cancellationToken);
     }
 }

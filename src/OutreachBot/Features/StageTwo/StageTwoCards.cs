@@ -21,14 +21,12 @@ public static class StageTwoCards
         foreach (var other in scope.OtherPartners.Take(2))
         {
             yield return CardActions.Verb(
-                session.Text<StageTwoTexts>("Button.ForPartner", Name(other, session)),
-                StageTwoWorkspace.PartnerVerb,
-                StageTwoWorkspace.PartnerData(scope.Outreach.Id, other.Department.Id, command.Name));
+                session.Text<StageTwoTexts>("Button.ForPartner", Name(other, session)), new ChoosePartner(scope.Outreach.Id, other.Department.Id, command.Name));
         }
 
         if (scope.OutreachCount > 1)
         {
-            yield return CardActions.Verb(session.Text<StageTwoTexts>("Button.Switch"), StageTwoWorkspace.SwitchVerb);
+            yield return CardActions.Verb(session.Text<StageTwoTexts>("Button.Switch"), new SwitchOutreach());
         }
     }
 
@@ -40,11 +38,11 @@ public static class StageTwoCards
                 .. candidates.Select(c => (CardElement)new TextBlock("• " + Name(c, session) + " — " + session.Copy.Name(c.Stage)) { Spacing = Spacing.None }),
             ],
             [.. candidates.Take(5).Select(c => (CardAction)CardActions.Verb(
-                Name(c, session),
-                StageTwoWorkspace.PartnerVerb,
-                StageTwoWorkspace.PartnerData(outreach.Id, c.Department.Id, command.Command, command.Arguments)))]);
+                Name(c, session), new ChoosePartner(outreach.Id, c.Department.Id, command.Command, Given(command.Arguments))))]);
 
     private static string Name(OutreachTarget target, ChatSession session) => target.Department.Name.In(session.Language);
+
+    private static string? Given(string? arguments) => arguments is { Length: > 0 } ? arguments : null;
 
     public static ExecuteAction Command(ChatSession session, string titleKey, CommandDefinition command, string? arguments = null) =>
         CardActions.Command(session.Text<StageTwoTexts>(titleKey), command.Name, arguments);
@@ -52,7 +50,7 @@ public static class StageTwoCards
     /// <summary>A command about the scope's partner (its work split, its ask): the button names the partner, so it stays right after a switch.</summary>
     public static ExecuteAction PartnerCommand(StageTwoScope scope, ChatSession session, string titleKey, CommandDefinition command, string? arguments = null) =>
         scope.Partner is { } partner
-            ? CardActions.Verb(session.Text<StageTwoTexts>(titleKey), StageTwoWorkspace.PartnerVerb, StageTwoWorkspace.PartnerData(scope.Outreach.Id, partner.Department.Id, command.Name, arguments))
+            ? CardActions.Verb(session.Text<StageTwoTexts>(titleKey), new ChoosePartner(scope.Outreach.Id, partner.Department.Id, command.Name, Given(arguments)))
             : Command(session, titleKey, command, arguments);
 
     public static TableRow Row(params string[] cells) =>

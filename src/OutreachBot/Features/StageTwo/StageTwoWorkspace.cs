@@ -40,29 +40,10 @@ public sealed record StageTwoScope(
 /// </summary>
 public sealed class StageTwoWorkspace(OutreachService outreaches, StageTwoRepository repository, LiveDirectory directory)
 {
-    public const string SwitchVerb = "stage2.switch";
-    public const string FocusVerb = "stage2.focus";
-    public const string PartnerVerb = "stage2.partner";
-    public const string OutreachKey = "outreach";
-    public const string DepartmentKey = "department";
-    public const string CommandKey = "command";
-
     public static readonly AnswerKey<string> FlowOutreach = new("stage2.outreach");
     public static readonly AnswerKey<string> FlowPartner = new("stage2.partner");
 
     public StageTwoRepository Repository => repository;
-
-    /// <summary>The data of a button that runs <paramref name="command"/> for one partner (and remembers the partner).</summary>
-    public static Dictionary<string, string> PartnerData(string outreachId, string departmentId, string command, string? arguments = null)
-    {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [OutreachKey] = outreachId, [DepartmentKey] = departmentId, [CommandKey] = command };
-        if (arguments is { Length: > 0 })
-        {
-            data[CardActions.ArgumentsKey] = arguments;
-        }
-
-        return data;
-    }
 
     /// <summary>The scope of a command without a partner named, or null after telling the user why there is none.</summary>
     public Task<StageTwoScope?> OpenAsync(ChatSession session, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ public sealed class OutcomeStorageReadsTests
         var chat = bot.Host.Chat();
         var before = store.Snapshot();
 
-        var replies = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordOutcome, new Dictionary<string, string>
+        var replies = await chat.ExecuteAsync(OutreachChat.Invoke(RecordOutcome.Verb, new Dictionary<string, string>
         {
             ["outreachId"] = outreach.Id,
             ["departmentId"] = "pay-core",

@@ -169,7 +169,7 @@ public sealed class OutreachEndingTranscriptTests
         await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "en-US");
 
-        var interested = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachBot.Features.Outreaches.OutreachVerbs.BookMeeting, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = DemoCompany.Payments }));
+        var interested = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachBot.Features.Outreaches.BookMeeting.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = DemoCompany.Payments }));
         var booked = await chat.SayInTurnAsync("next Tuesday 3pm", "yes", "skip", "skip");
         var askWhat = await chat.PressAsync(booked.Cards().Single(), "Agreed");
         await chat.SayAsync("Gateway events for checkout risk");

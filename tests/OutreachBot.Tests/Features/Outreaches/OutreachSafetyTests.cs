@@ -47,7 +47,7 @@ public sealed class OutreachSafetyTests
         var owned = await bot.OutreachAsync("test:alice", "Secret merchant risk product", ["pay-core"]);
         var mallory = bot.Host.Chat(userId: "mallory");
 
-        var replies = await mallory.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordOutcome, new Dictionary<string, string>
+        var replies = await mallory.ExecuteAsync(OutreachChat.Invoke(RecordOutcome.Verb, new Dictionary<string, string>
         {
             ["outreachId"] = owned.Id,
             ["departmentId"] = "pay-core",
@@ -64,10 +64,10 @@ public sealed class OutreachSafetyTests
     }
 
     [Theory]
-    [InlineData(OutreachVerbs.RecordContact)]
-    [InlineData(OutreachVerbs.BookMeeting)]
-    [InlineData(OutreachVerbs.EditPrep)]
-    [InlineData(OutreachVerbs.TargetDepartment)]
+    [InlineData("recordContact")]
+    [InlineData("bookMeeting")]
+    [InlineData("editPrep")]
+    [InlineData("targetDepartment")]
     public async Task Every_outreach_button_rechecks_the_id_it_carries(string verb)
     {
         using var bot = await OutreachChat.StartAsync();
@@ -97,8 +97,8 @@ public sealed class OutreachSafetyTests
             var web = bot.Host.Chat(channel: "webchat", userId: "web-pm", aadObjectId: "pm-1");
 
             var both = await Task.WhenAll(
-                teams.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordOutcome, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "pay-core", ["outcome"] = "interested" })),
-                web.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordOutcome, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "risk", ["outcome"] = "refused", ["reason"] = "focused-on-core" })));
+                teams.ExecuteAsync(OutreachChat.Invoke(RecordOutcome.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "pay-core", ["outcome"] = "interested" })),
+                web.ExecuteAsync(OutreachChat.Invoke(RecordOutcome.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "risk", ["outcome"] = "refused", ["reason"] = "focused-on-core" })));
 
             Assert.All(both, replies => Assert.Equal(200, replies.InvokeResponse().Status));
             var after = (await bot.Service.GetAsync(Requester.User("aad:pm-1"), outreach.Id)).Value!;
@@ -229,7 +229,7 @@ public sealed class OutreachSafetyTests
         var second = await bot.OutreachAsync("test:user-1", "Cross-border collection", [], contacted: false);
         var chat = bot.Host.Chat();
 
-        var asked = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
+        var asked = await chat.ExecuteAsync(OutreachChat.Invoke(TargetDepartment.Verb, new Dictionary<string, string> { ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
         var added = await chat.PressAsync(Assert.Single(asked.Cards()), "Cross-border collection");
 
         Assert.Contains("Which outreach should this department join?", asked.Seen());
@@ -244,7 +244,7 @@ public sealed class OutreachSafetyTests
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync("test:user-1", "Checkout risk", [], contacted: false);
 
-        var replies = await bot.Host.Chat().ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "risk", ["route"] = "telepathy" }));
+        var replies = await bot.Host.Chat().ExecuteAsync(OutreachChat.Invoke(TargetDepartment.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = "risk", ["route"] = "telepathy" }));
 
         Assert.Equal(400, replies.InvokeResponse().Status);
         Assert.Empty((await bot.StoredAsync(outreach.Id)).Targets);

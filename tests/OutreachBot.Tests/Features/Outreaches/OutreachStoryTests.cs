@@ -76,17 +76,17 @@ public sealed class OutreachStoryTests
         Assert.Equal("Stability of the gateway during the sales peak", target.Value.FindTarget("pay-core")!.Insight!.LeaderConcerns);
         Assert.Equal("Hi Han Yu, could we have a quick chat about fraud checks at checkout?", target.Value.Contacts.Single().MessageSent);
 
-        var added = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["departmentId"] = "risk", ["route"] = "KeywordSearch" }));
+        var added = await chat.ExecuteAsync(OutreachChat.Invoke(TargetDepartment.Verb, new Dictionary<string, string> { ["departmentId"] = "risk", ["route"] = "KeywordSearch" }));
         Assert.Contains("Risk Management Center added to", added.Seen());
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "risk", ["person"] = "Ming Li" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(RecordContact.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "risk", ["person"] = "Ming Li" }));
         var refused = await chat.SayAsync("outcome Risk Management Center refused revenue is not their KPI");
         Assert.Contains("Risk Management Center said no (Revenue is not their KPI)", refused.Seen());
         Assert.Contains("Consider buying “payment gateway” instead", refused.Seen());
         Assert.Contains("Next-best departments", refused.Seen());
         Assert.Contains("Find departments", Assert.Single(refused.Cards()).ButtonTitles());
 
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(TargetDepartment.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(RecordContact.Verb, new Dictionary<string, string> { ["outreachId"] = outreach.OutreachId, ["departmentId"] = "pay-cross" }));
         var noCapacity = await chat.SayAsync("outcome Cross-border Payments no capacity");
         Assert.Contains("Cross-border Payments is keen but short of people", noCapacity.Seen());
         var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");
@@ -154,15 +154,15 @@ public sealed class OutreachStoryTests
         Assert.Contains("已约好与「支付中台」的会议", booked.Seen());
 
         var outreachId = Assert.Single(await bot.Service.StatusAsync(Requester.User("test:user-1"))).OutreachId;
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk", ["route"] = "KeywordSearch" }));
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(TargetDepartment.Verb, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk", ["route"] = "KeywordSearch" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(RecordContact.Verb, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "risk" }));
         var refused = await chat.SayAsync("结果 风控中心 拒绝 收入不是他们的考核指标");
         Assert.Contains("「风控中心」拒绝了（收入不是对方的考核指标）", refused.Seen());
         Assert.Contains("其他候选部门", refused.Seen());
         Assert.Contains("评估直接采购「支付网关」", refused.Seen());
 
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.TargetDepartment, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
-        await chat.ExecuteAsync(OutreachChat.Invoke(OutreachVerbs.RecordContact, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(TargetDepartment.Verb, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross", ["route"] = "Referral" }));
+        await chat.ExecuteAsync(OutreachChat.Invoke(RecordContact.Verb, new Dictionary<string, string> { ["outreachId"] = outreachId, ["departmentId"] = "pay-cross" }));
         var noCapacity = await chat.SayAsync("结果 跨境支付组 没有人力");
         Assert.Contains("「跨境支付组」有意向，但缺人力", noCapacity.Seen());
         var capabilityOnly = OutreachChat.InputValue(Assert.Single(noCapacity.Cards()), "message");

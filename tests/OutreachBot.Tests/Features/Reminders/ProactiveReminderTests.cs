@@ -136,7 +136,7 @@ public sealed class ProactiveReminderTests : IAsyncLifetime
         Assert.Contains("call Li Lei", text);
         Assert.Contains("1. Done", text);
         var state = await store.QueryAsync(UserProfileStore.Table, new UserKey(slackUser).PartitionKey, RowKeyRange.WithPrefix("conversation~"), 10, null);
-        Assert.Contains(state.Items, e => e.Json.Contains(ReminderVerbs.Done, StringComparison.Ordinal));
+        Assert.Contains(state.Items, e => e.Json.Contains(ReminderDone.Verb, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class ReminderCardActionTests : IDisposable
     {
         var (chat, reminder) = await RemindedToCallLiLeiInTwoHoursAsync();
 
-        var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = ReminderVerbs.Snooze, data = new { verb = ReminderVerbs.Snooze, id = reminder.Id, until = "forever" } } });
+        var replies = await chat.ExecuteAsync(new { action = new { type = "Action.Execute", verb = SnoozeReminder.Verb, data = new { verb = SnoozeReminder.Verb, id = reminder.Id, until = "forever" } } });
 
         Assert.Equal(400, replies.InvokeResponse().Status);
         Assert.Equal(reminder.Due, Assert.Single(await PendingAsync()).Due);
