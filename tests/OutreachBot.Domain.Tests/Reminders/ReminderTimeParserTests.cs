@@ -10,60 +10,21 @@ public sealed class ReminderTimeParserTests
     // Tuesday 24 November 2026, 14:00 in Shanghai.
     private static readonly ParserAt ShanghaiAfternoon = ParserAt.Local("2026-11-24 14:00", Shanghai);
 
-    [Theory]
-    [InlineData("下周二下午三点提醒我联系李雷", "联系李雷")]
-    [InlineData("remind me next Tuesday 3pm to call Li Lei", "call Li Lei")]
-    public void A_reminder_sentence_in_either_language_gives_next_tuesday_afternoon_and_the_task(string text, string expectedWhat)
-    {
-        var result = ShanghaiAfternoon.Parse(text);
-
-        var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc("2026-12-01 07:00"), parsed.DueUtc);
-        Assert.Equal(expectedWhat, parsed.What);
-        Assert.False(parsed.TimeAssumed);
-    }
+    public static TheoryData<TypedCase> ReminderTimes => TypedCases.Read("Reminders/reminder-times.tsv");
 
     [Theory]
-    [InlineData("in 2 hours", "2026-11-24 08:00")]
-    [InlineData("两小时后", "2026-11-24 08:00")]
-    [InlineData("tomorrow 9am", "2026-11-25 01:00")]
-    [InlineData("next Tuesday 3pm", "2026-12-01 07:00")]
-    [InlineData("下周二下午三点", "2026-12-01 07:00")]
-    [InlineData("明天上午9点", "2026-11-25 01:00")]
-    public void Explicit_times_are_read_in_the_users_time_zone(string text, string expectedUtc)
+    [MemberData(nameof(ReminderTimes))]
+    public void Reminder_times_as_people_type_them_are_read_in_the_users_time_zone(TypedCase row)
     {
-        var result = ShanghaiAfternoon.Parse(text);
+        var due = DateTime.ParseExact(row.Required(1), "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+        var result = ShanghaiAfternoon.Parse(row.Text);
 
         var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc(expectedUtc), parsed.DueUtc);
-        Assert.False(parsed.TimeAssumed);
-    }
-
-    [Theory]
-    [InlineData("3天后", "2026-11-27 01:00")]
-    [InlineData("in 3 days", "2026-11-27 01:00")]
-    [InlineData("tomorrow", "2026-11-25 01:00")]
-    public void A_day_without_a_time_means_nine_in_the_morning_and_says_so(string text, string expectedUtc)
-    {
-        var result = ShanghaiAfternoon.Parse(text);
-
-        var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc(expectedUtc), parsed.DueUtc);
-        Assert.True(parsed.TimeAssumed);
-        Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(parsed.DueLocal));
-    }
-
-    [Theory]
-    [InlineData("周五前跟进支付中台", "跟进支付中台")]
-    [InlineData("before Friday follow up with the payments team", "follow up with the payments team")]
-    public void Before_a_day_means_nine_in_the_morning_the_day_before(string text, string expectedWhat)
-    {
-        var result = ShanghaiAfternoon.Parse(text);
-
-        var parsed = Assert.IsType<ReminderTimeParsed>(result);
-        Assert.Equal(Utc("2026-11-26 01:00"), parsed.DueUtc);
-        Assert.True(parsed.TimeAssumed);
-        Assert.Equal(expectedWhat, parsed.What);
+        Assert.Equal(ParserAt.ToUtc(due, Shanghai), parsed.DueUtc);
+        Assert.Equal(due, parsed.DueLocal);
+        Assert.Equal(TimeAssumed(row), parsed.TimeAssumed);
+        Assert.Equal(row[3] ?? "", parsed.What);
     }
 
     [Theory]
@@ -143,6 +104,13 @@ public sealed class ReminderTimeParserTests
         Assert.Equal(new DateTime(2026, 3, 8, 4, 30, 0), parsed.DueLocal);
     }
 
+    private static bool TimeAssumed(TypedCase row) => row.Required(2) switch
+    {
+        "assumed" => true,
+        "stated" => false,
+        var other => throw new InvalidOperationException($"{row.Place}: the time is stated or assumed, not {other}"),
+    };
+
     private static DateTimeOffset Utc(string text) =>
         new(DateTime.ParseExact(text, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), TimeSpan.Zero);
 
@@ -150,11 +118,12 @@ public sealed class ReminderTimeParserTests
     {
         public static ParserAt Local(string localTime, string timeZoneId)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
             var local = DateTime.ParseExact(localTime, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            var utc = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-            return new ParserAt(new ReminderTimeParser(new FakeTimeProvider(utc)), timeZoneId);
+            return new ParserAt(new ReminderTimeParser(new FakeTimeProvider(ToUtc(local, timeZoneId))), timeZoneId);
         }
+
+        public static DateTimeOffset ToUtc(DateTime local, string timeZoneId) =>
+            new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId).GetUtcOffset(local)).ToUniversalTime();
 
         public ReminderTimeParseResult Parse(string text) => Parser.Parse(text, TimeZoneId);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
 
@@ -66,7 +65,7 @@ public sealed class KilledRemindersTests : IDisposable
             // ReminderDuplicateWindowTests aims at it. Before, a kill timed by polling fell into it now and then.
             await third.Task.WaitAsync(TimeSpan.FromSeconds(20));
             var posted = reminders.Where(r => Delivered(connector).ContainsKey(r.Id)).ToList();
-            Assert.True(await WaitUntilAsync(async () => (await Task.WhenAll(posted.Select(r => repository.GetAsync(r.OwnerKey, r.Id)))).All(r => r?.State == ReminderState.Sent), TimeSpan.FromSeconds(20)), "the posted reminders were not marked Sent");
+            Assert.True(await Eventually.HoldsAsync(async () => (await Task.WhenAll(posted.Select(r => repository.GetAsync(r.OwnerKey, r.Id)))).All(r => r?.State == ReminderState.Sent), TimeSpan.FromSeconds(20)), "the posted reminders were not marked Sent");
             bot.Kill();
             killedAfter = string.Join(", ", Delivered(connector).Keys);
         }
@@ -76,10 +75,10 @@ public sealed class KilledRemindersTests : IDisposable
         var sent = false;
 
         // Once every reminder is marked Sent nothing can send it again, so the counts below are final.
-        var deadline = await WaitUntilAsync(
+        var deadline = await Eventually.HoldsAsync(
             async () => sent = (await Task.WhenAll(reminders.Select(r => repository.GetAsync(r.OwnerKey, r.Id)))).All(r => r?.State == ReminderState.Sent),
             Lease + TimeSpan.FromSeconds(20));
-        Assert.True(await WaitUntilAsync(() => DirectoryLoadedAsync(probe), TimeSpan.FromSeconds(20)), "the org directory did not load after the restart");
+        Assert.True(await Eventually.HoldsAsync(() => DirectoryLoadedAsync(probe), TimeSpan.FromSeconds(20)), "the org directory did not load after the restart");
         var askDeadline = await pm.SayViaAsync(connector.ServiceUrl.AbsoluteUri, "支付中台");
 
         var delivered = Delivered(connector);
@@ -97,20 +96,4 @@ public sealed class KilledRemindersTests : IDisposable
         (await probe.SayAsync("find Payments Platform")).Text.Contains("pay-core", StringComparison.Ordinal);
 
     private static IReadOnlyDictionary<string, int> Delivered(FakeBotConnector connector) => connector.RemindersDelivered;
-
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return true;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using OutreachBot.Domain.Reminders;
 using OutreachBot.Domain.Storage.Reminders;
@@ -69,7 +68,7 @@ public sealed class ReminderDuplicateWindowTests(ITestOutputHelper output) : IDi
                 bot = await BotProcess.StartAsync(RepositoryPaths.OutreachBotDll, Settings(), port);
 
                 // Both retried once the lease ran out; the next kill comes only after, so it cannot catch these retries.
-                Assert.True(await WaitUntilAsync(() => AllSentAsync(repository, [posted, notPosted]), Lease + TimeSpan.FromSeconds(30)), $"round {round}: not both reminders were marked Sent after the restart");
+                Assert.True(await Eventually.HoldsAsync(() => AllSentAsync(repository, [posted, notPosted]), Lease + TimeSpan.FromSeconds(30)), $"round {round}: not both reminders were marked Sent after the restart");
             }
         }
         finally
@@ -115,7 +114,7 @@ public sealed class ReminderDuplicateWindowTests(ITestOutputHelper output) : IDi
                 }
             }
 
-            Assert.True(await WaitUntilAsync(() => AllSentAsync(repository, reminders), TimeSpan.FromSeconds(120)), $"not all sent at {milliseconds} ms");
+            Assert.True(await Eventually.HoldsAsync(() => AllSentAsync(repository, reminders), TimeSpan.FromSeconds(120)), $"not all sent at {milliseconds} ms");
             results.Add((latency, [.. (await Task.WhenAll(reminders.Select(r => repository.GetAsync(r.OwnerKey, r.Id)))).OfType<Reminder>()]));
         }
 
@@ -173,21 +172,5 @@ public sealed class ReminderDuplicateWindowTests(ITestOutputHelper output) : IDi
         var sorted = values.Order().ToList();
         var rank = Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1);
         return sorted[rank].TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (watch.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return true;
     }
 }

@@ -21,12 +21,10 @@ public sealed class StorageHangTests(ITestOutputHelper output)
     public async Task With_a_frozen_store_every_user_gets_the_apology_inside_teams_limits_and_the_bot_recovers_when_it_thaws()
     {
         await using var azurite = await AzuriteProcess.StartNewAsync();
-        await using var bot = await StartBotAsync(azurite);
+        await using var bot = await BotOnAzureTables.StartAsync(azurite.ConnectionString);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var chinese = ChatUser.As(http, bot.MessagesEndpoint, "zh-CN");
-        var english = ChatUser.As(http, bot.MessagesEndpoint, "en-US");
-        Assert.Contains("Asia/Tokyo", (await english.SayAsync("timezone Asia/Tokyo")).Text);
-        Assert.Contains("Asia/Tokyo", (await chinese.SayAsync("时区 Asia/Tokyo")).Text);
+        var chinese = await BotOnAzureTables.UserInTokyoAsync(http, bot, "zh-CN");
+        var english = await BotOnAzureTables.UserInTokyoAsync(http, bot, "en-US");
 
         azurite.Freeze();
         try
@@ -34,7 +32,7 @@ public sealed class StorageHangTests(ITestOutputHelper output)
             var (zh, zhTime) = await TimedAsync(() => chinese.SayAsync("时区 Europe/Berlin"));
             var (en, enTime) = await TimedAsync(() => english.SayAsync("timezone Europe/Berlin"));
             var (card, cardTime) = await TimedAsync(() => PressCardButtonAsync(http, bot.MessagesEndpoint, english.User));
-            var (health, healthTime) = await TimedAsync(() => HealthAsync(http, bot.BaseAddress));
+            var (health, healthTime) = await TimedAsync(() => BotOnAzureTables.HealthAsync(http, bot));
             output.WriteLine($"Frozen store: zh apology {zhTime.TotalSeconds:0.0} s, en apology {enTime.TotalSeconds:0.0} s, card action {cardTime.TotalSeconds:0.0} s, /healthz {(int)health} in {healthTime.TotalSeconds:0.0} s");
 
             Assert.True(zh.Text.Contains("抱歉，暂时无法访问数据存储，请稍后再试。", StringComparison.Ordinal), zh + Environment.NewLine + bot.RecentOutput);
@@ -50,7 +48,7 @@ public sealed class StorageHangTests(ITestOutputHelper output)
             azurite.Thaw();
         }
 
-        var recovery = await WaitHealthyAsync(http, bot.BaseAddress);
+        var recovery = await BotOnAzureTables.WaitHealthyAsync(http, bot);
         var afterZh = await chinese.SayAsync("时区");
         var afterEn = await english.SayAsync("timezone");
         var changed = await english.SayAsync("timezone Europe/Berlin");
@@ -66,17 +64,16 @@ public sealed class StorageHangTests(ITestOutputHelper output)
     public async Task Tables_deleted_while_the_bot_runs_are_created_again_and_turns_and_health_keep_working()
     {
         await using var azurite = await AzuriteProcess.StartNewAsync();
-        await using var bot = await StartBotAsync(azurite);
+        await using var bot = await BotOnAzureTables.StartAsync(azurite.ConnectionString);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var user = ChatUser.As(http, bot.MessagesEndpoint, "en-US");
-        Assert.Contains("Asia/Tokyo", (await user.SayAsync("timezone Asia/Tokyo")).Text);
+        var user = await BotOnAzureTables.UserInTokyoAsync(http, bot, "en-US");
         var tables = await TableNamesAsync(azurite);
 
         await DeleteAllTablesAsync(azurite);
         var firstTurn = await user.SayAsync("timezone Europe/Berlin");
         var readBack = await user.SayAsync("timezone");
         await DeleteAllTablesAsync(azurite);
-        var health = await HealthAsync(http, bot.BaseAddress);
+        var health = await BotOnAzureTables.HealthAsync(http, bot);
         var afterHealth = await user.SayAsync("timezone America/New_York");
         var recreated = await TableNamesAsync(azurite);
 
@@ -89,13 +86,6 @@ public sealed class StorageHangTests(ITestOutputHelper output)
         Assert.Subset(recreated.ToHashSet(), tables.Where(t => t is "botstate" or "userprofiles").ToHashSet());
         Assert.False(bot.HasExited, bot.RecentOutput);
     }
-
-    private static Task<BotProcess> StartBotAsync(AzuriteProcess azurite) =>
-        BotProcess.StartAsync(RepositoryPaths.OutreachBotDll, new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "AzureTables",
-            ["Storage__AzureTables__ConnectionString"] = azurite.ConnectionString,
-        });
 
     /// <summary>A Teams Action.Execute (adaptiveCard/action invoke) from one of the bot's cards.</summary>
     private static async Task<(HttpStatusCode Status, string Body)> PressCardButtonAsync(HttpClient http, Uri messages, SimulatedUser user)
@@ -112,24 +102,6 @@ public sealed class StorageHangTests(ITestOutputHelper output)
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(messages, content);
         return (response.StatusCode, System.Text.RegularExpressions.Regex.Unescape(await response.Content.ReadAsStringAsync()));
-    }
-
-    private static async Task<HttpStatusCode> HealthAsync(HttpClient http, Uri bot)
-    {
-        using var response = await http.GetAsync(new Uri(bot, "/healthz"));
-        return response.StatusCode;
-    }
-
-    private static async Task<TimeSpan> WaitHealthyAsync(HttpClient http, Uri bot)
-    {
-        var watch = Stopwatch.StartNew();
-        while (await HealthAsync(http, bot) != HttpStatusCode.OK)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "The bot did not report healthy storage within 30 s of Azurite's thaw.");
-            await Task.Delay(200);
-        }
-
-        return watch.Elapsed;
     }
 
     private static async Task<(T Result, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> action)

@@ -51,6 +51,18 @@ public sealed class ChatTester
 
     public Task<IReadOnlyList<Activity>> SayAsync(string text) => SendAsync(adapter.MakeActivity(text));
 
+    /// <summary>Says each text in turn, as a user answering a flow's questions one by one; returns the replies to the last.</summary>
+    public async Task<IReadOnlyList<Activity>> SayInTurnAsync(params string[] texts)
+    {
+        IReadOnlyList<Activity> replies = [];
+        foreach (var text in texts)
+        {
+            replies = await SayAsync(text);
+        }
+
+        return replies;
+    }
+
     public Task<IReadOnlyList<Activity>> SubmitAsync(IReadOnlyDictionary<string, string> data)
     {
         var activity = adapter.MakeActivity();

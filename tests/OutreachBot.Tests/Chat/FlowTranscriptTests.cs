@@ -104,9 +104,7 @@ public sealed class FlowTranscriptTests : IDisposable
     public async Task Answering_no_to_leaving_keeps_the_flow_at_the_same_step()
     {
         var chat = host.Chat(locale: "zh-CN");
-        await chat.SayAsync("设置");
-        await chat.SayAsync("中文");
-        await chat.SayAsync("/进展");
+        await chat.SayInTurnAsync("设置", "中文", "/进展");
 
         var replies = await chat.SayAsync("否");
         var saved = await chat.SayAsync("Asia/Shanghai");

@@ -56,20 +56,20 @@ public sealed class NaturalRequestTranscriptTests
         Assert.Contains("Which department do you have in mind?", stayed.Seen());
     }
 
+    public static TheoryData<TypedCase> LoosePartnerNames => TypedCases.Read("Chat/loose-partner-names.tsv");
+
+    public static TheoryData<TypedCase> ReminderRequests => TypedCases.Read("Chat/reminder-requests.tsv");
+
     [Theory]
-    [InlineData("en-US", "status Data Platfrom")]
-    [InlineData("en-US", "status data platform team")]
-    [InlineData("en-US", "how is it going with data platform?")]
-    [InlineData("zh-CN", "进展 数据平台")]
-    [InlineData("zh-CN", "进展 数剧平台")]
-    [InlineData("zh-CN", "数据平台那边进展如何")]
-    public async Task A_partner_named_loosely_shows_that_partners_status(string locale, string text)
+    [MemberData(nameof(LoosePartnerNames))]
+    public async Task A_partner_named_loosely_shows_that_partners_status(TypedCase row)
     {
+        var locale = row.Required(1);
         using var bot = await OutreachChat.StartAsync();
         await bot.OutreachAsync(User, "Checkout risk control", ["data-platform"]);
         var chat = bot.Host.Chat(locale: locale);
 
-        var replies = await chat.SayAsync(text);
+        var replies = await chat.SayAsync(row.Text);
 
         Assert.Contains("Checkout risk control", replies.Seen());
         Assert.DoesNotContain(locale == "zh-CN" ? "你的合作对接里还没有" : "None of your outreaches", replies.Seen());
@@ -145,24 +145,16 @@ public sealed class NaturalRequestTranscriptTests
     }
 
     [Theory]
-    [InlineData("en-US", "timezone Beijing", "remind me today at 5pm to call Li Lei", "2026-11-24T09:00:00Z")]
-    [InlineData("en-US", "timezone Beijing", "remind me tomorrow at 10:30 to send the deck", "2026-11-25T02:30:00Z")]
-    [InlineData("en-US", "timezone Beijing", "remind me next Monday at 9am to follow up", "2026-11-30T01:00:00Z")]
-    [InlineData("en-US", "timezone Beijing", "remind me Dec 2 at 9:30 to book the meeting", "2026-12-02T01:30:00Z")]
-    [InlineData("en-US", "timezone New York", "remind me Dec 2 at 9:30 to book the meeting", "2026-12-02T14:30:00Z")]
-    [InlineData("zh-CN", "时区 北京", "今天下午5点提醒我给李雷打电话", "2026-11-24T09:00:00Z")]
-    [InlineData("zh-CN", "时区 北京", "明天上午10点半提醒我发材料", "2026-11-25T02:30:00Z")]
-    [InlineData("zh-CN", "时区 北京", "下周一上午9点提醒我跟进数据平台部", "2026-11-30T01:00:00Z")]
-    [InlineData("zh-CN", "时区 北京", "12月2日下午3点提醒我约会议", "2026-12-02T07:00:00Z")]
-    public async Task An_absolute_reminder_time_is_set_in_one_turn_to_the_right_instant(string locale, string zone, string text, string dueUtc)
+    [MemberData(nameof(ReminderRequests))]
+    public async Task An_absolute_reminder_time_is_set_in_one_turn_to_the_right_instant(TypedCase row)
     {
         using var bot = await OutreachChat.StartAsync();
-        var chat = await ChatThatSaidAsync(bot, locale, zone);
+        var chat = await ChatThatSaidAsync(bot, row.Required(1), row.Required(2));
 
-        await chat.SayAsync(text);
+        await chat.SayAsync(row.Text);
 
         var stored = Assert.Single(await bot.Host.Services.GetRequiredService<ReminderRepository>().ListForOwnerAsync(User));
-        Assert.Equal(DateTimeOffset.Parse(dueUtc, System.Globalization.CultureInfo.InvariantCulture), stored.Due);
+        Assert.Equal(DateTimeOffset.Parse(row.Required(3), System.Globalization.CultureInfo.InvariantCulture), stored.Due);
     }
 
     private static async Task<ChatTester> ChatThatSaidAsync(OutreachChat bot, string locale, string text, [System.Runtime.CompilerServices.CallerMemberName] string source = "")

@@ -4,18 +4,16 @@ public sealed class AlternativeDepartmentFinderTests
 {
     private static readonly Lazy<DepartmentSearch> Demo = new(() => DepartmentSearch.Build(DemoCompany.Directory));
 
+    public static TheoryData<TypedCase> RefusedNeeds => TypedCases.Read("Directory/Search/refused-needs.tsv");
+
     [Theory]
-    [InlineData("反欺诈", "risk-fraud")]
-    [InlineData("fraud detection", "risk-fraud")]
-    [InlineData("对象存储", "cloud-oss")]
-    [InlineData("人脸识别", "ai-cv")]
-    [InlineData("payment gateway", "pay-core")]
-    public void Alternatives_after_a_refusal_are_all_related_to_the_capability(string need, string refusing)
+    [MemberData(nameof(RefusedNeeds))]
+    public void Alternatives_after_a_refusal_are_all_related_to_the_capability(TypedCase row)
     {
         var search = Demo.Value;
-        var needUnits = search.Read(need).Units.Where(u => !u.Generic).Select(u => u.Typed).ToHashSet();
+        var needUnits = search.Read(row.Text).Units.Where(u => !u.Generic).Select(u => u.Typed).ToHashSet();
 
-        var alternatives = AlternativeDepartmentFinder.Find(search, need, refusing, [], 3);
+        var alternatives = AlternativeDepartmentFinder.Find(search, row.Text, row.Required(1), [], 3);
 
         Assert.All(alternatives, a => Assert.Contains(a.Reasons, r => r.Kind != MatchKind.Partial && needUnits.Contains(r.Typed)));
     }

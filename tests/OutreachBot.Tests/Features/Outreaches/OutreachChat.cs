@@ -43,6 +43,19 @@ public sealed class OutreachChat : IDisposable
         return (await Service.GetAsync(requester, outreach.Id)).GetValueOrThrow();
     }
 
+    /// <summary>
+    /// The owner records that a contacted partner moved on to <paramref name="stage"/>: interested, and for a meeting,
+    /// one booked two days from now.
+    /// </summary>
+    public async Task MoveOnAsync(string outreachId, string departmentId, TargetStage stage)
+    {
+        (await Service.RecordOutcomeAsync(Pm, outreachId, departmentId, ContactOutcome.Interested)).GetValueOrThrow();
+        if (stage == TargetStage.MeetingScheduled)
+        {
+            (await Service.ScheduleMeetingAsync(Pm, outreachId, new NewMeeting(departmentId, Host.Clock.GetUtcNow().AddDays(2)))).GetValueOrThrow();
+        }
+    }
+
     /// <summary>The outreach as stored now, read as its owner, the default chat's user.</summary>
     public async Task<Outreach> StoredAsync(string outreachId) => (await Service.GetAsync(Pm, outreachId)).GetValueOrThrow();
 

@@ -13,7 +13,7 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "Fraud checks at checkout", [DemoCompany.Payments]);
-        await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
+        await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
         var chat = bot.Host.Chat(locale: "en-US");
         await chat.SayAsync("iam " + DemoCompany.RiskModelerEmail);
         bot.Host.Clock.Advance(TimeSpan.FromDays(3));
@@ -42,7 +42,7 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments, "risk"]);
-        await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.Interested);
+        await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "zh-CN");
 
         var status = await chat.SayAsync("进展");
@@ -73,7 +73,7 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments]);
-        await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
+        await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
         var chat = bot.Host.Chat(locale: "zh-CN");
         bot.Host.Clock.Advance(TimeSpan.FromDays(2));
 
@@ -97,7 +97,7 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments, "risk"]);
-        await MoveAsync(bot, outreach.Id, "risk", TargetStage.Interested);
+        await bot.MoveOnAsync(outreach.Id, "risk", TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "zh-CN");
 
         var status = await chat.SayAsync("进展");
@@ -133,7 +133,7 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "Checkout risk control", [DemoCompany.Payments, "risk"]);
-        await MoveAsync(bot, outreach.Id, "risk", TargetStage.Interested);
+        await bot.MoveOnAsync(outreach.Id, "risk", TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "en-US");
 
         var partner = (await chat.SayAsync("status risk management center")).Cards().Single();
@@ -166,14 +166,11 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "Checkout risk control", [DemoCompany.Payments]);
-        await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.Interested);
+        await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "en-US");
 
         var interested = await chat.ExecuteAsync(OutreachChat.Invoke(OutreachBot.Features.Outreaches.OutreachVerbs.BookMeeting, new Dictionary<string, string> { ["outreachId"] = outreach.Id, ["departmentId"] = DemoCompany.Payments }));
-        await chat.SayAsync("next Tuesday 3pm");
-        await chat.SayAsync("yes");
-        await chat.SayAsync("skip");
-        var booked = await chat.SayAsync("skip");
+        var booked = await chat.SayInTurnAsync("next Tuesday 3pm", "yes", "skip", "skip");
         var askWhat = await chat.PressAsync(booked.Cards().Single(), "Agreed");
         await chat.SayAsync("Gateway events for checkout risk");
         var agreed = await chat.SayAsync("Han Yu and Wang Jun");
@@ -214,7 +211,7 @@ public sealed class OutreachEndingTranscriptTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "收银台风控", [DemoCompany.Payments]);
-        await MoveAsync(bot, outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
+        await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.MeetingScheduled);
         (await bot.Service.MarkAgreedAsync(Pm, outreach.Id, DemoCompany.Payments, "开放交易事件接口", "余涵、欧阳思海")).GetValueOrThrow();
         var chat = bot.Host.Chat(locale: "zh-CN");
 
@@ -238,8 +235,8 @@ public sealed class OutreachEndingTranscriptTests
         using var bot = await OutreachChat.StartAsync();
         var fast = await bot.OutreachAsync(Owner, "Checkout risk control", [DemoCompany.Payments]);
         var slow = await bot.OutreachAsync(Owner, "Cross-border wallet", ["risk"]);
-        await MoveAsync(bot, fast.Id, DemoCompany.Payments, TargetStage.Interested);
-        await MoveAsync(bot, slow.Id, "risk", TargetStage.Interested);
+        await bot.MoveOnAsync(fast.Id, DemoCompany.Payments, TargetStage.Interested);
+        await bot.MoveOnAsync(slow.Id, "risk", TargetStage.Interested);
         bot.Host.Clock.Advance(TimeSpan.FromDays(3));
         (await bot.Service.MarkAgreedAsync(Pm, fast.Id, DemoCompany.Payments, "Gateway events", "Han Yu")).GetValueOrThrow();
         bot.Host.Clock.Advance(TimeSpan.FromDays(6));
@@ -253,15 +250,6 @@ public sealed class OutreachEndingTranscriptTests
         Assert.Contains("closed · agreed in 9 days, after the deadline", english.Seen());
         Assert.Contains("已达成 2 条 · 平均用时 6 天 · 1 条在截止时间内", chinese.Seen());
         Assert.Contains("已结束 · 用时 9 天达成，晚于截止时间", chinese.Seen());
-    }
-
-    private static async Task MoveAsync(OutreachChat bot, string outreachId, string departmentId, TargetStage stage)
-    {
-        (await bot.Service.RecordOutcomeAsync(Pm, outreachId, departmentId, ContactOutcome.Interested)).GetValueOrThrow();
-        if (stage == TargetStage.MeetingScheduled)
-        {
-            (await bot.Service.ScheduleMeetingAsync(Pm, outreachId, new NewMeeting(departmentId, bot.Host.Clock.GetUtcNow().AddDays(2)))).GetValueOrThrow();
-        }
     }
 
     /// <summary>The outreach's automatic reminders still to come (the dispatcher is off in tests, so past ones are left aside).</summary>

@@ -65,10 +65,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("Start stage 2", interestedCard.ButtonTitles());
 
         var askWhen = await chat.PressAsync(interestedCard, "Book the meeting");
-        await chat.SayAsync("next Tuesday 3pm");
-        await chat.SayAsync("yes");
-        await chat.SayAsync("Transaction volume and availability");
-        var booked = await chat.SayAsync("Stability of the gateway during the sales peak");
+        var booked = await chat.SayInTurnAsync("next Tuesday 3pm", "yes", "Transaction volume and availability", "Stability of the gateway during the sales peak");
         Assert.Contains("When is the next meeting?", askWhen.Seen());
         Assert.Contains("Meeting with Payments Platform booked", booked.Seen());
         Assert.Contains("Transaction volume and availability", booked.Seen());
@@ -120,13 +117,14 @@ public sealed class OutreachStoryTests
         using var bot = await OutreachChat.StartAsync();
         var chat = bot.Host.Chat(locale: "zh-CN");
 
-        await chat.SayAsync("新建 商户收银台内置风控");
-        await chat.SayAsync("支付网关");
-        await chat.SayAsync("支付中台");
-        await chat.SayAsync("下周五");
-        await chat.SayAsync("商户一直希望收银台自带风控，已有三家重点客户表示愿意采购。");
-        await chat.SayAsync("开放支付网关的交易事件接口和测试环境。");
-        var summary = await chat.SayAsync("更多交易走他们的网关，直接增加收入。");
+        var summary = await chat.SayInTurnAsync(
+            "新建 商户收银台内置风控",
+            "支付网关",
+            "支付中台",
+            "下周五",
+            "商户一直希望收银台自带风控，已有三家重点客户表示愿意采购。",
+            "开放支付网关的交易事件接口和测试环境。",
+            "更多交易走他们的网关，直接增加收入。");
 
         var summaryCard = Assert.Single(summary.Cards());
         Assert.Contains("已创建合作对接：商户收银台内置风控", summary.Seen());
@@ -152,10 +150,7 @@ public sealed class OutreachStoryTests
         Assert.Contains("建议请双方领导也一起参加", interested.Seen());
 
         await chat.PressAsync(Assert.Single(interested.Cards()), "约会议");
-        await chat.SayAsync("下周二下午三点");
-        await chat.SayAsync("是");
-        await chat.SayAsync("交易量和可用性");
-        var booked = await chat.SayAsync("跳过");
+        var booked = await chat.SayInTurnAsync("下周二下午三点", "是", "交易量和可用性", "跳过");
         Assert.Contains("已约好与「支付中台」的会议", booked.Seen());
 
         var outreachId = Assert.Single(await bot.Service.StatusAsync(Requester.User("test:user-1"))).OutreachId;

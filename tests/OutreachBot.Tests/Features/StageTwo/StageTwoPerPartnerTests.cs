@@ -83,10 +83,7 @@ public sealed class StageTwoPerPartnerTests
         var id = await PaymentsAndRiskInStageTwoAsync(bot);
         var chat = bot.Host.Chat(locale: "en-US");
 
-        await chat.SayAsync("brief risk work");
-        await chat.SayAsync("fraud model API partner; delivery us");
-        await chat.SayAsync("revenue share");
-        var risk = await chat.SayAsync("us 60%, partner 40%");
+        var risk = await chat.SayInTurnAsync("brief risk work", "fraud model API partner; delivery us", "revenue share", "us 60%, partner 40%");
         var payments = await chat.SayAsync("brief payments platform");
 
         Assert.Contains("× Risk Management Center", risk.AllText());
@@ -102,7 +99,7 @@ public sealed class StageTwoPerPartnerTests
     {
         using var bot = await OutreachChat.StartAsync();
         var outreach = await bot.OutreachAsync(Owner, "Checkout risk control", [DemoCompany.Payments, "risk"]);
-        (await bot.Service.RecordOutcomeAsync(Pm, outreach.Id, DemoCompany.Payments, ContactOutcome.Interested)).GetValueOrThrow();
+        await bot.MoveOnAsync(outreach.Id, DemoCompany.Payments, TargetStage.Interested);
         var chat = bot.Host.Chat(locale: "en-US");
 
         var interested = await chat.SayAsync("outcome risk management center interested");
@@ -146,7 +143,6 @@ public sealed class StageTwoPerPartnerTests
 
     private static StageTwoRepository Repository(OutreachChat bot) => bot.Host.Services.GetRequiredService<StageTwoRepository>();
 
-    /// <summary>An outreach whose two partners said they are interested, each with its own KPIs and leader's concerns.</summary>
     /// <summary>“Checkout risk control” with Payments Platform (revenue growth; stability) and Risk Management Center (fraud loss rate; headcount) in stage 2.</summary>
     private static Task<string> PaymentsAndRiskInStageTwoAsync(OutreachChat bot) =>
         TwoPartnersAsync(bot, "Checkout risk control", (DemoCompany.Payments, "revenue growth", "stability"), ("risk", "fraud loss rate", "headcount"));

@@ -40,15 +40,8 @@ public sealed class StageTwoTranscriptTests : IDisposable
     };
 
     /// <summary>One segment through the market flow in English: 120 city commercial banks at CNY 500K, 10% penetration; returns the estimate.</summary>
-    private static async Task<IReadOnlyList<Activity>> SizeMarketAsync(ChatTester chat)
-    {
-        await chat.SayAsync("market add");
-        await chat.SayAsync("City commercial banks");
-        await chat.SayAsync("120");
-        await chat.SayAsync("CBIRC 2024 annual report");
-        await chat.SayAsync("500000");
-        return await chat.SayAsync("10%");
-    }
+    private static Task<IReadOnlyList<Activity>> SizeMarketAsync(ChatTester chat) =>
+        chat.SayInTurnAsync("market add", "City commercial banks", "120", "CBIRC 2024 annual report", "500000", "10%");
 
     [Fact]
     public async Task Without_an_outreach_the_stage_two_commands_say_how_to_start_one()
@@ -85,13 +78,8 @@ public sealed class StageTwoTranscriptTests : IDisposable
         await world.OutreachAsync();
         var chat = host.Chat(locale: "zh-CN");
 
-        await chat.SayAsync("市场 添加");
-        await chat.SayAsync("城商行");
-        await chat.SayAsync("120");
-        await chat.SayAsync("国家金融监督管理总局 2024 年报");
-        var badPrice = await chat.SayAsync("很贵");
-        await chat.SayAsync("50万");
-        var estimate = await chat.SayAsync("10%");
+        var badPrice = await chat.SayInTurnAsync("市场 添加", "城商行", "120", "国家金融监督管理总局 2024 年报", "很贵");
+        var estimate = await chat.SayInTurnAsync("50万", "10%");
 
         Assert.Contains("没能识别这个金额", badPrice.AllText());
         Assert.Contains("第 4/5 步", badPrice.AllText());
@@ -106,12 +94,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var chat = host.Chat(locale: "en-US");
         await SizeMarketAsync(chat);
 
-        await chat.SayAsync("market add");
-        await chat.SayAsync("Rural banks");
-        await chat.SayAsync("1500");
-        await chat.SayAsync("none");
-        await chat.SayAsync("80,000 USD");
-        var refused = await chat.SayAsync("2%");
+        var refused = await chat.SayInTurnAsync("market add", "Rural banks", "1500", "none", "80,000 USD", "2%");
 
         Assert.Contains("Nothing was saved: The price is in USD but the estimate is in CNY", refused.AllText());
         Assert.Single((await world.MaterialAsync(id)).Market!.Segments);
@@ -161,12 +144,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         await world.OutreachAsync();
         var chat = host.Chat(locale: "zh-CN");
         await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) }, filesPort);
-        await chat.SayAsync("市场 添加");
-        await chat.SayAsync("城商行");
-        await chat.SayAsync("120");
-        await chat.SayAsync("无");
-        await chat.SayAsync("50万");
-        await chat.SayAsync("10%");
+        await chat.SayInTurnAsync("市场 添加", "城商行", "120", "无", "50万", "10%");
         await chat.SendAsync(WithAttachment("中标", server.Url("bids.csv")));
 
         var six = await chat.SayAsync("中标 6");
@@ -274,9 +252,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
 
         await chat.PressAsync(brief.Cards()[0], "分工与分成");
         var badTask = await chat.SayAsync("反欺诈模型接口 对方；产品交付");
-        await chat.SayAsync("反欺诈模型接口 对方；产品交付 我方；客户拓展 双方");
-        await chat.SayAsync("收入分成");
-        var notHundred = await chat.SayAsync("我方 60%，对方 30%");
+        var notHundred = await chat.SayInTurnAsync("反欺诈模型接口 对方；产品交付 我方；客户拓展 双方", "收入分成", "我方 60%，对方 30%");
         var saved = await chat.SayAsync("我方 60%，对方 40%");
 
         Assert.Contains("「产品交付」没有写明负责方", badTask.AllText());
@@ -294,10 +270,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
 
-        await chat.SayAsync("brief work");
-        await chat.SayAsync("fraud model API partner\ndelivery - us\ncustomer development both");
-        await chat.SayAsync("2");
-        var tooMuch = await chat.SayAsync("us 70, partner 40");
+        var tooMuch = await chat.SayInTurnAsync("brief work", "fraud model API partner\ndelivery - us\ncustomer development both", "2", "us 70, partner 40");
         var saved = await chat.SayAsync("us 70, partner 30");
 
         Assert.Contains("The shares add up to 110%; they must total exactly 100% (10% too much)", tooMuch.AllText());
@@ -315,9 +288,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var brief = await chat.SayAsync("brief");
 
         await chat.PressAsync(brief.Cards()[0], "Add opportunity");
-        await chat.SayAsync("Bank of Ningbo");
-        await chat.SayAsync("3");
-        var bad = await chat.SayAsync("1 9");
+        var bad = await chat.SayInTurnAsync("Bank of Ningbo", "3", "1 9");
         var saved = await chat.SayAsync("1 2 3");
 
         Assert.Contains("Reply with numbers from 1 to 5", bad.AllText());
@@ -332,14 +303,8 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "zh-CN");
 
-        await chat.SayAsync("简报 机会");
-        await chat.SayAsync("宁波银行");
-        await chat.SayAsync("已接触");
-        await chat.SayAsync("0");
-        await chat.SayAsync("简报 机会");
-        await chat.SayAsync("宁波银行");
-        await chat.SayAsync("4");
-        var saved = await chat.SayAsync("1 3 4");
+        await chat.SayInTurnAsync("简报 机会", "宁波银行", "已接触", "0");
+        var saved = await chat.SayInTurnAsync("简报 机会", "宁波银行", "4", "1 3 4");
 
         Assert.Contains("已保存「宁波银行」：成为天使客户的可能性高。清单里共有 1 个机会。", saved.AllText());
         Assert.Equal(Domain.StageTwo.OpportunityStatus.PilotAgreed, Assert.Single((await world.MaterialAsync(id)).OpportunityList).Status);
@@ -351,13 +316,8 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "zh-CN");
 
-        await chat.SayAsync("简报 全景");
-        await chat.SayAsync("规则引擎、案件管理");
-        var badPairs = await chat.SayAsync("核心系统");
-        await chat.SayAsync("核心系统：交易数据；CRM：客户资料");
-        await chat.SayAsync("Web 控制台，API");
-        await chat.SayAsync("客户：发起支付\n风控引擎：调用反欺诈模型打分\n风控人员：处理可疑交易");
-        var badLink = await chat.SayAsync("架构图 ftp://wiki");
+        var badPairs = await chat.SayInTurnAsync("简报 全景", "规则引擎、案件管理", "核心系统");
+        var badLink = await chat.SayInTurnAsync("核心系统：交易数据；CRM：客户资料", "Web 控制台，API", "客户：发起支付\n风控引擎：调用反欺诈模型打分\n风控人员：处理可疑交易", "架构图 ftp://wiki");
         var saved = await chat.SayAsync("架构图 https://wiki.example.com/arch");
 
         Assert.Contains("每一项请写成「名称：说明」", badPairs.AllText());
@@ -374,12 +334,7 @@ public sealed class StageTwoTranscriptTests : IDisposable
         var id = await world.OutreachAsync();
         var chat = host.Chat(locale: "en-US");
 
-        await chat.SayAsync("brief panorama");
-        await chat.SayAsync("rules engine, case management");
-        await chat.SayAsync("none");
-        await chat.SayAsync("web console");
-        await chat.SayAsync("customer: pays; risk engine: scores the payment");
-        var saved = await chat.SayAsync("none");
+        var saved = await chat.SayInTurnAsync("brief panorama", "rules engine, case management", "none", "web console", "customer: pays; risk engine: scores the payment", "none");
 
         Assert.Contains("Saved the panorama: 2 modules, 0 integrated systems, 2 flow steps.", saved.AllText());
         Assert.Empty((await world.MaterialAsync(id)).Panorama!.Diagrams);
@@ -395,23 +350,11 @@ public sealed class StageTwoTranscriptTests : IDisposable
         await SizeMarketAsync(chat);
         await using var server = await LocalFileServer.StartAsync(new Dictionary<string, byte[]> { ["bids.csv"] = Encoding.UTF8.GetBytes(GoodBids) }, filesPort);
         await chat.SendAsync(WithAttachment("bids", server.Url("bids.csv")));
-        foreach (var answer in new[] { "brief opportunity", "Bank of Ningbo", "3", "1 2 3" })
-        {
-            await chat.SayAsync(answer);
-        }
+        await chat.SayInTurnAsync("brief opportunity", "Bank of Ningbo", "3", "1 2 3");
+        await chat.SayInTurnAsync("brief panorama", "rules engine, case management", "core banking: transactions", "web console", "customer: pays; risk engine: scores", "architecture https://wiki.example.com/arch");
+        await chat.SayInTurnAsync("brief work", "fraud model API partner; delivery us; customer development both", "revenue share", "us 60%, partner 40%");
 
-        foreach (var answer in new[] { "brief panorama", "rules engine, case management", "core banking: transactions", "web console", "customer: pays; risk engine: scores", "architecture https://wiki.example.com/arch" })
-        {
-            await chat.SayAsync(answer);
-        }
-
-        foreach (var answer in new[] { "brief work", "fraud model API partner; delivery us; customer development both", "revenue share", "us 60%, partner 40%" })
-        {
-            await chat.SayAsync(answer);
-        }
-
-        await chat.SayAsync("brief ask");
-        var replies = await chat.SayAsync("Both leaders meet on Friday and confirm the intent to cooperate");
+        var replies = await chat.SayInTurnAsync("brief ask", "Both leaders meet on Friday and confirm the intent to cooperate");
 
         var card = replies.Cards().Single();
         var text = replies.AllText();
