@@ -14,7 +14,8 @@ public static class DateTimeModels
     // Lazy: building a model takes long enough that turns arriving together would otherwise each build one.
     private static readonly ConcurrentDictionary<string, Lazy<DateTimeModel>> Models = new(StringComparer.Ordinal);
 
+    /// <summary>Built and read under the invariant culture, like <see cref="NumberModels"/>: its Chinese number parsing keeps the same culture-ordered unit map.</summary>
     public static IReadOnlyList<ModelResult> Recognize(string text, string culture, DateTime referenceTime) =>
-        Models.GetOrAdd(culture, static c => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel()))
-            .Value.Parse(text, referenceTime);
+        RecognizerCulture.Invariant(() => Models.GetOrAdd(culture, static c => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel()))
+            .Value.Parse(text, referenceTime));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.Number;
 
 namespace OutreachBot.Chat.Flows;
 
@@ -64,7 +63,7 @@ public sealed class NumberPrompt(Func<ChatSession, string> question, decimal min
         decimal? value = decimal.TryParse(text, NumberStyles.Number, session.Culture, out var direct) ? direct : null;
         if (value is null)
         {
-            var recognized = NumberRecognizer.RecognizeNumber(text, session.Language == Language.Chinese ? Culture.Chinese : Culture.English);
+            var recognized = NumberModels.Recognize(text, session.Language == Language.Chinese ? Culture.Chinese : Culture.English);
             if (recognized.Count == 1
                 && recognized[0].Resolution.TryGetValue("value", out var raw)
                 && decimal.TryParse(raw?.ToString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed))
