@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
 
@@ -11,11 +10,9 @@ namespace OutreachBot.Domain.Text;
 /// </summary>
 public static class DateTimeModels
 {
-    // Lazy: building a model takes long enough that turns arriving together would otherwise each build one.
-    private static readonly ConcurrentDictionary<string, Lazy<DateTimeModel>> Models = new(StringComparer.Ordinal);
+    private static readonly ModelsByCulture<DateTimeModel> Models = new(culture => new DateTimeRecognizer(culture, DateTimeOptions.None).GetDateTimeModel());
 
     /// <summary>Built and read under the invariant culture, like <see cref="NumberModels"/>: its Chinese number parsing keeps the same culture-ordered unit map.</summary>
     public static IReadOnlyList<ModelResult> Recognize(string text, string culture, DateTime referenceTime) =>
-        RecognizerCulture.Invariant(() => Models.GetOrAdd(culture, static c => new Lazy<DateTimeModel>(() => new DateTimeRecognizer(c, DateTimeOptions.None).GetDateTimeModel()))
-            .Value.Parse(text, referenceTime));
+        RecognizerCulture.Invariant(() => Models.For(culture).Parse(text, referenceTime));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.Number;
 
@@ -10,13 +9,10 @@ namespace OutreachBot.Domain.Text;
 /// </summary>
 public static class NumberModels
 {
-    private static readonly ConcurrentDictionary<string, Lazy<NumberModel>> Models = new(StringComparer.Ordinal);
+    private static readonly ModelsByCulture<NumberModel> Models =
+        new(culture => new NumberRecognizer(culture, NumberOptions.None, lazyInitialization: true).GetNumberModel(culture, fallbackToDefaultCulture: false));
 
     /// <summary>The numbers in <paramref name="text"/>, read in <paramref name="culture"/> ("zh-cn", "en-us"); never falls back to another culture.</summary>
     public static IReadOnlyList<ModelResult> Recognize(string text, string culture) =>
-        RecognizerCulture.Invariant(() => Model(culture).Parse(text));
-
-    private static NumberModel Model(string culture) =>
-        Models.GetOrAdd(culture, static c => new Lazy<NumberModel>(() => new NumberRecognizer(c, NumberOptions.None, lazyInitialization: true).GetNumberModel(c, fallbackToDefaultCulture: false)))
-            .Value;
+        RecognizerCulture.Invariant(() => Models.For(culture).Parse(text));
 }
